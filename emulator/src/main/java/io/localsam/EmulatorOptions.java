@@ -1,0 +1,117 @@
+package io.localsam;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Everything an {@link Emulator} can be told: filled by the command line, by {@code @LocalApi} and by
+ * {@code LocalApiExtension.builder()}, so every entry point starts the same engine.
+ *
+ * @param template the SAM or CloudFormation template (YAML or JSON)
+ * @param host the address to bind, {@code 127.0.0.1} unless told otherwise
+ * @param port the port to bind; {@code 0} picks a free one
+ * @param parameterOverrides template parameter values, as {@code --parameter-overrides} gives them
+ * @param envVars an {@code --env-vars} JSON file in SAM's shape, or {@code null}
+ * @param region the value of {@code AWS::Region} and {@code AWS_REGION}
+ * @param log where start-up lines, warnings and function logs go (one line per call)
+ */
+public record EmulatorOptions(
+    Path template,
+    String host,
+    int port,
+    Map<String, String> parameterOverrides,
+    Path envVars,
+    String region,
+    Consumer<String> log) {
+
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 3000;
+  public static final String DEFAULT_REGION = "us-east-1";
+
+  public EmulatorOptions {
+    Objects.requireNonNull(template, "template");
+    host = host == null ? DEFAULT_HOST : host;
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+    }
+    parameterOverrides = Map.copyOf(parameterOverrides == null ? Map.of() : parameterOverrides);
+    region = region == null ? DEFAULT_REGION : region;
+    log = log == null ? System.err::println : log;
+  }
+
+  public static Builder builder(Path template) {
+    return new Builder(template);
+  }
+
+  public Builder toBuilder() {
+    return new Builder(template)
+        .host(host)
+        .port(port)
+        .parameterOverrides(parameterOverrides)
+        .envVars(envVars)
+        .region(region)
+        .log(log);
+  }
+
+  /** One fluent setter per option; {@link #build()} checks them. */
+  public static final class Builder {
+    private Path template;
+    private String host = DEFAULT_HOST;
+    private int port = DEFAULT_PORT;
+    private final Map<String, String> parameterOverrides = new LinkedHashMap<>();
+    private Path envVars;
+    private String region = DEFAULT_REGION;
+    private Consumer<String> log;
+
+    private Builder(Path template) {
+      this.template = template;
+    }
+
+    public Builder template(Path template) {
+      this.template = template;
+      return this;
+    }
+
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder parameterOverride(String key, String value) {
+      parameterOverrides.put(key, value);
+      return this;
+    }
+
+    public Builder parameterOverrides(Map<String, String> overrides) {
+      parameterOverrides.putAll(overrides);
+      return this;
+    }
+
+    public Builder envVars(Path envVars) {
+      this.envVars = envVars;
+      return this;
+    }
+
+    public Builder region(String region) {
+      this.region = region;
+      return this;
+    }
+
+    public Builder log(Consumer<String> log) {
+      this.log = log;
+      return this;
+    }
+
+    public EmulatorOptions build() {
+      return new EmulatorOptions(template, host, port, parameterOverrides, envVars, region, log);
+    }
+  }
+}
