@@ -1,53 +1,152 @@
 package io.localsam;
 
+import io.localsam.gateway.GatewayServer;
+import io.localsam.runtime.EnvVarsFile;
+import io.localsam.runtime.FunctionRuntime;
+import io.localsam.runtime.InvocationResult;
+import io.localsam.template.Template;
+import io.localsam.template.TemplateLoader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * A running LocalSAM: the template's APIs served on an embedded server, each function run in-process.
- * STUB: the real implementation lands with the engine.
+ * A running LocalSAM: the template's APIs served on an embedded server, each function run in-process
+ * as Lambda would run it. The command line, {@code @LocalApi} and tests all start one the same way:
+ *
+ * <pre>{@code
+ * try (Emulator emulator = Emulator.start(EmulatorOptions.builder(Path.of("template.yaml")).port(0).build())) {
+ *   HttpResponse<String> response = HttpClient.newHttpClient().send(
+ *       HttpRequest.newBuilder(emulator.uri("/hello")).build(), BodyHandlers.ofString());
+ *   Invocation direct = emulator.invoke("HelloWorldFunction", "{}");
+ * }
+ * }</pre>
  */
 public final class Emulator implements AutoCloseable {
+  /** How many invocations the journal keeps; the oldest go first. */
+  static final int JOURNAL_LIMIT = 1000;
+  // Held so the level settings are not garbage collected with the loggers.
+  private static final List<Logger> QUIET = quietServerLogs();
 
-  private Emulator() {}
+  private final EmulatorOptions options;
+  private final Template template;
+  private final FunctionRuntime runtime;
+  private final GatewayServer server;
+  private final ArrayDeque<Invocation> journal = new ArrayDeque<>();
 
-  /** Reads the template, mounts every route and starts serving; throws {@link LocalSamException}. */
+  private Emulator(EmulatorOptions options, Template template, FunctionRuntime runtime, GatewayServer server) {
+    this.options = options;
+    this.template = template;
+    this.runtime = runtime;
+    this.server = server;
+  }
+
+  /**
+   * Reads the template, finds every function's code, mounts every route and starts serving.
+   *
+   * @throws LocalSamException when the template cannot be read, code cannot be found or the port is taken
+   */
   public static Emulator start(EmulatorOptions options) {
-    throw new UnsupportedOperationException("not yet");
+    Consumer<String> log = options.log();
+    Template template = TemplateLoader.load(options.template(), options.parameterOverrides(), options.region());
+    template.warnings().forEach(warning -> log.accept("Warning: " + warning));
+    Emulator[] self = new Emulator[1];
+    FunctionRuntime runtime = new FunctionRuntime(template, options.region(), EnvVarsFile.read(options.envVars()), log,
+        (functionId, event, result) -> self[0].record(functionId, event, result));
+    GatewayServer server;
+    try {
+      server = GatewayServer.start(template, runtime, options.host(), options.port(), log);
+    } catch (RuntimeException e) {
+      runtime.close();
+      throw e;
+    }
+    self[0] = new Emulator(options, template, runtime, server);
+    server.mountingLines().forEach(log);
+    return self[0];
   }
 
   /** The base URL, ending in {@code /}: {@code http://127.0.0.1:3000/}. */
   public URI baseUri() {
-    throw new UnsupportedOperationException("not yet");
+    String host = server.host().contains(":") ? "[" + server.host() + "]" : server.host();
+    return URI.create("http://" + host + ":" + server.port() + "/");
   }
 
-  /** A URL under the base: {@code uri("/hello")} or {@code uri("hello")}. */
+  /** A URL under the base: {@code uri("/hello")} and {@code uri("hello")} are the same. */
   public URI uri(String path) {
-    throw new UnsupportedOperationException("not yet");
+    return baseUri().resolve(path.startsWith("/") ? path.substring(1) : path);
   }
 
   public int port() {
-    throw new UnsupportedOperationException("not yet");
+    return server.port();
   }
 
   public EmulatorOptions options() {
-    throw new UnsupportedOperationException("not yet");
+    return options;
   }
 
-  /** Invokes a function directly with an event, as {@code sam local invoke} does. */
+  /** The template as read: functions, APIs, routes and warnings. */
+  public Template template() {
+    return template;
+  }
+
+  /**
+   * Invokes a function directly with an event, as {@code sam local invoke} and Lambda's Invoke API do.
+   * A function that throws or times out gives an {@link Invocation} that {@linkplain Invocation#failed()
+   * failed}, with the runtime's error document as its response.
+   */
   public Invocation invoke(String functionId, String eventJson) {
-    throw new UnsupportedOperationException("not yet");
+    try {
+      InvocationResult result = runtime.invoke(functionId, eventJson.getBytes(StandardCharsets.UTF_8)).join();
+      return toInvocation(functionId, eventJson.getBytes(StandardCharsets.UTF_8), result);
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException runtimeError ? runtimeError : e;
+    }
   }
 
-  /** Every invocation since start or the last {@link #resetJournal()}, oldest first. */
+  /** Every invocation since start or the last {@link #resetJournal()}, oldest first (the last 1000). */
   public List<Invocation> invocations() {
-    throw new UnsupportedOperationException("not yet");
+    synchronized (journal) {
+      return List.copyOf(journal);
+    }
   }
 
   public void resetJournal() {
-    throw new UnsupportedOperationException("not yet");
+    synchronized (journal) {
+      journal.clear();
+    }
   }
 
+  private void record(String functionId, byte[] event, InvocationResult result) {
+    Invocation invocation = toInvocation(functionId, event, result);
+    synchronized (journal) {
+      if (journal.size() == JOURNAL_LIMIT) {
+        journal.removeFirst();
+      }
+      journal.addLast(invocation);
+    }
+  }
+
+  private static Invocation toInvocation(String functionId, byte[] event, InvocationResult result) {
+    return new Invocation(functionId, result.requestId(), new String(event, StandardCharsets.UTF_8),
+        new String(result.payload(), StandardCharsets.UTF_8), result.errorType(), result.duration());
+  }
+
+  /** Stops serving and releases every function's class loaders. */
   @Override
-  public void close() {}
+  public void close() {
+    server.close();
+    runtime.close();
+  }
+
+  private static List<Logger> quietServerLogs() {
+    System.setProperty("org.jboss.logging.provider", "jdk");
+    List<Logger> loggers = List.of(Logger.getLogger("org.xnio"), Logger.getLogger("io.undertow"), Logger.getLogger("org.jboss"));
+    loggers.forEach(logger -> logger.setLevel(Level.WARNING));
+    return loggers;
+  }
 }

@@ -1,0 +1,28 @@
+package io.localsam.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine;
+
+/** {@code java -jar emulator.jar [start-api] [TEMPLATE] ...}: with no command, {@code start-api} runs. */
+public final class Main {
+  private static final Set<String> TOP_LEVEL = Set.of("-h", "--help", "-V", "--version");
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs a command line and returns its exit code; output goes to the given writers. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = LocalSamCommand.commandLine(out, err);
+    List<String> arguments = new ArrayList<>(List.of(args));
+    if (arguments.isEmpty() || (!commandLine.getSubcommands().containsKey(arguments.get(0)) && !TOP_LEVEL.contains(arguments.get(0)))) {
+      arguments.add(0, "start-api");
+    }
+    return commandLine.execute(arguments.toArray(String[]::new));
+  }
+}

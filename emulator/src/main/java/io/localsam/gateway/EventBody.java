@@ -1,0 +1,34 @@
+package io.localsam.gateway;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** A request body as an event carries it: text, or base64 with {@code isBase64Encoded} set. */
+record EventBody(String text, boolean base64) {
+
+  static EventBody of(byte[] body, boolean binary) {
+    if (body.length == 0) {
+      return new EventBody(null, false);
+    }
+    if (binary) {
+      return new EventBody(Base64.getEncoder().encodeToString(body), true);
+    }
+    return new EventBody(new String(body, StandardCharsets.UTF_8), false);
+  }
+
+  /** True when the bytes are valid UTF-8, so a body without a Content-Type can travel as text. */
+  static boolean isUtf8(byte[] body) {
+    try {
+      StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package io.localsam.gateway;
+
+import io.localsam.LocalSamException;
+import io.localsam.runtime.FunctionRuntime;
+import io.localsam.template.RouteDef;
+import io.localsam.template.Template;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.Consumer;
+
+/**
+ * The local API Gateway: Undertow serving every route of the template.
+ *
+ * <p>Threading: route matching and body reading run on Undertow's I/O threads and never block; the
+ * function runs on the runtime's worker threads; the response is written from whichever thread
+ * completes the invocation (or from the timer thread for an integration timeout), once.
+ */
+public final class GatewayServer implements AutoCloseable {
+  static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024; // API Gateway's payload limit
+
+  private final Undertow server;
+  private final ScheduledThreadPoolExecutor timer;
+  private final RouteTable routes;
+  private final String host;
+  private final int port;
+
+  private GatewayServer(Undertow server, ScheduledThreadPoolExecutor timer, RouteTable routes, String host, int port) {
+    this.server = server;
+    this.timer = timer;
+    this.routes = routes;
+    this.host = host;
+    this.port = port;
+  }
+
+  /** Binds {@code host:port} (port 0 picks a free one) and starts serving. */
+  public static GatewayServer start(Template template, FunctionRuntime runtime, String host, int port, Consumer<String> log) {
+    RouteTable routes = new RouteTable(template);
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+      Thread thread = Executors.defaultThreadFactory().newThread(runnable);
+      thread.setName("localsam-gateway-timer");
+      thread.setDaemon(true);
+      return thread;
+    });
+    timer.setRemoveOnCancelPolicy(true);
+    HttpHandler chain = new RouteMatchHandler(routes,
+        new RequestBodyHandler(new LambdaProxyHandler(runtime, template, timer, log), log), log);
+    Undertow server = Undertow.builder()
+        .addHttpListener(port, host)
+        .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
+        .setWorkerThreads(4)
+        .setServerOption(UndertowOptions.DECODE_URL, false) // routing decodes segment by segment, so %2F stays in a value
+        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) MAX_REQUEST_BYTES)
+        .setServerOption(UndertowOptions.ALLOW_ENCODED_SLASH, true)
+        .setHandler(chain)
+        .build();
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      timer.shutdownNow();
+      if (causedBy(e, BindException.class)) {
+        throw new LocalSamException("Port " + port + " on " + host
+            + " is already in use (or not available). Stop the other process or pass -p with another port.");
+      }
+      throw new LocalSamException("Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+    }
+    int bound = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+    return new GatewayServer(server, timer, routes, host, bound);
+  }
+
+  private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String host() {
+    return host;
+  }
+
+  /** SAM CLI's start-up lines: one per function and path, methods sorted. */
+  public List<String> mountingLines() {
+    Map<String, TreeSet<String>> methods = new LinkedHashMap<>();
+    for (Route route : routes.routes()) {
+      RouteDef definition = route.definition();
+      methods.computeIfAbsent(definition.functionId() + " " + definition.path(), k -> new TreeSet<>())
+          .addAll(definition.methods());
+    }
+    List<String> lines = new ArrayList<>();
+    String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    for (Map.Entry<String, TreeSet<String>> entry : methods.entrySet()) {
+      String[] key = entry.getKey().split(" ", 2);
+      String path = key[1].startsWith("/") ? key[1] : "/" + key[1];
+      lines.add("Mounting " + key[0] + " at " + base + path + " [" + String.join(", ", entry.getValue()) + "]");
+    }
+    return lines;
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+    timer.shutdownNow();
+  }
+}

@@ -1,0 +1,136 @@
+package io.localsam.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.localsam.runtime.FunctionRuntime;
+import io.localsam.runtime.InvocationResult;
+import io.localsam.template.ApiKind;
+import io.localsam.template.PayloadFormat;
+import io.localsam.template.Template;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.SameThreadExecutor;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The Lambda proxy integration: builds the route's event, invokes the function through the runtime and
+ * answers with the mapped response. The exchange stays open (dispatched to {@link SameThreadExecutor})
+ * while the function runs on a worker thread; whichever finishes first, the function or API Gateway's
+ * integration timeout, answers.
+ */
+final class LambdaProxyHandler implements HttpHandler {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long REST_TIMEOUT_MILLIS = 29_000;
+  private static final long HTTP_TIMEOUT_MILLIS = 30_000;
+
+  private final FunctionRuntime runtime;
+  private final Template template;
+  private final ScheduledExecutorService timer;
+  private final Consumer<String> log;
+
+  LambdaProxyHandler(FunctionRuntime runtime, Template template, ScheduledExecutorService timer, Consumer<String> log) {
+    this.runtime = runtime;
+    this.template = template;
+    this.timer = timer;
+    this.log = log;
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) {
+    RouteMatch match = exchange.getAttachment(RouteMatchHandler.MATCH);
+    Route route = match.route();
+    ApiKind kind = route.api().kind();
+    String functionId = route.definition().functionId();
+    GatewayRequest request = request(exchange);
+    if (template.function(functionId).map(f -> f.inlineCode()).orElse(false)) {
+      ResponseWriter.send(exchange, GatewayErrors.inlineCode(), kind, request.requestId());
+      return;
+    }
+    byte[] event = route.definition().payloadFormat() == PayloadFormat.V2
+        ? HttpEventFactory.event(request, match)
+        : RestEventFactory.event(request, match);
+    exchange.dispatch(SameThreadExecutor.INSTANCE, () -> {
+      AtomicBoolean answered = new AtomicBoolean();
+      long limit = kind == ApiKind.HTTP ? HTTP_TIMEOUT_MILLIS : REST_TIMEOUT_MILLIS;
+      ScheduledFuture<?> integrationTimeout = timer.schedule(() -> {
+        if (answered.compareAndSet(false, true)) {
+          log.accept(functionId + " did not answer within API Gateway's " + limit / 1000 + " s integration timeout");
+          ResponseWriter.send(exchange, GatewayErrors.integrationTimeout(kind), kind, request.requestId());
+        }
+      }, limit, TimeUnit.MILLISECONDS);
+      runtime.invoke(functionId, event).whenComplete((result, error) -> {
+        integrationTimeout.cancel(false);
+        if (answered.compareAndSet(false, true)) {
+          ResponseWriter.send(exchange, respond(route, request, result, error), kind, request.requestId());
+        }
+      });
+    });
+  }
+
+  private GatewayResponse respond(Route route, GatewayRequest request, InvocationResult result, Throwable error) {
+    String functionId = route.definition().functionId();
+    ApiKind kind = route.api().kind();
+    if (error != null) {
+      log.accept(functionId + " could not be invoked: " + error);
+      return GatewayErrors.internal(kind);
+    }
+    if (result.failed()) {
+      log.accept(functionId + " failed: " + describe(result));
+      return GatewayErrors.integrationFailure(kind);
+    }
+    try {
+      return ResponseMapper.map(route, result, request);
+    } catch (ResponseMapper.Malformed malformed) {
+      log.accept(functionId + " returned a response API Gateway would reject (" + malformed.getMessage() + "): "
+          + (kind == ApiKind.HTTP ? 500 : 502));
+      return GatewayErrors.integrationFailure(kind);
+    }
+  }
+
+  private static String describe(InvocationResult result) {
+    try {
+      JsonNode document = JSON.readTree(result.payload());
+      String type = document.path("errorType").asText(result.errorType());
+      return type + ": " + document.path("errorMessage").asText("");
+    } catch (Exception e) {
+      return result.errorType();
+    }
+  }
+
+  private static GatewayRequest request(HttpServerExchange exchange) {
+    List<GatewayRequest.Header> headers = new ArrayList<>();
+    for (HeaderValues values : exchange.getRequestHeaders()) {
+      headers.add(new GatewayRequest.Header(values.getHeaderName().toString(), List.copyOf(values)));
+    }
+    InetSocketAddress source = exchange.getSourceAddress();
+    String sourceIp = source == null || source.getAddress() == null ? "127.0.0.1" : source.getAddress().getHostAddress();
+    InetSocketAddress destination = exchange.getDestinationAddress();
+    byte[] body = exchange.getAttachment(RequestBodyHandler.BODY);
+    return new GatewayRequest(
+        exchange.getRequestMethod().toString(),
+        exchange.getRequestPath(),
+        exchange.getQueryString(),
+        headers,
+        body == null ? new byte[0] : body,
+        sourceIp,
+        exchange.getProtocol().toString(),
+        exchange.getRequestScheme(),
+        destination == null ? 0 : destination.getPort(),
+        System.currentTimeMillis(),
+        UUID.randomUUID().toString());
+  }
+
+  @Override
+  public String toString() {
+    return "lambda-proxy";
+  }
+}

@@ -1,0 +1,33 @@
+package io.localsam.gateway;
+
+import io.localsam.template.ApiKind;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HttpString;
+import java.nio.ByteBuffer;
+import java.util.Map;
+
+/** Writes a {@link GatewayResponse} with the request-id header API Gateway adds to every answer. */
+final class ResponseWriter {
+  private static final HttpString REST_REQUEST_ID = HttpString.tryFromString("x-amzn-RequestId");
+  private static final HttpString HTTP_REQUEST_ID = HttpString.tryFromString("apigw-requestid");
+
+  private ResponseWriter() {}
+
+  static void send(HttpServerExchange exchange, GatewayResponse response, ApiKind kind, String requestId) {
+    exchange.setStatusCode(response.status());
+    var headers = exchange.getResponseHeaders();
+    for (Map.Entry<String, String> header : response.headers()) {
+      headers.add(HttpString.tryFromString(header.getKey()), header.getValue());
+    }
+    if (requestId != null) {
+      headers.put(kind == ApiKind.HTTP ? HTTP_REQUEST_ID : REST_REQUEST_ID, requestId);
+    }
+    exchange.getResponseSender().send(ByteBuffer.wrap(response.body()));
+  }
+
+  /** The kind of API the request reached, REST when it reached none. */
+  static ApiKind kind(HttpServerExchange exchange) {
+    RouteMatch match = exchange.getAttachment(RouteMatchHandler.MATCH);
+    return match != null && match.found() ? match.route().api().kind() : ApiKind.REST;
+  }
+}

@@ -1,0 +1,44 @@
+package io.localsam.gateway;
+
+import io.localsam.template.ApiKind;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
+import java.util.function.Consumer;
+
+/** Finds the route of a request (on the I/O thread, it never blocks) or answers as API Gateway does when there is none. */
+final class RouteMatchHandler implements HttpHandler {
+  static final AttachmentKey<RouteMatch> MATCH = AttachmentKey.create(RouteMatch.class);
+
+  private final RouteTable routes;
+  private final HttpHandler next;
+  private final Consumer<String> log;
+
+  RouteMatchHandler(RouteTable routes, HttpHandler next, Consumer<String> log) {
+    this.routes = routes;
+    this.next = next;
+    this.log = log;
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
+    String method = exchange.getRequestMethod().toString();
+    RouteMatch match = routes.match(method, exchange.getRequestPath());
+    if (!match.found()) {
+      ApiKind kind = match.pathOnly() != null ? match.pathOnly().api().kind() : routes.httpOnly() ? ApiKind.HTTP : ApiKind.REST;
+      GatewayResponse answer = GatewayErrors.noRoute(kind);
+      log.accept(method + " " + exchange.getRequestPath() + " matches no route"
+          + (match.pathOnly() != null ? " (" + match.pathOnly().definition().path() + " takes "
+              + match.pathOnly().definition().method() + ")" : "") + ": " + answer.status());
+      ResponseWriter.send(exchange, answer, kind, null);
+      return;
+    }
+    exchange.putAttachment(MATCH, match);
+    next.handleRequest(exchange);
+  }
+
+  @Override
+  public String toString() {
+    return "route-match(" + routes.routes().size() + " routes)";
+  }
+}

@@ -1,0 +1,150 @@
+package io.localsam.gateway;
+
+import io.localsam.template.ApiKind;
+import io.localsam.template.RouteDef;
+import io.localsam.template.Template;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * API Gateway's routing, without a server: among the routes that take the request's method, the most
+ * specific path wins, segment by segment (literal over {@code {param}} over {@code {proxy+}}), a route
+ * for the exact method over {@code ANY}, and an HTTP API's {@code $default} route last. A trailing
+ * slash is ignored, and the stage never appears in local URLs.
+ */
+final class RouteTable {
+  private final List<Route> routes = new ArrayList<>();
+  private final boolean httpOnly;
+
+  RouteTable(Template template) {
+    for (RouteDef definition : template.routes()) {
+      routes.add(Route.of(definition, template.api(definition.apiId())));
+    }
+    httpOnly = !template.apis().isEmpty() && template.apis().values().stream().allMatch(a -> a.kind() == ApiKind.HTTP);
+  }
+
+  List<Route> routes() {
+    return routes;
+  }
+
+  /** True when every API is an HTTP API, so unmatched requests get HTTP API's 404 instead of REST's 403. */
+  boolean httpOnly() {
+    return httpOnly;
+  }
+
+  /** Matches a raw (still percent-encoded) path without its query string. */
+  RouteMatch match(String method, String rawPath) {
+    String[] parts = split(rawPath);
+    Route best = null;
+    Route pathOnly = null;
+    for (Route route : routes) {
+      if (!matches(route, parts)) {
+        continue;
+      }
+      if (!route.acceptsMethod(method)) {
+        if (pathOnly == null && !route.isDefault()) {
+          pathOnly = route;
+        }
+        continue;
+      }
+      if (best == null || moreSpecific(route, best)) {
+        best = route;
+      }
+    }
+    if (best == null) {
+      return new RouteMatch(null, Map.of(), pathOnly);
+    }
+    return new RouteMatch(best, parameters(best, parts), null);
+  }
+
+  private static String[] split(String rawPath) {
+    String path = rawPath;
+    if (path.length() > 1 && path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    if (path.isEmpty() || path.equals("/")) {
+      return new String[0];
+    }
+    return (path.startsWith("/") ? path.substring(1) : path).split("/", -1);
+  }
+
+  private static boolean matches(Route route, String[] parts) {
+    if (route.isDefault()) {
+      return true;
+    }
+    List<Route.Segment> segments = route.segments();
+    for (int i = 0; i < segments.size(); i++) {
+      Route.Segment segment = segments.get(i);
+      if (segment.kind() == Route.Kind.GREEDY) {
+        return parts.length > i && !String.join("/", java.util.Arrays.copyOfRange(parts, i, parts.length)).isEmpty();
+      }
+      if (i >= parts.length || parts[i].isEmpty()) {
+        return false;
+      }
+      if (segment.kind() == Route.Kind.LITERAL && !segment.text().equals(decode(parts[i]))) {
+        return false;
+      }
+    }
+    return parts.length == segments.size();
+  }
+
+  /** True when {@code a} beats {@code b} for the same request. */
+  private static boolean moreSpecific(Route a, Route b) {
+    if (a.isDefault() != b.isDefault()) {
+      return b.isDefault();
+    }
+    List<Route.Segment> x = a.segments();
+    List<Route.Segment> y = b.segments();
+    for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+      int order = x.get(i).kind().compareTo(y.get(i).kind());
+      if (order != 0) {
+        return order > 0;
+      }
+    }
+    if (x.size() != y.size()) {
+      return x.size() > y.size();
+    }
+    boolean aAny = a.definition().method().equals(RouteDef.ANY);
+    boolean bAny = b.definition().method().equals(RouteDef.ANY);
+    return bAny && !aAny;
+  }
+
+  private static Map<String, String> parameters(Route route, String[] parts) {
+    if (route.isDefault()) {
+      return Map.of();
+    }
+    Map<String, String> parameters = new LinkedHashMap<>();
+    List<Route.Segment> segments = route.segments();
+    for (int i = 0; i < segments.size(); i++) {
+      Route.Segment segment = segments.get(i);
+      switch (segment.kind()) {
+        case PARAMETER -> parameters.put(segment.text(), decode(parts[i]));
+        case GREEDY -> {
+          StringBuilder rest = new StringBuilder();
+          for (int j = i; j < parts.length; j++) {
+            rest.append(j > i ? "/" : "").append(decode(parts[j]));
+          }
+          parameters.put(segment.text(), rest.toString());
+        }
+        case LITERAL -> { }
+      }
+    }
+    return parameters;
+  }
+
+  /** Percent-decoding of one path segment; a {@code +} stays a plus in paths. */
+  static String decode(String segment) {
+    if (segment.indexOf('%') < 0) {
+      return segment;
+    }
+    try {
+      return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return segment; // a malformed escape is passed on as written
+    }
+  }
+}

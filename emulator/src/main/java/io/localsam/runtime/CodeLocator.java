@@ -1,0 +1,137 @@
+package io.localsam.runtime;
+
+import io.localsam.LocalSamException;
+import io.localsam.template.FunctionDef;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Finds a function's code from its {@code CodeUri}, the way the developer has it: a Maven module after
+ * {@code mvn package} ({@code target/classes} plus its runtime dependencies), a Lambda-layout folder
+ * (classes at the root, {@code lib/*.jar}), {@code .aws-sam/build/<LogicalId>} after {@code sam build},
+ * or a built jar or zip.
+ */
+final class CodeLocator {
+  private final Path templateFolder;
+  private final Consumer<String> log;
+
+  CodeLocator(Path templateFolder, Consumer<String> log) {
+    this.templateFolder = templateFolder;
+    this.log = log;
+  }
+
+  FunctionCode locate(FunctionDef function) {
+    Path code = function.codeUri();
+    Path built = templateFolder.resolve(".aws-sam").resolve("build").resolve(function.logicalId());
+    if (Files.isDirectory(code)) {
+      if (Files.isRegularFile(code.resolve("pom.xml"))) {
+        Path classes = code.resolve("target").resolve("classes");
+        if (Files.isDirectory(classes)) {
+          List<Path> classpath = new ArrayList<>();
+          classpath.add(classes);
+          classpath.addAll(new MavenClasspath(code, log).resolve(function.logicalId()));
+          return new FunctionCode(classpath, "Maven module " + relative(code) + " (target/classes + "
+              + (classpath.size() - 1) + " jars)");
+        }
+        if (Files.isDirectory(built)) {
+          return lambdaLayout(built, "sam build output " + relative(built));
+        }
+        throw new LocalSamException(function.logicalId() + ": " + relative(classes)
+            + " does not exist. Run `mvn package` in " + relative(code) + " first.");
+      }
+      if (Files.isRegularFile(code.resolve("build.gradle")) || Files.isRegularFile(code.resolve("build.gradle.kts"))) {
+        if (Files.isDirectory(built)) {
+          return lambdaLayout(built, "sam build output " + relative(built));
+        }
+        throw new LocalSamException(function.logicalId() + ": " + relative(code)
+            + " is a Gradle project; run `sam build` (or point CodeUri at the built zip or jar) first.");
+      }
+      return lambdaLayout(code, "folder " + relative(code));
+    }
+    if (Files.isRegularFile(code)) {
+      return archive(function, code);
+    }
+    if (Files.isDirectory(built)) {
+      return lambdaLayout(built, "sam build output " + relative(built));
+    }
+    throw new LocalSamException(function.logicalId() + ": CodeUri " + relative(code) + " does not exist.");
+  }
+
+  private FunctionCode archive(FunctionDef function, Path file) {
+    String name = file.getFileName().toString();
+    if (!name.endsWith(".zip") && !name.endsWith(".jar")) {
+      throw new LocalSamException(function.logicalId() + ": CodeUri " + relative(file)
+          + " is a file but not a .jar or .zip.");
+    }
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      boolean lambdaLayout = name.endsWith(".zip") || zip.stream().anyMatch(e -> e.getName().startsWith("lib/") && e.getName().endsWith(".jar"));
+      if (!lambdaLayout) {
+        return new FunctionCode(List.of(file), "jar " + relative(file));
+      }
+      Path folder = Files.createTempDirectory("localsam-" + function.logicalId() + "-");
+      deleteOnExit(folder);
+      for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+        Path target = folder.resolve(entry.getName()).normalize();
+        if (!target.startsWith(folder)) {
+          throw new LocalSamException(function.logicalId() + ": " + relative(file) + " has an entry outside its root: " + entry.getName());
+        }
+        if (entry.isDirectory()) {
+          Files.createDirectories(target);
+        } else {
+          Files.createDirectories(target.getParent());
+          try (InputStream in = zip.getInputStream(entry)) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+          }
+        }
+      }
+      return lambdaLayout(folder, "archive " + relative(file));
+    } catch (IOException e) {
+      throw new LocalSamException(function.logicalId() + ": cannot read " + relative(file) + ": " + e.getMessage());
+    }
+  }
+
+  /** The Lambda package layout: the folder itself, then {@code lib/*.jar} in name order, as the runtime orders them. */
+  static FunctionCode lambdaLayout(Path folder, String description) {
+    List<Path> classpath = new ArrayList<>();
+    classpath.add(folder);
+    Path lib = folder.resolve("lib");
+    if (Files.isDirectory(lib)) {
+      try (Stream<Path> jars = Files.list(lib)) {
+        jars.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().forEach(classpath::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return new FunctionCode(classpath, description + (classpath.size() > 1 ? " (+ " + (classpath.size() - 1) + " jars in lib/)" : ""));
+  }
+
+  private String relative(Path path) {
+    try {
+      Path cwd = Path.of("").toAbsolutePath();
+      return path.startsWith(cwd) ? cwd.relativize(path).toString() : path.toString();
+    } catch (RuntimeException e) {
+      return path.toString();
+    }
+  }
+
+  private static void deleteOnExit(Path folder) {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try (Stream<Path> files = Files.walk(folder)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException ignored) {
+        // a temp folder left behind is harmless
+      }
+    }, "localsam-cleanup"));
+  }
+}

@@ -1,0 +1,114 @@
+package io.localsam.runtime;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * One Lambda execution environment of a function: its own class loader (so its static state is its own),
+ * its own copy of AWS's serializer, and one handler instance, created in an Init phase and then reused
+ * for one invocation at a time.
+ */
+final class ExecutionEnvironment implements AutoCloseable {
+  private final FunctionSettings function;
+  private final Consumer<String> log;
+  private final String logStream;
+  private URLClassLoader functionLoader;
+  private SerializationClassLoader serializationLoader;
+  private LoadedHandler handler;
+  private HandlerFault fault;
+  private Duration initDuration = Duration.ZERO;
+
+  ExecutionEnvironment(FunctionSettings function, Consumer<String> log) {
+    this.function = function;
+    this.log = log;
+    byte[] id = new byte[16];
+    ThreadLocalRandom.current().nextBytes(id);
+    this.logStream = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString().replace('-', '/')
+        + "/[$LATEST]" + HexFormat.of().formatHex(id);
+  }
+
+  /** Lambda's Init phase: load and initialise the handler class, create the instance and serializers. */
+  void init() {
+    long start = System.nanoTime();
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    try {
+      functionLoader = new URLClassLoader("function:" + function.id(), urls(), LambdaApiClassLoader.INSTANCE);
+      serializationLoader = new SerializationClassLoader(functionLoader);
+      thread.setContextClassLoader(functionLoader);
+      Serializers serializers = new Serializers(functionLoader, serializationLoader);
+      handler = new HandlerLoader(functionLoader, serializers, log).load(function.definition().handler());
+    } catch (HandlerFault e) {
+      fault = e;
+      log.accept(e.getMessage());
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      fault = HandlerFault.deferred(String.valueOf(e.getMessage()), e.getClass());
+      log.accept(StackTraces.text(e));
+    } finally {
+      thread.setContextClassLoader(previous);
+      initDuration = Duration.ofNanos(System.nanoTime() - start);
+    }
+  }
+
+  /** The load fault that fails every invocation (deferred) or ended Init (fatal); null when the handler is ready. */
+  HandlerFault fault() {
+    return fault;
+  }
+
+  Duration initDuration() {
+    return initDuration;
+  }
+
+  String logStream() {
+    return logStream;
+  }
+
+  byte[] invoke(byte[] event, Context context) throws Throwable {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(functionLoader);
+    try {
+      return handler.handle(event, context);
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  private URL[] urls() {
+    URL[] urls = new URL[function.code().classpath().size()];
+    int i = 0;
+    for (Path entry : function.code().classpath()) {
+      try {
+        urls[i++] = entry.toUri().toURL();
+      } catch (MalformedURLException e) {
+        throw new IllegalArgumentException(entry + " is not a usable class path entry", e);
+      }
+    }
+    return urls;
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(serializationLoader);
+    closeQuietly(functionLoader);
+    handler = null;
+  }
+
+  private static void closeQuietly(URLClassLoader loader) {
+    if (loader != null) {
+      try {
+        loader.close();
+      } catch (IOException ignored) {
+        // nothing to do: the loader is being thrown away
+      }
+    }
+  }
+}

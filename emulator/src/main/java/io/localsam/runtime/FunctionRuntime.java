@@ -1,0 +1,124 @@
+package io.localsam.runtime;
+
+import io.localsam.LocalSamException;
+import io.localsam.template.FunctionDef;
+import io.localsam.template.Template;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Runs the template's functions in-process. The one entry point is {@link #invoke}: event bytes in,
+ * response bytes out, exactly the Lambda Invoke contract, so the HTTP gateway, {@code invoke} and the
+ * Lambda endpoint share it. Invocations run on worker threads; each function keeps its own pool of
+ * execution environments.
+ */
+public final class FunctionRuntime implements AutoCloseable {
+  private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
+  private final ExecutorService workers = Executors.newCachedThreadPool(daemon("localsam-invoke-"));
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("localsam-timeouts-"));
+  private final InvocationListener listener;
+
+  /**
+   * Finds every function's code and prepares its environment; nothing is loaded until the first
+   * invocation. Throws {@link LocalSamException} when a function's code cannot be found.
+   */
+  public FunctionRuntime(Template template, String region, EnvVarsFile envVars, Consumer<String> log, InvocationListener listener) {
+    this.listener = listener;
+    CodeLocator locator = new CodeLocator(template.file().toAbsolutePath().getParent(), log);
+    boolean debugging = ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(a -> a.contains("jdwp"));
+    if (debugging) {
+      log.accept("A debugger is attached: function timeouts are suspended.");
+    }
+    for (FunctionDef function : template.functions().values()) {
+      if (function.inlineCode()) {
+        continue;
+      }
+      checkJavaVersion(function, log);
+      FunctionCode code = locator.locate(function);
+      log.accept(function.logicalId() + ": code from " + code.description());
+      Map<String, String> environment = FunctionEnvironment.of(function, region, envVars, System.getenv());
+      FunctionSettings settings = new FunctionSettings(function, code, environment, region);
+      pools.put(function.logicalId(), new FunctionPool(settings, timer, debugging, log));
+    }
+  }
+
+  private static void checkJavaVersion(FunctionDef function, Consumer<String> log) {
+    String digits = function.runtime().replaceAll("\\D", "");
+    int jvm = Runtime.version().feature();
+    if (!digits.isEmpty() && Integer.parseInt(digits) > jvm) {
+      log.accept("Warning: " + function.logicalId() + " declares " + function.runtime() + " but LocalSAM runs on Java " + jvm
+          + "; classes compiled for a newer Java will not load (run LocalSAM with Java " + digits + " or newer).");
+    }
+  }
+
+  public boolean hasFunction(String functionId) {
+    return pools.containsKey(functionId);
+  }
+
+  /** The environment variables a function sees, as Lambda and SAM CLI would set them. */
+  public Map<String, String> environment(String functionId) {
+    return pool(functionId).function().environment();
+  }
+
+  /**
+   * Invokes a function with an event, as Lambda's synchronous Invoke does. The future completes with the
+   * response or the error document; it never completes exceptionally for a function's own failure.
+   */
+  public CompletableFuture<InvocationResult> invoke(String functionId, byte[] event) {
+    FunctionPool pool = pool(functionId);
+    CompletableFuture<InvocationResult> result = new CompletableFuture<>();
+    workers.execute(() -> {
+      try {
+        pool.invoke(event, result);
+      } catch (Throwable unexpected) {
+        String requestId = UUID.randomUUID().toString();
+        result.complete(new InvocationResult(requestId, ErrorDocument.of(unexpected),
+            unexpected.getClass().getName(), Duration.ZERO, null));
+      }
+    });
+    return result.thenApply(outcome -> {
+      listener.invoked(functionId, event, outcome);
+      return outcome;
+    });
+  }
+
+  private FunctionPool pool(String functionId) {
+    FunctionPool pool = pools.get(functionId);
+    if (pool == null) {
+      throw new LocalSamException("Function " + functionId + " not found in template");
+    }
+    return pool;
+  }
+
+  /** Convenience for callers holding JSON text. */
+  public CompletableFuture<InvocationResult> invoke(String functionId, String event) {
+    return invoke(functionId, event.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
+    timer.shutdownNow();
+    pools.values().forEach(FunctionPool::close);
+  }
+
+  private static ThreadFactory daemon(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,32 @@
+package io.localsam.template;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One API with its own settings, as deployed API Gateway keeps them per API (not one global set).
+ *
+ * @param logicalId {@code ServerlessRestApi}, {@code ServerlessHttpApi} or the explicit resource's id
+ * @param kind REST or HTTP
+ * @param stageName the stage ({@code Prod} for the implicit REST API, {@code $default} for HTTP APIs
+ *     without one)
+ * @param stageVariables the stage's variables
+ * @param binaryMediaTypes {@code BinaryMediaTypes}, with {@code ~1} already turned into {@code /}
+ * @param location where the resource (or, for implicit APIs, the first event using it) was written
+ */
+public record ApiDef(
+    String logicalId,
+    ApiKind kind,
+    String stageName,
+    Map<String, String> stageVariables,
+    List<String> binaryMediaTypes,
+    SourceLocation location) {
+
+  public ApiDef {
+    Objects.requireNonNull(logicalId, "logicalId");
+    Objects.requireNonNull(kind, "kind");
+    stageVariables = Map.copyOf(stageVariables);
+    binaryMediaTypes = List.copyOf(binaryMediaTypes);
+  }
+}

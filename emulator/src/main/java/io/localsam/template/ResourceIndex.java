@@ -1,0 +1,158 @@
+package io.localsam.template;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The template's resources as intrinsics see them: which logical ids exist (including the ones the SAM
+ * transform generates, such as {@code HelloWorldFunctionRole} and {@code ServerlessRestApi}), and the
+ * local values of their attributes.
+ */
+final class ResourceIndex {
+  private final Map<String, Object> resources;
+  private final Set<String> generated = new HashSet<>();
+  private final String region;
+  private final String account;
+
+  ResourceIndex(Map<String, Object> resources, String region, String account) {
+    this.resources = resources;
+    this.region = region;
+    this.account = account;
+    generated.add("ServerlessRestApi");
+    generated.add("ServerlessHttpApi");
+    generated.add("ServerlessRestApiProdStage");
+    generated.add("ServerlessHttpApiApiGatewayDefaultStage");
+    for (Map.Entry<String, Object> entry : resources.entrySet()) {
+      String id = entry.getKey();
+      switch (type(id)) {
+        case "AWS::Serverless::Function" -> {
+          generated.add(id + "Role");
+          generated.add(id + "Url");
+          generated.add(id + "UrlPublicPermissions");
+        }
+        case "AWS::Serverless::HttpApi" -> generated.add(id + "ApiGatewayDefaultStage");
+        case "AWS::Serverless::Api" -> {
+          Object stage = properties(id).get("StageName");
+          if (stage instanceof String name) {
+            generated.add(id + name + "Stage");
+          }
+        }
+        default -> { }
+      }
+    }
+  }
+
+  boolean exists(String logicalId) {
+    if (resources.containsKey(logicalId) || generated.contains(logicalId)) {
+      return true;
+    }
+    int dot = logicalId.indexOf('.'); // SAM's "MyFunction.Alias" and "MyFunction.Version"
+    return dot > 0 && type(logicalId.substring(0, dot)).equals("AWS::Serverless::Function");
+  }
+
+  String type(String logicalId) {
+    if (resources.get(logicalId) instanceof Map<?, ?> resource && resource.get("Type") instanceof String type) {
+      return type;
+    }
+    if (logicalId.endsWith("Role") && generated.contains(logicalId)) {
+      return "AWS::IAM::Role";
+    }
+    return "";
+  }
+
+  Map<String, Object> properties(String logicalId) {
+    if (resources.get(logicalId) instanceof Map<?, ?> resource && resource.get("Properties") instanceof Map<?, ?> p) {
+      return Intrinsics.cast(p);
+    }
+    return Map.of();
+  }
+
+  /** The local value of {@code Fn::GetAtt resource.attribute}, or {@code null} when there is none. */
+  String attribute(String logicalId, String attribute) {
+    String type = type(logicalId);
+    String name = properties(logicalId).get(nameProperty(type)) instanceof String n ? n : logicalId;
+    switch (type) {
+      case "AWS::Serverless::Function", "AWS::Lambda::Function" -> {
+        if (attribute.equals("Arn")) {
+          return "arn:aws:lambda:" + region + ":" + account + ":function:" + name;
+        }
+      }
+      case "AWS::IAM::Role" -> {
+        if (attribute.equals("Arn")) {
+          return "arn:aws:iam::" + account + ":role/" + name;
+        }
+        if (attribute.equals("RoleId")) {
+          return "AROA" + logicalId.toUpperCase(Locale.ROOT);
+        }
+      }
+      case "AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable" -> {
+        if (attribute.equals("Arn")) {
+          return "arn:aws:dynamodb:" + region + ":" + account + ":table/" + name;
+        }
+        if (attribute.equals("StreamArn")) {
+          return "arn:aws:dynamodb:" + region + ":" + account + ":table/" + name + "/stream/local";
+        }
+      }
+      case "AWS::SQS::Queue" -> {
+        switch (attribute) {
+          case "Arn" -> {
+            return "arn:aws:sqs:" + region + ":" + account + ":" + name;
+          }
+          case "QueueName" -> {
+            return name;
+          }
+          case "QueueUrl" -> {
+            return "https://sqs." + region + ".amazonaws.com/" + account + "/" + name;
+          }
+          default -> { }
+        }
+      }
+      case "AWS::SNS::Topic" -> {
+        if (attribute.equals("TopicArn")) {
+          return "arn:aws:sns:" + region + ":" + account + ":" + name;
+        }
+        if (attribute.equals("TopicName")) {
+          return name;
+        }
+      }
+      case "AWS::S3::Bucket" -> {
+        String bucket = name.toLowerCase(Locale.ROOT);
+        switch (attribute) {
+          case "Arn" -> {
+            return "arn:aws:s3:::" + bucket;
+          }
+          case "DomainName" -> {
+            return bucket + ".s3.amazonaws.com";
+          }
+          case "RegionalDomainName" -> {
+            return bucket + ".s3." + region + ".amazonaws.com";
+          }
+          default -> { }
+        }
+      }
+      default -> { }
+    }
+    if (attribute.equals("RootResourceId")) {
+      return "/"; // SAM CLI resolves a RestApi's root resource to the path prefix "/"
+    }
+    if (attribute.equals("Arn") && type.startsWith("AWS::")) {
+      String service = type.split("::")[1].toLowerCase(Locale.ROOT);
+      return "arn:aws:" + service + ":" + region + ":" + account + ":" + name;
+    }
+    return null;
+  }
+
+  private static String nameProperty(String type) {
+    return switch (type) {
+      case "AWS::Serverless::Function", "AWS::Lambda::Function" -> "FunctionName";
+      case "AWS::IAM::Role" -> "RoleName";
+      case "AWS::DynamoDB::Table" -> "TableName";
+      case "AWS::SQS::Queue" -> "QueueName";
+      case "AWS::SNS::Topic" -> "TopicName";
+      case "AWS::S3::Bucket" -> "BucketName";
+      default -> "Name";
+    };
+  }
+}

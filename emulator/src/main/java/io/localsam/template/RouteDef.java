@@ -1,0 +1,46 @@
+package io.localsam.template;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One route: a method and path of an API, and the function behind it.
+ *
+ * @param apiId the owning {@link ApiDef}'s logical id
+ * @param method {@code GET}, {@code POST}, ... or {@code ANY}
+ * @param path the path in API Gateway syntax ({@code /items/{id}}, {@code /{proxy+}}), or {@code $default}
+ * @param functionId the logical id of the function to invoke
+ * @param payloadFormat the event version the function receives
+ * @param location where the route was declared
+ */
+public record RouteDef(
+    String apiId,
+    String method,
+    String path,
+    String functionId,
+    PayloadFormat payloadFormat,
+    SourceLocation location) {
+
+  public static final String ANY = "ANY";
+  public static final String DEFAULT_ROUTE = "$default";
+  /** What {@code ANY} stands for, as SAM CLI and API Gateway expand it. */
+  public static final List<String> ANY_METHODS =
+      List.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT");
+
+  public RouteDef {
+    Objects.requireNonNull(apiId, "apiId");
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(functionId, "functionId");
+    Objects.requireNonNull(payloadFormat, "payloadFormat");
+  }
+
+  /** The route key API Gateway reports: {@code GET /items/{id}}, {@code ANY /x} or {@code $default}. */
+  public String routeKey() {
+    return path.equals(DEFAULT_ROUTE) ? DEFAULT_ROUTE : method + " " + path;
+  }
+
+  public List<String> methods() {
+    return method.equals(ANY) ? ANY_METHODS : List.of(method);
+  }
+}

@@ -1,0 +1,44 @@
+package io.localsam.template;
+
+import java.nio.file.Path;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * A parsed template as plain values (maps, lists, strings, numbers, booleans, null) with short-form
+ * tags already turned into their long form ({@code !Ref X} is {@code {"Ref": "X"}}). Maps and lists
+ * remember where they were written, so later errors can name the line.
+ */
+public final class TemplateDocument {
+  private final Path file;
+  private final Map<String, Object> root;
+  private final IdentityHashMap<Object, SourceLocation> locations;
+
+  TemplateDocument(Path file, Map<String, Object> root, IdentityHashMap<Object, SourceLocation> locations) {
+    this.file = file;
+    this.root = root;
+    this.locations = locations;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public Map<String, Object> root() {
+    return root;
+  }
+
+  /** Gives a value built from {@code original} (a resolved copy, say) the original's location. */
+  void relocate(Object copy, Object original) {
+    SourceLocation where = locations.get(original);
+    if (where != null) {
+      locations.put(copy, where);
+    }
+  }
+
+  /** Where a map or list of this document was written; the file alone when unknown. */
+  public SourceLocation locate(Object node) {
+    SourceLocation where = node == null ? null : locations.get(node);
+    return where == null ? SourceLocation.of(file) : where;
+  }
+}
