@@ -1,0 +1,94 @@
+package io.localsam.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/** The real emulator.jar in a child JVM, as a user runs it; output captured to files. */
+final class JarProcess implements AutoCloseable {
+  private final Process process;
+  private final Path stdout;
+  private final Path stderr;
+
+  private JarProcess(Process process, Path stdout, Path stderr) {
+    this.process = process;
+    this.stdout = stdout;
+    this.stderr = stderr;
+  }
+
+  static JarProcess start(Path workingDirectory, String... args) throws IOException {
+    String jar = System.getProperty("localsam.jar");
+    if (jar == null) {
+      throw new IllegalStateException("run through Maven's failsafe plugin, which passes -Dlocalsam.jar");
+    }
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
+    command.addAll(List.of(args));
+    Path stdout = Files.createTempFile("localsam-out", ".txt");
+    Path stderr = Files.createTempFile("localsam-err", ".txt");
+    Process process = new ProcessBuilder(command)
+        .directory(workingDirectory.toFile())
+        .redirectOutput(stdout.toFile())
+        .redirectError(stderr.toFile())
+        .start();
+    return new JarProcess(process, stdout, stderr);
+  }
+
+  /** Waits (bounded) for the process to end and returns its exit code. */
+  int exitCode() throws InterruptedException {
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("emulator.jar did not exit within 60 s; stderr: " + stderr());
+    }
+    return process.exitValue();
+  }
+
+  /** Polls stderr (bounded) until a line contains {@code text}; returns that line. */
+  String awaitLine(String text) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      for (String line : stderr().split("\n")) {
+        if (line.contains(text)) {
+          return line;
+        }
+      }
+      if (!process.isAlive()) {
+        break;
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+    }
+    throw new AssertionError("no line with '" + text + "' in stderr: " + stderr());
+  }
+
+  String stdout() {
+    return read(stdout);
+  }
+
+  String stderr() {
+    return read(stderr);
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "<unreadable: " + e + ">";
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
