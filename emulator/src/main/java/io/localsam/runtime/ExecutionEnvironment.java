@@ -41,7 +41,8 @@ final class ExecutionEnvironment implements AutoCloseable {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     try {
-      functionLoader = new URLClassLoader("function:" + function.id(), urls(), LambdaApiClassLoader.INSTANCE);
+      // unnamed, as the runtime's customer loader is, so stack frames print as in Lambda
+      functionLoader = new URLClassLoader(urls(), LambdaApiClassLoader.INSTANCE);
       serializationLoader = new SerializationClassLoader(functionLoader);
       thread.setContextClassLoader(functionLoader);
       Serializers serializers = new Serializers(functionLoader, serializationLoader);

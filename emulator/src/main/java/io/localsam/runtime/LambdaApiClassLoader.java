@@ -24,7 +24,7 @@ final class LambdaApiClassLoader extends ClassLoader {
   private final ClassLoader emulator = LambdaApiClassLoader.class.getClassLoader();
 
   private LambdaApiClassLoader() {
-    super("lambda-api", ClassLoader.getPlatformClassLoader());
+    super(ClassLoader.getPlatformClassLoader());
   }
 
   /** True for classes of aws-lambda-java-core: the package itself and its {@code logging} subpackage. */

@@ -25,7 +25,7 @@ final class SerializationClassLoader extends URLClassLoader {
   }
 
   SerializationClassLoader(ClassLoader functionLoader) {
-    super("lambda-serialization", new URL[] {JAR}, functionLoader);
+    super(new URL[] {JAR}, functionLoader);
   }
 
   @Override
