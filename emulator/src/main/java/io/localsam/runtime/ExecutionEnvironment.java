@@ -20,7 +20,7 @@ final class ExecutionEnvironment implements AutoCloseable {
   private final FunctionSettings function;
   private final Consumer<String> log;
   private final String logStream;
-  private URLClassLoader functionLoader;
+  private FunctionClassLoader functionLoader;
   private SerializationClassLoader serializationLoader;
   private LoadedHandler handler;
   private HandlerFault fault;
@@ -41,8 +41,7 @@ final class ExecutionEnvironment implements AutoCloseable {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     try {
-      // unnamed, as the runtime's customer loader is, so stack frames print as in Lambda
-      functionLoader = new URLClassLoader(urls(), LambdaApiClassLoader.INSTANCE);
+      functionLoader = new FunctionClassLoader(urls(), function.environment());
       serializationLoader = new SerializationClassLoader(functionLoader);
       thread.setContextClassLoader(functionLoader);
       Serializers serializers = new Serializers(functionLoader, serializationLoader);

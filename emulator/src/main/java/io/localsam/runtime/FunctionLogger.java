@@ -2,35 +2,68 @@ package io.localsam.runtime;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * A function's {@code LambdaLogger}: TEXT format as the runtime writes it ({@code [INFO] msg} for
- * levelled calls), each message one log entry tagged with the function, as one CloudWatch event would be.
+ * A function's {@code LambdaLogger} as the Java runtime writes it (java-runtime-behavior §5.2): in TEXT
+ * format the message as is ({@code [INFO] msg} with a level); in JSON format
+ * ({@code LoggingConfig.LogFormat: JSON}) one object per call with timestamp, message, level and
+ * request id, levelled calls below {@code AWS_LAMBDA_LOG_LEVEL} dropped. Each call is one log entry.
  */
 final class FunctionLogger implements LambdaLogger {
-  private final String functionId;
-  private final Consumer<String> log;
+  private static final com.fasterxml.jackson.core.JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactory();
 
-  FunctionLogger(String functionId, Consumer<String> log) {
-    this.functionId = functionId;
+  private final Consumer<String> log;
+  private final String requestId;
+  private final boolean json;
+  private final LogLevel minimum;
+
+  FunctionLogger(Consumer<String> log, String requestId, String format, String level) {
     this.log = log;
+    this.requestId = requestId;
+    this.json = "JSON".equalsIgnoreCase(format);
+    this.minimum = parse(level);
+  }
+
+  private static LogLevel parse(String level) {
+    if (level == null) {
+      return LogLevel.UNDEFINED;
+    }
+    try {
+      return LogLevel.valueOf(level.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return LogLevel.UNDEFINED;
+    }
   }
 
   @Override
   public void log(String message) {
-    write(String.valueOf(message));
+    log(message, LogLevel.UNDEFINED);
   }
 
   @Override
   public void log(byte[] message) {
-    write(new String(message, StandardCharsets.UTF_8));
+    write(new String(message, StandardCharsets.UTF_8)); // never formatted, even in JSON mode
   }
 
   @Override
   public void log(String message, LogLevel level) {
-    write(level == null || level == LogLevel.UNDEFINED ? String.valueOf(message) : "[" + level + "] " + message);
+    LogLevel effective = level == null ? LogLevel.UNDEFINED : level;
+    if (effective != LogLevel.UNDEFINED && minimum != LogLevel.UNDEFINED && effective.ordinal() < minimum.ordinal()) {
+      return;
+    }
+    if (json) {
+      write(jsonRecord(String.valueOf(message), effective));
+    } else {
+      write(effective == LogLevel.UNDEFINED ? String.valueOf(message) : "[" + effective + "] " + message);
+    }
   }
 
   @Override
@@ -38,7 +71,22 @@ final class FunctionLogger implements LambdaLogger {
     log(new String(message, StandardCharsets.UTF_8), level);
   }
 
+  private String jsonRecord(String message, LogLevel level) {
+    StringWriter out = new StringWriter();
+    try (var generator = JSON.createGenerator(out)) {
+      generator.writeStartObject();
+      generator.writeStringField("timestamp", LocalDateTime.now(ZoneOffset.UTC) + "Z");
+      generator.writeStringField("message", message);
+      generator.writeStringField("level", level.toString());
+      generator.writeStringField("AWSRequestId", requestId);
+      generator.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
   private void write(String message) {
-    log.accept("[" + functionId + "] " + message.stripTrailing());
+    log.accept(message.endsWith("\n") ? message.substring(0, message.length() - 1) : message);
   }
 }

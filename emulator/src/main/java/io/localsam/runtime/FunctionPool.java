@@ -61,8 +61,10 @@ final class FunctionPool {
       return;
     }
     long timeoutMillis = function.definition().timeoutSeconds() * 1000L;
+    FunctionLogger logger = new FunctionLogger(log, requestId,
+        function.environment().get("AWS_LAMBDA_LOG_FORMAT"), function.environment().get("AWS_LAMBDA_LOG_LEVEL"));
     LambdaContext context = new LambdaContext(requestId, function, environment.logStream(),
-        System.currentTimeMillis() + timeoutMillis, new FunctionLogger(function.id(), log));
+        System.currentTimeMillis() + timeoutMillis, logger);
     Thread worker = Thread.currentThread();
     Duration initDuration = init;
     ScheduledFuture<?> deadline = debugging ? null : timer.schedule(() -> {
@@ -78,16 +80,25 @@ final class FunctionPool {
     }, timeoutMillis, TimeUnit.MILLISECONDS);
     InvocationResult outcome;
     boolean keep = true;
+    FunctionOutput.attach(new FunctionOutput.Sink(log, logger));
     try {
       byte[] payload = environment.invoke(event, context);
       outcome = new InvocationResult(requestId, payload, null, Duration.ofNanos(System.nanoTime() - start), init);
     } catch (Throwable thrown) {
-      log.accept(thrown.getLocalizedMessage() + ": " + thrown.getClass().getName() + "\n" + userTrace(thrown));
-      // the Java runtime exits after these, so Lambda starts a new environment
-      keep = !(thrown instanceof VirtualMachineError || thrown instanceof IOError);
-      outcome = new InvocationResult(requestId, ErrorDocument.of(thrown), thrown.getClass().getName(),
-          Duration.ofNanos(System.nanoTime() - start), init);
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      if (thrown.getClass().getName().equals(EXIT)) {
+        // System.exit or Runtime.halt: Lambda's runtime process ends, the platform reports it and resets
+        log.accept("RequestId: " + requestId + " Error: " + thrown.getMessage());
+        keep = false;
+        outcome = new InvocationResult(requestId, exitDocument(requestId, thrown.getMessage()), "Runtime.ExitError", elapsed, init);
+      } else {
+        log.accept(thrown.getLocalizedMessage() + ": " + thrown.getClass().getName() + "\n" + userTrace(thrown));
+        // the Java runtime exits after these, so Lambda starts a new environment
+        keep = !(thrown instanceof VirtualMachineError || thrown instanceof IOError);
+        outcome = new InvocationResult(requestId, ErrorDocument.of(thrown), thrown.getClass().getName(), elapsed, init);
+      }
     } finally {
+      FunctionOutput.detach();
       if (deadline != null) {
         deadline.cancel(false);
       }
@@ -141,6 +152,13 @@ final class FunctionPool {
       trace.append("\nCaused by: ").append(cause);
     }
     return trace.toString();
+  }
+
+  private static final String EXIT = io.localsam.runtime.sandbox.LambdaSystem.Exit.class.getName();
+
+  private static byte[] exitDocument(String requestId, String message) {
+    return ("{\"errorType\":\"Runtime.ExitError\",\"errorMessage\":\"RequestId: " + requestId + " Error: " + message + "\"}")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] timeoutDocument(String requestId, String seconds) {

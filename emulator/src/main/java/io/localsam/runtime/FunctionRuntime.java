@@ -35,6 +35,7 @@ public final class FunctionRuntime implements AutoCloseable {
    */
   public FunctionRuntime(Template template, String region, EnvVarsFile envVars, Consumer<String> log, InvocationListener listener) {
     this.listener = listener;
+    FunctionOutput.install();
     CodeLocator locator = new CodeLocator(template.file().toAbsolutePath().getParent(), log);
     boolean debugging = ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(a -> a.contains("jdwp"));
     if (debugging) {
