@@ -25,6 +25,10 @@ final class ExecutionEnvironment implements AutoCloseable {
   private LoadedHandler handler;
   private HandlerFault fault;
   private Duration initDuration = Duration.ZERO;
+  private volatile long idleSince = System.nanoTime();
+  // Lambda's runtime loop is one thread per environment. Ours too, so whatever the function's libraries
+  // keep in thread-locals goes away with the environment instead of pinning its class loader.
+  private final java.util.concurrent.ExecutorService thread;
 
   ExecutionEnvironment(FunctionSettings function, Consumer<String> log) {
     this.function = function;
@@ -33,6 +37,16 @@ final class ExecutionEnvironment implements AutoCloseable {
     ThreadLocalRandom.current().nextBytes(id);
     this.logStream = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString().replace('-', '/')
         + "/[$LATEST]" + HexFormat.of().formatHex(id);
+    this.thread = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+      Thread runtimeThread = new Thread(runnable, "localsam-" + function.id());
+      runtimeThread.setDaemon(true);
+      return runtimeThread;
+    });
+  }
+
+  /** Runs a task on this environment's own thread. */
+  void execute(Runnable task) {
+    thread.execute(task);
   }
 
   /** Lambda's Init phase: load and initialise the handler class, create the instance and serializers. */
@@ -61,6 +75,18 @@ final class ExecutionEnvironment implements AutoCloseable {
   /** The load fault that fails every invocation (deferred) or ended Init (fatal); null when the handler is ready. */
   HandlerFault fault() {
     return fault;
+  }
+
+  FunctionSettings function() {
+    return function;
+  }
+
+  void markIdle() {
+    idleSince = System.nanoTime();
+  }
+
+  long idleSince() {
+    return idleSince;
   }
 
   Duration initDuration() {
@@ -97,6 +123,7 @@ final class ExecutionEnvironment implements AutoCloseable {
 
   @Override
   public void close() {
+    thread.shutdown(); // a task still running (a timed-out handler) finishes; then the thread ends
     closeQuietly(serializationLoader);
     closeQuietly(functionLoader);
     handler = null;

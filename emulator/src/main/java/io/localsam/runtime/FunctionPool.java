@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * an environment that timed out or whose runtime would have exited is thrown away.
  */
 final class FunctionPool {
-  private final FunctionSettings function;
+  private volatile FunctionSettings function; // replaced when the code changes
+  private volatile Long fingerprint; // of the code the environments were built from; null until first used
   private final ScheduledExecutorService timer;
   private final boolean debugging;
   private final Consumer<String> log;
@@ -35,13 +36,67 @@ final class FunctionPool {
     return function;
   }
 
-  /** Runs one invocation on the calling (worker) thread and completes {@code result}. */
+  /** The code's fingerprint when it was first loaded, or null: only functions in use are watched for changes. */
+  Long fingerprint() {
+    return fingerprint;
+  }
+
+  /** New code: idle environments go, busy ones go when they finish, the next request starts afresh. */
+  void reload(FunctionSettings changed, long changedFingerprint) {
+    function = changed;
+    fingerprint = changedFingerprint;
+    close();
+  }
+
+  /** Closes environments idle since before {@code cutoffNanos}, as Lambda recycles unused ones. */
+  void reap(long cutoffNanos) {
+    for (ExecutionEnvironment environment : idle) {
+      if (environment.idleSince() < cutoffNanos && idle.remove(environment)) {
+        environment.close();
+      }
+    }
+  }
+
+  private void release(ExecutionEnvironment environment) {
+    if (environment.function() == function) {
+      environment.markIdle();
+      idle.offerFirst(environment);
+    } else {
+      environment.close(); // built from code that has changed since
+    }
+  }
+
+  /**
+   * Hands one invocation to a warm environment, or to a new one (a cold start), and returns at once; the
+   * invocation runs on that environment's own thread and completes {@code result}.
+   */
   void invoke(byte[] event, CompletableFuture<InvocationResult> result) {
-    String requestId = UUID.randomUUID().toString();
     ExecutionEnvironment environment = idle.pollFirst();
-    Duration init = null;
-    if (environment == null) {
+    boolean cold = environment == null;
+    if (cold) {
+      if (fingerprint == null) {
+        fingerprint = CodeFingerprint.of(function.code().classpath(), function.definition().codeUri());
+      }
       environment = new ExecutionEnvironment(function, log);
+    }
+    ExecutionEnvironment chosen = environment;
+    environment.execute(() -> {
+      try {
+        run(chosen, cold, event, result);
+      } catch (Throwable unexpected) {
+        chosen.close();
+        result.complete(new InvocationResult(UUID.randomUUID().toString(), ErrorDocument.of(unexpected),
+            unexpected.getClass().getName(), Duration.ZERO, null));
+      }
+    });
+  }
+
+  /** One invocation, on the environment's thread: Init first when the environment is new. */
+  private void run(ExecutionEnvironment environment, boolean cold, byte[] event, CompletableFuture<InvocationResult> result) {
+    String requestId = UUID.randomUUID().toString();
+    FunctionSettings function = environment.function();
+    Duration init = null;
+    if (cold) {
       environment.init();
       init = environment.initDuration();
       HandlerFault fault = environment.fault();
@@ -56,7 +111,7 @@ final class FunctionPool {
     long start = System.nanoTime();
     HandlerFault fault = environment.fault();
     if (fault != null) {
-      idle.offerFirst(environment);
+      release(environment);
       finish(result, new InvocationResult(requestId, fault.document(), errorType(fault), Duration.ZERO, init), start);
       return;
     }
@@ -109,7 +164,7 @@ final class FunctionPool {
       return;
     }
     if (keep) {
-      idle.offerFirst(environment);
+      release(environment);
     } else {
       environment.close();
     }

@@ -25,9 +25,13 @@ import java.util.function.Consumer;
  */
 public final class FunctionRuntime implements AutoCloseable {
   private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
-  private final ExecutorService workers = Executors.newCachedThreadPool(daemon("localsam-invoke-"));
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("localsam-timeouts-"));
   private final InvocationListener listener;
+  private final CodeLocator locator;
+  private final Consumer<String> log;
+  private final Map<String, Long> pendingFingerprints = new java.util.concurrent.ConcurrentHashMap<>();
+  /** How long an unused environment is kept, as Lambda keeps idle environments for some minutes. */
+  static final Duration IDLE_LIMIT = Duration.ofMinutes(10);
 
   /**
    * Finds every function's code and prepares its environment; nothing is loaded until the first
@@ -36,7 +40,8 @@ public final class FunctionRuntime implements AutoCloseable {
   public FunctionRuntime(Template template, String region, EnvVarsFile envVars, Consumer<String> log, InvocationListener listener) {
     this.listener = listener;
     FunctionOutput.install();
-    CodeLocator locator = new CodeLocator(template.file().toAbsolutePath().getParent(), log);
+    this.log = log;
+    this.locator = new CodeLocator(template.file().toAbsolutePath().getParent(), log);
     boolean debugging = ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(a -> a.contains("jdwp"));
     if (debugging) {
       log.accept("A debugger is attached: function timeouts are suspended.");
@@ -51,6 +56,38 @@ public final class FunctionRuntime implements AutoCloseable {
       Map<String, String> environment = FunctionEnvironment.of(function, region, envVars, System.getenv());
       FunctionSettings settings = new FunctionSettings(function, code, environment, region);
       pools.put(function.logicalId(), new FunctionPool(settings, timer, debugging, log));
+    }
+    timer.scheduleWithFixedDelay(this::housekeeping, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  /** Once a second: notice rebuilt code of functions in use (hot reload) and close long-idle environments. */
+  private void housekeeping() {
+    long cutoff = System.nanoTime() - IDLE_LIMIT.toNanos();
+    for (FunctionPool pool : pools.values()) {
+      try {
+        Long loaded = pool.fingerprint();
+        if (loaded == null) {
+          continue;
+        }
+        pool.reap(cutoff);
+        FunctionSettings current = pool.function();
+        long fingerprint = CodeFingerprint.of(current.code().classpath(), current.definition().codeUri());
+        if (loaded == fingerprint) {
+          pendingFingerprints.remove(current.id());
+          continue;
+        }
+        // Reload once the files have stopped changing for a second: a build writes them over a while.
+        Long pending = pendingFingerprints.put(current.id(), fingerprint);
+        if (pending != null && pending == fingerprint) {
+          pendingFingerprints.remove(current.id());
+          FunctionCode code = locator.locate(current.definition());
+          pool.reload(new FunctionSettings(current.definition(), code, current.environment(), current.region()),
+              CodeFingerprint.of(code.classpath(), current.definition().codeUri()));
+          log.accept(current.id() + ": code changed; the next request starts a fresh environment");
+        }
+      } catch (RuntimeException e) {
+        log.accept(pool.function().id() + ": cannot reload its code yet (" + e.getMessage() + ")");
+      }
     }
   }
 
@@ -79,15 +116,7 @@ public final class FunctionRuntime implements AutoCloseable {
   public CompletableFuture<InvocationResult> invoke(String functionId, byte[] event) {
     FunctionPool pool = pool(functionId);
     CompletableFuture<InvocationResult> result = new CompletableFuture<>();
-    workers.execute(() -> {
-      try {
-        pool.invoke(event, result);
-      } catch (Throwable unexpected) {
-        String requestId = UUID.randomUUID().toString();
-        result.complete(new InvocationResult(requestId, ErrorDocument.of(unexpected),
-            unexpected.getClass().getName(), Duration.ZERO, null));
-      }
-    });
+    pool.invoke(event, result);
     return result.thenApply(outcome -> {
       listener.invoked(functionId, event, outcome);
       return outcome;
@@ -109,7 +138,6 @@ public final class FunctionRuntime implements AutoCloseable {
 
   @Override
   public void close() {
-    workers.shutdownNow();
     timer.shutdownNow();
     pools.values().forEach(FunctionPool::close);
   }

@@ -1,0 +1,94 @@
+package io.localsam.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.localsam.testsupport.TestApi;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rebuilt classes (as `mvn compile` in another terminal leaves them) are picked up without a restart. */
+class HotReloadTest {
+  @TempDir
+  Path folder;
+
+  private void compile(Path code, String answer, int generation) throws IOException {
+    Path source = folder.resolve("src/hot/Version.java");
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, """
+        package hot;
+        public class Version implements com.amazonaws.services.lambda.runtime.RequestHandler<Object, String> {
+          static final String LOADED = "%s";
+          public String handleRequest(Object input, com.amazonaws.services.lambda.runtime.Context context) {
+            return LOADED;
+          }
+        }
+        """.formatted(answer), StandardCharsets.UTF_8);
+    String coreApi;
+    try {
+      coreApi = Path.of(RequestHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    int status = ToolProvider.getSystemJavaCompiler().run(null, null, null,
+        "-d", code.toString(), "-cp", coreApi, source.toString());
+    assertEquals(0, status, "the test function compiles");
+    // a distinct modification time per build, as a real rebuild seconds later would have
+    Files.setLastModifiedTime(code.resolve("hot/Version.class"), FileTime.from(Instant.now().plusSeconds(generation * 10L)));
+  }
+
+  private static String awaitAnswer(TestApi api, String expected) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    String answer = null;
+    while (System.nanoTime() < deadline) {
+      answer = api.emulator().invoke("Hot", "{}").response();
+      if (answer.equals(expected)) {
+        return answer;
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+    }
+    return answer;
+  }
+
+  @Test
+  void a_rebuilt_function_runs_its_new_code_in_a_fresh_environment_and_old_loaders_are_released() throws Exception {
+    Path code = folder.resolve("code");
+    compile(code, "v1", 0);
+    try (TestApi api = TestApi.start(folder, """
+        Resources:
+          Hot:
+            Type: AWS::Serverless::Function
+            Properties: {CodeUri: %s, Handler: hot.Version, Runtime: java17}
+        """.formatted(code))) {
+      assertEquals("\"v1\"", api.emulator().invoke("Hot", "{}").response());
+      long unloadedBefore = ManagementFactory.getClassLoadingMXBean().getUnloadedClassCount();
+
+      for (int generation = 2; generation <= 4; generation++) {
+        compile(code, "v" + generation, generation);
+        assertEquals("\"v" + generation + "\"", awaitAnswer(api, "\"v" + generation + "\""));
+      }
+
+      assertTrue(api.logged("Hot: code changed; the next request starts a fresh environment"));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (ManagementFactory.getClassLoadingMXBean().getUnloadedClassCount() <= unloadedBefore && System.nanoTime() < deadline) {
+        System.gc();
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+      }
+      assertTrue(ManagementFactory.getClassLoadingMXBean().getUnloadedClassCount() > unloadedBefore,
+          "the replaced environments' classes are unloaded: nothing keeps their class loaders alive");
+    }
+  }
+
+}
