@@ -30,6 +30,11 @@ final class GatewayErrors {
             "x-amzn-ErrorType", "InternalServerErrorException");
   }
 
+  /** The function is throttled: every execution environment it may have is busy. */
+  static GatewayResponse throttled() {
+    return GatewayResponse.json(429, "{\"message\":\"Too Many Requests\"}", "x-amzn-ErrorType", "TooManyRequestsException");
+  }
+
   /** SAM CLI's answer for inline code, which cannot run locally. */
   static GatewayResponse inlineCode() {
     return GatewayResponse.json(501,

@@ -61,6 +61,11 @@ public final class GatewayServer implements AutoCloseable {
         .setServerOption(UndertowOptions.DECODE_URL, false) // routing decodes segment by segment, so %2F stays in a value
         .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) MAX_REQUEST_BYTES)
         .setServerOption(UndertowOptions.ALLOW_ENCODED_SLASH, true)
+        // Bounds, so a slow or hostile client cannot hold a connection or memory: headers, parse time, idle time.
+        .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 64 * 1024)
+        .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 10_000)
+        .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
+        .setSocketOption(org.xnio.Options.READ_TIMEOUT, 60_000)
         .setHandler(chain)
         .build();
     try {

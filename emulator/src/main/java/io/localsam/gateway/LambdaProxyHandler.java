@@ -3,6 +3,7 @@ package io.localsam.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localsam.runtime.FunctionRuntime;
+import io.localsam.runtime.InvocationRejected;
 import io.localsam.runtime.InvocationResult;
 import io.localsam.template.ApiKind;
 import io.localsam.template.PayloadFormat;
@@ -80,7 +81,13 @@ final class LambdaProxyHandler implements HttpHandler {
     String functionId = route.definition().functionId();
     ApiKind kind = route.api().kind();
     if (error != null) {
-      log.accept(functionId + " could not be invoked: " + error);
+      Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+      if (cause instanceof InvocationRejected rejected) {
+        log.accept(rejected.getMessage());
+        return rejected.reason() == InvocationRejected.Reason.THROTTLED
+            ? GatewayErrors.throttled() : GatewayErrors.integrationFailure(kind);
+      }
+      log.accept(functionId + " could not be invoked: " + cause);
       return GatewayErrors.internal(kind);
     }
     if (result.failed()) {

@@ -119,7 +119,8 @@ final class CodeLocator {
   private String relative(Path path) {
     try {
       Path cwd = Path.of("").toAbsolutePath();
-      return path.startsWith(cwd) ? cwd.relativize(path).toString() : path.toString();
+      String relative = path.startsWith(cwd) ? cwd.relativize(path).toString() : path.toString();
+      return relative.isEmpty() ? "." : relative;
     } catch (RuntimeException e) {
       return path.toString();
     }

@@ -29,6 +29,8 @@ final class ExecutionEnvironment implements AutoCloseable {
   // Lambda's runtime loop is one thread per environment. Ours too, so whatever the function's libraries
   // keep in thread-locals goes away with the environment instead of pinning its class loader.
   private final java.util.concurrent.ExecutorService thread;
+  // Threads the function starts join its group, so they end with the environment as in Lambda.
+  private final ThreadGroup threads;
 
   ExecutionEnvironment(FunctionSettings function, Consumer<String> log) {
     this.function = function;
@@ -37,8 +39,9 @@ final class ExecutionEnvironment implements AutoCloseable {
     ThreadLocalRandom.current().nextBytes(id);
     this.logStream = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString().replace('-', '/')
         + "/[$LATEST]" + HexFormat.of().formatHex(id);
+    this.threads = new ThreadGroup("localsam-" + function.id());
     this.thread = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
-      Thread runtimeThread = new Thread(runnable, "localsam-" + function.id());
+      Thread runtimeThread = new Thread(threads, runnable, "localsam-" + function.id());
       runtimeThread.setDaemon(true);
       return runtimeThread;
     });
@@ -124,9 +127,37 @@ final class ExecutionEnvironment implements AutoCloseable {
   @Override
   public void close() {
     thread.shutdown(); // a task still running (a timed-out handler) finishes; then the thread ends
+    threads.interrupt(); // and every thread the function started is asked to stop
     closeQuietly(serializationLoader);
     closeQuietly(functionLoader);
     handler = null;
+  }
+
+  /**
+   * Ends threads of this environment that ignored the interrupt (a busy loop, a blocking read): Lambda
+   * destroys such an environment whole. {@code Thread.stop} is the only way in a shared JVM; it exists up
+   * to Java 19, and on newer JVMs such a thread is left running and reported.
+   */
+  int stopStragglers(Consumer<String> report) {
+    Thread[] alive = new Thread[threads.activeCount() + 8];
+    int count = threads.enumerate(alive, true);
+    int left = 0;
+    for (int i = 0; i < count; i++) {
+      Thread straggler = alive[i];
+      if (straggler == Thread.currentThread() || !straggler.isAlive()) {
+        continue;
+      }
+      try {
+        Thread.class.getMethod("stop").invoke(straggler);
+      } catch (ReflectiveOperationException | UnsupportedOperationException e) {
+        left++;
+      }
+    }
+    if (left > 0) {
+      report.accept(left + " thread(s) of a discarded environment ignore interrupts and cannot be stopped on Java "
+          + Runtime.version().feature() + "; they keep running until LocalSAM exits");
+    }
+    return count;
   }
 
   private static void closeQuietly(URLClassLoader loader) {

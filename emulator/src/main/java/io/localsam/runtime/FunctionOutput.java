@@ -81,15 +81,22 @@ final class FunctionOutput {
   /** An output stream that sends complete lines to the current invocation's log, or writes through. */
   private static final class Router extends OutputStream {
     private static final ThreadLocal<ByteArrayOutputStream> LINE = ThreadLocal.withInitial(ByteArrayOutputStream::new);
+    // Set while a line is handed to the log: a log that itself prints to System.out/err (the default one
+    // does) must reach the real stream, not come back here.
+    private static final ThreadLocal<Boolean> EMITTING = new ThreadLocal<>();
     private final OutputStream original;
 
     Router(OutputStream original) {
       this.original = original;
     }
 
+    private static Sink sink() {
+      return EMITTING.get() == null ? CURRENT.get() : null;
+    }
+
     @Override
     public void write(int b) throws IOException {
-      Sink sink = CURRENT.get();
+      Sink sink = sink();
       if (sink == null) {
         original.write(b);
         return;
@@ -103,7 +110,7 @@ final class FunctionOutput {
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
-      Sink sink = CURRENT.get();
+      Sink sink = sink();
       if (sink == null) {
         original.write(bytes, offset, length);
         return;
@@ -125,7 +132,7 @@ final class FunctionOutput {
 
     @Override
     public void flush() throws IOException {
-      if (CURRENT.get() == null) {
+      if (sink() == null) {
         original.flush();
       }
     }
@@ -134,7 +141,12 @@ final class FunctionOutput {
       ByteArrayOutputStream line = LINE.get();
       String text = line.toString(StandardCharsets.UTF_8);
       line.reset();
-      sink.log().accept(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
+      EMITTING.set(Boolean.TRUE);
+      try {
+        sink.log().accept(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
+      } finally {
+        EMITTING.remove();
+      }
     }
 
     static void flushLine() {

@@ -24,9 +24,13 @@ final class FunctionPool {
   private final boolean debugging;
   private final Consumer<String> log;
   private final ConcurrentLinkedDeque<ExecutionEnvironment> idle = new ConcurrentLinkedDeque<>();
+  private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+  private final int concurrencyLimit;
 
-  FunctionPool(FunctionSettings function, ScheduledExecutorService timer, boolean debugging, Consumer<String> log) {
+  FunctionPool(FunctionSettings function, int concurrencyLimit, ScheduledExecutorService timer, boolean debugging,
+      Consumer<String> log) {
     this.function = function;
+    this.concurrencyLimit = concurrencyLimit;
     this.timer = timer;
     this.debugging = debugging;
     this.log = line -> log.accept("[" + function.id() + "] " + line);
@@ -66,11 +70,27 @@ final class FunctionPool {
     }
   }
 
+  /** How many environments may run at once: ReservedConcurrentExecutions, or LocalSAM's default cap. */
+  int concurrencyLimit() {
+    return concurrencyLimit;
+  }
+
   /**
    * Hands one invocation to a warm environment, or to a new one (a cold start), and returns at once; the
-   * invocation runs on that environment's own thread and completes {@code result}.
+   * invocation runs on that environment's own thread and completes {@code result}. False, and nothing
+   * run, when the function already runs as many invocations as it may (Lambda throttles it).
    */
-  void invoke(byte[] event, CompletableFuture<InvocationResult> result) {
+  boolean tryInvoke(byte[] event, CompletableFuture<InvocationResult> result) {
+    if (running.incrementAndGet() > concurrencyLimit) {
+      running.decrementAndGet();
+      return false;
+    }
+    result.whenComplete((outcome, error) -> running.decrementAndGet());
+    invoke(event, result);
+    return true;
+  }
+
+  private void invoke(byte[] event, CompletableFuture<InvocationResult> result) {
     ExecutionEnvironment environment = idle.pollFirst();
     boolean cold = environment == null;
     if (cold) {
@@ -101,7 +121,7 @@ final class FunctionPool {
       init = environment.initDuration();
       HandlerFault fault = environment.fault();
       if (fault != null && fault.fatal()) {
-        environment.close(); // Init failed: the runtime exits, the next request starts afresh
+        discard(environment); // Init failed: the runtime exits, the next request starts afresh
         log.accept("INIT_REPORT Init Duration: " + millis(init) + " ms\tPhase: init\tStatus: error\tError Type: Runtime.Unknown");
         result.complete(new InvocationResult(requestId, fault.document(), fault.errorType(), Duration.ZERO, init));
         return;
@@ -130,7 +150,8 @@ final class FunctionPool {
       if (result.complete(timedOut)) {
         log.accept(java.time.Instant.now() + " " + requestId + " Task timed out after " + seconds + " seconds");
         report(timedOut);
-        worker.interrupt(); // a handler that honours interrupts stops; one that does not is abandoned
+        worker.interrupt(); // a handler that honours interrupts stops
+        discard(environment); // one that does not is stopped after a grace period; never reused
       }
     }, timeoutMillis, TimeUnit.MILLISECONDS);
     InvocationResult outcome;
@@ -138,7 +159,15 @@ final class FunctionPool {
     FunctionOutput.attach(new FunctionOutput.Sink(log, logger));
     try {
       byte[] payload = environment.invoke(event, context);
-      outcome = new InvocationResult(requestId, payload, null, Duration.ofNanos(System.nanoTime() - start), init);
+      if (payload.length > FunctionRuntime.MAX_PAYLOAD_BYTES) {
+        String message = "Response payload size (" + payload.length + " bytes) exceeded maximum allowed payload size ("
+            + FunctionRuntime.MAX_PAYLOAD_BYTES + " bytes).";
+        log.accept(message);
+        outcome = new InvocationResult(requestId, ErrorDocument.of(message, "Function.ResponseSizeTooLarge", null),
+            "Function.ResponseSizeTooLarge", Duration.ofNanos(System.nanoTime() - start), init);
+      } else {
+        outcome = new InvocationResult(requestId, payload, null, Duration.ofNanos(System.nanoTime() - start), init);
+      }
     } catch (Throwable thrown) {
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
       if (thrown.getClass().getName().equals(EXIT)) {
@@ -160,13 +189,12 @@ final class FunctionPool {
     }
     Thread.interrupted(); // the runtime clears the interrupt flag after each invocation
     if (result.isDone()) {
-      environment.close(); // it timed out: never reuse it
-      return;
+      return; // it timed out and was discarded
     }
     if (keep) {
       release(environment);
     } else {
-      environment.close();
+      discard(environment);
     }
     finish(result, outcome, start);
   }
@@ -230,4 +258,12 @@ final class FunctionPool {
       environment.close();
     }
   }
+
+  /** Throws an environment away: closed now, and whatever of it still runs after a grace period is stopped. */
+  private void discard(ExecutionEnvironment environment) {
+    environment.close();
+    timer.schedule(() -> environment.stopStragglers(log), STRAGGLER_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  private static final long STRAGGLER_GRACE_MILLIS = 2_000;
 }

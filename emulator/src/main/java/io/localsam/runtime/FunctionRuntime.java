@@ -32,6 +32,14 @@ public final class FunctionRuntime implements AutoCloseable {
   private final Map<String, Long> pendingFingerprints = new java.util.concurrent.ConcurrentHashMap<>();
   /** How long an unused environment is kept, as Lambda keeps idle environments for some minutes. */
   static final Duration IDLE_LIMIT = Duration.ofMinutes(10);
+  /**
+   * How many execution environments one function may have at once when the template sets no
+   * ReservedConcurrentExecutions: enough for parallel tests and load runs, bounded so a flood of
+   * requests is throttled (429) instead of exhausting memory.
+   */
+  static final int DEFAULT_CONCURRENCY = 32;
+  /** Lambda's synchronous payload limit, for the request and the response (6 MB). */
+  public static final int MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
 
   /**
    * Finds every function's code and prepares its environment; nothing is loaded until the first
@@ -55,7 +63,7 @@ public final class FunctionRuntime implements AutoCloseable {
       log.accept(function.logicalId() + ": code from " + code.description());
       Map<String, String> environment = FunctionEnvironment.of(function, region, envVars, System.getenv());
       FunctionSettings settings = new FunctionSettings(function, code, environment, region);
-      pools.put(function.logicalId(), new FunctionPool(settings, timer, debugging, log));
+      pools.put(function.logicalId(), new FunctionPool(settings, DEFAULT_CONCURRENCY, timer, debugging, log));
     }
     timer.scheduleWithFixedDelay(this::housekeeping, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
   }
@@ -115,8 +123,16 @@ public final class FunctionRuntime implements AutoCloseable {
    */
   public CompletableFuture<InvocationResult> invoke(String functionId, byte[] event) {
     FunctionPool pool = pool(functionId);
+    if (event.length > MAX_PAYLOAD_BYTES) {
+      return CompletableFuture.failedFuture(new InvocationRejected(InvocationRejected.Reason.PAYLOAD_TOO_LARGE,
+          functionId + ": the event is " + event.length + " bytes, over Lambda's " + MAX_PAYLOAD_BYTES
+              + "-byte limit for synchronous invocations"));
+    }
     CompletableFuture<InvocationResult> result = new CompletableFuture<>();
-    pool.invoke(event, result);
+    if (!pool.tryInvoke(event, result)) {
+      return CompletableFuture.failedFuture(new InvocationRejected(InvocationRejected.Reason.THROTTLED,
+          functionId + ": all " + pool.concurrencyLimit() + " execution environments it may have are busy; throttled"));
+    }
     return result.thenApply(outcome -> {
       listener.invoked(functionId, event, outcome);
       return outcome;

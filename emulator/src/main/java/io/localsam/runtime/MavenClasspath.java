@@ -34,7 +34,7 @@ final class MavenClasspath {
 
   List<Path> resolve(String functionId) {
     Path cache = module.resolve("target").resolve(CACHE);
-    String stamp = "# pom.xml sha-256 " + pomHash();
+    String stamp = "# localsam 2, pom.xml sha-256 " + pomHash();
     List<Path> cached = readCache(cache, stamp);
     if (cached != null) {
       return cached;
@@ -103,7 +103,7 @@ final class MavenClasspath {
     }
     command.add(PLUGIN);
     command.add("-Dmdep.outputFile=" + output.toAbsolutePath());
-    command.add("-Dmdep.includeScope=runtime");
+    command.add("-DincludeScope=runtime"); // the plugin's property for it; compile + runtime, as Lambda packages
     try {
       Files.createDirectories(output.getParent());
       Path transcript = Files.createTempFile("localsam-mvn", ".log");
