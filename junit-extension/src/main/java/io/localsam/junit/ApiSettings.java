@@ -1,0 +1,46 @@
+package io.localsam.junit;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a test class asked for, as written: from {@link LocalApi} or {@link LocalApiExtension.Builder}.
+ * Paths are not resolved yet; {@link EmulatorKey#resolve} does that and checks them.
+ *
+ * @param functionEnvironment per-function variables, function id to (name to value)
+ */
+record ApiSettings(
+    String template,
+    Map<String, String> parameters,
+    String envVars,
+    int port,
+    String region,
+    Map<String, Map<String, String>> functionEnvironment,
+    boolean failOnFunctionError) {
+
+  ApiSettings {
+    parameters = Map.copyOf(parameters);
+    Map<String, Map<String, String>> copy = new LinkedHashMap<>();
+    functionEnvironment.forEach((function, vars) -> copy.put(function, Map.copyOf(vars)));
+    functionEnvironment = Map.copyOf(copy);
+  }
+
+  static ApiSettings of(LocalApi api, String owner) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    for (String keyValue : api.parameters()) {
+      String[] pair = splitParameter(keyValue, owner);
+      parameters.put(pair[0], pair[1]);
+    }
+    return new ApiSettings(
+        api.template(), parameters, api.envVars(), api.port(), api.region(), Map.of(), api.failOnFunctionError());
+  }
+
+  /** {@code "Key=Value"} into its two halves; the value may itself contain {@code =}. */
+  static String[] splitParameter(String keyValue, String owner) {
+    int eq = keyValue.indexOf('=');
+    if (eq <= 0) {
+      throw LocalApiErrors.badParameter(owner, keyValue);
+    }
+    return new String[] {keyValue.substring(0, eq).trim(), keyValue.substring(eq + 1)};
+  }
+}

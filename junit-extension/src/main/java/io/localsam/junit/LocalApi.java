@@ -1,0 +1,89 @@
+package io.localsam.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
+
+/**
+ * Serves a SAM template's APIs for a test class: the functions run in-process, on a free port,
+ * started before the first test and reached over real HTTP.
+ *
+ * <pre>{@code
+ * @LocalApi(template = "../template.yaml", parameters = {"Stage=test"})
+ * class HelloWorldApiTest {
+ *   private final HttpClient http = HttpClient.newHttpClient();
+ *
+ *   @Test
+ *   void says_hello(URI api) throws Exception {                    // http://127.0.0.1:PORT/
+ *     HttpResponse<String> response =
+ *         http.send(HttpRequest.newBuilder(api.resolve("hello")).build(), BodyHandlers.ofString());
+ *
+ *     assertEquals(200, response.statusCode());
+ *     assertEquals("{\"message\": \"hello world\"}", response.body());
+ *   }
+ *
+ *   @Test
+ *   void records_each_invocation(URI api, Emulator emulator) throws Exception {
+ *     http.send(HttpRequest.newBuilder(emulator.uri("/hello")).build(), BodyHandlers.ofString());
+ *
+ *     assertEquals("HelloWorldFunction", emulator.invocations().get(0).functionId());
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p><b>Injection.</b> Parameters of type {@link java.net.URI} (the base URL, ending in {@code /})
+ * and {@link io.localsam.Emulator} are resolved in constructors, test methods and lifecycle methods,
+ * {@code @BeforeAll} included.
+ *
+ * <p><b>Paths.</b> {@link #template()} and {@link #envVars()} are relative to the module directory:
+ * the {@code basedir} system property that Maven's Surefire sets, else the working directory.
+ *
+ * <p><b>Lifetime and sharing.</b> Emulators are shared: every class (in one JVM run) that asks for
+ * the same template and options gets the same emulator, started once and closed when the run ends,
+ * so twenty test classes pay the start-up once. The journal ({@link io.localsam.Emulator#invocations()})
+ * is cleared before each test. A {@code @Nested} class uses its enclosing class's emulator; one with
+ * its own {@code @LocalApi} gets the emulator for its own options. The annotation is
+ * {@linkplain Inherited inherited} and works as a meta-annotation on your own composed annotation.
+ *
+ * <p><b>Parallel execution.</b> Classes that use the same template take turns (the annotation carries
+ * a {@link ResourceLock} on the template), so a test's journal only ever holds its own invocations;
+ * classes on different templates run side by side. {@link LocalApiExtension} registered with
+ * {@code @RegisterExtension} gets no lock: add {@code @ResourceLock} yourself if you need one.
+ *
+ * <p>For options an annotation cannot carry (per-function environment variables), register a
+ * {@link LocalApiExtension#builder()} instead.
+ */
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(LocalApiExtension.class)
+@ResourceLock(providers = TemplateLock.class)
+public @interface LocalApi {
+
+  /** The SAM template, relative to the module directory (or absolute). */
+  String template() default "template.yaml";
+
+  /** Template parameter values, each {@code "Key=Value"}, as {@code --parameter-overrides} takes them. */
+  String[] parameters() default {};
+
+  /** An {@code --env-vars} JSON file in SAM's shape, relative to the module directory; empty for none. */
+  String envVars() default "";
+
+  /** The port to serve on; {@code 0} (the default) picks a free one. */
+  int port() default 0;
+
+  /** The value of {@code AWS::Region} and {@code AWS_REGION}; empty for LocalSAM's default. */
+  String region() default "";
+
+  /**
+   * Fails a test when a function failed while it ran (threw, timed out or could not load), with the
+   * function's error document in the message. Off by default: a test may provoke a failure on purpose.
+   */
+  boolean failOnFunctionError() default false;
+}

@@ -1,0 +1,309 @@
+package io.localsam.junit;
+
+import io.localsam.Emulator;
+import io.localsam.Invocation;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The JUnit 5 extension behind {@link LocalApi}, and its programmatic form for options an annotation
+ * cannot carry:
+ *
+ * <pre>{@code
+ * class OrdersApiTest {
+ *   @RegisterExtension
+ *   static LocalApiExtension api = LocalApiExtension.builder()
+ *       .template("../template.yaml")
+ *       .parameter("Stage", "test")
+ *       .environment("OrdersFunction", "TABLE_NAME", "orders-test")
+ *       .failOnFunctionError(true)
+ *       .build();
+ *
+ *   @Test
+ *   void lists_orders() throws Exception {
+ *     HttpResponse<String> response = HttpClient.newHttpClient().send(
+ *         HttpRequest.newBuilder(api.uri("/orders")).build(), BodyHandlers.ofString());
+ *     assertEquals(200, response.statusCode());
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>In a {@code static} field the emulator is acquired before all tests of the class; in an instance
+ * field, before each test. Either way it is shared with every class on the same options and closed
+ * when the run ends (see {@link LocalApi}). {@code URI} and {@code Emulator} parameters are injected
+ * as with the annotation; with two extensions on one class, use each one's {@link #uri} instead.
+ *
+ * <p>The lifecycle callbacks are final; a subclass hooks in through {@link #onBeforeAll},
+ * {@link #onBeforeEach} and {@link #onAfterEach}.
+ */
+public class LocalApiExtension
+    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+  private static final Namespace NAMESPACE = Namespace.create(LocalApiExtension.class);
+
+  /** {@code null} for the {@code @LocalApi} form, whose options come from the nearest annotation. */
+  private final ApiSettings settings;
+
+  /**
+   * The programmatic form's emulator, for {@link #uri} called without a context. Only a cache: the
+   * binding of record lives in the store, and equal options always give the same shared emulator.
+   */
+  private volatile Emulator emulator;
+
+  /** Used by {@code @LocalApi} (through {@code @ExtendWith}); register the builder form by hand. */
+  public LocalApiExtension() {
+    this.settings = null;
+  }
+
+  /**
+   * Takes a builder rather than a list of options, so options can be added without breaking
+   * subclasses or callers.
+   */
+  protected LocalApiExtension(Builder builder) {
+    this.settings = builder.settings();
+  }
+
+  /** Starts a programmatic configuration; the defaults match {@code @LocalApi}'s. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public final void beforeAll(ExtensionContext context) {
+    onBeforeAll(context, binding(context).emulator());
+  }
+
+  @Override
+  public final void beforeEach(ExtensionContext context) {
+    Binding binding = binding(context);
+    binding.emulator().resetJournal();
+    onBeforeEach(context, binding.emulator());
+  }
+
+  @Override
+  public final void afterEach(ExtensionContext context) {
+    Binding binding = context.getStore(NAMESPACE).get(bindingKey(context), Binding.class);
+    if (binding == null) {
+      return; // beforeEach failed; that failure is the one to report
+    }
+    onAfterEach(context, binding.emulator());
+    if (binding.failOnFunctionError()) {
+      List<Invocation> failed = new ArrayList<>();
+      for (Invocation invocation : binding.emulator().invocations()) {
+        if (invocation.failed()) {
+          failed.add(invocation);
+        }
+      }
+      if (!failed.isEmpty()) {
+        throw LocalApiErrors.functionsFailed(context.getDisplayName(), failed);
+      }
+    }
+  }
+
+  /** {@code URI} and {@code Emulator}, and only where this extension has options to serve. */
+  @Override
+  public final boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return (type == URI.class || type == Emulator.class)
+        && (settings != null || nearestAnnotation(context).isPresent());
+  }
+
+  @Override
+  public final Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    Emulator emulator = binding(context).emulator();
+    return parameter.getParameter().getType() == URI.class ? emulator.baseUri() : emulator;
+  }
+
+  /** The base URL, ending in {@code /}. Programmatic form only, once started. */
+  public URI baseUri() {
+    return emulator().baseUri();
+  }
+
+  /** A URL under the base: {@code uri("/hello")}. Programmatic form only, once started. */
+  public URI uri(String path) {
+    return emulator().uri(path);
+  }
+
+  /** The running emulator: journal, direct {@code invoke}, port. Programmatic form only, once started. */
+  public Emulator emulator() {
+    Emulator started = emulator;
+    if (started == null) {
+      throw LocalApiErrors.notStarted();
+    }
+    return started;
+  }
+
+  /** Called once the emulator for a class is ready, before its {@code @BeforeAll} methods. */
+  protected void onBeforeAll(ExtensionContext context, Emulator emulator) {}
+
+  /** Called before each test, after the journal was reset. */
+  protected void onBeforeEach(ExtensionContext context, Emulator emulator) {}
+
+  /** Called after each test, before {@code failOnFunctionError} looks at the journal. */
+  protected void onAfterEach(ExtensionContext context, Emulator emulator) {}
+
+  @Override
+  public String toString() {
+    return settings == null
+        ? "LocalApiExtension[@LocalApi]"
+        : "LocalApiExtension[template=" + settings.template() + ", port=" + settings.port() + "]";
+  }
+
+  /**
+   * The emulator this extension serves in {@code context}, found in the store (here or in an
+   * enclosing context) or bound now and kept in this context's store.
+   */
+  private Binding binding(ExtensionContext context) {
+    Object key = bindingKey(context);
+    Binding found = context.getStore(NAMESPACE).get(key, Binding.class);
+    if (found != null) {
+      return found;
+    }
+    Class<?> testClass = context.getRequiredTestClass();
+    String owner;
+    ApiSettings wanted;
+    if (settings != null) {
+      owner = LocalApiErrors.extensionOwner(testClass);
+      wanted = settings;
+    } else {
+      owner = LocalApiErrors.annotationOwner(testClass);
+      wanted = nearestAnnotation(context)
+          .map(api -> ApiSettings.of(api, owner))
+          .orElseThrow(() -> LocalApiErrors.notAnnotated(testClass));
+    }
+    Binding binding = new Binding(SharedEmulators.acquire(context, wanted, owner), wanted.failOnFunctionError());
+    context.getStore(NAMESPACE).put(key, binding);
+    if (settings != null) {
+      this.emulator = binding.emulator();
+    }
+    return binding;
+  }
+
+  /**
+   * The programmatic form is keyed by itself. The annotation form is keyed by the nearest
+   * annotation (annotations are equal by value): a nested class without its own {@code @LocalApi}
+   * finds its enclosing class's binding, one with its own gets a binding of its own.
+   */
+  private Object bindingKey(ExtensionContext context) {
+    if (settings != null) {
+      return this;
+    }
+    return nearestAnnotation(context).map(Object.class::cast).orElse(LocalApi.class);
+  }
+
+  /** On the class (meta-annotations and superclasses included), else on the nearest enclosing class. */
+  private static Optional<LocalApi> nearestAnnotation(ExtensionContext context) {
+    Optional<Class<?>> testClass = context.getTestClass();
+    if (testClass.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<LocalApi> own = AnnotationSupport.findAnnotation(testClass.get(), LocalApi.class);
+    if (own.isPresent()) {
+      return own;
+    }
+    List<Class<?>> enclosing = context.getEnclosingTestClasses();
+    for (int i = enclosing.size() - 1; i >= 0; i--) {
+      Optional<LocalApi> outer = AnnotationSupport.findAnnotation(enclosing.get(i), LocalApi.class);
+      if (outer.isPresent()) {
+        return outer;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** What a context is served by: its emulator, and whether a failed invocation fails the test. */
+  private record Binding(Emulator emulator, boolean failOnFunctionError) {}
+
+  /** One fluent setter per option, as {@link LocalApi} has them, plus per-function environment. */
+  public static final class Builder {
+    private String template = "template.yaml";
+    private final Map<String, String> parameters = new LinkedHashMap<>();
+    private String envVars = "";
+    private int port;
+    private String region = "";
+    private final Map<String, Map<String, String>> environment = new LinkedHashMap<>();
+    private boolean failOnFunctionError;
+
+    private Builder() {}
+
+    /** The SAM template, relative to the module directory (or absolute); default {@code template.yaml}. */
+    public Builder template(String template) {
+      this.template = template;
+      return this;
+    }
+
+    /** One template parameter value, as {@code --parameter-overrides Key=Value} gives it. */
+    public Builder parameter(String key, String value) {
+      parameters.put(key, value);
+      return this;
+    }
+
+    /** Template parameter values written {@code "Key=Value"}, as {@link LocalApi#parameters()} takes them. */
+    public Builder parameters(String... keyValues) {
+      for (String keyValue : keyValues) {
+        String[] pair = ApiSettings.splitParameter(keyValue, "LocalApiExtension.builder()");
+        parameters.put(pair[0], pair[1]);
+      }
+      return this;
+    }
+
+    /** An {@code --env-vars} JSON file in SAM's shape, relative to the module directory. */
+    public Builder envVars(String envVars) {
+      this.envVars = envVars;
+      return this;
+    }
+
+    /** The port to serve on; {@code 0} (the default) picks a free one. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** The value of {@code AWS::Region} and {@code AWS_REGION}. */
+    public Builder region(String region) {
+      this.region = region;
+      return this;
+    }
+
+    /**
+     * Sets one environment variable of one function, over the template and the env vars file. As in
+     * SAM, only variables the template declares for that function reach it.
+     */
+    public Builder environment(String functionId, String name, String value) {
+      environment.computeIfAbsent(functionId, id -> new LinkedHashMap<>()).put(name, value);
+      return this;
+    }
+
+    /** Sets several environment variables of one function; see {@link #environment(String, String, String)}. */
+    public Builder environment(String functionId, Map<String, String> variables) {
+      environment.computeIfAbsent(functionId, id -> new LinkedHashMap<>()).putAll(variables);
+      return this;
+    }
+
+    /** Fails a test when a function failed while it ran, with the function's error in the message. */
+    public Builder failOnFunctionError(boolean failOnFunctionError) {
+      this.failOnFunctionError = failOnFunctionError;
+      return this;
+    }
+
+    public LocalApiExtension build() {
+      return new LocalApiExtension(this);
+    }
+
+    private ApiSettings settings() {
+      return new ApiSettings(template, parameters, envVars, port, region, environment, failOnFunctionError);
+    }
+  }
+}

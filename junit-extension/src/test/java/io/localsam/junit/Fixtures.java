@@ -1,0 +1,22 @@
+package io.localsam.junit;
+
+/** Paths of the test templates, relative to the module directory as {@code @LocalApi} reads them. */
+final class Fixtures {
+
+  /** EchoFunction on {@code ANY /echo/{proxy+}}, FailingFunction on {@code GET /fail}; parameter {@code Greeting}. */
+  static final String ECHO = "target/test-classes/templates/echo.yaml";
+
+  /** EchoFunction alone, greeting "hello from the twin". */
+  static final String ECHO_TWIN = "target/test-classes/templates/echo-twin.yaml";
+
+  /** CodeUri points at a folder that does not exist. */
+  static final String BROKEN = "target/test-classes/templates/broken.yaml";
+
+  /** Sets EchoFunction's GREETING and FAREWELL. */
+  static final String ECHO_ENV = "src/test/resources/env/echo-env.json";
+
+  /** {@code .env} lines: FAREWELL for every function. */
+  static final String ECHO_DOTENV = "src/test/resources/env/echo.env";
+
+  private Fixtures() {}
+}
