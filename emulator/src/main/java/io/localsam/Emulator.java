@@ -60,7 +60,7 @@ public final class Emulator implements AutoCloseable {
         (functionId, event, result) -> self[0].record(functionId, event, result));
     GatewayServer server;
     try {
-      server = GatewayServer.start(template, runtime, options.host(), options.port(), log);
+      server = GatewayServer.start(template, runtime, options.host(), options.port(), staticDir(options), log);
     } catch (RuntimeException e) {
       runtime.close();
       throw e;
@@ -68,6 +68,19 @@ public final class Emulator implements AutoCloseable {
     self[0] = new Emulator(options, template, runtime, server);
     server.mountingLines().forEach(log);
     return self[0];
+  }
+
+  /** {@code --static-dir}, or SAM CLI's default: {@code public} beside the template, when it exists. */
+  private static java.nio.file.Path staticDir(EmulatorOptions options) {
+    if (options.staticDir() != null) {
+      if (!java.nio.file.Files.isDirectory(options.staticDir())) {
+        throw new LocalSamException("--static-dir " + options.staticDir() + " is not a folder");
+      }
+      return options.staticDir();
+    }
+    java.nio.file.Path folder = options.template().toAbsolutePath().getParent();
+    java.nio.file.Path defaultDir = folder == null ? null : folder.resolve("public");
+    return defaultDir != null && java.nio.file.Files.isDirectory(defaultDir) ? defaultDir : null;
   }
 
   /** The base URL, ending in {@code /}: {@code http://127.0.0.1:3000/}. */

@@ -17,6 +17,8 @@ import java.util.function.Consumer;
  * @param envVars an {@code --env-vars} JSON file in SAM's shape, or {@code null}
  * @param region the value of {@code AWS::Region} and {@code AWS_REGION}
  * @param log where start-up lines, warnings and function logs go (one line per call)
+ * @param staticDir a folder served at {@code /} for requests no route takes ({@code --static-dir});
+ *     {@code null} means {@code public} beside the template, when it exists
  */
 public record EmulatorOptions(
     Path template,
@@ -25,7 +27,8 @@ public record EmulatorOptions(
     Map<String, String> parameterOverrides,
     Path envVars,
     String region,
-    Consumer<String> log) {
+    Consumer<String> log,
+    Path staticDir) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 3000;
@@ -53,7 +56,8 @@ public record EmulatorOptions(
         .parameterOverrides(parameterOverrides)
         .envVars(envVars)
         .region(region)
-        .log(log);
+        .log(log)
+        .staticDir(staticDir);
   }
 
   /** One fluent setter per option; {@link #build()} checks them. */
@@ -65,6 +69,7 @@ public record EmulatorOptions(
     private Path envVars;
     private String region = DEFAULT_REGION;
     private Consumer<String> log;
+    private Path staticDir;
 
     private Builder(Path template) {
       this.template = template;
@@ -110,8 +115,13 @@ public record EmulatorOptions(
       return this;
     }
 
+    public Builder staticDir(Path staticDir) {
+      this.staticDir = staticDir;
+      return this;
+    }
+
     public EmulatorOptions build() {
-      return new EmulatorOptions(template, host, port, parameterOverrides, envVars, region, log);
+      return new EmulatorOptions(template, host, port, parameterOverrides, envVars, region, log, staticDir);
     }
   }
 }

@@ -43,8 +43,10 @@ public final class GatewayServer implements AutoCloseable {
   }
 
   /** Binds {@code host:port} (port 0 picks a free one) and starts serving. */
-  public static GatewayServer start(Template template, FunctionRuntime runtime, String host, int port, Consumer<String> log) {
+  public static GatewayServer start(Template template, FunctionRuntime runtime, String host, int port,
+      java.nio.file.Path staticDir, Consumer<String> log) {
     RouteTable routes = new RouteTable(template);
+    StaticFiles staticFiles = staticDir == null ? null : new StaticFiles(staticDir);
     ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
       Thread thread = Executors.defaultThreadFactory().newThread(runnable);
       thread.setName("localsam-gateway-timer");
@@ -52,7 +54,7 @@ public final class GatewayServer implements AutoCloseable {
       return thread;
     });
     timer.setRemoveOnCancelPolicy(true);
-    HttpHandler chain = new RouteMatchHandler(routes,
+    HttpHandler chain = new RouteMatchHandler(routes, staticFiles,
         new RequestBodyHandler(new LambdaProxyHandler(runtime, template, timer, log), log), log);
     Undertow server = Undertow.builder()
         .addHttpListener(port, host)
@@ -79,6 +81,9 @@ public final class GatewayServer implements AutoCloseable {
       throw new LocalSamException("Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
     }
     int bound = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+    if (staticFiles != null) {
+      log.accept("Mounting static files from " + staticFiles.root() + " at /");
+    }
     return new GatewayServer(server, timer, routes, host, bound);
   }
 

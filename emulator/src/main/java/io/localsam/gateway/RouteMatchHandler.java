@@ -13,9 +13,11 @@ final class RouteMatchHandler implements HttpHandler {
   private final RouteTable routes;
   private final HttpHandler next;
   private final Consumer<String> log;
+  private final StaticFiles staticFiles;
 
-  RouteMatchHandler(RouteTable routes, HttpHandler next, Consumer<String> log) {
+  RouteMatchHandler(RouteTable routes, StaticFiles staticFiles, HttpHandler next, Consumer<String> log) {
     this.routes = routes;
+    this.staticFiles = staticFiles;
     this.next = next;
     this.log = log;
   }
@@ -24,6 +26,13 @@ final class RouteMatchHandler implements HttpHandler {
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     String method = exchange.getRequestMethod().toString();
     RouteMatch match = routes.match(method, exchange.getRequestPath());
+    if (!match.found() && staticFiles != null) {
+      java.nio.file.Path file = staticFiles.find(method, exchange.getRequestPath());
+      if (file != null) {
+        StaticFiles.send(exchange, file);
+        return;
+      }
+    }
     if (!match.found()) {
       ApiKind kind = match.pathOnly() != null ? match.pathOnly().api().kind() : routes.httpOnly() ? ApiKind.HTTP : ApiKind.REST;
       GatewayResponse answer = GatewayErrors.noRoute(kind);
