@@ -18,8 +18,16 @@ import java.util.regex.Pattern;
 /**
  * Evaluates CloudFormation's intrinsic functions and conditions with the values a local run has:
  * parameters, SAM CLI's local pseudo parameters, and logical ids for resources (as SAM CLI does).
- * What cannot be known locally ({@code Fn::ImportValue}, ...) becomes a documented placeholder and a
- * warning that names where it was used.
+ *
+ * <p>What cannot be known locally gives a warning naming the resource and property, and a placeholder:
+ * <ul>
+ *   <li>{@code Fn::ImportValue}: the export name itself;
+ *   <li>{@code Fn::GetAtt} of an attribute with no local value: the text {@code Resource.Attribute};
+ *   <li>{@code Fn::Cidr}, {@code Fn::GetStackOutput}, a non-local {@code AWS::Include} and other
+ *       transforms: left unresolved, so a property that needs a string reads it as empty.
+ * </ul>
+ * {@code Fn::Transform} of {@code AWS::Include} with a local {@code Location} reads that file (YAML or
+ * JSON, relative to the template) and resolves the intrinsics in it, as CloudFormation does.
  */
 final class Intrinsics {
 
@@ -40,8 +48,9 @@ final class Intrinsics {
   private final ResourceIndex resources;
   private final Map<String, Object> conditions;
   private final Map<String, Boolean> conditionValues = new HashMap<>();
-  private final Set<String> evaluating = new HashSet<>();
+  private final java.util.LinkedHashSet<String> evaluating = new java.util.LinkedHashSet<>();
   private final Consumer<String> warnings;
+  private final java.nio.file.Path folder;
 
   Intrinsics(
       TemplateDocument document,
@@ -50,6 +59,7 @@ final class Intrinsics {
       ResourceIndex resources,
       Consumer<String> warnings) {
     this.document = document;
+    this.folder = document.file().toAbsolutePath().getParent();
     this.parameters = parameters;
     this.pseudo = pseudo;
     this.resources = resources;
@@ -102,7 +112,12 @@ final class Intrinsics {
       throw TemplateException.at(document.locate(usedAt), "condition '" + name + "' is not defined in Conditions");
     }
     if (!evaluating.add(name)) {
-      throw TemplateException.at(document.locate(conditions), "condition '" + name + "' refers to itself");
+      List<String> chain = new ArrayList<>(evaluating);
+      chain = chain.subList(chain.indexOf(name), chain.size());
+      chain.add(name);
+      Object definition = conditions.get(name);
+      throw TemplateException.at(document.locate(definition instanceof Map<?, ?> ? definition : conditions),
+          "condition '" + name + "' depends on itself: " + String.join(" -> ", chain));
     }
     boolean value = conditionExpression(conditions.get(name), "Conditions." + name);
     evaluating.remove(name);
@@ -218,7 +233,7 @@ final class Intrinsics {
         if (region.isEmpty()) {
           region = Scalars.text(pseudo.get("AWS::Region"));
         }
-        return new ArrayList<Object>(List.of(region + "a", region + "b", region + "c"));
+        return availabilityZones(region);
       }
       case "Fn::ImportValue" -> {
         String name = Scalars.text(resolve(argument, where));
@@ -240,12 +255,49 @@ final class Intrinsics {
           throw TemplateException.at(document.locate(node), "Fn::ToJsonString: " + e.getOriginalMessage());
         }
       }
-      case "Fn::Transform", "Fn::Cidr", "Fn::GetStackOutput" -> {
+      case "Fn::Transform" -> {
+        return transform(argument, node, where);
+      }
+      case "Fn::Cidr", "Fn::GetStackOutput" -> {
         warnings.accept(where + ": " + function + " is not emulated; the property is left unresolved");
         return node;
       }
       default -> throw TemplateException.at(document.locate(node), "unknown intrinsic function " + function);
     }
+  }
+
+  /** {@code Fn::Transform}: {@code AWS::Include} of a local file; anything else is left as written. */
+  private Object transform(Object argument, Map<String, Object> node, String where) {
+    Map<String, Object> spec = argument instanceof Map<?, ?> m ? cast(m) : Map.of();
+    String name = Scalars.text(resolve(spec.get("Name"), where));
+    if (!name.equals("AWS::Include")) {
+      warnings.accept(where + ": Fn::Transform " + (name.isEmpty() ? "without a Name" : name)
+          + " is not emulated; the property is left unresolved");
+      return node;
+    }
+    Map<String, Object> parameters = spec.get("Parameters") instanceof Map<?, ?> m ? cast(m) : Map.of();
+    String location = Scalars.text(resolve(parameters.get("Location"), where));
+    if (location.isEmpty()) {
+      throw TemplateException.at(document.locate(node), "AWS::Include needs Parameters.Location");
+    }
+    if (location.startsWith("s3://") || location.startsWith("http://") || location.startsWith("https://")) {
+      warnings.accept(where + ": AWS::Include of " + location
+          + " is not read (only local files are); the property is left unresolved");
+      return node;
+    }
+    java.nio.file.Path file = folder.resolve(location.startsWith("file://") ? location.substring(7) : location).normalize();
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw TemplateException.at(document.locate(node), "AWS::Include Location '" + location + "' not found (looked for "
+          + file + ")");
+    }
+    TemplateDocument included = TemplateReader.readSnippet(file);
+    document.adopt(included);
+    return resolve(included.root(), where);
+  }
+
+  /** {@code Fn::GetAZs}: three zones named after the region, as a local stand-in for the account's list. */
+  static List<Object> availabilityZones(String region) {
+    return new ArrayList<Object>(List.of(region + "a", region + "b", region + "c"));
   }
 
   private Object ref(String name, Object node, String where) {
@@ -259,7 +311,8 @@ final class Intrinsics {
       return pseudo.get(name);
     }
     if (resources.exists(name)) {
-      return name; // SAM CLI's local rule: a resource's Ref is its logical id
+      String value = resources.refValue(name); // SAM CLI's local rule: a resource's Ref is its logical id ...
+      return value != null ? value : name; // ... except aliases, which give an ARN
     }
     throw TemplateException.at(document.locate(node), where + ": Ref to '" + name
         + "', which is neither a parameter, a pseudo parameter nor a resource");
