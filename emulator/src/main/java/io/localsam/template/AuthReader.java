@@ -124,6 +124,10 @@ final class AuthReader {
         }
       }
     }
+    if (sources.isEmpty() && "header".equals(scheme.get("in")) && scheme.get("name") instanceof String header) {
+      // a token authorizer reads the header its apiKey scheme names
+      sources.add((kind == ApiKind.REST ? "method.request.header." : "$request.header.") + header);
+    }
     int ttl = authorizer.containsKey("authorizerResultTtlInSeconds") ? ttl(authorizer.get("authorizerResultTtlInSeconds")) : DEFAULT_TTL;
     switch (type) {
       case "token", "request" -> {

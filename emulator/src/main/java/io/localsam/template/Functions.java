@@ -168,8 +168,9 @@ final class Functions {
     }
     if (!(declared instanceof List<?> list) || list.size() != 1
         || !(list.get(0) instanceof String value) || !(value.equals("x86_64") || value.equals("arm64"))) {
-      throw TemplateException.at(where, "function " + name + ": Architectures must list exactly one of x86_64 or arm64, not "
-          + Scalars.text(declared));
+      throw TemplateException.at(where, "function " + name + ": Architectures must list exactly one of x86_64 or arm64, not ["
+          + Scalars.text(declared) + "] (a list in Globals.Function is joined with the function's own, so set it in one"
+          + " place)");
     }
     return value;
   }

@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code Fn::ImportValue}: the export name itself;
  *   <li>{@code Fn::GetAtt} of an attribute with no local value: the text {@code Resource.Attribute};
- *   <li>{@code Fn::Cidr}, {@code Fn::GetStackOutput}, a non-local {@code AWS::Include} and other
- *       transforms: left unresolved, so a property that needs a string reads it as empty.
+ *   <li>{@code Fn::GetStackOutput}, an IPv6 {@code Fn::Cidr}, a non-local {@code AWS::Include} and other
+ *       transforms: left unresolved, so a property that needs a string reads it as empty (and
+ *       {@code Fn::Join}, {@code Fn::Select}, {@code Fn::Split} over such a value stay unresolved too).
  * </ul>
  * {@code Fn::Transform} of {@code AWS::Include} with a local {@code Location} reads that file (YAML or
  * JSON, relative to the template) and resolves the intrinsics in it, as CloudFormation does.
@@ -187,6 +188,9 @@ final class Intrinsics {
       case "Fn::Join" -> {
         List<Object> args = arguments(function, argument, 2, node);
         Object items = resolve(args.get(1), where);
+        if (Scalars.isIntrinsic(items) || containsUnresolved(items)) {
+          return node; // an argument has no local value (already warned about): so has the result
+        }
         if (!(items instanceof List<?> list)) {
           throw TemplateException.at(document.locate(node), "Fn::Join needs a list of values to join");
         }
@@ -200,6 +204,9 @@ final class Intrinsics {
         List<Object> args = arguments(function, argument, 2, node);
         Integer index = Scalars.integer(resolve(args.get(0), where));
         Object items = resolve(args.get(1), where);
+        if (Scalars.isIntrinsic(items)) {
+          return node; // the list has no local value (already warned about)
+        }
         if (index == null || !(items instanceof List<?> list) || index < 0 || index >= list.size()) {
           throw TemplateException.at(document.locate(node), "Fn::Select index " + args.get(0) + " is outside the list");
         }
@@ -208,7 +215,11 @@ final class Intrinsics {
       case "Fn::Split" -> {
         List<Object> args = arguments(function, argument, 2, node);
         String delimiter = Scalars.text(resolve(args.get(0), where));
-        String source = Scalars.text(resolve(args.get(1), where));
+        Object sourceValue = resolve(args.get(1), where);
+        if (Scalars.isIntrinsic(sourceValue)) {
+          return node;
+        }
+        String source = Scalars.text(sourceValue);
         if (delimiter.isEmpty()) {
           throw TemplateException.at(document.locate(node), "Fn::Split needs a non-empty delimiter");
         }
@@ -258,7 +269,18 @@ final class Intrinsics {
       case "Fn::Transform" -> {
         return transform(argument, node, where);
       }
-      case "Fn::Cidr", "Fn::GetStackOutput" -> {
+      case "Fn::Cidr" -> {
+        List<Object> args = arguments(function, argument, 3, node);
+        List<Object> subnets = Cidr.subnets(Scalars.text(resolve(args.get(0), where)),
+            Scalars.integer(resolve(args.get(1), where)), Scalars.integer(resolve(args.get(2), where)));
+        if (subnets == null) {
+          warnings.accept(where + ": Fn::Cidr " + Scalars.text(resolve(args.get(0), where))
+              + " is not an IPv4 block LocalSAM can split; the property is left unresolved");
+          return node;
+        }
+        return subnets;
+      }
+      case "Fn::GetStackOutput" -> {
         warnings.accept(where + ": " + function + " is not emulated; the property is left unresolved");
         return node;
       }
@@ -293,6 +315,10 @@ final class Intrinsics {
     TemplateDocument included = TemplateReader.readSnippet(file);
     document.adopt(included);
     return resolve(included.root(), where);
+  }
+
+  private static boolean containsUnresolved(Object items) {
+    return items instanceof List<?> list && list.stream().anyMatch(Scalars::isIntrinsic);
   }
 
   /** {@code Fn::GetAZs}: three zones named after the region, as a local stand-in for the account's list. */

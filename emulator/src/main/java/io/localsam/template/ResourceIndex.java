@@ -63,6 +63,11 @@ final class ResourceIndex {
     this.resolver = resolver;
   }
 
+  /** The declared logical ids, for suggestions. */
+  java.util.Collection<String> ids() {
+    return resources.keySet();
+  }
+
   boolean exists(String logicalId) {
     if (resources.containsKey(logicalId) || generated.contains(logicalId)) {
       return true;

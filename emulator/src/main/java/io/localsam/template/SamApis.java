@@ -82,7 +82,11 @@ final class SamApis {
     }
   }
 
-  /** A definition file beside the template (YAML or JSON); {@code null} with a warning when it is in S3. */
+  /**
+   * A definition file beside the template (YAML or JSON); {@code null} with a warning when it is in S3.
+   * Like CloudFormation (which imports such a file as it is), intrinsics in it are not resolved; an
+   * integration {@code uri} written as {@code Fn::Sub} still names its function (spec 1.4).
+   */
   Object definitionFile(Object uri, String owner, Object near) {
     if (!(uri instanceof String location) || Stack.remote(location)) {
       String where = uri instanceof Map<?, ?> map && map.containsKey("Bucket")
@@ -97,7 +101,7 @@ final class SamApis {
     }
     TemplateDocument definition = TemplateReader.readSnippet(file);
     stack.document.adopt(definition);
-    return stack.intrinsics.resolve(definition.root(), owner);
+    return definition.root();
   }
 
   /** Stage, variables, binary types, CORS and Auth of a SAM API (explicit or implicit). */
