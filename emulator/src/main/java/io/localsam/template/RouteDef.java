@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param apiId the owning {@link ApiDef}'s logical id
  * @param method {@code GET}, {@code POST}, ... or {@code ANY}
  * @param path the path in API Gateway syntax ({@code /items/{id}}, {@code /{proxy+}}), or {@code $default}
- * @param functionId the logical id of the function to invoke (or, when the template names a function it
- *     does not define, that name: such a route answers 502 "No function defined for resource method")
+ * @param functionId the id of the function to invoke (its logical id; {@code Stack/Id} when a nested
+ *     stack's function id was taken already)
  * @param payloadFormat the event version the function receives
  * @param operationName the OpenAPI {@code operationId} or the method's {@code OperationName}, or {@code null}
  * @param authorizer the name of the API authorizer guarding this route (after the API's default and any

@@ -250,12 +250,12 @@ public final class SamConfig {
     expect("\"");
     StringBuilder out = new StringBuilder();
     while (true) {
+      if (peek() == '\n' || peek() == '\r' || position >= text.length()) {
+        throw error("a \"string\" must end on its line");
+      }
       char c = next();
       if (c == '"') {
         return out.toString();
-      }
-      if (c == '\n') {
-        throw error("a \"string\" must end on its line");
       }
       out.append(c == '\\' ? escape() : String.valueOf(c));
     }

@@ -187,7 +187,7 @@ public final class TemplateLoader {
     return new Template(file, functions, apis, new ArrayList<>(byKey.values()), warnings);
   }
 
-  /** The model id of the function a route calls; {@code null} when it is declared but not mounted. */
+  /** The model id of the function a route calls; {@code null} when it is not mounted or not in the template. */
   private String function(Stack stack, RouteDraft draft) {
     String local = stack.functionNames.get(draft.function());
     if (local != null) {
@@ -201,8 +201,10 @@ public final class TemplateLoader {
         return function.logicalId();
       }
     }
+    // SAM CLI mounts such a route and answers 502 "No function defined for resource method" (spec 1.4); the
+    // gateway has no such answer yet, so the route is left out, loudly.
     warnings.add(draft.source() + " calls function '" + draft.function() + "', which is not defined in the template;"
-        + " requests to it get 502 {\"message\":\"No function defined for resource method\"}");
-    return draft.function();
+        + " the route is not mounted");
+    return null;
   }
 }
