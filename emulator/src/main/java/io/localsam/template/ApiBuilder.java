@@ -11,7 +11,6 @@ final class ApiBuilder {
   final ApiKind kind;
   final SourceLocation location;
   String stage;
-  String stageSource;
   final Map<String, String> variables = new LinkedHashMap<>();
   final LinkedHashSet<String> binaryMediaTypes = new LinkedHashSet<>();
   CorsConfig cors;

@@ -21,6 +21,7 @@ final class CfnApis {
   private final SamApis sam;
   private final Map<String, String> resourcePaths = new HashMap<>();
   private final Map<String, String> stageOwners = new HashMap<>();
+  private final java.util.Set<String> skipped = new java.util.HashSet<>();
   private final List<RouteDraft> routes = new ArrayList<>();
 
   CfnApis(Stack stack, Map<String, ApiBuilder> apis, SamApis sam) {
@@ -90,6 +91,7 @@ final class CfnApis {
     String protocol = Scalars.text(properties.getOrDefault("ProtocolType", "HTTP"));
     if (!protocol.equals("HTTP") && properties.get("Body") == null && properties.get("BodyS3Location") == null) {
       stack.warn.accept(owner + ": ProtocolType " + protocol + " is not emulated (HTTP APIs only); its routes are not mounted");
+      skipped.add(id);
       return;
     }
     ApiBuilder api = new ApiBuilder(owner, ApiKind.HTTP, stack.locate(stack.resource(id)));
@@ -142,8 +144,8 @@ final class CfnApis {
     String id = Scalars.text(reference);
     ApiBuilder api = apis.get(id);
     String wanted = kind == ApiKind.REST ? "AWS::ApiGateway::RestApi" : "AWS::ApiGatewayV2::Api";
-    if (api == null && stack.conditionedOut(id)) {
-      return null;
+    if (api == null && (stack.conditionedOut(id) || skipped.contains(id))) {
+      return null; // the API does not exist here, and was warned about if it exists in the cloud
     }
     if (api == null || api.kind != kind || !stack.type(id).equals(wanted)) {
       throw TemplateException.at(stack.locate(stack.resource(resource)), stack.name(resource) + ": " + property + " '" + id

@@ -137,4 +137,27 @@ class GlobalsAndConditionsTest {
     assertEquals("$DIR/template.yaml:2:8: Conditions.Odd is not a condition (Fn::Equals, Fn::And, ...)",
         files.error("Conditions:\n  Odd: [1, 2]\nResources:\n  Fn:\n    Condition: Odd\n" + function));
   }
+
+  @Test
+  void a_websocket_api_is_warned_about_and_its_routes_do_not_fail_the_template() {
+    Template template = new TemplateFiles(folder).load("""
+        Resources:
+          Socket:
+            Type: AWS::ApiGatewayV2::Api
+            Properties: {ProtocolType: WEBSOCKET, RouteSelectionExpression: $request.body.action}
+          Connect:
+            Type: AWS::ApiGatewayV2::Route
+            Properties: {ApiId: !Ref Socket, RouteKey: $connect, Target: !Sub "integrations/${Integration}"}
+          Integration:
+            Type: AWS::ApiGatewayV2::Integration
+            Properties: {ApiId: !Ref Socket, IntegrationType: AWS_PROXY, IntegrationUri: !GetAtt Fn.Arn}
+          Fn:
+            Type: AWS::Lambda::Function
+            Properties: {Runtime: java17, Handler: a.B, Code: app}
+        """);
+
+    assertEquals(List.of(), template.routes());
+    assertEquals(List.of("Socket: ProtocolType WEBSOCKET is not emulated (HTTP APIs only); its routes are not mounted"),
+        template.warnings());
+  }
 }

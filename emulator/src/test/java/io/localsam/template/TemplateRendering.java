@@ -1,8 +1,6 @@
 package io.localsam.template;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /** A template as plain text, for comparing a corpus template with what it should read as. */
@@ -114,13 +112,5 @@ final class TemplateRendering {
 
   static String scrub(String text, Path folder) {
     return text.replace(folder.toAbsolutePath().normalize().toString(), "$DIR");
-  }
-
-  static String lines(List<String> lines) {
-    return String.join("\n", lines) + "\n";
-  }
-
-  static String map(Map<String, String> map) {
-    return map.toString();
   }
 }
