@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         "LocalSAM: run a SAM template's Java functions and APIs locally, in-process, without Docker.",
         "With no command, start-api runs."
     },
-    subcommands = {StartApiCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {StartApiCommand.class, RoutesCommand.class, CommandLine.HelpCommand.class})
 final class LocalSamCommand {
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {

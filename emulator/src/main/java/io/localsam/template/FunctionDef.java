@@ -1,13 +1,15 @@
 package io.localsam.template;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * A Lambda function as the template declares it, after Globals, parameters and intrinsics.
  *
- * @param logicalId the resource's logical id, which names the function locally
+ * @param logicalId the resource's logical id, which names the function locally (a function of a nested
+ *     stack keeps its own id; only when that id is taken already is it {@code Stack/Id})
  * @param functionName the {@code FunctionName} property, or {@code null}
  * @param handler {@code pkg.Class} or {@code pkg.Class::method}
  * @param runtime {@code java17}, {@code java21}, ...
@@ -17,6 +19,13 @@ import java.util.Objects;
  * @param memorySize {@code MemorySize} in MB, default 128
  * @param logFormat {@code LoggingConfig.LogFormat} ({@code Text} or {@code JSON}), or {@code null}
  * @param logGroup {@code LoggingConfig.LogGroup}, or {@code null}
+ * @param layers the folders of the function's local layers, in order; Lambda puts each layer's
+ *     {@code java/lib/*.jar} on the classpath
+ * @param architecture {@code x86_64} (the default) or {@code arm64}
+ * @param reservedConcurrency {@code ReservedConcurrentExecutions}, or {@code null} when not set
+ * @param functionUrl {@code FunctionUrlConfig}, or {@code null}
+ * @param stack the nested stack the function belongs to ({@code ""} for the root, {@code Child/Grandchild}
+ *     below it)
  * @param location where the resource was written
  */
 public record FunctionDef(
@@ -30,11 +39,29 @@ public record FunctionDef(
     int memorySize,
     String logFormat,
     String logGroup,
+    List<Path> layers,
+    String architecture,
+    Integer reservedConcurrency,
+    FunctionUrlDef functionUrl,
+    String stack,
     SourceLocation location) {
+
+  public static final String DEFAULT_ARCHITECTURE = "x86_64";
 
   public FunctionDef {
     Objects.requireNonNull(logicalId, "logicalId");
-    environment = Map.copyOf(environment);
+    environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
+    layers = List.copyOf(layers);
+    architecture = architecture == null ? DEFAULT_ARCHITECTURE : architecture;
+    stack = stack == null ? "" : stack;
+  }
+
+  /** The shape before layers, architecture, concurrency and function URLs were read; kept for callers. */
+  public FunctionDef(String logicalId, String functionName, String handler, String runtime, Path codeUri,
+      Map<String, String> environment, int timeoutSeconds, int memorySize, String logFormat, String logGroup,
+      SourceLocation location) {
+    this(logicalId, functionName, handler, runtime, codeUri, environment, timeoutSeconds, memorySize, logFormat,
+        logGroup, List.of(), DEFAULT_ARCHITECTURE, null, null, "", location);
   }
 
   /** True when the code is inline ({@code InlineCode}, {@code Code.ZipFile}), which cannot run locally. */

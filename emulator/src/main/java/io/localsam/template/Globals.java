@@ -22,10 +22,14 @@ final class Globals {
       "StateMachine", "AWS::Serverless::StateMachine",
       "CapacityProvider", "AWS::Serverless::CapacityProvider",
       "WebSocketApi", "AWS::Serverless::WebSocketApi");
-  // Properties SAM refuses to take from Globals.
+  // Properties SAM refuses to take from Globals (spec: sam-local-behavior 1.6).
   private static final Map<String, Set<String>> NOT_GLOBAL = Map.of(
       "Function", Set.of("Role", "Policies", "FunctionName", "Events"),
       "Api", Set.of("StageName", "DefinitionBody"));
+  // The only properties SAM takes from Globals.HttpApi (spec: sam-local-behavior 1.6).
+  private static final Set<String> HTTP_API_GLOBALS = Set.of(
+      "Auth", "AccessLogSettings", "StageVariables", "Tags", "CorsConfiguration", "DefaultRouteSettings", "Domain",
+      "RouteSettings", "FailOnWarnings", "PropagateTags");
 
   private final Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
 
@@ -50,11 +54,20 @@ final class Globals {
               + " is not supported: SAM does not allow " + property + " in Globals");
         }
       }
+      if (section.equals("HttpApi")) {
+        for (String property : values.keySet()) {
+          if (!HTTP_API_GLOBALS.contains(property)) {
+            throw TemplateException.at(document.locate(values), "Globals.HttpApi." + property
+                + " is not supported: SAM takes only " + String.join(", ", HTTP_API_GLOBALS.stream().sorted().toList())
+                + " from Globals.HttpApi");
+          }
+        }
+      }
       sections.put(section, values);
     }
   }
 
-  /** The resource's properties with the matching Globals section merged in. */
+  /** The resource's properties with the matching Globals section merged in ({@code IgnoreGlobals} honoured). */
   Map<String, Object> apply(String type, Map<String, Object> properties, Object ignoreGlobals) {
     String section = sectionFor(type);
     Map<String, Object> global = section == null ? null : sections.get(section);

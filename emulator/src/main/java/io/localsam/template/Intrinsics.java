@@ -6,11 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,8 +16,17 @@ import java.util.regex.Pattern;
 /**
  * Evaluates CloudFormation's intrinsic functions and conditions with the values a local run has:
  * parameters, SAM CLI's local pseudo parameters, and logical ids for resources (as SAM CLI does).
- * What cannot be known locally ({@code Fn::ImportValue}, ...) becomes a documented placeholder and a
- * warning that names where it was used.
+ *
+ * <p>What cannot be known locally gives a warning naming the resource and property, and a placeholder:
+ * <ul>
+ *   <li>{@code Fn::ImportValue}: the export name itself;
+ *   <li>{@code Fn::GetAtt} of an attribute with no local value: the text {@code Resource.Attribute};
+ *   <li>{@code Fn::GetStackOutput}, an IPv6 {@code Fn::Cidr}, a non-local {@code AWS::Include} and other
+ *       transforms: left unresolved, so a property that needs a string reads it as empty (and
+ *       {@code Fn::Join}, {@code Fn::Select}, {@code Fn::Split} over such a value stay unresolved too).
+ * </ul>
+ * {@code Fn::Transform} of {@code AWS::Include} with a local {@code Location} reads that file (YAML or
+ * JSON, relative to the template) and resolves the intrinsics in it, as CloudFormation does.
  */
 final class Intrinsics {
 
@@ -40,8 +47,9 @@ final class Intrinsics {
   private final ResourceIndex resources;
   private final Map<String, Object> conditions;
   private final Map<String, Boolean> conditionValues = new HashMap<>();
-  private final Set<String> evaluating = new HashSet<>();
+  private final java.util.LinkedHashSet<String> evaluating = new java.util.LinkedHashSet<>();
   private final Consumer<String> warnings;
+  private final java.nio.file.Path folder;
 
   Intrinsics(
       TemplateDocument document,
@@ -50,6 +58,7 @@ final class Intrinsics {
       ResourceIndex resources,
       Consumer<String> warnings) {
     this.document = document;
+    this.folder = document.file().toAbsolutePath().getParent();
     this.parameters = parameters;
     this.pseudo = pseudo;
     this.resources = resources;
@@ -102,7 +111,12 @@ final class Intrinsics {
       throw TemplateException.at(document.locate(usedAt), "condition '" + name + "' is not defined in Conditions");
     }
     if (!evaluating.add(name)) {
-      throw TemplateException.at(document.locate(conditions), "condition '" + name + "' refers to itself");
+      List<String> chain = new ArrayList<>(evaluating);
+      chain = chain.subList(chain.indexOf(name), chain.size());
+      chain.add(name);
+      Object definition = conditions.get(name);
+      throw TemplateException.at(document.locate(definition instanceof Map<?, ?> ? definition : conditions),
+          "condition '" + name + "' depends on itself: " + String.join(" -> ", chain));
     }
     boolean value = conditionExpression(conditions.get(name), "Conditions." + name);
     evaluating.remove(name);
@@ -172,6 +186,9 @@ final class Intrinsics {
       case "Fn::Join" -> {
         List<Object> args = arguments(function, argument, 2, node);
         Object items = resolve(args.get(1), where);
+        if (Scalars.isIntrinsic(items) || containsUnresolved(items)) {
+          return node; // an argument has no local value (already warned about): so has the result
+        }
         if (!(items instanceof List<?> list)) {
           throw TemplateException.at(document.locate(node), "Fn::Join needs a list of values to join");
         }
@@ -185,6 +202,9 @@ final class Intrinsics {
         List<Object> args = arguments(function, argument, 2, node);
         Integer index = Scalars.integer(resolve(args.get(0), where));
         Object items = resolve(args.get(1), where);
+        if (Scalars.isIntrinsic(items)) {
+          return node; // the list has no local value (already warned about)
+        }
         if (index == null || !(items instanceof List<?> list) || index < 0 || index >= list.size()) {
           throw TemplateException.at(document.locate(node), "Fn::Select index " + args.get(0) + " is outside the list");
         }
@@ -193,7 +213,11 @@ final class Intrinsics {
       case "Fn::Split" -> {
         List<Object> args = arguments(function, argument, 2, node);
         String delimiter = Scalars.text(resolve(args.get(0), where));
-        String source = Scalars.text(resolve(args.get(1), where));
+        Object sourceValue = resolve(args.get(1), where);
+        if (Scalars.isIntrinsic(sourceValue)) {
+          return node;
+        }
+        String source = Scalars.text(sourceValue);
         if (delimiter.isEmpty()) {
           throw TemplateException.at(document.locate(node), "Fn::Split needs a non-empty delimiter");
         }
@@ -218,7 +242,7 @@ final class Intrinsics {
         if (region.isEmpty()) {
           region = Scalars.text(pseudo.get("AWS::Region"));
         }
-        return new ArrayList<Object>(List.of(region + "a", region + "b", region + "c"));
+        return availabilityZones(region);
       }
       case "Fn::ImportValue" -> {
         String name = Scalars.text(resolve(argument, where));
@@ -240,12 +264,64 @@ final class Intrinsics {
           throw TemplateException.at(document.locate(node), "Fn::ToJsonString: " + e.getOriginalMessage());
         }
       }
-      case "Fn::Transform", "Fn::Cidr", "Fn::GetStackOutput" -> {
+      case "Fn::Transform" -> {
+        return transform(argument, node, where);
+      }
+      case "Fn::Cidr" -> {
+        List<Object> args = arguments(function, argument, 3, node);
+        List<Object> subnets = Cidr.subnets(Scalars.text(resolve(args.get(0), where)),
+            Scalars.integer(resolve(args.get(1), where)), Scalars.integer(resolve(args.get(2), where)));
+        if (subnets == null) {
+          warnings.accept(where + ": Fn::Cidr " + Scalars.text(resolve(args.get(0), where))
+              + " is not an IPv4 block LocalSAM can split; the property is left unresolved");
+          return node;
+        }
+        return subnets;
+      }
+      case "Fn::GetStackOutput" -> {
         warnings.accept(where + ": " + function + " is not emulated; the property is left unresolved");
         return node;
       }
       default -> throw TemplateException.at(document.locate(node), "unknown intrinsic function " + function);
     }
+  }
+
+  /** {@code Fn::Transform}: {@code AWS::Include} of a local file; anything else is left as written. */
+  private Object transform(Object argument, Map<String, Object> node, String where) {
+    Map<String, Object> spec = argument instanceof Map<?, ?> m ? cast(m) : Map.of();
+    String name = Scalars.text(resolve(spec.get("Name"), where));
+    if (!name.equals("AWS::Include")) {
+      warnings.accept(where + ": Fn::Transform " + (name.isEmpty() ? "without a Name" : name)
+          + " is not emulated; the property is left unresolved");
+      return node;
+    }
+    Map<String, Object> parameters = spec.get("Parameters") instanceof Map<?, ?> m ? cast(m) : Map.of();
+    String location = Scalars.text(resolve(parameters.get("Location"), where));
+    if (location.isEmpty()) {
+      throw TemplateException.at(document.locate(node), "AWS::Include needs Parameters.Location");
+    }
+    if (location.startsWith("s3://") || location.startsWith("http://") || location.startsWith("https://")) {
+      warnings.accept(where + ": AWS::Include of " + location
+          + " is not read (only local files are); the property is left unresolved");
+      return node;
+    }
+    java.nio.file.Path file = folder.resolve(location.startsWith("file://") ? location.substring(7) : location).normalize();
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw TemplateException.at(document.locate(node), "AWS::Include Location '" + location + "' not found (looked for "
+          + file + ")");
+    }
+    TemplateDocument included = TemplateReader.readSnippet(file);
+    document.adopt(included);
+    return resolve(included.root(), where);
+  }
+
+  private static boolean containsUnresolved(Object items) {
+    return items instanceof List<?> list && list.stream().anyMatch(Scalars::isIntrinsic);
+  }
+
+  /** {@code Fn::GetAZs}: three zones named after the region, as a local stand-in for the account's list. */
+  static List<Object> availabilityZones(String region) {
+    return new ArrayList<Object>(List.of(region + "a", region + "b", region + "c"));
   }
 
   private Object ref(String name, Object node, String where) {
@@ -259,7 +335,8 @@ final class Intrinsics {
       return pseudo.get(name);
     }
     if (resources.exists(name)) {
-      return name; // SAM CLI's local rule: a resource's Ref is its logical id
+      String value = resources.refValue(name); // SAM CLI's local rule: a resource's Ref is its logical id ...
+      return value != null ? value : name; // ... except aliases, which give an ARN
     }
     throw TemplateException.at(document.locate(node), where + ": Ref to '" + name
         + "', which is neither a parameter, a pseudo parameter nor a resource");

@@ -10,20 +10,32 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * The template's {@code Parameters}: each takes its override, else its {@code Default}, and is checked
- * against its constraints as CloudFormation checks it at deploy time.
+ * against its constraints as CloudFormation checks it at deploy time. An error names the parameter, the
+ * value, and where the value came from.
  */
 final class Parameters {
+  private static final java.util.Set<String> TYPES = java.util.Set.of(
+      "String", "Number", "List<Number>", "CommaDelimitedList");
+
   private Parameters() {}
 
-  static Map<String, Object> resolve(
-      TemplateDocument document, Map<String, String> overrides, Consumer<String> warnings) {
-    Map<String, Object> declared =
-        document.root().get("Parameters") instanceof Map<?, ?> map ? Intrinsics.cast(map) : Map.of();
-    for (String name : overrides.keySet()) {
-      if (!declared.containsKey(name) && !name.startsWith("AWS::")) {
-        warnings.accept("--parameter-overrides names '" + name + "', which the template does not declare; it is ignored");
-      }
+  /** The declared parameter names, for telling overrides that name nothing. */
+  static java.util.Set<String> declared(TemplateDocument document) {
+    return document.root().get("Parameters") instanceof Map<?, ?> map ? Intrinsics.<Map<String, Object>>cast(map).keySet()
+        : java.util.Set.of();
+  }
+
+  /**
+   * @param overrides values given for this stack
+   * @param sources where each override came from ("--parameter-overrides", "samconfig.toml", ...)
+   */
+  static Map<String, Object> resolve(TemplateDocument document, Map<String, String> overrides,
+      Map<String, String> sources, Consumer<String> warnings) {
+    Object section = document.root().get("Parameters");
+    if (section != null && !(section instanceof Map<?, ?>)) {
+      throw TemplateException.at(document.locate(document.root()), "Parameters must be a mapping of parameter names");
     }
+    Map<String, Object> declared = section instanceof Map<?, ?> map ? Intrinsics.cast(map) : Map.of();
     Map<String, Object> values = new LinkedHashMap<>();
     for (Map.Entry<String, Object> entry : declared.entrySet()) {
       String name = entry.getKey();
@@ -32,12 +44,21 @@ final class Parameters {
       }
       Map<String, Object> definition = Intrinsics.cast(raw);
       SourceLocation where = document.locate(definition);
-      String type = definition.get("Type") instanceof String t ? t : "String";
+      if (!(definition.get("Type") instanceof String type)) {
+        throw TemplateException.at(where, "parameter " + name + " needs a Type (String, Number, CommaDelimitedList, ...)");
+      }
+      if (!TYPES.contains(type) && !type.startsWith("AWS::") && !type.startsWith("List<AWS::")) {
+        throw TemplateException.at(where, "parameter " + name + " has an unknown Type '" + type
+            + "' (CloudFormation knows String, Number, List<Number>, CommaDelimitedList and the AWS-specific types)");
+      }
       String value;
+      String source;
       if (overrides.containsKey(name)) {
         value = overrides.get(name);
+        source = sources.getOrDefault(name, "--parameter-overrides");
       } else if (definition.containsKey("Default")) {
         value = Scalars.text(definition.get("Default"));
+        source = "its Default";
       } else {
         throw TemplateException.at(where, "parameter " + name
             + " has no Default and no value; pass --parameter-overrides " + name + "=VALUE");
@@ -45,7 +66,7 @@ final class Parameters {
       if (type.startsWith("AWS::SSM::Parameter::")) {
         warnings.accept("parameter " + name + " (" + type + ") is not looked up in SSM; '" + value + "' is used as its value");
       }
-      check(name, type, value, definition, where);
+      check(name + " = '" + value + "' (from " + source + ")", type, value, definition, where);
       values.put(name, type.equals("CommaDelimitedList") || type.startsWith("List<") ? list(value) : value);
     }
     return values;
@@ -67,14 +88,14 @@ final class Parameters {
       List<String> given = type.equals("CommaDelimitedList") ? list(value).stream().map(Object::toString).toList() : List.of(value);
       for (String item : given) {
         if (!texts.contains(item)) {
-          throw TemplateException.at(where, "parameter " + name + " is '" + item + "', which is not one of its AllowedValues " + texts);
+          throw TemplateException.at(where, "parameter " + name + ": '" + item + "' is not one of its AllowedValues " + texts);
         }
       }
     }
     if (definition.get("AllowedPattern") instanceof String pattern) {
       try {
         if (!Pattern.compile(pattern).matcher(value).matches()) {
-          throw TemplateException.at(where, "parameter " + name + " is '" + value + "', which does not match its AllowedPattern " + pattern
+          throw TemplateException.at(where, "parameter " + name + " does not match its AllowedPattern " + pattern
               + constraintDescription(definition));
         }
       } catch (PatternSyntaxException e) {
@@ -95,15 +116,15 @@ final class Parameters {
         try {
           number = Double.parseDouble(item.toString());
         } catch (NumberFormatException e) {
-          throw TemplateException.at(where, "parameter " + name + " is a Number, but '" + item + "' is not a number");
+          throw TemplateException.at(where, "parameter " + name + ": '" + item + "' is not a number, and the parameter's Type is " + type);
         }
         Object min = definition.get("MinValue");
         Object max = definition.get("MaxValue");
         if (min != null && number < Double.parseDouble(Scalars.text(min))) {
-          throw TemplateException.at(where, "parameter " + name + " is " + item + ", below its MinValue " + Scalars.text(min));
+          throw TemplateException.at(where, "parameter " + name + " is below its MinValue " + Scalars.text(min));
         }
         if (max != null && number > Double.parseDouble(Scalars.text(max))) {
-          throw TemplateException.at(where, "parameter " + name + " is " + item + ", above its MaxValue " + Scalars.text(max));
+          throw TemplateException.at(where, "parameter " + name + " is above its MaxValue " + Scalars.text(max));
         }
       }
     }

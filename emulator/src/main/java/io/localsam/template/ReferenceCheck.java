@@ -41,13 +41,19 @@ final class ReferenceCheck {
       return;
     }
     Map<String, Object> map = Intrinsics.cast(raw);
+    if (map.keySet().stream().anyMatch(key -> key.startsWith("Fn::ForEach::"))) {
+      Map<String, Object> rest = new java.util.LinkedHashMap<>(map);
+      rest.keySet().removeIf(key -> key.startsWith("Fn::ForEach::")); // not expanded locally; warned about by Stack
+      rest.values().forEach(item -> walk(item, subVariables));
+      return;
+    }
     if (map.size() == 1) {
       String key = map.keySet().iterator().next();
       Object argument = map.get(key);
       if (key.equals("Ref") && argument instanceof String name) {
         if (!parameters.contains(name) && !pseudo.contains(name) && !resources.exists(name)) {
           throw TemplateException.at(document.locate(map), "Ref to '" + name
-              + "', which is neither a parameter, a pseudo parameter nor a resource");
+              + "', which is neither a parameter, a pseudo parameter nor a resource" + nearest(name));
         }
         return;
       }
@@ -55,7 +61,8 @@ final class ReferenceCheck {
         String resource = argument instanceof String dotted ? dotted.split("\\.", 2)[0]
             : argument instanceof List<?> parts && !parts.isEmpty() && parts.get(0) instanceof String first ? first : null;
         if (resource != null && !resources.exists(resource)) {
-          throw TemplateException.at(document.locate(map), "Fn::GetAtt of '" + resource + "', which is not a resource");
+          throw TemplateException.at(document.locate(map), "Fn::GetAtt of '" + resource + "', which is not a resource"
+              + nearest(resource));
         }
       }
       if (key.equals("Fn::Sub")) {
@@ -64,6 +71,42 @@ final class ReferenceCheck {
       }
     }
     map.values().forEach(item -> walk(item, subVariables));
+  }
+
+  /** " (did you mean 'X'?)" for the closest declared name, when one is close enough to be a typo. */
+  private String nearest(String name) {
+    List<String> candidates = new java.util.ArrayList<>(parameters);
+    candidates.addAll(pseudo);
+    candidates.addAll(resources.ids());
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : candidates) {
+      int distance = distance(name.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    return best != null && bestDistance <= Math.max(2, name.length() / 4) ? " (did you mean '" + best + "'?)" : "";
+  }
+
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
   }
 
   private void sub(Map<String, Object> node, Object argument) {
@@ -89,7 +132,7 @@ final class ReferenceCheck {
       String resource = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
       if (!resources.exists(resource) && !resources.exists(name)) {
         throw TemplateException.at(document.locate(node), "Fn::Sub refers to ${" + name
-            + "}, which is neither a parameter, a pseudo parameter nor a resource");
+            + "}, which is neither a parameter, a pseudo parameter nor a resource" + nearest(resource));
       }
     }
   }

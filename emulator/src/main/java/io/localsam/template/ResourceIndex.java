@@ -1,6 +1,8 @@
 package io.localsam.template;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +17,9 @@ final class ResourceIndex {
   private final Set<String> generated = new HashSet<>();
   private final String region;
   private final String account;
+  private final java.util.LinkedHashSet<String> naming = new java.util.LinkedHashSet<>();
+  private java.util.function.BiFunction<Object, String, Object> resolver = (value, where) -> value;
+  private TemplateDocument document;
 
   ResourceIndex(Map<String, Object> resources, String region, String account) {
     this.resources = resources;
@@ -31,8 +36,16 @@ final class ResourceIndex {
           generated.add(id + "Role");
           generated.add(id + "Url");
           generated.add(id + "UrlPublicPermissions");
+          if (properties(id).get("AutoPublishAlias") instanceof String alias) {
+            generated.add(id + "Alias" + alias);
+          }
         }
-        case "AWS::Serverless::HttpApi" -> generated.add(id + "ApiGatewayDefaultStage");
+        case "AWS::Serverless::HttpApi" -> {
+          generated.add(id + "ApiGatewayDefaultStage");
+          if (properties(id).get("StageName") instanceof String name) {
+            generated.add(id + name + "Stage");
+          }
+        }
         case "AWS::Serverless::Api" -> {
           Object stage = properties(id).get("StageName");
           if (stage instanceof String name) {
@@ -42,6 +55,17 @@ final class ResourceIndex {
         default -> { }
       }
     }
+  }
+
+  /** Lets attribute values use the resolved name properties ({@code FunctionName: !Sub ...}). */
+  void resolveNamesWith(TemplateDocument document, java.util.function.BiFunction<Object, String, Object> resolver) {
+    this.document = document;
+    this.resolver = resolver;
+  }
+
+  /** The declared logical ids, for suggestions. */
+  java.util.Collection<String> ids() {
+    return resources.keySet();
   }
 
   boolean exists(String logicalId) {
@@ -72,11 +96,22 @@ final class ResourceIndex {
   /** The local value of {@code Fn::GetAtt resource.attribute}, or {@code null} when there is none. */
   String attribute(String logicalId, String attribute) {
     String type = type(logicalId);
-    String name = properties(logicalId).get(nameProperty(type)) instanceof String n ? n : logicalId;
+    String name = name(logicalId, type);
     switch (type) {
       case "AWS::Serverless::Function", "AWS::Lambda::Function" -> {
         if (attribute.equals("Arn")) {
           return "arn:aws:lambda:" + region + ":" + account + ":function:" + name;
+        }
+        if (attribute.equals("Alias") || attribute.equals("Version")) { // SAM's MyFunction.Alias / .Version
+          Object alias = properties(logicalId).get("AutoPublishAlias");
+          return "arn:aws:lambda:" + region + ":" + account + ":function:" + name
+              + (attribute.equals("Alias") && alias instanceof String a ? ":" + a : "");
+        }
+      }
+      case "AWS::Lambda::Alias" -> {
+        if (attribute.equals("Arn")) {
+          return "arn:aws:lambda:" + region + ":" + account + ":function:" + targetName(logicalId)
+              + (properties(logicalId).get("Name") instanceof String a ? ":" + a : "");
         }
       }
       case "AWS::IAM::Role" -> {
@@ -142,6 +177,51 @@ final class ResourceIndex {
       return "arn:aws:" + service + ":" + region + ":" + account + ":" + name;
     }
     return null;
+  }
+
+  /** The function an {@code AWS::Lambda::Alias} points at, by name. */
+  private String targetName(String aliasId) {
+    Object target = resolver.apply(properties(aliasId).get("FunctionName"), aliasId + ".Properties.FunctionName");
+    String text = target instanceof String s ? s : "";
+    int colon = text.indexOf(":function:");
+    if (colon >= 0) {
+      text = text.substring(colon + ":function:".length());
+    }
+    return exists(text) && !type(text).isEmpty() ? name(text, type(text)) : text;
+  }
+
+  /** {@code Ref} of {@code AWS::Lambda::Alias} and of SAM's {@code MyFunction.Alias}: an ARN, as SAM CLI gives. */
+  String refValue(String logicalId) {
+    if (type(logicalId).equals("AWS::Lambda::Alias")) {
+      return attribute(logicalId, "Arn");
+    }
+    int dot = logicalId.indexOf('.');
+    if (dot > 0 && type(logicalId.substring(0, dot)).equals("AWS::Serverless::Function")) {
+      return attribute(logicalId.substring(0, dot), logicalId.substring(dot + 1));
+    }
+    return logicalId;
+  }
+
+  /** The resource's physical name property, resolved; its logical id when it has none. */
+  private String name(String logicalId, String type) {
+    Object declared = properties(logicalId).get(nameProperty(type));
+    if (declared == null) {
+      return logicalId;
+    }
+    if (!naming.add(logicalId)) {
+      List<String> chain = new ArrayList<>(naming);
+      chain = chain.subList(chain.indexOf(logicalId), chain.size());
+      chain.add(logicalId);
+      throw TemplateException.at(document == null ? SourceLocation.of(null) : document.locate(properties(logicalId)),
+          "circular reference: the " + nameProperty(type) + " of " + logicalId + " depends on itself ("
+              + String.join(" -> ", chain) + ")");
+    }
+    try {
+      Object value = resolver.apply(declared, logicalId + ".Properties." + nameProperty(type));
+      return value instanceof String s && !s.isEmpty() ? s : logicalId;
+    } finally {
+      naming.remove(logicalId);
+    }
   }
 
   private static String nameProperty(String type) {

@@ -9,8 +9,12 @@ import java.util.Objects;
  * @param apiId the owning {@link ApiDef}'s logical id
  * @param method {@code GET}, {@code POST}, ... or {@code ANY}
  * @param path the path in API Gateway syntax ({@code /items/{id}}, {@code /{proxy+}}), or {@code $default}
- * @param functionId the logical id of the function to invoke
+ * @param functionId the id of the function to invoke (its logical id; {@code Stack/Id} when a nested
+ *     stack's function id was taken already)
  * @param payloadFormat the event version the function receives
+ * @param operationName the OpenAPI {@code operationId} or the method's {@code OperationName}, or {@code null}
+ * @param authorizer the name of the API authorizer guarding this route (after the API's default and any
+ *     per-route {@code NONE}), or {@code null} for none
  * @param location where the route was declared
  */
 public record RouteDef(
@@ -19,6 +23,8 @@ public record RouteDef(
     String path,
     String functionId,
     PayloadFormat payloadFormat,
+    String operationName,
+    String authorizer,
     SourceLocation location) {
 
   public static final String ANY = "ANY";
@@ -33,6 +39,12 @@ public record RouteDef(
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(functionId, "functionId");
     Objects.requireNonNull(payloadFormat, "payloadFormat");
+  }
+
+  /** The shape before operation names and authorizers were read; kept for callers. */
+  public RouteDef(String apiId, String method, String path, String functionId, PayloadFormat payloadFormat,
+      SourceLocation location) {
+    this(apiId, method, path, functionId, payloadFormat, null, null, location);
   }
 
   /** The route key API Gateway reports: {@code GET /items/{id}}, {@code ANY /x} or {@code $default}. */

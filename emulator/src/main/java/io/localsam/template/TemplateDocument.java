@@ -36,6 +36,11 @@ public final class TemplateDocument {
     }
   }
 
+  /** Takes on the locations of an included file, so errors inside it name that file. */
+  void adopt(TemplateDocument included) {
+    locations.putAll(included.locations);
+  }
+
   /** Where a map or list of this document was written; the file alone when unknown. */
   public SourceLocation locate(Object node) {
     SourceLocation where = node == null ? null : locations.get(node);

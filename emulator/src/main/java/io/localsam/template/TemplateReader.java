@@ -63,12 +63,17 @@ public final class TemplateReader {
     return parse(file, text);
   }
 
+  /** Reads a file meant for inclusion ({@code AWS::Include}, {@code DefinitionUri}): any mapping will do. */
+  static TemplateDocument readSnippet(Path file) {
+    return read(file);
+  }
+
   static TemplateDocument parse(Path file, String text) {
     TemplateReader reader = new TemplateReader(file);
     Object root = looksLikeJson(file, text) ? reader.readJson(text) : reader.readYaml(text);
     if (!(root instanceof Map<?, ?> map)) {
       throw TemplateException.at(
-          SourceLocation.of(file), "is not a template: expected a mapping with a Resources section");
+          SourceLocation.of(file), "is not a template: expected a mapping (with a Resources section)");
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> rootMap = (Map<String, Object>) map;

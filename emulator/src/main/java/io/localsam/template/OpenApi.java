@@ -1,0 +1,153 @@
+package io.localsam.template;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Routes from a Swagger 2 or OpenAPI 3 definition (a {@code DefinitionBody}, {@code DefinitionUri} file or
+ * {@code Body}): each path and method with an {@code aws_proxy} {@code x-amazon-apigateway-integration}
+ * (spec: sam-local-behavior 1.2), plus the definition's binary media types, CORS and authorizers.
+ */
+final class OpenApi {
+  private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "any",
+      "x-amazon-apigateway-any-method");
+
+  private final Stack stack;
+  private final AuthReader auth;
+
+  OpenApi(Stack stack) {
+    this.stack = stack;
+    this.auth = new AuthReader(stack);
+  }
+
+  /**
+   * Reads a definition into its API.
+   *
+   * @param owner names the API and property in messages ({@code MyApi.DefinitionBody})
+   * @param missing collects methods that have no integration, which SAM's own events may still supply
+   */
+  List<RouteDraft> read(ApiBuilder api, Object definition, String owner, List<RouteDraft> missing) {
+    List<RouteDraft> routes = new ArrayList<>();
+    if (!(definition instanceof Map<?, ?> raw) || Scalars.isIntrinsic(raw)) {
+      stack.warn.accept(owner + " could not be read locally (not a resolved mapping); its routes are not mounted");
+      return routes;
+    }
+    Map<String, Object> body = Intrinsics.cast(raw);
+    if (body.get("x-amazon-apigateway-binary-media-types") instanceof List<?> types) {
+      api.binary(types);
+    }
+    if (api.kind == ApiKind.HTTP && api.cors == null && body.containsKey("x-amazon-apigateway-cors")) {
+      api.cors = new CorsReader(stack).http(body.get("x-amazon-apigateway-cors"), owner + ".x-amazon-apigateway-cors");
+    }
+    securitySchemes(api, body, owner);
+    String defaultAuthorizer = security(api, body.get("security"), owner);
+    if (defaultAuthorizer != null && !defaultAuthorizer.equals(RouteDraft.NO_AUTHORIZER) && api.defaultAuthorizer == null) {
+      api.defaultAuthorizer = defaultAuthorizer;
+    }
+    Object paths = body.get("paths");
+    if (paths == null) {
+      return routes;
+    }
+    if (!(paths instanceof Map<?, ?> pathMap)) {
+      throw TemplateException.at(stack.locate(body), owner + ": paths must be a mapping");
+    }
+    for (Map.Entry<String, Object> pathEntry : Intrinsics.<Map<String, Object>>cast(pathMap).entrySet()) {
+      if (!(pathEntry.getValue() instanceof Map<?, ?> operations)) {
+        continue;
+      }
+      SourceLocation pathAt = stack.locate(operations);
+      String path = PathTemplate.check(pathEntry.getKey(), pathAt);
+      for (Map.Entry<String, Object> operation : Intrinsics.<Map<String, Object>>cast(operations).entrySet()) {
+        String key = operation.getKey().toLowerCase(Locale.ROOT);
+        if (!METHODS.contains(key) || !(operation.getValue() instanceof Map<?, ?> rawOperation)) {
+          continue; // parameters, summary, servers, x-...: not operations
+        }
+        Map<String, Object> op = Intrinsics.cast(rawOperation);
+        String method = key.equals("any") || key.startsWith("x-") ? RouteDef.ANY : key.toUpperCase(Locale.ROOT);
+        RouteDraft route = route(api, path, method, op, owner);
+        if (route == null) {
+          continue;
+        }
+        if (route.function() == null) {
+          missing.add(route);
+        } else {
+          routes.add(route);
+        }
+      }
+    }
+    return routes;
+  }
+
+  private RouteDraft route(ApiBuilder api, String path, String method, Map<String, Object> op, String owner) {
+    SourceLocation where = stack.locate(op);
+    String label = method + " " + path + " of " + owner;
+    String operationName = api.kind == ApiKind.REST && op.get("operationId") instanceof String id ? id : null;
+    String authorizer = security(api, op.get("security"), label);
+    Object declared = op.get("x-amazon-apigateway-integration");
+    if (!(declared instanceof Map<?, ?> raw)) {
+      // no integration: a function event may add it (SAM merges events into the definition)
+      return new RouteDraft(api, method, path, null, PayloadFormat.V1, operationName, authorizer, label, where);
+    }
+    Map<String, Object> integration = Intrinsics.cast(raw);
+    String type = Scalars.text(integration.get("type"));
+    if (!type.equalsIgnoreCase("aws_proxy")) {
+      stack.warn.accept(label + ": integration type '" + (type.isEmpty() ? "(none)" : type)
+          + "' is not emulated (only aws_proxy Lambda integrations are); the route is not mounted");
+      return null;
+    }
+    String function = IntegrationUri.functionName(integration.get("uri"));
+    if (function == null) {
+      stack.warn.accept(label + ": the integration uri '" + Scalars.text(integration.get("uri"))
+          + "' names no Lambda function that can be known locally; the route is not mounted");
+      return null;
+    }
+    PayloadFormat format = PayloadFormat.V1;
+    if (api.kind == ApiKind.HTTP) {
+      Object version = integration.get("payloadFormatVersion");
+      format = version == null ? PayloadFormat.V2 : switch (Scalars.text(version)) {
+        case "1.0" -> PayloadFormat.V1;
+        case "2.0" -> PayloadFormat.V2;
+        default -> throw TemplateException.at(stack.locate(integration), label + ": payloadFormatVersion must be \"1.0\" or"
+            + " \"2.0\", not '" + Scalars.text(version) + "'");
+      };
+    }
+    return new RouteDraft(api, method, path, function, format, operationName, authorizer, label, where);
+  }
+
+  private void securitySchemes(ApiBuilder api, Map<String, Object> body, String owner) {
+    Object schemes = body.get("securityDefinitions");
+    if (schemes == null && body.get("components") instanceof Map<?, ?> components) {
+      schemes = components.get("securitySchemes");
+    }
+    if (!(schemes instanceof Map<?, ?> map)) {
+      return;
+    }
+    for (Map.Entry<String, Object> entry : Intrinsics.<Map<String, Object>>cast(map).entrySet()) {
+      if (entry.getValue() instanceof Map<?, ?> scheme && !api.authorizers.containsKey(entry.getKey())) {
+        auth.add(api, auth.openApi(entry.getKey(), Intrinsics.cast(scheme), api.kind, owner), owner);
+      }
+    }
+  }
+
+  /** The authorizer a {@code security} list names; {@code NONE} for an empty list; {@code null} when absent. */
+  private String security(ApiBuilder api, Object security, String label) {
+    if (!(security instanceof List<?> requirements)) {
+      return null;
+    }
+    if (requirements.isEmpty()) {
+      return RouteDraft.NO_AUTHORIZER;
+    }
+    if (requirements.size() > 1) {
+      stack.warn.accept(label + ": security lists " + requirements.size()
+          + " alternatives; API Gateway applies one authorizer per method, so only the first is used");
+    }
+    if (requirements.get(0) instanceof Map<?, ?> first && !first.isEmpty()) {
+      String name = first.keySet().iterator().next().toString();
+      return api.authorizers.containsKey(name) ? name : null; // an API key scheme is not an authorizer
+    }
+    return RouteDraft.NO_AUTHORIZER;
+  }
+}

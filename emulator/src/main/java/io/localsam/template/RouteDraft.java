@@ -1,0 +1,34 @@
+package io.localsam.template;
+
+/**
+ * A route as one source declares it, before the run decides which routes win and which function each
+ * one calls.
+ *
+ * @param api the API it belongs to
+ * @param method the method, upper case, or {@code ANY}
+ * @param path the checked path, or {@code $default}
+ * @param function the function as the source names it: a logical id or a {@code FunctionName}
+ * @param payloadFormat the event version
+ * @param operationName OpenAPI {@code operationId} / {@code OperationName}, REST only; or {@code null}
+ * @param authorizer an authorizer name, {@link #NO_AUTHORIZER} to switch the API's default off, or
+ *     {@code null} for the API's default
+ * @param source who declared it, for messages ({@code HelloFunction event Hello}, {@code MyApi DefinitionBody})
+ * @param location where it was declared
+ */
+record RouteDraft(
+    ApiBuilder api,
+    String method,
+    String path,
+    String function,
+    PayloadFormat payloadFormat,
+    String operationName,
+    String authorizer,
+    String source,
+    SourceLocation location) {
+
+  static final String NO_AUTHORIZER = "NONE";
+
+  String key() {
+    return path.equals(RouteDef.DEFAULT_ROUTE) ? RouteDef.DEFAULT_ROUTE : method + " " + path;
+  }
+}
