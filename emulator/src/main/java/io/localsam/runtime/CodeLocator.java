@@ -31,7 +31,30 @@ final class CodeLocator {
     this.log = log;
   }
 
+  /** The function's code, then its layers' {@code java/lib/*.jar}, as Lambda orders /var/task and /opt/java/lib. */
   FunctionCode locate(FunctionDef function) {
+    FunctionCode code = locateCode(function);
+    if (function.layers().isEmpty()) {
+      return code;
+    }
+    List<Path> classpath = new ArrayList<>(code.classpath());
+    int jars = 0;
+    for (Path layer : function.layers()) {
+      Path root = layer;
+      if (Files.isRegularFile(layer) && layer.getFileName().toString().endsWith(".zip")) {
+        root = extract(function, layer).classpath().get(0);
+      } else if (!Files.isDirectory(layer)) {
+        throw new LocalSamException(function.logicalId() + ": layer " + relative(layer) + " does not exist.");
+      }
+      FunctionCode libraries = lambdaLayout(root.resolve("java"), "");
+      List<Path> layerJars = libraries.classpath().subList(1, libraries.classpath().size());
+      classpath.addAll(layerJars);
+      jars += layerJars.size();
+    }
+    return new FunctionCode(classpath, code.description() + " + " + function.layers().size() + " layer(s) with " + jars + " jars");
+  }
+
+  private FunctionCode locateCode(FunctionDef function) {
     Path code = function.codeUri();
     Path built = templateFolder.resolve(".aws-sam").resolve("build").resolve(function.logicalId());
     if (Files.isDirectory(code)) {
@@ -79,6 +102,15 @@ final class CodeLocator {
       if (!lambdaLayout) {
         return new FunctionCode(List.of(file), "jar " + relative(file));
       }
+    } catch (IOException e) {
+      throw new LocalSamException(function.logicalId() + ": cannot read " + relative(file) + ": " + e.getMessage());
+    }
+    return extract(function, file);
+  }
+
+  /** Unpacks a zip (or a jar with lib/) to a temporary folder, as Lambda unpacks a deployment package. */
+  private FunctionCode extract(FunctionDef function, Path file) {
+    try (ZipFile zip = new ZipFile(file.toFile())) {
       Path folder = Files.createTempDirectory("localsam-" + function.logicalId() + "-");
       deleteOnExit(folder);
       for (ZipEntry entry : java.util.Collections.list(zip.entries())) {

@@ -63,7 +63,8 @@ public final class FunctionRuntime implements AutoCloseable {
       log.accept(function.logicalId() + ": code from " + code.description());
       Map<String, String> environment = FunctionEnvironment.of(function, region, envVars, System.getenv());
       FunctionSettings settings = new FunctionSettings(function, code, environment, region);
-      pools.put(function.logicalId(), new FunctionPool(settings, DEFAULT_CONCURRENCY, timer, debugging, log));
+      int concurrency = function.reservedConcurrency() != null ? function.reservedConcurrency() : DEFAULT_CONCURRENCY;
+      pools.put(function.logicalId(), new FunctionPool(settings, concurrency, timer, debugging, log));
     }
     timer.scheduleWithFixedDelay(this::housekeeping, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
   }

@@ -1,0 +1,83 @@
+package io.localsam.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fixtures.Gate;
+import io.localsam.testsupport.HttpTestClient.Response;
+import io.localsam.testsupport.TestApi;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ReservedConcurrentExecutions caps a function's environments; a local layer's java/lib joins its class path. */
+class ConcurrencyAndLayersTest {
+  @TempDir
+  Path folder;
+
+  @Test
+  void requests_beyond_reserved_concurrency_are_throttled_with_429() throws Exception {
+    try (TestApi api = TestApi.start(folder, """
+        Resources:
+          OneAtATime:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: ${CODE}
+              Handler: fixtures.Gate
+              Runtime: java17
+              ReservedConcurrentExecutions: 1
+              Events:
+                Get: {Type: Api, Properties: {Path: /gate, Method: get}}
+        """)) {
+      String gate = UUID.randomUUID().toString();
+      CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> api.http().get("/gate?gate=" + gate));
+      assertTrue(Gate.latch(gate + ".entered").await(20, TimeUnit.SECONDS), "the first request is running");
+
+      Response throttled = api.http().get("/gate?gate=" + gate);
+      Gate.latch(gate).countDown();
+
+      assertEquals(429, throttled.status());
+      assertEquals("{\"message\":\"Too Many Requests\"}", throttled.body());
+      assertEquals(200, first.get(20, TimeUnit.SECONDS).status());
+      assertEquals(200, api.http().get("/gate?gate=" + gate).status(), "free again once the first has finished");
+    }
+  }
+
+  @Test
+  void a_local_layer_provides_libraries_as_opt_java_lib_does() throws Exception {
+    Path code = Files.createDirectories(folder.resolve("code/fixtures"));
+    Files.copy(TestApi.codeFolder().resolve("fixtures/Hello.class"), code.resolve("Hello.class"));
+    Files.copy(TestApi.codeFolder().resolve("fixtures/Json.class"), code.resolve("Json.class"));
+    Path layerLib = Files.createDirectories(folder.resolve("layer/java/lib"));
+    try (Stream<Path> jars = Files.list(TestApi.codeFolder().resolve("lib"))) {
+      for (Path jar : jars.toList()) {
+        Files.copy(jar, layerLib.resolve(jar.getFileName()));
+      }
+    }
+    try (TestApi api = TestApi.start(folder, """
+        Resources:
+          Libraries:
+            Type: AWS::Serverless::LayerVersion
+            Properties: {ContentUri: layer}
+          Hello:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: code
+              Handler: fixtures.Hello
+              Runtime: java17
+              Layers: [!Ref Libraries]
+              Events:
+                Get: {Type: Api, Properties: {Path: /hello, Method: get}}
+        """)) {
+      Response response = api.http().get("/hello");
+
+      assertEquals(200, response.status(), "the event types come from the layer: " + api.logs());
+      assertTrue(api.logged("1 layer(s) with"));
+    }
+  }
+}
