@@ -107,8 +107,15 @@ public final class GatewayServer implements AutoCloseable {
   /** SAM CLI's start-up lines: one per function and path, methods sorted. */
   public List<String> mountingLines() {
     Map<String, TreeSet<String>> methods = new LinkedHashMap<>();
+    List<String> urls = new ArrayList<>();
     for (Route route : routes.routes()) {
       RouteDef definition = route.definition();
+      if (route.isFunctionUrl()) {
+        if (!route.definition().path().endsWith("+}")) {
+          urls.add(definition.functionId());
+        }
+        continue;
+      }
       methods.computeIfAbsent(definition.functionId() + " " + definition.path(), k -> new TreeSet<>())
           .addAll(definition.methods());
     }
@@ -118,6 +125,9 @@ public final class GatewayServer implements AutoCloseable {
       String[] key = entry.getKey().split(" ", 2);
       String path = key[1].startsWith("/") ? key[1] : "/" + key[1];
       lines.add("Mounting " + key[0] + " at " + base + path + " [" + String.join(", ", entry.getValue()) + "]");
+    }
+    for (String functionId : urls) {
+      lines.add("Mounting the function URL of " + functionId + " at " + base + Route.functionUrlPrefix(functionId) + "/ [any method, any path]");
     }
     return lines;
   }

@@ -30,10 +30,14 @@ final class HttpEventFactory {
     try (JsonGenerator json = JSON.createGenerator(out)) {
       json.writeStartObject();
       json.writeStringField("version", PayloadFormat.V2.version());
-      String routeKey = route.definition().routeKey();
+      String routeKey = route.isFunctionUrl() ? "$default" : route.definition().routeKey();
       json.writeStringField("routeKey", routeKey);
       String stage = route.api().stageName();
       String rawPath = stage.equals("$default") ? request.rawPath() : "/" + stage + request.rawPath();
+      if (route.isFunctionUrl()) {
+        String rest = request.rawPath().substring(Math.min(route.urlPrefix().length(), request.rawPath().length()));
+        rawPath = rest.isEmpty() ? "/" : rest; // a function URL serves its whole host; locally, what follows the prefix
+      }
       json.writeStringField("rawPath", rawPath);
       json.writeStringField("rawQueryString", request.rawQuery());
 
@@ -96,7 +100,7 @@ final class HttpEventFactory {
       json.writeNumberField("timeEpoch", request.epochMillis());
       json.writeEndObject();
 
-      if (!match.pathParameters().isEmpty()) {
+      if (!match.pathParameters().isEmpty() && !route.isFunctionUrl()) {
         json.writeObjectFieldStart("pathParameters");
         for (Map.Entry<String, String> parameter : match.pathParameters().entrySet()) {
           json.writeStringField(parameter.getKey(), parameter.getValue());

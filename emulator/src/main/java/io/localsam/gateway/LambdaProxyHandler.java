@@ -95,7 +95,7 @@ final class LambdaProxyHandler implements HttpHandler {
       return GatewayErrors.integrationFailure(kind);
     }
     try {
-      return ResponseMapper.map(route, result, request);
+      return Cors.decorate(ResponseMapper.map(route, result, request), route.api(), request.header("Origin"));
     } catch (ResponseMapper.Malformed malformed) {
       log.accept(functionId + " returned a response API Gateway would reject (" + malformed.getMessage() + "): "
           + (kind == ApiKind.HTTP ? 500 : 502));

@@ -79,6 +79,9 @@ final class RestEventFactory {
       json.writeStringField("domainPrefix", host == null ? null : domainPrefix(host));
       json.writeStringField("extendedRequestId", GatewayIds.extendedRequestId());
       json.writeStringField("httpMethod", request.method());
+      if (!http && route.definition().operationName() != null) {
+        json.writeStringField("operationName", route.definition().operationName()); // REST only, as deployed
+      }
       json.writeObjectFieldStart("identity");
       for (String field : List.of("accessKey", "accountId", "caller", "cognitoAuthenticationProvider",
           "cognitoAuthenticationType", "cognitoIdentityId", "cognitoIdentityPoolId", "principalOrgId")) {

@@ -5,8 +5,11 @@ import io.localsam.template.RouteDef;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A mounted route: its definition, its API, and its path template split into segments for matching. */
-record Route(RouteDef definition, ApiDef api, List<Segment> segments) {
+/**
+ * A mounted route: its definition, its API, and its path template split into segments for matching.
+ * {@code urlPrefix} is set for a function URL, served locally under that prefix.
+ */
+record Route(RouteDef definition, ApiDef api, List<Segment> segments, String urlPrefix) {
 
   enum Kind { GREEDY, PARAMETER, LITERAL } // in rising precedence
 
@@ -28,7 +31,30 @@ record Route(RouteDef definition, ApiDef api, List<Segment> segments) {
         }
       }
     }
-    return new Route(definition, api, List.copyOf(segments));
+    return new Route(definition, api, List.copyOf(segments), null);
+  }
+
+  /** Where function URLs are served locally: {@code /function-urls/<LogicalId>/...}. */
+  static String functionUrlPrefix(String functionId) {
+    return "/function-urls/" + functionId;
+  }
+
+  /** The two routes of a function URL: its root and everything below it, any method. */
+  static List<Route> functionUrl(String functionId, io.localsam.template.FunctionUrlDef url, io.localsam.template.SourceLocation where) {
+    ApiDef api = new ApiDef("FunctionUrl/" + functionId, io.localsam.template.ApiKind.HTTP, "$default",
+        java.util.Map.of(), List.of(), url.cors(), null, where);
+    String prefix = functionUrlPrefix(functionId);
+    List<Route> routes = new ArrayList<>();
+    for (String path : List.of(prefix, prefix + "/{proxy+}")) {
+      Route plain = of(new RouteDef(api.logicalId(), RouteDef.ANY, path, functionId,
+          io.localsam.template.PayloadFormat.V2, where), api);
+      routes.add(new Route(plain.definition(), api, plain.segments(), prefix));
+    }
+    return routes;
+  }
+
+  boolean isFunctionUrl() {
+    return urlPrefix != null;
   }
 
   boolean isDefault() {

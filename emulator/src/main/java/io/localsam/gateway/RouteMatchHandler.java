@@ -26,6 +26,9 @@ final class RouteMatchHandler implements HttpHandler {
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     String method = exchange.getRequestMethod().toString();
     RouteMatch match = routes.match(method, exchange.getRequestPath());
+    if (method.equals("OPTIONS") && preflight(exchange, match)) {
+      return;
+    }
     if (!match.found() && staticFiles != null) {
       java.nio.file.Path file = staticFiles.find(method, exchange.getRequestPath());
       if (file != null) {
@@ -44,6 +47,23 @@ final class RouteMatchHandler implements HttpHandler {
     }
     exchange.putAttachment(MATCH, match);
     next.handleRequest(exchange);
+  }
+
+  /** Answers a CORS preflight the way the API's kind does, when its API has CORS and no route of its own takes it. */
+  private boolean preflight(HttpServerExchange exchange, RouteMatch match) {
+    Route candidate = match.found() ? match.route() : match.pathOnly();
+    if (candidate == null || candidate.api().cors() == null) {
+      return false;
+    }
+    boolean ownOptionsRoute = match.found() && match.route().definition().method().equals("OPTIONS");
+    if (candidate.api().kind() == ApiKind.REST && ownOptionsRoute) {
+      return false; // an OPTIONS method of its own replaces SAM's CORS mock
+    }
+    String origin = exchange.getRequestHeaders().getFirst("Origin");
+    GatewayResponse answer = Cors.preflight(candidate.api(), origin,
+        routes.methodsOnPath(candidate.api(), exchange.getRequestPath()));
+    ResponseWriter.send(exchange, answer, candidate.api().kind(), java.util.UUID.randomUUID().toString());
+    return true;
   }
 
   @Override

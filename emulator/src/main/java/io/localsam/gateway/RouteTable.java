@@ -24,6 +24,11 @@ final class RouteTable {
     for (RouteDef definition : template.routes()) {
       routes.add(Route.of(definition, template.api(definition.apiId())));
     }
+    for (io.localsam.template.FunctionDef function : template.functions().values()) {
+      if (function.functionUrl() != null) {
+        routes.addAll(Route.functionUrl(function.logicalId(), function.functionUrl(), function.location()));
+      }
+    }
     httpOnly = !template.apis().isEmpty() && template.apis().values().stream().allMatch(a -> a.kind() == ApiKind.HTTP);
   }
 
@@ -34,6 +39,18 @@ final class RouteTable {
   /** True when every API is an HTTP API, so unmatched requests get HTTP API's 404 instead of REST's 403. */
   boolean httpOnly() {
     return httpOnly;
+  }
+
+  /** Every method some route of this API declares on the path (ANY expanded): what a REST CORS mock lists. */
+  java.util.Set<String> methodsOnPath(io.localsam.template.ApiDef api, String rawPath) {
+    String[] parts = split(rawPath);
+    java.util.Set<String> methods = new java.util.TreeSet<>();
+    for (Route route : routes) {
+      if (route.api() == api && matches(route, parts)) {
+        methods.addAll(route.definition().methods());
+      }
+    }
+    return methods;
   }
 
   /** Matches a raw (still percent-encoded) path without its query string. */

@@ -1,0 +1,93 @@
+package io.localsam.gateway;
+
+import io.localsam.template.ApiDef;
+import io.localsam.template.ApiKind;
+import io.localsam.template.CorsConfig;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * CORS as deployed API Gateway applies it. REST APIs: SAM's {@code Cors} becomes an OPTIONS mock method
+ * on every path, answering 200 with the configured headers whatever the origin; other responses are
+ * the function's own. HTTP APIs (and function URLs): API Gateway answers every preflight itself (204),
+ * and adds the CORS headers to integration responses for an allowed origin, replacing the backend's.
+ */
+final class Cors {
+  private Cors() {}
+
+  /** The preflight answer, or null when the API has no CORS (the request then goes to routing as usual). */
+  static GatewayResponse preflight(ApiDef api, String origin, Collection<String> pathMethods) {
+    CorsConfig cors = api.cors();
+    if (cors == null) {
+      return null;
+    }
+    List<Map.Entry<String, String>> headers = new ArrayList<>();
+    if (api.kind() == ApiKind.REST) {
+      headers.add(Map.entry("Access-Control-Allow-Origin", String.join(",", cors.allowOrigins())));
+      headers.add(Map.entry("Access-Control-Allow-Methods", methods(cors, pathMethods)));
+      addIfAny(headers, "Access-Control-Allow-Headers", cors.allowHeaders());
+      if (cors.maxAgeSeconds() != null) {
+        headers.add(Map.entry("Access-Control-Max-Age", cors.maxAgeSeconds().toString()));
+      }
+      if (cors.allowCredentials()) {
+        headers.add(Map.entry("Access-Control-Allow-Credentials", "true"));
+      }
+      headers.add(Map.entry("Content-Type", "application/json"));
+      return new GatewayResponse(200, headers, new byte[0]);
+    }
+    if (cors.allowsOrigin(origin)) {
+      headers.add(Map.entry("Access-Control-Allow-Origin", allowedOrigin(cors, origin)));
+      addIfAny(headers, "Access-Control-Allow-Methods", cors.allowMethods());
+      addIfAny(headers, "Access-Control-Allow-Headers", cors.allowHeaders());
+      if (cors.maxAgeSeconds() != null) {
+        headers.add(Map.entry("Access-Control-Max-Age", cors.maxAgeSeconds().toString()));
+      }
+      if (cors.allowCredentials()) {
+        headers.add(Map.entry("Access-Control-Allow-Credentials", "true"));
+      }
+    }
+    return new GatewayResponse(204, headers, new byte[0]);
+  }
+
+  /** HTTP APIs put their CORS headers on the function's response for an allowed origin, replacing its own. */
+  static GatewayResponse decorate(GatewayResponse response, ApiDef api, String origin) {
+    CorsConfig cors = api.cors();
+    if (api.kind() != ApiKind.HTTP || cors == null || origin == null || !cors.allowsOrigin(origin)) {
+      return response;
+    }
+    List<Map.Entry<String, String>> headers = new ArrayList<>();
+    for (Map.Entry<String, String> header : response.headers()) {
+      if (!header.getKey().toLowerCase(Locale.ROOT).startsWith("access-control-")) {
+        headers.add(header);
+      }
+    }
+    headers.add(Map.entry("Access-Control-Allow-Origin", allowedOrigin(cors, origin)));
+    addIfAny(headers, "Access-Control-Expose-Headers", cors.exposeHeaders());
+    if (cors.allowCredentials()) {
+      headers.add(Map.entry("Access-Control-Allow-Credentials", "true"));
+    }
+    return new GatewayResponse(response.status(), headers, response.body());
+  }
+
+  private static String allowedOrigin(CorsConfig cors, String origin) {
+    return cors.allowOrigins().contains("*") && !cors.allowCredentials() ? "*" : origin;
+  }
+
+  /** SAM's default for a REST API: the methods declared on the path, plus OPTIONS, sorted. */
+  private static String methods(CorsConfig cors, Collection<String> pathMethods) {
+    TreeSet<String> methods = new TreeSet<>(cors.allowMethods().isEmpty() || cors.allowMethods().contains("*")
+        ? pathMethods : cors.allowMethods());
+    methods.add("OPTIONS");
+    return String.join(",", methods);
+  }
+
+  private static void addIfAny(List<Map.Entry<String, String>> headers, String name, List<String> values) {
+    if (!values.isEmpty()) {
+      headers.add(Map.entry(name, String.join(",", values)));
+    }
+  }
+}
