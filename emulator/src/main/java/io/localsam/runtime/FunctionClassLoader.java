@@ -4,10 +4,8 @@ import io.localsam.runtime.sandbox.LambdaSystem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.net.URLConnection;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
@@ -28,9 +26,26 @@ final class FunctionClassLoader extends URLClassLoader {
   }
 
   private final Map<URL, ProtectionDomain> domains = new ConcurrentHashMap<>();
+  // Class bytes are read straight from the entries (each jar opened once), not through URL connections.
+  private final URL[] entries;
+  private final java.nio.file.Path[] paths; // null for an entry that is not a local file
+  private final boolean[] folders;
+  private final java.util.jar.JarFile[] jars;
 
   FunctionClassLoader(URL[] classpath, Map<String, String> environment) {
     super(classpath, LambdaApiClassLoader.INSTANCE);
+    this.entries = classpath.clone();
+    this.paths = new java.nio.file.Path[classpath.length];
+    this.folders = new boolean[classpath.length];
+    this.jars = new java.util.jar.JarFile[classpath.length];
+    for (int i = 0; i < classpath.length; i++) {
+      try {
+        paths[i] = classpath[i].getProtocol().equals("file") ? java.nio.file.Path.of(classpath[i].toURI()) : null;
+      } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+        paths[i] = null;
+      }
+      folders[i] = paths[i] != null && java.nio.file.Files.isDirectory(paths[i]);
+    }
     Class<?> sandbox = defineSandbox();
     try {
       sandbox.getMethod("install", Map.class).invoke(null, environment);
@@ -61,23 +76,59 @@ final class FunctionClassLoader extends URLClassLoader {
   @Override
   protected Class<?> findClass(String name) throws ClassNotFoundException {
     String path = name.replace('.', '/') + ".class";
-    URL url = findResource(path);
-    if (url == null) {
-      throw new ClassNotFoundException(name);
-    }
-    byte[] bytes;
-    try {
-      URLConnection connection = url.openConnection();
-      connection.setUseCaches(false); // a jar rebuilt under us must not be read through a stale cache
-      try (InputStream in = connection.getInputStream()) {
-        bytes = in.readAllBytes();
+    for (int i = 0; i < entries.length; i++) {
+      byte[] bytes;
+      try {
+        bytes = read(i, path);
+      } catch (IOException e) {
+        throw new ClassNotFoundException(name, e);
       }
-    } catch (IOException e) {
-      throw new ClassNotFoundException(name, e);
+      if (bytes != null) {
+        byte[] rewritten = SystemCallRewriter.rewrite(bytes);
+        definePackageOf(name);
+        return defineClass(name, rewritten, 0, rewritten.length, domain(i));
+      }
     }
-    byte[] rewritten = SystemCallRewriter.rewrite(bytes);
-    definePackageOf(name);
-    return defineClass(name, rewritten, 0, rewritten.length, domain(url, path));
+    throw new ClassNotFoundException(name);
+  }
+
+  /** The bytes of {@code path} in class path entry {@code i}, or null when it has none. */
+  private byte[] read(int i, String path) throws IOException {
+    java.nio.file.Path file = paths[i];
+    if (file == null) {
+      return null;
+    }
+    if (folders[i]) {
+      java.nio.file.Path classFile = file.resolve(path);
+      return java.nio.file.Files.isRegularFile(classFile) ? java.nio.file.Files.readAllBytes(classFile) : null;
+    }
+    java.util.jar.JarFile jar;
+    synchronized (jars) {
+      if (jars[i] == null) {
+        jars[i] = new java.util.jar.JarFile(file.toFile(), false);
+      }
+      jar = jars[i];
+    }
+    java.util.jar.JarEntry found = jar.getJarEntry(path);
+    if (found == null) {
+      return null;
+    }
+    try (InputStream in = jar.getInputStream(found)) {
+      return in.readAllBytes();
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    synchronized (jars) {
+      for (int i = 0; i < jars.length; i++) {
+        if (jars[i] != null) {
+          jars[i].close();
+          jars[i] = null;
+        }
+      }
+    }
+    super.close();
   }
 
   private void definePackageOf(String className) {
@@ -95,18 +146,7 @@ final class FunctionClassLoader extends URLClassLoader {
   }
 
   /** One protection domain per class path entry, so getCodeSource() names the jar or folder, as in Lambda. */
-  private ProtectionDomain domain(URL resource, String path) {
-    URL entry;
-    try {
-      if (resource.getProtocol().equals("jar")) {
-        entry = ((JarURLConnection) resource.openConnection()).getJarFileURL();
-      } else {
-        String text = resource.toString();
-        entry = new URL(text.substring(0, text.length() - path.length()));
-      }
-    } catch (IOException e) {
-      entry = resource;
-    }
-    return domains.computeIfAbsent(entry, url -> new ProtectionDomain(new CodeSource(url, (Certificate[]) null), null, this, null));
+  private ProtectionDomain domain(int i) {
+    return domains.computeIfAbsent(entries[i], url -> new ProtectionDomain(new CodeSource(url, (Certificate[]) null), null, this, null));
   }
 }

@@ -48,6 +48,9 @@ public final class FunctionRuntime implements AutoCloseable {
   public FunctionRuntime(Template template, String region, EnvVarsFile envVars, Consumer<String> log, InvocationListener listener) {
     this.listener = listener;
     FunctionOutput.install();
+    Thread prepare = new Thread(SerializationClassLoader::prepare, "localsam-prepare");
+    prepare.setDaemon(true);
+    prepare.start(); // unpack AWS's serializer while the server starts, not on the first request
     this.log = log;
     this.locator = new CodeLocator(template.file().toAbsolutePath().getParent(), log);
     boolean debugging = ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(a -> a.contains("jdwp"));

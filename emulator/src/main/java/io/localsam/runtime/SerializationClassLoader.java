@@ -50,7 +50,15 @@ final class SerializationClassLoader extends URLClassLoader {
         || name.startsWith("com.amazonaws.lambda.thirdparty.");
   }
 
-  /** The embedded jar: used in place when it is a file (tests), copied out once per JVM when inside our jar. */
+  /** Loads the class, so the jar is unpacked (once) before the first function needs it. */
+  static void prepare() {
+    JAR.getPath();
+  }
+
+  /**
+   * The embedded jar: used in place when it is a file (tests); inside our jar, copied out to the temp
+   * folder once per LocalSAM version and reused by later runs, so a cold start does not pay for it.
+   */
   private static URL locateJar() {
     URL resource = SerializationClassLoader.class.getResource(RESOURCE);
     if (resource == null) {
@@ -60,9 +68,14 @@ final class SerializationClassLoader extends URLClassLoader {
       return resource;
     }
     try (InputStream in = resource.openStream()) {
-      Path copy = Files.createTempFile("localsam-", "-" + RESOURCE);
-      copy.toFile().deleteOnExit();
-      Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+      byte[] bytes = in.readAllBytes();
+      Path copy = Path.of(System.getProperty("java.io.tmpdir"))
+          .resolve("localsam-" + BuildInfo.version() + "-" + Integer.toHexString(java.util.Arrays.hashCode(bytes)) + "-" + RESOURCE);
+      if (!Files.isRegularFile(copy) || Files.size(copy) != bytes.length) {
+        Path partial = Files.createTempFile(copy.getParent(), "localsam-", ".partial");
+        Files.write(partial, bytes);
+        Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      }
       return copy.toUri().toURL();
     } catch (MalformedURLException e) {
       throw new IllegalStateException(e);
