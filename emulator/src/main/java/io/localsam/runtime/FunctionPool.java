@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -35,8 +36,31 @@ final class FunctionPool {
     return function;
   }
 
-  /** Runs one invocation on the calling (worker) thread and completes {@code result}. */
-  void invoke(byte[] event, CompletableFuture<InvocationResult> result) {
+  /**
+   * Starts one environment ahead of the first request, as {@code --warm-containers EAGER} does. An Init
+   * that fails fatally is logged and thrown away; the first request then starts afresh and reports it.
+   */
+  void warmUp() {
+    ExecutionEnvironment environment = new ExecutionEnvironment(function, log);
+    environment.init();
+    HandlerFault fault = environment.fault();
+    if (fault != null && fault.fatal()) {
+      environment.close();
+    } else {
+      idle.offerFirst(environment);
+    }
+  }
+
+  /**
+   * Runs one invocation on the calling (worker) thread and completes {@code result}. Every log line of
+   * the invocation, END and REPORT included, is written (and given to {@code lines}) before then.
+   */
+  void invoke(byte[] event, CompletableFuture<InvocationResult> result, Consumer<String> lines) {
+    Consumer<String> log = line -> {
+      this.log.accept(line);
+      lines.accept(line);
+    };
+    AtomicBoolean answered = new AtomicBoolean();
     String requestId = UUID.randomUUID().toString();
     ExecutionEnvironment environment = idle.pollFirst();
     Duration init = null;
@@ -57,7 +81,7 @@ final class FunctionPool {
     HandlerFault fault = environment.fault();
     if (fault != null) {
       idle.offerFirst(environment);
-      finish(result, new InvocationResult(requestId, fault.document(), errorType(fault), Duration.ZERO, init), start);
+      finish(result, new InvocationResult(requestId, fault.document(), errorType(fault), Duration.ZERO, init), answered, log);
       return;
     }
     long timeoutMillis = function.definition().timeoutSeconds() * 1000L;
@@ -70,9 +94,10 @@ final class FunctionPool {
       String seconds = String.format(Locale.ROOT, "%.2f", elapsed.toNanos() / 1e9);
       InvocationResult timedOut = new InvocationResult(requestId, timeoutDocument(requestId, seconds),
           InvocationResult.TIMEOUT, elapsed, initDuration);
-      if (result.complete(timedOut)) {
+      if (answered.compareAndSet(false, true)) {
         log.accept(java.time.Instant.now() + " " + requestId + " Task timed out after " + seconds + " seconds");
-        report(timedOut);
+        report(timedOut, log);
+        result.complete(timedOut);
         worker.interrupt(); // a handler that honours interrupts stops; one that does not is abandoned
       }
     }, timeoutMillis, TimeUnit.MILLISECONDS);
@@ -93,7 +118,7 @@ final class FunctionPool {
       }
     }
     Thread.interrupted(); // the runtime clears the interrupt flag after each invocation
-    if (result.isDone()) {
+    if (answered.get()) {
       environment.close(); // it timed out: never reuse it
       return;
     }
@@ -102,16 +127,18 @@ final class FunctionPool {
     } else {
       environment.close();
     }
-    finish(result, outcome, start);
+    finish(result, outcome, answered, log);
   }
 
-  private void finish(CompletableFuture<InvocationResult> result, InvocationResult outcome, long start) {
-    if (result.complete(outcome)) {
-      report(outcome);
+  private void finish(CompletableFuture<InvocationResult> result, InvocationResult outcome, AtomicBoolean answered,
+      Consumer<String> log) {
+    if (answered.compareAndSet(false, true)) {
+      report(outcome, log);
+      result.complete(outcome);
     }
   }
 
-  private void report(InvocationResult outcome) {
+  private void report(InvocationResult outcome, Consumer<String> log) {
     log.accept("END RequestId: " + outcome.requestId());
     Duration duration = outcome.duration();
     StringBuilder line = new StringBuilder("REPORT RequestId: ").append(outcome.requestId())

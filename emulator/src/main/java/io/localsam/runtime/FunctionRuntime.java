@@ -76,11 +76,19 @@ public final class FunctionRuntime implements AutoCloseable {
    * response or the error document; it never completes exceptionally for a function's own failure.
    */
   public CompletableFuture<InvocationResult> invoke(String functionId, byte[] event) {
+    return invoke(functionId, event, line -> { });
+  }
+
+  /**
+   * Like {@link #invoke(String, byte[])}, and also hands {@code lines} every log line of this one
+   * invocation (START to REPORT), as Lambda's {@code LogType: Tail} returns them, before the future completes.
+   */
+  public CompletableFuture<InvocationResult> invoke(String functionId, byte[] event, Consumer<String> lines) {
     FunctionPool pool = pool(functionId);
     CompletableFuture<InvocationResult> result = new CompletableFuture<>();
     workers.execute(() -> {
       try {
-        pool.invoke(event, result);
+        pool.invoke(event, result, lines);
       } catch (Throwable unexpected) {
         String requestId = UUID.randomUUID().toString();
         result.complete(new InvocationResult(requestId, ErrorDocument.of(unexpected),
@@ -99,6 +107,11 @@ public final class FunctionRuntime implements AutoCloseable {
       throw new LocalSamException("Function " + functionId + " not found in template");
     }
     return pool;
+  }
+
+  /** Initialises one execution environment per function now, as {@code --warm-containers EAGER} does. */
+  public void warmUp() {
+    pools.values().forEach(FunctionPool::warmUp);
   }
 
   /** Convenience for callers holding JSON text. */
