@@ -123,17 +123,11 @@ final class ApiGatewayEvents implements Callable<Integer> {
       @Option(names = "--account-id", defaultValue = SampleEvent.ACCOUNT, description = "Account id (default: ${DEFAULT-VALUE}).") String account,
       @Option(names = "--dns-suffix", defaultValue = "us-east-1.amazonaws.com", description = "DNS suffix of the API's host (default: ${DEFAULT-VALUE}).") String dnsSuffix) {
     String requestPath = "/" + stripSlash(path);
-    ObjectNode clientCert = object()
-        .put("clientCertPem", "CERT_CONTENT")
-        .put("subjectDN", "www.example.com")
-        .put("issuerDN", "Example issuer")
-        .put("serialNumber", "a1:a1:a1:a1:a1:a1:a1:a1:a1:a1:a1:a1:a1:a1:a1:a1");
-    clientCert.set("validity", object().put("notBefore", "May 28 12:30:02 2019 GMT").put("notAfter", "Aug  5 09:36:04 2021 GMT"));
     ObjectNode jwt = object();
     jwt.set("claims", object().put("claim1", "value1").put("claim2", "value2"));
     jwt.set("scopes", array("scope1", "scope2"));
     ObjectNode context = object().put("accountId", account).put("apiId", "api-id");
-    context.set("authentication", object().set("clientCert", clientCert));
+    context.set("authentication", object().set("clientCert", clientCert()));
     context.set("authorizer", object().set("jwt", jwt));
     context.put("domainName", "id.execute-api." + dnsSuffix).put("domainPrefix", "id");
     context.set("http", object()
@@ -200,6 +194,7 @@ final class ApiGatewayEvents implements Callable<Integer> {
         .put("CloudFront-Is-Mobile-Viewer", "false")
         .put("User-Agent", "Custom User Agent String");
     ObjectNode identity = object().put("apiKey", "test-invoke-api-key").put("sourceIp", "127.0.0.1");
+    identity.set("clientCert", clientCert());
     ObjectNode context = object()
         .put("path", path)
         .put("accountId", account)
@@ -220,6 +215,17 @@ final class ApiGatewayEvents implements Callable<Integer> {
     event.set("stageVariables", object().put("StageVar1", "stageValue1"));
     event.set("requestContext", context);
     return SampleEvent.print(spec, event);
+  }
+
+  /** The mutual-TLS client certificate API Gateway describes in the event. */
+  private static ObjectNode clientCert() {
+    ObjectNode clientCert = object()
+        .put("clientCertPem", "CERT_CONTENT")
+        .put("subjectDN", "www.example.com")
+        .put("issuerDN", "Example issuer")
+        .put("serialNumber", "a1:a1:a1:a1:a1:a1:a1:a1:a1:a1:a1:a1:a1:a1:a1:a1");
+    clientCert.set("validity", object().put("notBefore", "May 28 12:30:02 2019 GMT").put("notAfter", "Aug  5 09:36:04 2021 GMT"));
+    return clientCert;
   }
 
   private static String methodArn(String partition, String region, String account, String api, String stage,

@@ -76,9 +76,9 @@ final class InvokeCommand implements Callable<Integer> {
       output.debug(err, "Function " + (function == null ? "(the only one)" : function) + " is " + functionId);
       // only the invoked function's code needs to be there, as in SAM CLI
       Template only = new Template(all.file(), Map.of(functionId, definition), Map.of(), List.of(), List.of());
-      err.println("Invoking " + definition.handler() + " (" + definition.runtime() + ")");
-      err.flush();
       try (FunctionRuntime runtime = LocalFunctions.runtime(only, options)) {
+        err.println("Invoking " + definition.handler() + " (" + definition.runtime() + ")");
+        err.flush();
         InvocationResult result = runtime.invoke(functionId, payload).join();
         String printed = PythonJson.compact(result.payload());
         out.print(printed != null ? printed : new String(result.payload(), StandardCharsets.UTF_8));
