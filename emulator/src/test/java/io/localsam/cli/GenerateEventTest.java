@@ -6,15 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.localsam.testsupport.TestApi;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code generate-event}: every event has the field set of its official sample (SAM CLI's
@@ -24,8 +30,7 @@ import org.junit.jupiter.api.Test;
 class GenerateEventTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   // as the Lambda Java runtime's serializer reads events: fields the type lacks are ignored (java-runtime-behavior §2.2)
-  private static final ObjectMapper LAMBDA = new ObjectMapper()
-      .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper LAMBDA = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private static final String[] PROXY_HEADERS = {"Accept", "Accept-Encoding", "Accept-Language", "Cache-Control",
       "CloudFront-Forwarded-Proto", "CloudFront-Is-Desktop-Viewer", "CloudFront-Is-Mobile-Viewer", "CloudFront-Is-SmartTV-Viewer",
       "CloudFront-Is-Tablet-Viewer", "CloudFront-Viewer-Country", "Host", "Upgrade-Insecure-Requests", "User-Agent", "Via",
@@ -147,7 +152,7 @@ class GenerateEventTest {
     assertEquals("/dev/orders/7", typed.getRequestContext().getPath());
     assertEquals("210987654321", typed.getRequestContext().getAccountId());
     assertEquals("2", typed.getQueryStringParameters().get("x"));
-    assertEquals(java.util.List.of("1", "2"), typed.getMultiValueQueryStringParameters().get("x"));
+    assertEquals(List.of("1", "2"), typed.getMultiValueQueryStringParameters().get("x"));
   }
 
   @Test
@@ -193,6 +198,34 @@ class GenerateEventTest {
     assertEquals("my.app", bridge.get("source").asText());
     assertEquals("Thing Done", bridge.get("detail-type").asText());
     assertEquals(7, bridge.get("detail").get("id").asInt());
+  }
+
+  @Test
+  void events_reach_handlers_typed_with_the_events_library_through_lambdas_serializer(@TempDir Path folder)
+      throws Exception {
+    Path template = TestApi.writeTemplate(folder, """
+        Globals:
+          Function: {Runtime: java17, CodeUri: ${CODE}}
+        Resources:
+          Items:
+            Type: AWS::Serverless::Function
+            Properties: {Handler: fixtures.HttpHello}
+          Authorizer:
+            Type: AWS::Serverless::Function
+            Properties: {Handler: fixtures.TokenAuthorizer}
+        """);
+    Path http = Files.writeString(folder.resolve("http.json"),
+        CliRun.of("generate-event", "apigateway", "http-api-proxy", "--body", "ping").out());
+    Path token = Files.writeString(folder.resolve("token.json"),
+        CliRun.of("generate-event", "apigateway", "authorizer", "--token", "allow-me").out());
+
+    CliRun items = CliRun.of("invoke", "Items", "-e", http.toString(), "-t", template.toString());
+    CliRun authorizer = CliRun.of("invoke", "Authorizer", "-e", token.toString(), "-t", template.toString());
+
+    assertTrue(items.out().startsWith("{\"statusCode\": 201,"), items.printed());
+    assertTrue(items.out().contains(SampleEvent.base64("ping")), items.printed());
+    assertEquals("{\"type\": \"TOKEN\", \"token\": \"allow-me\", "
+        + "\"methodArn\": \"arn:aws:execute-api:us-east-1:123456789012:example/prod/POST/{proxy+}\"}", authorizer.out());
   }
 
   @Test
