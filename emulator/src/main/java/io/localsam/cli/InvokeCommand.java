@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "invoke", mixinStandardHelpOptions = true,
     description = {"Invoke a function once with an event and print its result, like sam local invoke.",
-        "Example: generate-event s3 put | java -jar emulator.jar invoke ThumbnailFunction -e -"})
+        "Example: java -jar emulator.jar generate-event s3 put | java -jar emulator.jar invoke ThumbnailFunction -e -"})
 final class InvokeCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

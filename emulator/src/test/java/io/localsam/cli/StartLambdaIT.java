@@ -127,25 +127,26 @@ class StartLambdaIT {
   }
 
   @Test
-  void port_and_host_come_from_samconfig_unless_given() throws Exception {
+  void the_port_comes_from_samconfig_unless_given() throws Exception {
     TestApi.writeTemplate(folder, TEMPLATE);
-    int free;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      free = socket.getLocalPort();
-    }
-    Files.writeString(folder.resolve("samconfig.toml"), """
-        version = 0.1
-        [default.local_start_lambda.parameters]
-        port = %d
-        host = "127.0.0.1"
-        warm_containers = "EAGER"
-        """.formatted(free));
+    // samconfig names a port that is held open: used, it fails; overridden with -p, it is not touched
+    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Files.writeString(folder.resolve("samconfig.toml"), """
+          version = 0.1
+          [default.local_start_lambda.parameters]
+          port = %d
+          host = "127.0.0.1"
+          warm_containers = "EAGER"
+          """.formatted(taken.getLocalPort()));
 
-    try (JarProcess fromConfig = JarProcess.start(folder, "start-lambda")) {
-      assertEquals(URI.create("http://127.0.0.1:" + free + "/"), endpoint(fromConfig));
-    }
-    try (JarProcess withFlag = JarProcess.start(folder, "start-lambda", "-p", "0")) {
-      assertTrue(endpoint(withFlag).getPort() != free);
+      try (JarProcess fromConfig = JarProcess.start(folder, "start-lambda")) {
+        assertEquals(1, fromConfig.exitCode());
+        assertTrue(fromConfig.stderr().contains("Error: Port " + taken.getLocalPort() + " on 127.0.0.1 is already in use"),
+            fromConfig.stderr());
+      }
+      try (JarProcess withFlag = JarProcess.start(folder, "start-lambda", "-p", "0")) {
+        assertTrue(endpoint(withFlag).getPort() != taken.getLocalPort(), withFlag.stderr());
+      }
     }
   }
 
