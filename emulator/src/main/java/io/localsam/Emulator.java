@@ -8,6 +8,7 @@ import io.localsam.template.Template;
 import io.localsam.template.TemplateLoader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -121,6 +122,11 @@ public final class Emulator implements AutoCloseable {
     }
   }
 
+  /** Initialises one execution environment per function now, as {@code --warm-containers EAGER} does. */
+  public void warmUp() {
+    runtime.warmUp();
+  }
+
   /** Every invocation since start or the last {@link #resetJournal()}, oldest first (the last 1000). */
   public List<Invocation> invocations() {
     synchronized (journal) {
@@ -147,6 +153,15 @@ public final class Emulator implements AutoCloseable {
   private static Invocation toInvocation(String functionId, byte[] event, InvocationResult result) {
     return new Invocation(functionId, result.requestId(), new String(event, StandardCharsets.UTF_8),
         new String(result.payload(), StandardCharsets.UTF_8), result.errorType(), result.duration());
+  }
+
+  /**
+   * Stops taking requests, waits up to {@code grace} for those in flight to be answered, then
+   * {@linkplain #close() closes}: what Ctrl-C and SIGTERM do to {@code start-api}.
+   */
+  public void shutdown(Duration grace) {
+    server.drain(grace);
+    close();
   }
 
   /** Stops serving and releases every function's class loaders. */

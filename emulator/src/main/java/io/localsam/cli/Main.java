@@ -1,5 +1,6 @@
 package io.localsam.cli;
 
+import io.localsam.LocalSamException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,13 @@ public final class Main {
     List<String> arguments = new ArrayList<>(List.of(args));
     if (arguments.isEmpty() || (!commandLine.getSubcommands().containsKey(arguments.get(0)) && !TOP_LEVEL.contains(arguments.get(0)))) {
       arguments.add(0, "start-api");
+    }
+    try {
+      commandLine.setDefaultValueProvider(SamConfigDefaults.forArguments(arguments));
+    } catch (LocalSamException e) {
+      err.println("Error: " + e.getMessage());
+      err.flush();
+      return 1;
     }
     return commandLine.execute(arguments.toArray(String[]::new));
   }

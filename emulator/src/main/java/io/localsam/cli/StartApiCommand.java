@@ -5,14 +5,14 @@ import io.localsam.EmulatorOptions;
 import io.localsam.LocalSamException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code start-api}: serves the template's APIs until Ctrl-C, like {@code sam local start-api}. */
+/** {@code start-api}: serves the template's APIs until Ctrl-C or SIGTERM, like {@code sam local start-api}. */
 @Command(name = "start-api", mixinStandardHelpOptions = true,
     description = "Serve every API route of the template on a local gateway, running each Java function in-process.")
 final class StartApiCommand implements Callable<Integer> {
@@ -30,35 +30,56 @@ final class StartApiCommand implements Callable<Integer> {
   String host;
 
   @Option(names = "--warm-containers", paramLabel = "EAGER|LAZY",
-      description = "Accepted for SAM CLI compatibility: execution environments are always reused (LAZY).")
-  String warmContainers;
+      description = "EAGER initialises every function at start-up; LAZY (what happens anyway) on first use. "
+          + "Execution environments are always reused, as in Lambda.")
+  WarmContainers warmContainers;
 
-  @Option(names = "--debug", description = "Accepted for SAM CLI compatibility.")
-  boolean debug;
+  @Mixin
+  OutputOptions output;
+
+  @Mixin
+  IgnoredSamOptions ignored;
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    EmulatorOptions options = template.toOptions().port(port).host(host).log(err::println).build();
-    if (host.equals("0.0.0.0") || host.equals("::")) {
-      err.println("Warning: binding to all interfaces (" + host + "): anyone on your network can call your functions.");
+    ignored.warn(spec.commandLine().getParseResult(), err);
+    if (spec.commandLine().getDefaultValueProvider() instanceof SamConfigDefaults config) {
+      output.debug(err, config.describe());
     }
-    Emulator emulator = Emulator.start(options);
-    if (emulator.template().routes().isEmpty()) {
-      emulator.close();
-      throw new LocalSamException("Template does not have any APIs connected to Lambda functions");
-    }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      emulator.close();
-      stopped.countDown();
-    }, "localsam-shutdown"));
-    err.println("You can now browse to the above endpoints to invoke your functions.");
-    err.println(" * Running on " + emulator.baseUri() + " (Press CTRL+C to quit)");
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    try (FunctionLog log = output.open(err)) {
+      Consumer<String> lines = log.lines();
+      if (output.logFile != null) { // start-up lines and warnings stay on stderr, as SAM CLI's own messages do
+        Consumer<String> toFile = log.lines();
+        lines = line -> {
+          if (line.startsWith("Mounting ") || line.startsWith("Warning: ")) {
+            err.println(line);
+          } else {
+            toFile.accept(line);
+          }
+        };
+      }
+      EmulatorOptions options = template.toOptions().port(port).host(host).log(lines).build();
+      output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());
+      if (host.equals("0.0.0.0") || host.equals("::")) {
+        err.println("Warning: binding to all interfaces (" + host + "): anyone on your network can call your functions.");
+      }
+      Emulator emulator = Emulator.start(options);
+      if (emulator.template().routes().isEmpty()) {
+        emulator.close();
+        throw new LocalSamException("Template does not have any APIs connected to Lambda functions");
+      }
+      if (warmContainers == WarmContainers.EAGER) {
+        emulator.warmUp();
+      }
+      StopSignal stop = StopSignal.install();
+      err.println("You can now browse to the above endpoints to invoke your functions.");
+      err.println(" * Running on " + emulator.baseUri() + " (Press CTRL+C to quit)");
+      err.flush();
+      stop.await();
+      output.debug(err, "Stopping: waiting up to " + StopSignal.GRACE.toSeconds() + " s for requests in flight");
+      emulator.shutdown(StopSignal.GRACE);
+      stop.stopped();
     }
     return 0;
   }

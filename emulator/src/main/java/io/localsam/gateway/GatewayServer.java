@@ -4,11 +4,13 @@ import io.localsam.LocalSamException;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.template.RouteDef;
 import io.localsam.template.Template;
+import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
-import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,13 +31,16 @@ public final class GatewayServer implements AutoCloseable {
   static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024; // API Gateway's payload limit
 
   private final Undertow server;
+  private final GracefulShutdownHandler shutdown;
   private final ScheduledThreadPoolExecutor timer;
   private final RouteTable routes;
   private final String host;
   private final int port;
 
-  private GatewayServer(Undertow server, ScheduledThreadPoolExecutor timer, RouteTable routes, String host, int port) {
+  private GatewayServer(Undertow server, GracefulShutdownHandler shutdown, ScheduledThreadPoolExecutor timer,
+      RouteTable routes, String host, int port) {
     this.server = server;
+    this.shutdown = shutdown;
     this.timer = timer;
     this.routes = routes;
     this.host = host;
@@ -54,8 +59,8 @@ public final class GatewayServer implements AutoCloseable {
       return thread;
     });
     timer.setRemoveOnCancelPolicy(true);
-    HttpHandler chain = new RouteMatchHandler(routes, staticFiles,
-        new RequestBodyHandler(new LambdaProxyHandler(runtime, template, timer, log), log), log);
+    GracefulShutdownHandler chain = Handlers.gracefulShutdown(new RouteMatchHandler(routes, staticFiles,
+        new RequestBodyHandler(new LambdaProxyHandler(runtime, template, timer, log), log), log));
     Undertow server = Undertow.builder()
         .addHttpListener(port, host)
         .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
@@ -84,7 +89,7 @@ public final class GatewayServer implements AutoCloseable {
     if (staticFiles != null) {
       log.accept("Mounting static files from " + staticFiles.root() + " at /");
     }
-    return new GatewayServer(server, timer, routes, host, bound);
+    return new GatewayServer(server, chain, timer, routes, host, bound);
   }
 
   private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
@@ -130,6 +135,20 @@ public final class GatewayServer implements AutoCloseable {
       lines.add("Mounting the function URL of " + functionId + " at " + base + Route.functionUrlPrefix(functionId) + "/ [any method, any path]");
     }
     return lines;
+  }
+
+  /**
+   * Stops taking requests (new ones get 503) and waits up to {@code grace} for those in flight to be
+   * answered; true when they all were.
+   */
+  public boolean drain(Duration grace) {
+    shutdown.shutdown();
+    try {
+      return shutdown.awaitShutdown(grace.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -70,6 +71,24 @@ final class FunctionPool {
     }
   }
 
+  /**
+   * Starts one environment ahead of the first request, as {@code --warm-containers EAGER} does. An Init
+   * that fails fatally is logged and thrown away; the first request then starts afresh and reports it.
+   */
+  void warmUp() {
+    if (fingerprint == null) {
+      fingerprint = CodeFingerprint.of(function.code().classpath(), function.definition().codeUri());
+    }
+    ExecutionEnvironment environment = new ExecutionEnvironment(function, log);
+    CompletableFuture.runAsync(environment::init, environment::execute).join(); // Init on its own thread
+    HandlerFault fault = environment.fault();
+    if (fault != null && fault.fatal()) {
+      discard(environment);
+    } else {
+      release(environment);
+    }
+  }
+
   /** How many environments may run at once: ReservedConcurrentExecutions, or LocalSAM's default cap. */
   int concurrencyLimit() {
     return concurrencyLimit;
@@ -77,20 +96,21 @@ final class FunctionPool {
 
   /**
    * Hands one invocation to a warm environment, or to a new one (a cold start), and returns at once; the
-   * invocation runs on that environment's own thread and completes {@code result}. False, and nothing
-   * run, when the function already runs as many invocations as it may (Lambda throttles it).
+   * invocation runs on that environment's own thread and completes {@code result}, after every log line
+   * of it (END and REPORT included) was written and given to {@code lines}. False, and nothing run, when
+   * the function already runs as many invocations as it may (Lambda throttles it).
    */
-  boolean tryInvoke(byte[] event, CompletableFuture<InvocationResult> result) {
+  boolean tryInvoke(byte[] event, CompletableFuture<InvocationResult> result, Consumer<String> lines) {
     if (running.incrementAndGet() > concurrencyLimit) {
       running.decrementAndGet();
       return false;
     }
     result.whenComplete((outcome, error) -> running.decrementAndGet());
-    invoke(event, result);
+    invoke(event, result, lines);
     return true;
   }
 
-  private void invoke(byte[] event, CompletableFuture<InvocationResult> result) {
+  private void invoke(byte[] event, CompletableFuture<InvocationResult> result, Consumer<String> lines) {
     ExecutionEnvironment environment = idle.pollFirst();
     boolean cold = environment == null;
     if (cold) {
@@ -102,7 +122,7 @@ final class FunctionPool {
     ExecutionEnvironment chosen = environment;
     environment.execute(() -> {
       try {
-        run(chosen, cold, event, result);
+        run(chosen, cold, event, result, lines);
       } catch (Throwable unexpected) {
         chosen.close();
         result.complete(new InvocationResult(UUID.randomUUID().toString(), ErrorDocument.of(unexpected),
@@ -112,7 +132,13 @@ final class FunctionPool {
   }
 
   /** One invocation, on the environment's thread: Init first when the environment is new. */
-  private void run(ExecutionEnvironment environment, boolean cold, byte[] event, CompletableFuture<InvocationResult> result) {
+  private void run(ExecutionEnvironment environment, boolean cold, byte[] event, CompletableFuture<InvocationResult> result,
+      Consumer<String> lines) {
+    Consumer<String> log = line -> {
+      this.log.accept(line);
+      lines.accept(line);
+    };
+    AtomicBoolean answered = new AtomicBoolean(); // the function or the timeout: whichever answers first
     String requestId = UUID.randomUUID().toString();
     FunctionSettings function = environment.function();
     Duration init = null;
@@ -132,7 +158,7 @@ final class FunctionPool {
     HandlerFault fault = environment.fault();
     if (fault != null) {
       release(environment);
-      finish(result, new InvocationResult(requestId, fault.document(), errorType(fault), Duration.ZERO, init), start);
+      finish(result, new InvocationResult(requestId, fault.document(), errorType(fault), Duration.ZERO, init), answered, log);
       return;
     }
     long timeoutMillis = function.definition().timeoutSeconds() * 1000L;
@@ -147,9 +173,10 @@ final class FunctionPool {
       String seconds = String.format(Locale.ROOT, "%.2f", elapsed.toNanos() / 1e9);
       InvocationResult timedOut = new InvocationResult(requestId, timeoutDocument(requestId, seconds),
           InvocationResult.TIMEOUT, elapsed, initDuration);
-      if (result.complete(timedOut)) {
+      if (answered.compareAndSet(false, true)) {
         log.accept(java.time.Instant.now() + " " + requestId + " Task timed out after " + seconds + " seconds");
-        report(timedOut);
+        report(timedOut, log);
+        result.complete(timedOut);
         worker.interrupt(); // a handler that honours interrupts stops
         discard(environment); // one that does not is stopped after a grace period; never reused
       }
@@ -188,7 +215,7 @@ final class FunctionPool {
       }
     }
     Thread.interrupted(); // the runtime clears the interrupt flag after each invocation
-    if (result.isDone()) {
+    if (answered.get()) {
       return; // it timed out and was discarded
     }
     if (keep) {
@@ -196,16 +223,18 @@ final class FunctionPool {
     } else {
       discard(environment);
     }
-    finish(result, outcome, start);
+    finish(result, outcome, answered, log);
   }
 
-  private void finish(CompletableFuture<InvocationResult> result, InvocationResult outcome, long start) {
-    if (result.complete(outcome)) {
-      report(outcome);
+  private void finish(CompletableFuture<InvocationResult> result, InvocationResult outcome, AtomicBoolean answered,
+      Consumer<String> log) {
+    if (answered.compareAndSet(false, true)) {
+      report(outcome, log);
+      result.complete(outcome);
     }
   }
 
-  private void report(InvocationResult outcome) {
+  private void report(InvocationResult outcome, Consumer<String> log) {
     log.accept("END RequestId: " + outcome.requestId());
     Duration duration = outcome.duration();
     StringBuilder line = new StringBuilder("REPORT RequestId: ").append(outcome.requestId())

@@ -126,6 +126,14 @@ public final class FunctionRuntime implements AutoCloseable {
    * response or the error document; it never completes exceptionally for a function's own failure.
    */
   public CompletableFuture<InvocationResult> invoke(String functionId, byte[] event) {
+    return invoke(functionId, event, line -> { });
+  }
+
+  /**
+   * Like {@link #invoke(String, byte[])}, and also hands {@code lines} every log line of this one
+   * invocation (START to REPORT), as Lambda's {@code LogType: Tail} returns them, before the future completes.
+   */
+  public CompletableFuture<InvocationResult> invoke(String functionId, byte[] event, Consumer<String> lines) {
     FunctionPool pool = pool(functionId);
     if (event.length > MAX_PAYLOAD_BYTES) {
       return CompletableFuture.failedFuture(new InvocationRejected(InvocationRejected.Reason.PAYLOAD_TOO_LARGE,
@@ -133,7 +141,7 @@ public final class FunctionRuntime implements AutoCloseable {
               + "-byte limit for synchronous invocations"));
     }
     CompletableFuture<InvocationResult> result = new CompletableFuture<>();
-    if (!pool.tryInvoke(event, result)) {
+    if (!pool.tryInvoke(event, result, lines)) {
       return CompletableFuture.failedFuture(new InvocationRejected(InvocationRejected.Reason.THROTTLED,
           functionId + ": all " + pool.concurrencyLimit() + " execution environments it may have are busy; throttled"));
     }
@@ -149,6 +157,11 @@ public final class FunctionRuntime implements AutoCloseable {
       throw new LocalSamException("Function " + functionId + " not found in template");
     }
     return pool;
+  }
+
+  /** Initialises one execution environment per function now, as {@code --warm-containers EAGER} does. */
+  public void warmUp() {
+    pools.values().forEach(FunctionPool::warmUp);
   }
 
   /** Convenience for callers holding JSON text. */

@@ -22,6 +22,11 @@ final class JarProcess implements AutoCloseable {
   }
 
   static JarProcess start(Path workingDirectory, String... args) throws IOException {
+    return start(workingDirectory, null, args);
+  }
+
+  /** Starts the jar with {@code stdin} (null: none) as its standard input, as {@code cmd < file} would. */
+  static JarProcess start(Path workingDirectory, byte[] stdin, String... args) throws IOException {
     String jar = System.getProperty("localsam.jar");
     if (jar == null) {
       throw new IllegalStateException("run through Maven's failsafe plugin, which passes -Dlocalsam.jar");
@@ -30,11 +35,14 @@ final class JarProcess implements AutoCloseable {
     command.addAll(List.of(args));
     Path stdout = Files.createTempFile("localsam-out", ".txt");
     Path stderr = Files.createTempFile("localsam-err", ".txt");
-    Process process = new ProcessBuilder(command)
+    ProcessBuilder builder = new ProcessBuilder(command)
         .directory(workingDirectory.toFile())
         .redirectOutput(stdout.toFile())
-        .redirectError(stderr.toFile())
-        .start();
+        .redirectError(stderr.toFile());
+    if (stdin != null) {
+      builder.redirectInput(Files.write(Files.createTempFile("localsam-in", ".txt"), stdin).toFile());
+    }
+    Process process = builder.start();
     return new JarProcess(process, stdout, stderr);
   }
 
@@ -45,6 +53,12 @@ final class JarProcess implements AutoCloseable {
       throw new AssertionError("emulator.jar did not exit within 60 s; stderr: " + stderr());
     }
     return process.exitValue();
+  }
+
+  /** Sends SIGTERM, as {@code kill} or a container runtime does, and returns the exit code (waiting, bounded). */
+  int stop() throws InterruptedException {
+    process.destroy();
+    return exitCode();
   }
 
   /** Polls stderr (bounded) until a line contains {@code text}; returns that line. */

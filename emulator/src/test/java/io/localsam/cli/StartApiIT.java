@@ -10,6 +10,9 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -82,6 +85,106 @@ class StartApiIT {
         JarProcess jar = JarProcess.start(folder, "template.yaml", "-p", Integer.toString(taken.getLocalPort()))) {
       assertEquals(1, jar.exitCode());
       assertTrue(jar.stderr().contains("is already in use"), jar.stderr());
+    }
+  }
+
+  private static final String SLOW_API = """
+      Transform: AWS::Serverless-2016-10-31
+      Resources:
+        Slow:
+          Type: AWS::Serverless::Function
+          Properties:
+            CodeUri: ${CODE}
+            Handler: fixtures.Sleepy
+            Runtime: java17
+            Timeout: 10
+            Events:
+              Get: {Type: Api, Properties: {Path: /slow, Method: get}}
+      """;
+
+  private static URI baseUri(JarProcess jar) {
+    Matcher running = Pattern.compile("\\* Running on (http://127\\.0\\.0\\.1:\\d+/)").matcher(jar.awaitLine("* Running on"));
+    assertTrue(running.find(), jar.stderr());
+    return URI.create(running.group(1));
+  }
+
+  @Test
+  void sigterm_lets_a_request_in_flight_finish_and_exits_0() throws Exception {
+    TestApi.writeTemplate(folder, SLOW_API);
+
+    try (JarProcess jar = JarProcess.start(folder, "-p", "0")) {
+      HttpTestClient client = new HttpTestClient(baseUri(jar));
+      CompletableFuture<HttpTestClient.Response> inFlight = CompletableFuture.supplyAsync(() -> client.get("/slow?ms=1500"));
+      jar.awaitLine("[Slow] START RequestId");
+
+      int exitCode = jar.stop();
+
+      assertEquals(0, exitCode, jar.stderr());
+      HttpTestClient.Response response = inFlight.get(30, TimeUnit.SECONDS);
+      assertEquals(200, response.status());
+      assertEquals("slept 1500", response.body());
+    }
+  }
+
+  @Test
+  void a_template_without_api_routes_is_one_error_line_and_exit_code_1() throws Exception {
+    TestApi.writeTemplate(folder, """
+        Resources:
+          Worker:
+            Type: AWS::Serverless::Function
+            Properties: {CodeUri: ${CODE}, Handler: fixtures.Counter, Runtime: java17}
+        """);
+
+    try (JarProcess jar = JarProcess.start(folder, "-p", "0")) {
+      assertEquals(1, jar.exitCode());
+      assertTrue(jar.stderr().contains("Error: Template does not have any APIs connected to Lambda functions"), jar.stderr());
+    }
+  }
+
+  @Test
+  void eager_warm_containers_initialise_functions_before_the_first_request() throws Exception {
+    TestApi.writeTemplate(folder, SLOW_API);
+
+    try (JarProcess eager = JarProcess.start(folder, "-p", "0", "--warm-containers", "EAGER");
+        JarProcess lazy = JarProcess.start(folder, "-p", "0", "--warm-containers", "LAZY")) {
+      new HttpTestClient(baseUri(eager)).get("/slow?ms=1");
+      new HttpTestClient(baseUri(lazy)).get("/slow?ms=1");
+
+      assertFalse(eager.awaitLine("[Slow] REPORT RequestId").contains("Init Duration"), eager.stderr());
+      assertTrue(lazy.awaitLine("[Slow] REPORT RequestId").contains("Init Duration"), lazy.stderr());
+    }
+  }
+
+  @Test
+  void log_file_takes_the_function_logs_and_stderr_keeps_the_start_up_lines() throws Exception {
+    TestApi.writeTemplate(folder, SLOW_API);
+    Path log = folder.resolve("functions.log");
+
+    try (JarProcess jar = JarProcess.start(folder, "-p", "0", "--log-file", log.toString())) {
+      new HttpTestClient(baseUri(jar)).get("/slow?ms=1");
+      jar.awaitLine("Mounting Slow at");
+
+      assertTrue(eventuallyContains(log, "REPORT RequestId"), "log file: " + read(log));
+      assertFalse(jar.stderr().contains("START RequestId"), jar.stderr());
+    }
+  }
+
+  private static boolean eventuallyContains(Path file, String text) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      if (read(file).contains(text)) {
+        return true;
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+    }
+    return false;
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.exists(file) ? Files.readString(file) : "";
+    } catch (java.io.IOException e) {
+      return "<unreadable: " + e + ">";
     }
   }
 }

@@ -1,0 +1,124 @@
+package io.localsam.cli;
+
+import io.localsam.LocalSamException;
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.function.Consumer;
+
+/**
+ * Where function logs go while a command runs: stderr, or the {@code --log-file}. Functions' own
+ * {@code System.out} and {@code System.err} are sent there too, as Lambda sends them to the function's
+ * log, so that stdout carries nothing but what a command prints on purpose (the result of {@code invoke}).
+ */
+final class FunctionLog implements AutoCloseable {
+  private final Consumer<String> lines;
+  private final BufferedWriter file;
+  private final PrintStream originalOut = System.out;
+  private final PrintStream originalErr = System.err;
+  private final PrintStream functions;
+
+  private FunctionLog(Consumer<String> lines, BufferedWriter file) {
+    this.lines = lines;
+    this.file = file;
+    this.functions = new PrintStream(new LineStream(lines), true, StandardCharsets.UTF_8);
+    System.setOut(functions);
+    System.setErr(functions);
+  }
+
+  static FunctionLog open(Path logFile, PrintWriter err) {
+    if (logFile == null) {
+      return new FunctionLog(line -> {
+        synchronized (err) {
+          err.println(line);
+          err.flush();
+        }
+      }, null);
+    }
+    try {
+      BufferedWriter file = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+      return new FunctionLog(line -> write(file, line), file);
+    } catch (IOException e) {
+      throw new LocalSamException("--log-file " + logFile + " cannot be written: " + e.getMessage());
+    }
+  }
+
+  private static void write(BufferedWriter file, String line) {
+    synchronized (file) {
+      try {
+        file.write(line);
+        file.newLine();
+        file.flush(); // so that tail -f shows each line as it comes
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** The sink for log lines: give it to the runtime. */
+  Consumer<String> lines() {
+    return lines;
+  }
+
+  @Override
+  public void close() {
+    System.setOut(originalOut);
+    System.setErr(originalErr);
+    functions.close(); // writes a last line that had no newline
+    if (file != null) {
+      try {
+        file.close();
+      } catch (IOException ignored) {
+        // the log is best effort once the command is done
+      }
+    }
+  }
+
+  /** Bytes in, one log line per newline out. */
+  private static final class LineStream extends OutputStream {
+    private final Consumer<String> lines;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+    LineStream(Consumer<String> lines) {
+      this.lines = lines;
+    }
+
+    @Override
+    public synchronized void write(int b) {
+      if (b == '\n') {
+        emit();
+      } else {
+        line.write(b);
+      }
+    }
+
+    @Override
+    public synchronized void write(byte[] bytes, int offset, int length) {
+      for (int i = offset; i < offset + length; i++) {
+        write(bytes[i]);
+      }
+    }
+
+    @Override
+    public synchronized void close() {
+      if (line.size() > 0) {
+        emit();
+      }
+    }
+
+    private void emit() {
+      String text = line.toString(StandardCharsets.UTF_8);
+      line.reset();
+      lines.accept(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
+    }
+  }
+}

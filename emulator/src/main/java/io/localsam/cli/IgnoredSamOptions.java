@@ -1,0 +1,54 @@
+package io.localsam.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * SAM CLI flags that mean nothing without Docker: accepted, so that scripts written for {@code sam local}
+ * run unchanged, and each one given is named in a note saying why it has no effect.
+ */
+final class IgnoredSamOptions {
+  private static final String NO_DOCKER = "LocalSAM runs functions in-process, without Docker";
+  private static final Map<String, String> WHY = new LinkedHashMap<>();
+
+  static {
+    for (String flag : new String[] {"--skip-pull-image", "--docker-network", "--docker-volume-basedir", "--container-host",
+        "--container-host-interface", "--force-image-build", "--invoke-image", "--layer-cache-basedir", "--add-host",
+        "--container-env-vars", "--mount-symlinks", "--shutdown"}) {
+      WHY.put(flag, NO_DOCKER);
+    }
+    WHY.put("--debug-port", "to debug a function, start LocalSAM's own JVM with "
+        + "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=PORT and attach to it (timeouts are then suspended)");
+    WHY.put("--profile", "functions get SAM's local credentials (defaultkey/defaultsecret); no profile is read");
+    WHY.put("--beta-features", "there are no beta features");
+  }
+
+  @Option(names = "--skip-pull-image", hidden = true) boolean skipPullImage;
+  @Option(names = "--docker-network", hidden = true) String dockerNetwork;
+  @Option(names = {"-v", "--docker-volume-basedir"}, hidden = true) Path dockerVolumeBasedir;
+  @Option(names = "--container-host", hidden = true) String containerHost;
+  @Option(names = "--container-host-interface", hidden = true) String containerHostInterface;
+  @Option(names = "--force-image-build", hidden = true) boolean forceImageBuild;
+  @Option(names = "--invoke-image", hidden = true) String[] invokeImage;
+  @Option(names = "--layer-cache-basedir", hidden = true) Path layerCacheBasedir;
+  @Option(names = "--add-host", hidden = true) String[] addHost;
+  @Option(names = "--container-env-vars", hidden = true) Path containerEnvVars;
+  @Option(names = "--mount-symlinks", hidden = true) boolean mountSymlinks;
+  @Option(names = "--shutdown", hidden = true) boolean shutdown;
+  @Option(names = {"-d", "--debug-port"}, hidden = true) String[] debugPort;
+  @Option(names = "--profile", hidden = true) String profile;
+  @Option(names = "--beta-features", hidden = true, negatable = true) boolean betaFeatures;
+
+  /** One note per ignored flag that was given. */
+  void warn(ParseResult parsed, PrintWriter err) {
+    WHY.forEach((flag, why) -> {
+      if (parsed.hasMatchedOption(flag)) {
+        err.println("Note: " + flag + " has no effect: " + why + ".");
+      }
+    });
+  }
+}

@@ -1,0 +1,124 @@
+package io.localsam.cli;
+
+import io.localsam.EmulatorOptions;
+import io.localsam.LocalSamException;
+import io.localsam.lambda.FunctionNames;
+import io.localsam.runtime.FunctionRuntime;
+import io.localsam.runtime.InvocationResult;
+import io.localsam.template.FunctionDef;
+import io.localsam.template.Template;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code invoke}: runs one function once with an event, like {@code sam local invoke}. The result alone
+ * goes to stdout, as SAM prints it; logs go to stderr or the {@code --log-file}. A function that throws or
+ * times out still exits 0, its error document on stdout; exit 1 is for what the user must fix.
+ */
+@Command(name = "invoke", mixinStandardHelpOptions = true,
+    description = {"Invoke a function once with an event and print its result, like sam local invoke.",
+        "Example: java -jar emulator.jar generate-event s3 put | java -jar emulator.jar invoke ThumbnailFunction -e -"})
+final class InvokeCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FUNCTION",
+      description = "Logical id, FunctionName or ARN; may be left out when the template has one function.")
+  String function;
+
+  @Mixin
+  TemplateFileOptions template;
+
+  @Option(names = {"-e", "--event"}, paramLabel = "FILE",
+      description = "JSON event file, or - for stdin (default: an empty event, {}).")
+  String event;
+
+  @Option(names = "--no-event", description = "Invoke with an empty event, {} (the default).")
+  boolean noEvent;
+
+  @Mixin
+  OutputOptions output;
+
+  @Mixin
+  IgnoredSamOptions ignored;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ignored.warn(spec.commandLine().getParseResult(), err);
+    if (spec.commandLine().getDefaultValueProvider() instanceof SamConfigDefaults config) {
+      output.debug(err, config.describe());
+    }
+    byte[] payload = readEvent();
+    try (FunctionLog log = output.open(err)) {
+      EmulatorOptions options = template.toOptions(null).log(log.lines()).build();
+      output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());
+      Template all = LocalFunctions.template(options, err::println);
+      String functionId = functionId(all);
+      FunctionDef definition = all.functions().get(functionId);
+      if (definition.inlineCode()) {
+        throw new LocalSamException("Inline code is not supported for sam local commands. Please write your code in a separate file.");
+      }
+      output.debug(err, "Function " + (function == null ? "(the only one)" : function) + " is " + functionId);
+      // only the invoked function's code needs to be there, as in SAM CLI
+      Template only = new Template(all.file(), Map.of(functionId, definition), Map.of(), List.of(), List.of());
+      try (FunctionRuntime runtime = LocalFunctions.runtime(only, options)) {
+        err.println("Invoking " + definition.handler() + " (" + definition.runtime() + ")");
+        err.flush();
+        InvocationResult result = runtime.invoke(functionId, payload).join();
+        String printed = PythonJson.compact(result.payload());
+        out.print(printed != null ? printed : new String(result.payload(), StandardCharsets.UTF_8));
+        out.flush();
+        err.println(); // SAM CLI ends the output with a newline on stderr, keeping stdout exactly the result
+      }
+    }
+    return 0;
+  }
+
+  private byte[] readEvent() {
+    if (event == null || noEvent) {
+      return "{}".getBytes(StandardCharsets.UTF_8);
+    }
+    try {
+      return event.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(event));
+    } catch (IOException e) {
+      throw new LocalSamException("Invalid value for '--event' / '-e': '" + event + "': "
+          + (e instanceof java.nio.file.NoSuchFileException ? "No such file or directory" : e.getMessage()));
+    }
+  }
+
+  private String functionId(Template template) {
+    List<String> ids = List.copyOf(template.functions().keySet());
+    if (function == null) {
+      if (ids.size() == 1) {
+        return ids.get(0);
+      }
+      if (ids.isEmpty()) {
+        throw new LocalSamException("Template does not have any functions to invoke");
+      }
+      throw new LocalSamException("You must provide a function logical ID when there are more than one functions "
+          + "in your template. Possible options in your template: " + pythonList(ids));
+    }
+    return FunctionNames.resolve(template, function).orElseThrow(() -> new LocalSamException(
+        "Function " + function + " not found in template. Possible options in your template: " + pythonList(ids)));
+  }
+
+  /** SAM CLI prints the list as Python does: ['A', 'B']. */
+  private static String pythonList(List<String> ids) {
+    return ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", ", "[", "]"));
+  }
+}

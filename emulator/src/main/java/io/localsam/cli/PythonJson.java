@@ -1,0 +1,150 @@
+package io.localsam.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * JSON as SAM CLI prints it, which is Python's {@code json.dumps}: {@code ", "} and {@code ": "} between
+ * items ({@code invoke}'s result), or two-space indentation ({@code generate-event}), non-ASCII kept.
+ */
+final class PythonJson {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonFactory JSON = MAPPER.getFactory();
+
+  private PythonJson() {}
+
+  /**
+   * A payload re-printed as {@code json.dumps(json.loads(payload))} would, numbers kept as written; null
+   * when the payload is not one JSON value (SAM then prints it as it is).
+   */
+  static String compact(byte[] payload) {
+    StringWriter out = new StringWriter();
+    try (JsonParser parser = JSON.createParser(payload); JsonGenerator generator = JSON.createGenerator(out)) {
+      generator.setPrettyPrinter(new Printer(false));
+      if (parser.nextToken() == null) {
+        return null;
+      }
+      int depth = 0;
+      do {
+        JsonToken token = parser.currentToken();
+        generator.copyCurrentEventExact(parser);
+        depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
+      } while (depth > 0 && parser.nextToken() != null);
+      if (depth != 0 || parser.nextToken() != null) {
+        return null;
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    return out.toString();
+  }
+
+  /** {@code json.dumps(value, indent=2)}. */
+  static String indented(JsonNode value) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = JSON.createGenerator(out)) {
+      generator.setPrettyPrinter(new Printer(true));
+      MAPPER.writeTree(generator, value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** Python's separators; with {@code indent}, one item per line, and empty containers stay {@code {}} and {@code []}. */
+  private static final class Printer implements PrettyPrinter {
+    private final boolean indent;
+    private int depth;
+
+    Printer(boolean indent) {
+      this.indent = indent;
+    }
+
+    @Override
+    public void writeRootValueSeparator(JsonGenerator g) {
+      // one root value only
+    }
+
+    @Override
+    public void writeStartObject(JsonGenerator g) throws IOException {
+      g.writeRaw('{');
+      depth++;
+    }
+
+    @Override
+    public void beforeObjectEntries(JsonGenerator g) throws IOException {
+      newLine(g);
+    }
+
+    @Override
+    public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(": ");
+    }
+
+    @Override
+    public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(',');
+      separate(g);
+    }
+
+    @Override
+    public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+      depth--;
+      if (entries > 0) {
+        newLine(g);
+      }
+      g.writeRaw('}');
+    }
+
+    @Override
+    public void writeStartArray(JsonGenerator g) throws IOException {
+      g.writeRaw('[');
+      depth++;
+    }
+
+    @Override
+    public void beforeArrayValues(JsonGenerator g) throws IOException {
+      newLine(g);
+    }
+
+    @Override
+    public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(',');
+      separate(g);
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator g, int values) throws IOException {
+      depth--;
+      if (values > 0) {
+        newLine(g);
+      }
+      g.writeRaw(']');
+    }
+
+    private void separate(JsonGenerator g) throws IOException {
+      if (indent) {
+        newLine(g);
+      } else {
+        g.writeRaw(' ');
+      }
+    }
+
+    private void newLine(JsonGenerator g) throws IOException {
+      if (indent) {
+        g.writeRaw('\n');
+        for (int i = 0; i < depth; i++) {
+          g.writeRaw("  ");
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package io.localsam.cli;
+
+import io.localsam.LocalSamException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Option defaults from {@code samconfig.toml}, read as SAM CLI reads them: the file sits in the folder of
+ * the template given on the command line (else the working directory), {@code --config-file} and
+ * {@code --config-env} choose another file or environment, and the keys are the long option names in
+ * snake case ({@code port}, {@code env_vars}, {@code template_file}, ...). picocli asks for a default only
+ * for options not given, so flags on the command line win.
+ */
+final class SamConfigDefaults implements IDefaultValueProvider {
+  /** The samconfig section of each command, as SAM CLI names them. */
+  static final Map<String, String> SECTIONS = Map.of(
+      "start-api", "local_start_api", "invoke", "local_invoke", "start-lambda", "local_start_lambda");
+  // parameter_overrides is read by the template loader; the others choose the file itself.
+  private static final Set<String> NOT_OPTIONS = Set.of("parameter_overrides", "config_file", "config_env");
+  private static final Set<String> TEMPLATE_KEYS = Set.of("template", "template_file");
+  private static final IDefaultValueProvider NONE = arg -> null;
+
+  private final Path file;
+  private final String table;
+  private final Map<String, String> values;
+  private final boolean templateGiven;
+
+  private SamConfigDefaults(Path file, String table, Map<String, String> values, boolean templateGiven) {
+    this.file = file;
+    this.table = table;
+    this.values = values;
+    this.templateGiven = templateGiven;
+  }
+
+  /**
+   * The defaults for the command that {@code arguments} run, or none when that command reads no
+   * samconfig or no file is there.
+   *
+   * @throws LocalSamException when {@code --config-file} names a file that is not there, or the file is not valid
+   */
+  static IDefaultValueProvider forArguments(List<String> arguments) {
+    PrintWriter silent = new PrintWriter(Writer.nullWriter());
+    ParseResult parsed;
+    try {
+      parsed = LocalSamCommand.commandLine(silent, silent).parseArgs(arguments.toArray(String[]::new));
+    } catch (CommandLine.ParameterException e) {
+      return NONE; // the real run reports it
+    }
+    while (parsed.hasSubcommand()) {
+      parsed = parsed.subcommand();
+    }
+    String section = SECTIONS.get(parsed.commandSpec().name());
+    if (section == null || parsed.isUsageHelpRequested()) {
+      return NONE;
+    }
+    Path template = parsed.matchedOptionValue("--template", (Path) null);
+    for (PositionalParamSpec positional : parsed.matchedPositionals()) {
+      if (TemplateOptions.TEMPLATE_LABEL.equals(positional.paramLabel())) {
+        template = positional.getValue();
+      }
+    }
+    Path folder = template == null ? Path.of("") : Files.isDirectory(template) ? template : parent(template);
+    String name = parsed.matchedOptionValue("--config-file", (String) null);
+    String env = parsed.matchedOptionValue("--config-env", SamConfig.DEFAULT_ENV);
+    Path file = folder.resolve(name == null ? SamConfig.DEFAULT_FILE : name).toAbsolutePath().normalize();
+    if (!Files.isRegularFile(file)) {
+      if (name != null) {
+        throw new LocalSamException("Config file " + name + " does not exist or could not be read!");
+      }
+      return NONE;
+    }
+    Map<String, String> values = SamConfig.read(file).parameters(env, section);
+    return new SamConfigDefaults(file, env + "." + section + ".parameters", values, template != null);
+  }
+
+  private static Path parent(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    return parent == null ? Path.of("") : parent;
+  }
+
+  @Override
+  public String defaultValue(ArgSpec arg) {
+    if (!(arg instanceof OptionSpec option) || option.usageHelp() || option.versionHelp()) {
+      return null;
+    }
+    // longest name first: template_file wins over template, as in SAM CLI
+    String[] names = option.names().clone();
+    java.util.Arrays.sort(names, java.util.Comparator.comparingInt(String::length).reversed());
+    for (String name : names) {
+      if (!name.startsWith("--")) {
+        continue;
+      }
+      String key = name.substring(2).replace('-', '_');
+      if (NOT_OPTIONS.contains(key) || (templateGiven && TEMPLATE_KEYS.contains(key))) {
+        continue;
+      }
+      String value = values.get(key);
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  /** For {@code --debug}: which file and table were read, and what they set. */
+  String describe() {
+    return "Config file " + file + ", [" + table + "]: " + (values.isEmpty() ? "no values" : values);
+  }
+}

@@ -1,0 +1,83 @@
+package io.localsam.cli;
+
+import io.localsam.EmulatorOptions;
+import io.localsam.lambda.LambdaServer;
+import io.localsam.runtime.FunctionRuntime;
+import io.localsam.template.Template;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code start-lambda}: serves Lambda's Invoke API for the template's functions until Ctrl-C or SIGTERM,
+ * like {@code sam local start-lambda}, so that the AWS SDKs and CLI can invoke them with an endpoint override.
+ */
+@Command(name = "start-lambda", mixinStandardHelpOptions = true,
+    description = {"Serve Lambda's Invoke API (POST /2015-03-31/functions/{name}/invocations) for the template's functions.",
+        "Example: aws lambda invoke --endpoint-url http://127.0.0.1:3001 --function-name HelloFunction out.json"})
+final class StartLambdaCommand implements Callable<Integer> {
+  static final String STARTED = "Starting the Local Lambda Service. You can now invoke your Lambda Functions defined in "
+      + "your template through the endpoint.";
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  TemplateFileOptions template;
+
+  @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "3001",
+      description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(names = "--host", paramLabel = "HOST", defaultValue = EmulatorOptions.DEFAULT_HOST,
+      description = "Address to bind (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--warm-containers", paramLabel = "EAGER|LAZY",
+      description = "EAGER initialises every function at start-up; LAZY (what happens anyway) on first use. "
+          + "Execution environments are always reused, as in Lambda.")
+  WarmContainers warmContainers;
+
+  @Mixin
+  OutputOptions output;
+
+  @Mixin
+  IgnoredSamOptions ignored;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    ignored.warn(spec.commandLine().getParseResult(), err);
+    if (spec.commandLine().getDefaultValueProvider() instanceof SamConfigDefaults config) {
+      output.debug(err, config.describe());
+    }
+    try (FunctionLog log = output.open(err)) {
+      EmulatorOptions options = template.toOptions(null).port(port).host(host).log(log.lines()).build();
+      output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());
+      if (host.equals("0.0.0.0") || host.equals("::")) {
+        err.println("Warning: binding to all interfaces (" + host + "): anyone on your network can call your functions.");
+      }
+      Template functions = LocalFunctions.template(options, err::println);
+      try (FunctionRuntime runtime = LocalFunctions.runtime(functions, options)) {
+        if (warmContainers == WarmContainers.EAGER) {
+          runtime.warmUp();
+        }
+        LambdaServer server = LambdaServer.start(functions, runtime, host, port, options.region(), log.lines());
+        StopSignal stop = StopSignal.install();
+        err.println(STARTED);
+        err.println(" * Running on " + server.baseUri() + " (Press CTRL+C to quit)");
+        err.flush();
+        stop.await();
+        output.debug(err, "Stopping: waiting up to " + StopSignal.GRACE.toSeconds() + " s for invocations in flight");
+        server.drain(StopSignal.GRACE);
+        server.close();
+        stop.stopped();
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,187 @@
+package io.localsam.lambda;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.localsam.runtime.FunctionRuntime;
+import io.localsam.runtime.InvocationResult;
+import io.localsam.template.Template;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
+import io.undertow.util.SameThreadExecutor;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Lambda's Invoke API, {@code POST /2015-03-31/functions/{name}/invocations}, with deployed Lambda's
+ * answers: {@code RequestResponse} (200 with the payload, {@code X-Amz-Function-Error: Unhandled} when the
+ * function failed or timed out), {@code Event} (202, the function runs in the background) and
+ * {@code DryRun} (204), and {@code X-Amz-Log-Type: Tail}.
+ *
+ * <p>Threading: the path, headers and body are checked on the I/O thread, which never blocks; the
+ * function runs on the runtime's worker threads, and the answer is written from the thread that
+ * completes the invocation, the exchange staying open meanwhile (dispatched to {@link SameThreadExecutor}).
+ */
+final class InvokeApiHandler implements HttpHandler {
+  private static final Pattern INVOCATIONS = Pattern.compile("^/2015-03-31/functions/([^/]+)/invocations/?$");
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final byte[] EMPTY_EVENT = "{}".getBytes(StandardCharsets.UTF_8);
+  private static final Set<String> INVOCATION_TYPES = Set.of("RequestResponse", "Event", "DryRun");
+
+  private final Template template;
+  private final FunctionRuntime runtime;
+  private final String region;
+  private final Set<CompletableFuture<?>> background;
+  private final Consumer<String> log;
+
+  InvokeApiHandler(Template template, FunctionRuntime runtime, String region, Set<CompletableFuture<?>> background,
+      Consumer<String> log) {
+    this.template = template;
+    this.runtime = runtime;
+    this.region = region;
+    this.background = background;
+    this.log = log;
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) {
+    Matcher path = INVOCATIONS.matcher(exchange.getRequestPath());
+    if (!path.matches()) {
+      send(exchange, LambdaErrors.pathNotFound(), null);
+      return;
+    }
+    if (!exchange.getRequestMethod().equals(Methods.POST)) {
+      send(exchange, LambdaErrors.methodNotAllowed(), null);
+      return;
+    }
+    String name = path.group(1);
+    exchange.getRequestReceiver().receiveFullBytes(
+        (ex, body) -> invoke(ex, name, body),
+        (ex, error) -> {
+          ex.setStatusCode(400);
+          ex.endExchange(); // the client went away or sent a broken body
+        });
+  }
+
+  private void invoke(HttpServerExchange exchange, String name, byte[] body) {
+    HeaderMap headers = exchange.getRequestHeaders();
+    String invocationType = Optional.ofNullable(headers.getFirst("X-Amz-Invocation-Type")).orElse("RequestResponse");
+    if (!INVOCATION_TYPES.contains(invocationType)) {
+      send(exchange, LambdaErrors.invalidInvocationType(invocationType), null);
+      return;
+    }
+    byte[] event = body.length == 0 ? EMPTY_EVENT : body; // as SAM: no payload is an empty object
+    String problem = jsonProblem(event);
+    if (problem != null) {
+      send(exchange, LambdaErrors.invalidJson(problem), null);
+      return;
+    }
+    Optional<String> found = FunctionNames.resolve(template, name);
+    if (found.isEmpty()) {
+      log.accept("start-lambda: no function '" + name + "' in the template (functions: "
+          + String.join(", ", template.functions().keySet()) + ")");
+      send(exchange, LambdaErrors.functionNotFound(region, name), null);
+      return;
+    }
+    String functionId = found.get();
+    if (template.functions().get(functionId).inlineCode()) {
+      send(exchange, LambdaErrors.inlineCode(), null);
+      return;
+    }
+    switch (invocationType) {
+      case "DryRun" -> send(exchange, new LambdaResponse(204, Map.of(), new byte[0]), UUID.randomUUID().toString());
+      case "Event" -> invokeInBackground(exchange, functionId, event);
+      default -> invokeAndAnswer(exchange, functionId, event, "Tail".equalsIgnoreCase(headers.getFirst("X-Amz-Log-Type")));
+    }
+  }
+
+  private void invokeInBackground(HttpServerExchange exchange, String functionId, byte[] event) {
+    CompletableFuture<InvocationResult> invocation;
+    try {
+      invocation = runtime.invoke(functionId, event);
+    } catch (RuntimeException e) {
+      log.accept("[" + functionId + "] could not be invoked: " + e.getMessage());
+      send(exchange, LambdaErrors.service(), null);
+      return;
+    }
+    background.add(invocation);
+    invocation.whenComplete((result, error) -> {
+      background.remove(invocation);
+      if (error != null) {
+        log.accept("[" + functionId + "] asynchronous invocation could not run: " + error);
+      }
+    });
+    send(exchange, new LambdaResponse(202, Map.of(), new byte[0]), UUID.randomUUID().toString());
+  }
+
+  private void invokeAndAnswer(HttpServerExchange exchange, String functionId, byte[] event, boolean tail) {
+    LogTail lines = new LogTail();
+    CompletableFuture<InvocationResult> invocation;
+    try {
+      invocation = runtime.invoke(functionId, event, tail ? lines : line -> { });
+    } catch (RuntimeException e) {
+      log.accept("[" + functionId + "] could not be invoked: " + e.getMessage());
+      send(exchange, LambdaErrors.service(), null);
+      return;
+    }
+    exchange.dispatch(SameThreadExecutor.INSTANCE, () ->
+        invocation.whenComplete((result, error) -> {
+          if (error != null) {
+            log.accept("[" + functionId + "] could not be invoked: " + error);
+            send(exchange, LambdaErrors.service(), null);
+            return;
+          }
+          Map<String, String> answer = new LinkedHashMap<>();
+          answer.put("Content-Type", "application/json");
+          answer.put("X-Amz-Executed-Version", "$LATEST");
+          if (result.failed()) {
+            answer.put("X-Amz-Function-Error", "Unhandled"); // every Java error and timeout (java-runtime-behavior §4.5)
+          }
+          if (tail) {
+            answer.put("X-Amz-Log-Result", lines.base64());
+          }
+          send(exchange, new LambdaResponse(200, answer, result.payload()), result.requestId());
+        }));
+  }
+
+  /** Null when the payload is one JSON value, otherwise the parser's complaint (read as a stream: payloads go up to 6 MB). */
+  private static String jsonProblem(byte[] event) {
+    try (JsonParser parser = JSON.createParser(event)) {
+      if (parser.nextToken() == null) {
+        return "No content to map due to end-of-input";
+      }
+      parser.skipChildren();
+      return parser.nextToken() == null ? null : "Unexpected content after the JSON value";
+    } catch (JsonProcessingException e) {
+      return e.getOriginalMessage();
+    } catch (IOException e) {
+      return String.valueOf(e.getMessage());
+    }
+  }
+
+  private static void send(HttpServerExchange exchange, LambdaResponse response, String requestId) {
+    exchange.setStatusCode(response.status());
+    HeaderMap headers = exchange.getResponseHeaders();
+    response.headers().forEach((name, value) -> headers.put(HttpString.tryFromString(name), value));
+    headers.put(HttpString.tryFromString("x-amzn-RequestId"), requestId != null ? requestId : UUID.randomUUID().toString());
+    exchange.getResponseSender().send(ByteBuffer.wrap(response.body()));
+  }
+
+  @Override
+  public String toString() {
+    return "lambda-invoke-api";
+  }
+}

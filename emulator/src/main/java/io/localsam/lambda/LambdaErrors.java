@@ -1,0 +1,46 @@
+package io.localsam.lambda;
+
+/**
+ * The Invoke API's own error answers, with the codes deployed Lambda uses so that the AWS SDKs raise
+ * their typed exceptions ({@code ResourceNotFoundException}, {@code InvalidRequestContentException}, ...).
+ */
+final class LambdaErrors {
+  private LambdaErrors() {}
+
+  static LambdaResponse functionNotFound(String region, String name) {
+    return LambdaResponse.error(404, "ResourceNotFoundException", "User",
+        "Function not found: " + FunctionNames.arn(region, name));
+  }
+
+  /** A body that is not JSON; the detail is the JSON parser's, as in Lambda's own message. */
+  static LambdaResponse invalidJson(String detail) {
+    return LambdaResponse.error(400, "InvalidRequestContentException", "User",
+        "Could not parse request body into json: Could not parse payload into json: " + detail);
+  }
+
+  static LambdaResponse invalidInvocationType(String value) {
+    return LambdaResponse.error(400, "ValidationException", "User", "1 validation error detected: Value '" + value
+        + "' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: "
+        + "[Event, RequestResponse, DryRun]");
+  }
+
+  /** SAM CLI's answer for a path the local service does not serve. */
+  static LambdaResponse pathNotFound() {
+    return LambdaResponse.error(404, "PathNotFoundLocally", "LocalService", "PathNotFoundException");
+  }
+
+  static LambdaResponse methodNotAllowed() {
+    return LambdaResponse.error(405, "MethodNotAllowedLocally", "LocalService", "MethodNotAllowedException");
+  }
+
+  /** SAM CLI's answer for inline code, which cannot run locally. */
+  static LambdaResponse inlineCode() {
+    return LambdaResponse.error(501, "NotImplemented", "LocalService",
+        "Inline code is not supported for sam local commands. Please write your code in a separate file.");
+  }
+
+  /** Something inside LocalSAM went wrong; the details are in the log. */
+  static LambdaResponse service() {
+    return LambdaResponse.error(500, "ServiceException", "Service", "ServiceException");
+  }
+}

@@ -1,0 +1,125 @@
+package io.localsam.lambda;
+
+import io.localsam.LocalSamException;
+import io.localsam.runtime.FunctionRuntime;
+import io.localsam.template.Template;
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import io.undertow.server.handlers.GracefulShutdownHandler;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The local Lambda service of {@code start-lambda}: the Invoke API on an embedded server, so the AWS SDKs
+ * and CLI (with an endpoint override) and functions that call other functions reach the template's
+ * functions as they would reach Lambda.
+ *
+ * <pre>{@code
+ * try (FunctionRuntime runtime = new FunctionRuntime(template, "us-east-1", EnvVarsFile.NONE, log, (f, e, r) -> { });
+ *     LambdaServer lambda = LambdaServer.start(template, runtime, "127.0.0.1", 3001, "us-east-1", log)) {
+ *   // POST http://127.0.0.1:3001/2015-03-31/functions/HelloFunction/invocations
+ * }
+ * }</pre>
+ */
+public final class LambdaServer implements AutoCloseable {
+  // Held so the level settings are not garbage collected with the loggers (as Emulator does for the gateway).
+  private static final List<Logger> QUIET = quietServerLogs();
+
+  private final Undertow server;
+  private final GracefulShutdownHandler shutdown;
+  private final Set<CompletableFuture<?>> background;
+  private final String host;
+  private final int port;
+
+  private LambdaServer(Undertow server, GracefulShutdownHandler shutdown, Set<CompletableFuture<?>> background,
+      String host, int port) {
+    this.server = server;
+    this.shutdown = shutdown;
+    this.background = background;
+    this.host = host;
+    this.port = port;
+  }
+
+  /**
+   * Binds {@code host:port} (port 0 picks a free one) and serves the Invoke API for the template's functions.
+   *
+   * @throws LocalSamException when the port is taken
+   */
+  public static LambdaServer start(Template template, FunctionRuntime runtime, String host, int port, String region,
+      Consumer<String> log) {
+    Set<CompletableFuture<?>> background = ConcurrentHashMap.newKeySet();
+    GracefulShutdownHandler root = Handlers.gracefulShutdown(new InvokeApiHandler(template, runtime, region, background, log));
+    Undertow server = Undertow.builder()
+        .addHttpListener(port, host)
+        .setIoThreads(2)
+        .setWorkerThreads(2) // nothing blocks a worker: functions run on the runtime's threads
+        .setHandler(root)
+        .build();
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof BindException) {
+          throw new LocalSamException("Port " + port + " on " + host
+              + " is already in use (or not available). Stop the other process or pass -p with another port.");
+        }
+      }
+      throw new LocalSamException("Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+    }
+    int bound = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+    return new LambdaServer(server, root, background, host, bound);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** The endpoint to give an SDK's {@code endpointOverride}: {@code http://127.0.0.1:3001/}. */
+  public URI baseUri() {
+    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/");
+  }
+
+  /**
+   * Stops taking requests (new ones get 503) and waits up to {@code grace} for those in flight, and for
+   * {@code Event} invocations still running, to finish; true when they all did.
+   */
+  public boolean drain(Duration grace) {
+    long deadline = System.nanoTime() + grace.toNanos();
+    shutdown.shutdown();
+    try {
+      boolean answered = shutdown.awaitShutdown(grace.toMillis());
+      long left = Math.max(0, deadline - System.nanoTime());
+      CompletableFuture.allOf(background.toArray(CompletableFuture[]::new)).get(left, TimeUnit.NANOSECONDS);
+      return answered;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (TimeoutException | ExecutionException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  private static List<Logger> quietServerLogs() {
+    System.setProperty("org.jboss.logging.provider", "jdk");
+    List<Logger> loggers = List.of(Logger.getLogger("org.xnio"), Logger.getLogger("io.undertow"), Logger.getLogger("org.jboss"));
+    loggers.forEach(logger -> logger.setLevel(Level.WARNING));
+    return loggers;
+  }
+}

@@ -1,0 +1,20 @@
+package io.localsam.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** A command line run in-process through {@link Main#run}, as picocli's testing guide suggests: exit code, stdout, stderr. */
+record CliRun(int exitCode, String out, String err) {
+
+  static CliRun of(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exitCode = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new CliRun(exitCode, out.toString(), err.toString());
+  }
+
+  /** For assertion messages: everything the command printed. */
+  String printed() {
+    return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+  }
+}
