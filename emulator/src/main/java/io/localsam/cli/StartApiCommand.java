@@ -29,6 +29,10 @@ final class StartApiCommand implements Callable<Integer> {
       description = "Address to bind (default: ${DEFAULT-VALUE}).")
   String host;
 
+  @Option(names = {"-s", "--static-dir"}, paramLabel = "DIR",
+      description = "Folder served at / for GET and HEAD requests no route takes (default: public beside the template, when it exists).")
+  java.nio.file.Path staticDir;
+
   @Option(names = "--warm-containers", paramLabel = "EAGER|LAZY",
       description = "EAGER initialises every function at start-up; LAZY (what happens anyway) on first use. "
           + "Execution environments are always reused, as in Lambda.")
@@ -59,7 +63,7 @@ final class StartApiCommand implements Callable<Integer> {
           }
         };
       }
-      EmulatorOptions options = template.toOptions().port(port).host(host).log(lines).build();
+      EmulatorOptions options = template.toOptions().port(port).host(host).staticDir(staticDir).log(lines).build();
       output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());
       if (host.equals("0.0.0.0") || host.equals("::")) {
         err.println("Warning: binding to all interfaces (" + host + "): anyone on your network can call your functions.");

@@ -71,6 +71,12 @@ class FlagsTest {
   }
 
   @Test
+  void static_dir_has_the_short_form_s() {
+    assertEquals(Path.of("web"), parse(StartApiCommand.class, "start-api", "-s", "web").staticDir);
+    assertNull(parse(StartApiCommand.class, "start-api").staticDir, "default: public beside the template, when it exists");
+  }
+
+  @Test
   void debug_is_a_switch() {
     assertTrue(parse(StartLambdaCommand.class, "start-lambda", "--debug").output.debug);
   }
