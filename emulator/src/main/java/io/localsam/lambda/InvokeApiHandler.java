@@ -71,6 +71,12 @@ final class InvokeApiHandler implements HttpHandler {
     exchange.getRequestReceiver().receiveFullBytes(
         (ex, body) -> invoke(ex, name, body),
         (ex, error) -> {
+          if (error instanceof io.undertow.server.RequestTooBigException) {
+            send(ex, LambdaErrors.rejected(new io.localsam.runtime.InvocationRejected(
+                io.localsam.runtime.InvocationRejected.Reason.PAYLOAD_TOO_LARGE, "payload too large")), null);
+            return;
+          }
+          log.accept("Lambda Invoke API: cannot read the request body: " + error);
           ex.setStatusCode(400);
           ex.endExchange(); // the client went away or sent a broken body
         });
@@ -140,8 +146,11 @@ final class InvokeApiHandler implements HttpHandler {
     exchange.dispatch(SameThreadExecutor.INSTANCE, () ->
         invocation.whenComplete((result, error) -> {
           if (error != null) {
-            log.accept("[" + functionId + "] could not be invoked: " + error);
-            send(exchange, LambdaErrors.service(), null);
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+            log.accept("[" + functionId + "] could not be invoked: " + cause.getMessage());
+            send(exchange, cause instanceof io.localsam.runtime.InvocationRejected rejected
+                ? LambdaErrors.rejected(rejected) : LambdaErrors.service(), null);
             return;
           }
           Map<String, String> answer = new LinkedHashMap<>();

@@ -39,6 +39,15 @@ final class LambdaErrors {
         "Inline code is not supported for sam local commands. Please write your code in a separate file.");
   }
 
+  /** Lambda refused the invocation: a payload over 6 MB (413), or the function is throttled (429). */
+  static LambdaResponse rejected(io.localsam.runtime.InvocationRejected rejected) {
+    return rejected.reason() == io.localsam.runtime.InvocationRejected.Reason.THROTTLED
+        ? LambdaResponse.error(429, "TooManyRequestsException", "User", "Rate Exceeded.")
+        : LambdaResponse.error(413, "RequestEntityTooLargeException", "User",
+            "Request must be smaller than " + io.localsam.runtime.FunctionRuntime.MAX_PAYLOAD_BYTES
+                + " bytes for the InvokeFunction operation");
+  }
+
   /** Something inside LocalSAM went wrong; the details are in the log. */
   static LambdaResponse service() {
     return LambdaResponse.error(500, "ServiceException", "Service", "ServiceException");

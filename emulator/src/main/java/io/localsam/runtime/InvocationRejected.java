@@ -14,7 +14,7 @@ public final class InvocationRejected extends LocalSamException {
 
   private final Reason reason;
 
-  InvocationRejected(Reason reason, String message) {
+  public InvocationRejected(Reason reason, String message) {
     super(message);
     this.reason = reason;
   }

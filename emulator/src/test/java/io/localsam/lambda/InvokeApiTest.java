@@ -65,6 +65,9 @@ class InvokeApiTest {
           Inline:
             Type: AWS::Serverless::Function
             Properties: {Handler: index.handler, InlineCode: "exports.handler = () => 1"}
+          Gated:
+            Type: AWS::Serverless::Function
+            Properties: {Handler: fixtures.Gate, ReservedConcurrentExecutions: 1}
         """);
     Template template = TemplateLoader.load(file, Map.of(), "us-east-1");
     runtime = new FunctionRuntime(template, "us-east-1", EnvVarsFile.NONE, logs::add, (id, event, result) -> invoked.add(id));
@@ -178,6 +181,23 @@ class InvokeApiTest {
     assertEquals("ResourceNotFoundException", response.header("x-amzn-ErrorType"));
     assertEquals("Function not found: arn:aws:lambda:us-east-1:123456789012:function:Nope",
         JSON.readTree(response.body()).get("Message").asText());
+  }
+
+  @Test
+  void a_throttled_function_is_429_too_many_requests_and_an_oversized_payload_413() throws Exception {
+    String gate = java.util.UUID.randomUUID().toString();
+    CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> invoke("Gated", "{\"gate\":\"" + gate + "\"}"));
+    assertTrue(fixtures.Gate.latch(gate + ".entered").await(20, TimeUnit.SECONDS));
+
+    Response throttled = invoke("Gated", "{\"gate\":\"" + gate + "\"}");
+    fixtures.Gate.latch(gate).countDown();
+    Response tooLarge = invoke("Chatty", "\"" + "x".repeat(7 * 1024 * 1024) + "\"");
+
+    assertEquals(429, throttled.status());
+    assertEquals("TooManyRequestsException", throttled.header("x-amzn-ErrorType"));
+    assertEquals(200, first.get(20, TimeUnit.SECONDS).status());
+    assertEquals(413, tooLarge.status());
+    assertEquals("RequestEntityTooLargeException", tooLarge.header("x-amzn-ErrorType"));
   }
 
   @Test
