@@ -1,5 +1,6 @@
 package io.localsam.cli;
 
+import io.localsam.template.ParameterOverrides;
 import io.localsam.EmulatorOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -66,7 +66,7 @@ public final class SamConfig {
           pair(item.toString(), value.where(), overrides);
         }
       } else if (value.value() instanceof String string && value.string()) {
-        for (String token : tokens(string)) {
+        for (String token : ParameterOverrides.tokens(string)) {
           pair(token, value.where(), overrides);
         }
       } else {
@@ -78,59 +78,10 @@ public final class SamConfig {
   }
 
   private static void pair(String token, SourceLocation where, Map<String, String> overrides) {
-    if (token.startsWith("ParameterKey=")) {
-      int comma = token.indexOf(",ParameterValue=");
-      if (comma < 0) {
-        throw TemplateException.at(where, "parameter_overrides: '" + token + "' needs ParameterKey=K,ParameterValue=V");
-      }
-      overrides.put(token.substring("ParameterKey=".length(), comma), token.substring(comma + ",ParameterValue=".length()));
-      return;
+    String problem = ParameterOverrides.add(token, overrides);
+    if (problem != null) {
+      throw TemplateException.at(where, "parameter_overrides: " + problem);
     }
-    int equals = token.indexOf('=');
-    if (equals <= 0) {
-      throw TemplateException.at(where, "parameter_overrides: '" + token + "' is not Key=Value");
-    }
-    overrides.put(token.substring(0, equals), unquote(token.substring(equals + 1)));
-  }
-
-  private static String unquote(String value) {
-    if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
-      return value.substring(1, value.length() - 1);
-    }
-    return value;
-  }
-
-  /** Splits on spaces outside quotes and drops the quotes, as a shell would. */
-  static List<String> tokens(String text) {
-    List<String> tokens = new ArrayList<>();
-    StringBuilder current = new StringBuilder();
-    char quote = 0;
-    boolean any = false;
-    for (char c : text.toCharArray()) {
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        } else {
-          current.append(c);
-        }
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-        any = true;
-      } else if (Character.isWhitespace(c)) {
-        if (current.length() > 0 || any) {
-          tokens.add(current.toString());
-          current.setLength(0);
-          any = false;
-        }
-      } else {
-        current.append(c);
-        any = true;
-      }
-    }
-    if (current.length() > 0 || any) {
-      tokens.add(current.toString());
-    }
-    return tokens;
   }
 
   // ---- a minimal TOML reader

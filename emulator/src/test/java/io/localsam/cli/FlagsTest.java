@@ -1,5 +1,6 @@
 package io.localsam.cli;
 
+import io.localsam.template.ParameterOverrides;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
