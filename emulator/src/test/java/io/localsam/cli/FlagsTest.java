@@ -1,10 +1,10 @@
 package io.localsam.cli;
 
-import io.localsam.template.ParameterOverrides;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.localsam.template.ParameterOverrides;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
