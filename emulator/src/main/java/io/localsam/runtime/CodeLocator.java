@@ -26,6 +26,10 @@ final class CodeLocator {
   private final Path templateFolder;
   private final Consumer<String> log;
 
+  /** Resolved once per module and run: many functions often share one Maven module. */
+  private final java.util.concurrent.ConcurrentHashMap<Path, java.util.concurrent.CompletableFuture<List<Path>>> modules =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   CodeLocator(Path templateFolder, Consumer<String> log) {
     this.templateFolder = templateFolder;
     this.log = log;
@@ -63,7 +67,7 @@ final class CodeLocator {
         if (Files.isDirectory(classes)) {
           List<Path> classpath = new ArrayList<>();
           classpath.add(classes);
-          classpath.addAll(new MavenClasspath(code, log).resolve(function.logicalId()));
+          classpath.addAll(dependencies(code, function.logicalId()));
           return new FunctionCode(classpath, "Maven module " + relative(code) + " (target/classes + "
               + (classpath.size() - 1) + " jars)");
         }
@@ -89,6 +93,27 @@ final class CodeLocator {
       return lambdaLayout(built, "sam build output " + relative(built));
     }
     throw new LocalSamException(function.logicalId() + ": CodeUri " + relative(code) + " does not exist.");
+  }
+
+  private List<Path> dependencies(Path module, String functionId) {
+    java.util.concurrent.CompletableFuture<List<Path>> mine = new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<List<Path>> known = modules.putIfAbsent(module, mine);
+    if (known != null) {
+      return known.join(); // another function of the same module resolved (or is resolving) it
+    }
+    try {
+      mine.complete(new MavenClasspath(module, log).resolve(functionId));
+    } catch (RuntimeException e) {
+      modules.remove(module, mine); // let a later look (a reload) try again
+      mine.completeExceptionally(e);
+      throw e;
+    }
+    return mine.join();
+  }
+
+  /** Forgets what was resolved, so a changed pom.xml is looked at again. */
+  void forget(Path module) {
+    modules.remove(module);
   }
 
   private FunctionCode archive(FunctionDef function, Path file) {

@@ -8,9 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -20,8 +18,8 @@ import java.util.function.Consumer;
 /**
  * Runs the template's functions in-process. The one entry point is {@link #invoke}: event bytes in,
  * response bytes out, exactly the Lambda Invoke contract, so the HTTP gateway, {@code invoke} and the
- * Lambda endpoint share it. Invocations run on worker threads; each function keeps its own pool of
- * execution environments.
+ * Lambda endpoint share it. Each function keeps its own pool of execution environments, and each
+ * environment runs its invocations on its own thread.
  */
 public final class FunctionRuntime implements AutoCloseable {
   private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
@@ -29,6 +27,7 @@ public final class FunctionRuntime implements AutoCloseable {
   private final InvocationListener listener;
   private final CodeLocator locator;
   private final Consumer<String> log;
+  private final java.util.concurrent.ExecutorService startup = Executors.newFixedThreadPool(4, daemon("localsam-locate-"));
   private final Map<String, Long> pendingFingerprints = new java.util.concurrent.ConcurrentHashMap<>();
   /** How long an unused environment is kept, as Lambda keeps idle environments for some minutes. */
   static final Duration IDLE_LIMIT = Duration.ofMinutes(10);
@@ -57,19 +56,43 @@ public final class FunctionRuntime implements AutoCloseable {
     if (debugging) {
       log.accept("A debugger is attached: function timeouts are suspended.");
     }
+    try {
+      mountFunctions(template, region, envVars, debugging);
+    } catch (RuntimeException e) {
+      timer.shutdownNow();
+      throw e;
+    } finally {
+      startup.shutdown();
+    }
+    timer.scheduleWithFixedDelay(this::housekeeping, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  /** Finds every function's code (Maven modules resolved side by side) and gives each its pool. */
+  private void mountFunctions(Template template, String region, EnvVarsFile envVars, boolean debugging) {
+    Map<String, CompletableFuture<FunctionCode>> located = new LinkedHashMap<>();
+    for (FunctionDef function : template.functions().values()) {
+      if (!function.inlineCode()) {
+        checkJavaVersion(function, log);
+        // Several Maven modules resolve side by side; functions of one module wait for its one resolution.
+        located.put(function.logicalId(), CompletableFuture.supplyAsync(() -> locator.locate(function), startup));
+      }
+    }
     for (FunctionDef function : template.functions().values()) {
       if (function.inlineCode()) {
         continue;
       }
-      checkJavaVersion(function, log);
-      FunctionCode code = locator.locate(function);
+      FunctionCode code;
+      try {
+        code = located.get(function.logicalId()).join();
+      } catch (java.util.concurrent.CompletionException e) {
+        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      }
       log.accept(function.logicalId() + ": code from " + code.description());
       Map<String, String> environment = FunctionEnvironment.of(function, region, envVars, System.getenv());
       FunctionSettings settings = new FunctionSettings(function, code, environment, region);
       int concurrency = function.reservedConcurrency() != null ? function.reservedConcurrency() : DEFAULT_CONCURRENCY;
       pools.put(function.logicalId(), new FunctionPool(settings, concurrency, timer, debugging, log));
     }
-    timer.scheduleWithFixedDelay(this::housekeeping, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   /** Once a second: notice rebuilt code of functions in use (hot reload) and close long-idle environments. */
@@ -92,6 +115,9 @@ public final class FunctionRuntime implements AutoCloseable {
         Long pending = pendingFingerprints.put(current.id(), fingerprint);
         if (pending != null && pending == fingerprint) {
           pendingFingerprints.remove(current.id());
+          if (current.definition().codeUri() != null) {
+            locator.forget(current.definition().codeUri());
+          }
           FunctionCode code = locator.locate(current.definition());
           pool.reload(new FunctionSettings(current.definition(), code, current.environment(), current.region()),
               CodeFingerprint.of(code.classpath(), current.definition().codeUri()));
