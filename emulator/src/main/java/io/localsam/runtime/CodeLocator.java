@@ -77,12 +77,17 @@ final class CodeLocator {
         throw new LocalSamException(function.logicalId() + ": " + relative(classes)
             + " does not exist. Run `mvn package` in " + relative(code) + " first.");
       }
-      if (Files.isRegularFile(code.resolve("build.gradle")) || Files.isRegularFile(code.resolve("build.gradle.kts"))) {
+      if (GradleClasspath.isGradleModule(code)) {
+        Path classes = code.resolve("build").resolve("classes");
+        if (Files.isDirectory(classes)) {
+          List<Path> classpath = new GradleClasspath(code, log).resolve(function.logicalId());
+          return new FunctionCode(classpath, "Gradle module " + relative(code) + " (" + classpath.size() + " class path entries)");
+        }
         if (Files.isDirectory(built)) {
           return lambdaLayout(built, "sam build output " + relative(built));
         }
-        throw new LocalSamException(function.logicalId() + ": " + relative(code)
-            + " is a Gradle project; run `sam build` (or point CodeUri at the built zip or jar) first.");
+        throw new LocalSamException(function.logicalId() + ": " + relative(classes)
+            + " does not exist. Run `gradle build` in " + relative(code) + " first.");
       }
       return lambdaLayout(code, "folder " + relative(code));
     }
