@@ -97,7 +97,8 @@ public final class JwtValidator {
       return new Result(token, Failure.SIGNATURE, List.of());
     }
     JsonNode claims = token.claims();
-    if (!expected.issuers().isEmpty() && !expected.issuers().contains(claims.path("iss").asText(null))) {
+    String issuer = claims.path("iss").asText(null);
+    if (!expected.issuers().isEmpty() && (issuer == null || !expected.issuers().contains(issuer))) {
       return new Result(token, Failure.ISSUER, List.of());
     }
     if (!expected.audiences().isEmpty() && !audienceMatches(claims, expected.audiences())) {
@@ -126,7 +127,8 @@ public final class JwtValidator {
   private static boolean audienceMatches(JsonNode claims, List<String> audiences) {
     JsonNode aud = claims.get("aud");
     if (aud == null || aud.isNull()) {
-      return audiences.contains(claims.path("client_id").asText(null));
+      String clientId = claims.path("client_id").asText(null);
+      return clientId != null && audiences.contains(clientId);
     }
     if (aud.isArray()) {
       for (JsonNode one : aud) {

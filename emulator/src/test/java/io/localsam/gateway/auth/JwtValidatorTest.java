@@ -77,6 +77,9 @@ class JwtValidatorTest {
 
     assertEquals(Failure.ISSUER, failure(TestTokens.rs256(TestTokens.claims("iss", "https://evil.example", "aud", "api")),
         ISSUER_AND_AUDIENCE));
+    assertEquals(Failure.ISSUER, failure(TestTokens.rs256(TestTokens.claims("aud", "api")), ISSUER_AND_AUDIENCE));
+    assertEquals(Failure.AUDIENCE, failure(TestTokens.rs256(TestTokens.claims("iss", "https://issuer.example")),
+        ISSUER_AND_AUDIENCE), "neither aud nor client_id");
     assertEquals(Failure.AUDIENCE, failure(good("aud", "someone-else"), ISSUER_AND_AUDIENCE));
     assertNull(failure(clientId, ISSUER_AND_AUDIENCE), "client_id counts when there is no aud");
     assertNull(failure(audList, ISSUER_AND_AUDIENCE));
