@@ -58,6 +58,10 @@ public final class Jwks {
       return parse(fetch(trimmed), trimmed);
     }
     Path file = Path.of(trimmed);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("JWKS file " + file.toAbsolutePath() + " does not exist (give a file, an http(s) URL"
+          + " or the JSON itself)");
+    }
     try {
       return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     } catch (IOException e) {
