@@ -57,6 +57,10 @@ final class LambdaAuthorizer {
     if (cached != null) {
       return done(decide(authorizer, cached, arn, match, 0));
     }
+    if (!runtime.hasFunction(authorizer.functionId())) {
+      return done(AuthOutcome.refuse(GatewayErrors.authorizerFailure(kind), "authorizer " + name + ": its function "
+          + authorizer.functionId() + " cannot run locally"));
+    }
     byte[] event = AuthorizerEvents.event(authorizer, request, match, identity, arn);
     long start = System.nanoTime();
     return runtime.invoke(authorizer.functionId(), event).handle((result, error) -> {

@@ -120,6 +120,28 @@ class JwtValidatorTest {
   }
 
   @Test
+  void key_sets_load_from_a_url() throws Exception {
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/.well-known/jwks.json", exchange -> {
+      byte[] body = TestTokens.jwks().getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    try {
+      String base = "http://127.0.0.1:" + server.getAddress().getPort();
+
+      assertEquals(2, Jwks.load(base + "/.well-known/jwks.json").size());
+      assertTrue(assertThrows(IllegalArgumentException.class, () -> Jwks.load(base + "/nothing"))
+          .getMessage().contains("answered HTTP 404"));
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void key_sets_load_from_inline_json_and_files_and_say_what_is_wrong(@TempDir Path folder) throws Exception {
     Path file = folder.resolve("jwks.json");
     Files.writeString(file, TestTokens.jwks());
