@@ -1,5 +1,6 @@
 package io.localsam;
 
+import io.localsam.gateway.AuthSettings;
 import io.localsam.gateway.GatewayServer;
 import io.localsam.runtime.EnvVarsFile;
 import io.localsam.runtime.FunctionRuntime;
@@ -61,7 +62,8 @@ public final class Emulator implements AutoCloseable {
         (functionId, event, result) -> self[0].record(functionId, event, result));
     GatewayServer server;
     try {
-      server = GatewayServer.start(template, runtime, options.host(), options.port(), staticDir(options), log);
+      server = GatewayServer.start(template, runtime, options.host(), options.port(), staticDir(options),
+          new AuthSettings(options.region(), options.jwks(), options.disableAuthorizer(), options.apiKeys()), log);
     } catch (RuntimeException e) {
       runtime.close();
       throw e;

@@ -1,7 +1,9 @@
 package io.localsam;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -19,6 +21,12 @@ import java.util.function.Consumer;
  * @param log where start-up lines, warnings and function logs go (one line per call)
  * @param staticDir a folder served at {@code /} for requests no route takes ({@code --static-dir});
  *     {@code null} means {@code public} beside the template, when it exists
+ * @param jwks key sets JWT and Cognito authorizers check token signatures with ({@code --jwks}): each a
+ *     file, an {@code http(s)} URL or the JSON itself; with none, tokens are decoded without checking
+ *     signatures (a start-up warning says so) and every other check still applies
+ * @param disableAuthorizer {@code --disable-authorizer}: routes run without their authorizers
+ * @param apiKeys API key values accepted for {@code ApiKeyRequired} methods ({@code --api-key}), besides
+ *     the template's {@code AWS::ApiGateway::ApiKey} values
  */
 public record EmulatorOptions(
     Path template,
@@ -28,7 +36,10 @@ public record EmulatorOptions(
     Path envVars,
     String region,
     Consumer<String> log,
-    Path staticDir) {
+    Path staticDir,
+    List<String> jwks,
+    boolean disableAuthorizer,
+    List<String> apiKeys) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 3000;
@@ -43,6 +54,14 @@ public record EmulatorOptions(
     parameterOverrides = Map.copyOf(parameterOverrides == null ? Map.of() : parameterOverrides);
     region = region == null ? DEFAULT_REGION : region;
     log = log == null ? System.err::println : log;
+    jwks = List.copyOf(jwks == null ? List.of() : jwks);
+    apiKeys = List.copyOf(apiKeys == null ? List.of() : apiKeys);
+  }
+
+  /** The options before authorizer settings existed; kept for callers. */
+  public EmulatorOptions(Path template, String host, int port, Map<String, String> parameterOverrides, Path envVars,
+      String region, Consumer<String> log, Path staticDir) {
+    this(template, host, port, parameterOverrides, envVars, region, log, staticDir, List.of(), false, List.of());
   }
 
   public static Builder builder(Path template) {
@@ -57,7 +76,10 @@ public record EmulatorOptions(
         .envVars(envVars)
         .region(region)
         .log(log)
-        .staticDir(staticDir);
+        .staticDir(staticDir)
+        .jwks(jwks)
+        .disableAuthorizer(disableAuthorizer)
+        .apiKeys(apiKeys);
   }
 
   /** One fluent setter per option; {@link #build()} checks them. */
@@ -70,6 +92,9 @@ public record EmulatorOptions(
     private String region = DEFAULT_REGION;
     private Consumer<String> log;
     private Path staticDir;
+    private final List<String> jwks = new ArrayList<>();
+    private boolean disableAuthorizer;
+    private final List<String> apiKeys = new ArrayList<>();
 
     private Builder(Path template) {
       this.template = template;
@@ -120,8 +145,39 @@ public record EmulatorOptions(
       return this;
     }
 
+    /** Adds a key set for JWT and Cognito authorizers: a file path, an {@code http(s)} URL or the JWKS JSON. */
+    public Builder jwks(String location) {
+      jwks.add(location);
+      return this;
+    }
+
+    /** Adds several key sets; see {@link #jwks(String)}. */
+    public Builder jwks(List<String> locations) {
+      jwks.addAll(locations);
+      return this;
+    }
+
+    /** Runs routes without their authorizers, as {@code --disable-authorizer} does. */
+    public Builder disableAuthorizer(boolean disableAuthorizer) {
+      this.disableAuthorizer = disableAuthorizer;
+      return this;
+    }
+
+    /** Accepts this {@code x-api-key} value on methods that require an API key. */
+    public Builder apiKey(String value) {
+      apiKeys.add(value);
+      return this;
+    }
+
+    /** Accepts these API key values; see {@link #apiKey(String)}. */
+    public Builder apiKeys(List<String> values) {
+      apiKeys.addAll(values);
+      return this;
+    }
+
     public EmulatorOptions build() {
-      return new EmulatorOptions(template, host, port, parameterOverrides, envVars, region, log, staticDir);
+      return new EmulatorOptions(template, host, port, parameterOverrides, envVars, region, log, staticDir, jwks,
+          disableAuthorizer, apiKeys);
     }
   }
 }

@@ -4,6 +4,8 @@ import io.localsam.Emulator;
 import io.localsam.EmulatorOptions;
 import io.localsam.LocalSamException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
@@ -44,6 +46,18 @@ final class StartApiCommand implements Callable<Integer> {
   @Mixin
   IgnoredSamOptions ignored;
 
+  @Option(names = "--disable-authorizer", description = "Run routes without their authorizers (Lambda, JWT, Cognito, IAM).")
+  boolean disableAuthorizer;
+
+  @Option(names = "--jwks", paramLabel = "FILE|URL",
+      description = "A JSON Web Key Set that JWT and Cognito authorizers check token signatures with (repeatable)."
+          + " Without one, tokens are decoded without checking signatures.")
+  List<String> jwks = new ArrayList<>();
+
+  @Option(names = "--api-key", paramLabel = "VALUE",
+      description = "An API key accepted on methods with ApiKeyRequired, besides the template's ApiKey values (repeatable).")
+  List<String> apiKeys = new ArrayList<>();
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -63,7 +77,8 @@ final class StartApiCommand implements Callable<Integer> {
           }
         };
       }
-      EmulatorOptions options = template.toOptions().port(port).host(host).staticDir(staticDir).log(lines).build();
+      EmulatorOptions options = template.toOptions().port(port).host(host).staticDir(staticDir).log(lines)
+          .disableAuthorizer(disableAuthorizer).jwks(jwks).apiKeys(apiKeys).build();
       output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());
       if (host.equals("0.0.0.0") || host.equals("::")) {
         err.println("Warning: binding to all interfaces (" + host + "): anyone on your network can call your functions.");

@@ -41,6 +41,81 @@ final class GatewayErrors {
         "{\"message\":\"Inline code is not supported for sam local commands. Please write your code in a separate file.\"}");
   }
 
+  /**
+   * Missing identity sources, a token that fails validation, or a Lambda authorizer that threw
+   * "Unauthorized": 401 (REST capture: x-amzn-ErrorType UnauthorizedException, Luciano Mammino,
+   * "Debugging custom ApiGateway authorizers", 2023). {@code wwwAuthenticate} is the HTTP API JWT
+   * authorizer's challenge, or null.
+   */
+  static GatewayResponse unauthorized(ApiKind kind, String wwwAuthenticate) {
+    if (kind == ApiKind.HTTP) {
+      return wwwAuthenticate == null ? GatewayResponse.json(401, "{\"message\":\"Unauthorized\"}")
+          : GatewayResponse.json(401, "{\"message\":\"Unauthorized\"}", "www-authenticate", wwwAuthenticate);
+    }
+    return GatewayResponse.json(401, "{\"message\":\"Unauthorized\"}", "x-amzn-ErrorType", "UnauthorizedException");
+  }
+
+  /**
+   * The authorizer's policy does not allow the method. REST writes IAM's own message, with a capital M;
+   * an explicit Deny says so (the newer wording that names the identity-based policy). HTTP APIs answer
+   * 403 Forbidden whatever the reason.
+   */
+  static GatewayResponse accessDenied(ApiKind kind, boolean explicitDeny) {
+    if (kind == ApiKind.HTTP) {
+      return forbidden(kind);
+    }
+    String message = explicitDeny
+        ? "User is not authorized to access this resource with an explicit deny in an identity-based policy"
+        : "User is not authorized to access this resource";
+    return GatewayResponse.json(403, "{\"Message\":\"" + message + "\"}", "x-amzn-ErrorType", "AccessDeniedException");
+  }
+
+  /** HTTP APIs' answer to every refusal after authentication (a deny, missing scopes, no IAM signature). */
+  static GatewayResponse forbidden(ApiKind kind) {
+    return kind == ApiKind.HTTP ? GatewayResponse.json(403, "{\"message\":\"Forbidden\"}")
+        : GatewayResponse.json(403, "{\"message\":\"Forbidden\"}", "x-amzn-ErrorType", "ForbiddenException");
+  }
+
+  /**
+   * The Lambda authorizer failed (threw, timed out) or answered something that is not a valid authorizer
+   * response. REST: 500 {@code {"message":null}} with AuthorizerConfigurationException (same 2023 capture).
+   */
+  static GatewayResponse authorizerFailure(ApiKind kind) {
+    return kind == ApiKind.HTTP
+        ? GatewayResponse.json(500, "{\"message\":\"Internal Server Error\"}")
+        : GatewayResponse.json(500, "{\"message\":null}", "x-amzn-ErrorType", "AuthorizerConfigurationException");
+  }
+
+  /** AWS_IAM authorization without an Authorization header (AWS Knowledge Center, "IAM SigV4 mismatch"). */
+  static GatewayResponse missingSignature(ApiKind kind) {
+    return kind == ApiKind.HTTP ? forbidden(kind)
+        : GatewayResponse.json(403, "{\"message\":\"Missing Authentication Token\"}",
+            "x-amzn-ErrorType", "MissingAuthenticationTokenException");
+  }
+
+  /** AWS_IAM authorization with an Authorization header that is not a well-formed SigV4 one. */
+  static GatewayResponse badSignature(ApiKind kind, String message) {
+    if (kind == ApiKind.HTTP) {
+      return forbidden(kind);
+    }
+    String type = message.startsWith("The request signature") ? "InvalidSignatureException" : "IncompleteSignatureException";
+    return GatewayResponse.json(403, "{\"message\":" + quote(message) + "}", "x-amzn-ErrorType", type);
+  }
+
+  private static String quote(String text) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.append('"').toString();
+  }
+
   /** Something inside LocalSAM went wrong; the details are in the log. */
   static GatewayResponse internal(ApiKind kind) {
     return integrationFailure(kind);

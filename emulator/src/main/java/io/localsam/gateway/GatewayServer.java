@@ -7,6 +7,7 @@ import io.localsam.template.Template;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -47,9 +48,19 @@ public final class GatewayServer implements AutoCloseable {
     this.port = port;
   }
 
-  /** Binds {@code host:port} (port 0 picks a free one) and starts serving. */
+  /** Binds {@code host:port} (port 0 picks a free one) and starts serving, every authorizer on, no key set. */
   public static GatewayServer start(Template template, FunctionRuntime runtime, String host, int port,
       java.nio.file.Path staticDir, Consumer<String> log) {
+    return start(template, runtime, host, port, staticDir, AuthSettings.defaults("us-east-1"), log);
+  }
+
+  /**
+   * Binds {@code host:port} (port 0 picks a free one) and starts serving.
+   *
+   * @throws LocalSamException when the port is taken or a key set cannot be read
+   */
+  public static GatewayServer start(Template template, FunctionRuntime runtime, String host, int port,
+      java.nio.file.Path staticDir, AuthSettings auth, Consumer<String> log) {
     RouteTable routes = new RouteTable(template);
     StaticFiles staticFiles = staticDir == null ? null : new StaticFiles(staticDir);
     ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -59,8 +70,11 @@ public final class GatewayServer implements AutoCloseable {
       return thread;
     });
     timer.setRemoveOnCancelPolicy(true);
-    GracefulShutdownHandler chain = Handlers.gracefulShutdown(new RouteMatchHandler(routes, staticFiles,
-        new RequestBodyHandler(new LambdaProxyHandler(runtime, template, timer, log), log), log));
+    // route → body → authorizer → API key → function; preflights are answered by route matching
+    HttpHandler proxy = new LambdaProxyHandler(runtime, template, timer, log);
+    HttpHandler authorized = AuthorizerSetup.chain(template, runtime, auth, proxy, log);
+    GracefulShutdownHandler chain = Handlers.gracefulShutdown(
+        new RouteMatchHandler(routes, staticFiles, new RequestBodyHandler(authorized, log), log));
     Undertow server = Undertow.builder()
         .addHttpListener(port, host)
         .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))

@@ -25,6 +25,11 @@ final class HttpEventFactory {
   private HttpEventFactory() {}
 
   static byte[] event(GatewayRequest request, RouteMatch match) {
+    return event(request, match, Authorization.NONE);
+  }
+
+  /** The event, with {@code requestContext.authorizer} as authorization left it. */
+  static byte[] event(GatewayRequest request, RouteMatch match, Authorization authorization) {
     Route route = match.route();
     ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + request.body().length * 4 / 3);
     try (JsonGenerator json = JSON.createGenerator(out)) {
@@ -83,6 +88,10 @@ final class HttpEventFactory {
       json.writeObjectFieldStart("requestContext");
       json.writeStringField("accountId", TemplateLoader.ACCOUNT_ID);
       json.writeStringField("apiId", GatewayIds.apiId(route.api().logicalId()));
+      if (authorization.authorizer() != null) {
+        json.writeFieldName("authorizer");
+        JsonValues.write(json, authorization.authorizer());
+      }
       String host = request.header("Host");
       json.writeStringField("domainName", host);
       json.writeStringField("domainPrefix", host == null ? null : RestEventFactory.domainPrefix(host));

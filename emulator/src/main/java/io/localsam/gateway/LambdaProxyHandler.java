@@ -10,12 +10,7 @@ import io.localsam.template.PayloadFormat;
 import io.localsam.template.Template;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.HeaderValues;
 import io.undertow.util.SameThreadExecutor;
-import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -51,14 +46,18 @@ final class LambdaProxyHandler implements HttpHandler {
     Route route = match.route();
     ApiKind kind = route.api().kind();
     String functionId = route.definition().functionId();
-    GatewayRequest request = request(exchange);
+    GatewayRequest request = ExchangeRequests.of(exchange);
+    Authorization authorization = exchange.getAttachment(Authorization.KEY);
+    if (authorization == null) {
+      authorization = Authorization.NONE;
+    }
     if (template.function(functionId).map(f -> f.inlineCode()).orElse(false)) {
       ResponseWriter.send(exchange, GatewayErrors.inlineCode(), kind, request.requestId());
       return;
     }
     byte[] event = route.definition().payloadFormat() == PayloadFormat.V2
-        ? HttpEventFactory.event(request, match)
-        : RestEventFactory.event(request, match);
+        ? HttpEventFactory.event(request, match, authorization)
+        : RestEventFactory.event(request, match, authorization);
     exchange.dispatch(SameThreadExecutor.INSTANCE, () -> {
       AtomicBoolean answered = new AtomicBoolean();
       long limit = kind == ApiKind.HTTP ? HTTP_TIMEOUT_MILLIS : REST_TIMEOUT_MILLIS;
@@ -111,29 +110,6 @@ final class LambdaProxyHandler implements HttpHandler {
     } catch (Exception e) {
       return result.errorType();
     }
-  }
-
-  private static GatewayRequest request(HttpServerExchange exchange) {
-    List<GatewayRequest.Header> headers = new ArrayList<>();
-    for (HeaderValues values : exchange.getRequestHeaders()) {
-      headers.add(new GatewayRequest.Header(values.getHeaderName().toString(), List.copyOf(values)));
-    }
-    InetSocketAddress source = exchange.getSourceAddress();
-    String sourceIp = source == null || source.getAddress() == null ? "127.0.0.1" : source.getAddress().getHostAddress();
-    InetSocketAddress destination = exchange.getDestinationAddress();
-    byte[] body = exchange.getAttachment(RequestBodyHandler.BODY);
-    return new GatewayRequest(
-        exchange.getRequestMethod().toString(),
-        exchange.getRequestPath(),
-        exchange.getQueryString(),
-        headers,
-        body == null ? new byte[0] : body,
-        sourceIp,
-        exchange.getProtocol().toString(),
-        exchange.getRequestScheme(),
-        destination == null ? 0 : destination.getPort(),
-        System.currentTimeMillis(),
-        UUID.randomUUID().toString());
   }
 
   @Override

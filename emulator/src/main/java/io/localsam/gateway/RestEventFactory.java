@@ -24,6 +24,11 @@ final class RestEventFactory {
   private RestEventFactory() {}
 
   static byte[] event(GatewayRequest request, RouteMatch match) {
+    return event(request, match, Authorization.NONE);
+  }
+
+  /** The event, with what authorization left ({@code requestContext.authorizer}, identity keys). */
+  static byte[] event(GatewayRequest request, RouteMatch match, Authorization authorization) {
     Route route = match.route();
     boolean http = route.api().kind() == ApiKind.HTTP;
     ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + request.body().length * 4 / 3);
@@ -74,6 +79,10 @@ final class RestEventFactory {
       json.writeObjectFieldStart("requestContext");
       json.writeStringField("accountId", TemplateLoader.ACCOUNT_ID);
       json.writeStringField("apiId", GatewayIds.apiId(route.api().logicalId()));
+      if (authorization.authorizer() != null) {
+        json.writeFieldName("authorizer");
+        JsonValues.write(json, authorization.authorizer());
+      }
       String host = request.header("Host");
       json.writeStringField("domainName", host);
       json.writeStringField("domainPrefix", host == null ? null : domainPrefix(host));
@@ -83,7 +92,13 @@ final class RestEventFactory {
         json.writeStringField("operationName", route.definition().operationName()); // REST only, as deployed
       }
       json.writeObjectFieldStart("identity");
-      for (String field : List.of("accessKey", "accountId", "caller", "cognitoAuthenticationProvider",
+      json.writeStringField("accessKey", authorization.accessKey());
+      json.writeNullField("accountId");
+      if (authorization.apiKey() != null) {
+        json.writeStringField("apiKey", authorization.apiKey());
+        json.writeStringField("apiKeyId", authorization.apiKeyId());
+      }
+      for (String field : List.of("caller", "cognitoAuthenticationProvider",
           "cognitoAuthenticationType", "cognitoIdentityId", "cognitoIdentityPoolId", "principalOrgId")) {
         json.writeNullField(field);
       }

@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * Reads authorizers: SAM's {@code Auth} on {@code AWS::Serverless::Api} and {@code HttpApi}, OpenAPI
  * security schemes with {@code x-amazon-apigateway-authorizer}, and {@code AWS::ApiGateway(V2)::Authorizer}
- * resources. Lambda TOKEN and REQUEST authorizers are emulated; JWT, Cognito and IAM are warned about by
- * name, and requests pass them as SAM CLI lets them.
+ * resources. The gateway enforces them all: Lambda TOKEN and REQUEST authorizers by running their function,
+ * JWT and Cognito ones by checking tokens, IAM by checking for a SigV4 signature.
  */
 final class AuthReader {
   static final int DEFAULT_TTL = 300;
@@ -43,9 +43,6 @@ final class AuthReader {
             + "' is not one of its Authorizers " + api.authorizers.keySet());
       }
       api.defaultAuthorizer = name;
-    }
-    if (Boolean.TRUE.equals(auth.get("ApiKeyRequired"))) {
-      stack.warn.accept(owner + ".Auth.ApiKeyRequired: API keys are not checked locally");
     }
     if (auth.containsKey("ResourcePolicy")) {
       stack.warn.accept(owner + ".Auth.ResourcePolicy is not enforced locally");
@@ -186,18 +183,19 @@ final class AuthReader {
     }
   }
 
-  /** Adds an authorizer to an API, with a warning when it is one LocalSAM does not run. */
+  /**
+   * Adds an authorizer to an API, with a warning when LocalSAM cannot run it: a Lambda authorizer whose
+   * function is not a mounted function of this template. (The gateway says at start-up how it checks
+   * JWT, Cognito and IAM authorization.)
+   */
   void add(ApiBuilder api, AuthorizerDef authorizer, String owner) {
     if (authorizer == null) {
       return;
     }
     api.authorizers.put(authorizer.name(), authorizer);
     if (!authorizer.emulated()) {
-      String why = authorizer.functionId() == null && (authorizer.type().equals(AuthorizerDef.TOKEN)
-          || authorizer.type().equals(AuthorizerDef.REQUEST)) ? "its function is not a mounted function of this template" : "only Lambda"
-          + " TOKEN and REQUEST authorizers are";
       stack.warn.accept(owner + ": authorizer " + authorizer.name() + " (" + authorizer.type()
-          + ") is not emulated (" + why + "); requests pass without it");
+          + ") is not emulated (its function is not a mounted function of this template); requests pass without it");
     }
   }
 

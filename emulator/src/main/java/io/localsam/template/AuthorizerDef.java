@@ -9,8 +9,8 @@ import java.util.Objects;
  * {@code x-amazon-apigateway-authorizer}, or an {@code AWS::ApiGateway(V2)::Authorizer} resource.
  *
  * @param name the name routes use for it (the key under {@code Authorizers}, or the resource's logical id)
- * @param type {@code TOKEN} or {@code REQUEST} (Lambda authorizers, emulated); {@code JWT},
- *     {@code COGNITO_USER_POOLS} or {@code AWS_IAM} (not emulated: requests pass, with a warning at start-up)
+ * @param type {@code TOKEN} or {@code REQUEST} (Lambda authorizers, run locally); {@code JWT} or
+ *     {@code COGNITO_USER_POOLS} (tokens checked locally); {@code AWS_IAM} (the SigV4 header checked locally)
  * @param functionId the logical id of the authorizer function, for Lambda authorizers; else {@code null}
  * @param identitySources where the identity comes from, as API Gateway writes it
  *     ({@code method.request.header.Authorization}, {@code $request.header.Authorization})
@@ -45,8 +45,16 @@ public record AuthorizerDef(
     properties = properties == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
   }
 
-  /** True for the Lambda authorizers LocalSAM runs; the others are warned about and let requests through. */
+  /** True for a Lambda authorizer ({@code TOKEN} or {@code REQUEST}) as opposed to JWT, Cognito or IAM. */
+  public boolean lambda() {
+    return type.equals(TOKEN) || type.equals(REQUEST);
+  }
+
+  /**
+   * True when LocalSAM enforces this authorizer: every JWT, Cognito and IAM one, and a Lambda authorizer
+   * whose function is a mounted function of the template (one that is not is warned about and let through).
+   */
   public boolean emulated() {
-    return (type.equals(TOKEN) || type.equals(REQUEST)) && functionId != null;
+    return !lambda() || functionId != null;
   }
 }

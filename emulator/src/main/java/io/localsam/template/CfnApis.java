@@ -223,7 +223,10 @@ final class CfnApis {
     }
     String authorizer = authorizer(properties, api, source, where);
     String operation = properties.get("OperationName") instanceof String name ? name : null;
-    routes.add(new RouteDraft(api, method, path, function, PayloadFormat.V1, operation, authorizer, source, where));
+    boolean apiKeyRequired = Boolean.TRUE.equals(properties.get("ApiKeyRequired"))
+        || "true".equalsIgnoreCase(Scalars.text(properties.get("ApiKeyRequired")));
+    routes.add(new RouteDraft(api, method, path, function, PayloadFormat.V1, operation, authorizer, source, where,
+        apiKeyRequired, scopes(properties)));
   }
 
   private static CorsConfig mockCors(Map<String, Object> integration) {
@@ -318,7 +321,17 @@ final class CfnApis {
       };
     }
     String authorizer = authorizer(properties, api, source, where);
-    routes.add(new RouteDraft(api, key[0], key[1], function, format, null, authorizer, source, where));
+    routes.add(new RouteDraft(api, key[0], key[1], function, format, null, authorizer, source, where, false,
+        scopes(properties)));
+  }
+
+  /** A method's or route's {@code AuthorizationScopes}. */
+  private static List<String> scopes(Map<String, Object> properties) {
+    List<String> scopes = new ArrayList<>();
+    if (properties.get("AuthorizationScopes") instanceof List<?> declared) {
+      declared.forEach(scope -> scopes.add(Scalars.text(scope)));
+    }
+    return scopes;
   }
 
   private String authorizer(Map<String, Object> properties, ApiBuilder api, String source, SourceLocation where) {

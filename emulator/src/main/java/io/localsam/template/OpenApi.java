@@ -42,8 +42,9 @@ final class OpenApi {
     if (api.kind == ApiKind.HTTP && api.cors == null && body.containsKey("x-amazon-apigateway-cors")) {
       api.cors = new CorsReader(stack).http(body.get("x-amazon-apigateway-cors"), owner + ".x-amazon-apigateway-cors");
     }
-    securitySchemes(api, body, owner);
-    String defaultAuthorizer = security(api, body.get("security"), owner);
+    Set<String> apiKeySchemes = securitySchemes(api, body, owner);
+    Security root = security(api, apiKeySchemes, body.get("security"), owner);
+    String defaultAuthorizer = root == null ? null : root.authorizer();
     if (defaultAuthorizer != null && !defaultAuthorizer.equals(RouteDraft.NO_AUTHORIZER) && api.defaultAuthorizer == null) {
       api.defaultAuthorizer = defaultAuthorizer;
     }
@@ -67,7 +68,7 @@ final class OpenApi {
         }
         Map<String, Object> op = Intrinsics.cast(rawOperation);
         String method = key.equals("any") || key.startsWith("x-") ? RouteDef.ANY : key.toUpperCase(Locale.ROOT);
-        RouteDraft route = route(api, path, method, op, owner);
+        RouteDraft route = route(api, path, method, op, owner, apiKeySchemes, root);
         if (route == null) {
           continue;
         }
@@ -81,15 +82,20 @@ final class OpenApi {
     return routes;
   }
 
-  private RouteDraft route(ApiBuilder api, String path, String method, Map<String, Object> op, String owner) {
+  private RouteDraft route(ApiBuilder api, String path, String method, Map<String, Object> op, String owner,
+      Set<String> apiKeySchemes, Security root) {
     SourceLocation where = stack.locate(op);
     String label = method + " " + path + " of " + owner;
     String operationName = api.kind == ApiKind.REST && op.get("operationId") instanceof String id ? id : null;
-    String authorizer = security(api, op.get("security"), label);
+    Security own = security(api, apiKeySchemes, op.get("security"), label);
+    String authorizer = own == null ? null : own.authorizer();
+    Security applied = own != null ? own : root; // an operation without security takes the definition's
+    boolean apiKey = applied != null && applied.apiKey() && api.kind == ApiKind.REST;
+    List<String> scopes = applied == null ? List.of() : applied.scopes();
     Object declared = op.get("x-amazon-apigateway-integration");
     if (!(declared instanceof Map<?, ?> raw)) {
       // no integration: a function event may add it (SAM merges events into the definition)
-      return new RouteDraft(api, method, path, null, PayloadFormat.V1, operationName, authorizer, label, where);
+      return new RouteDraft(api, method, path, null, PayloadFormat.V1, operationName, authorizer, label, where, apiKey, scopes);
     }
     Map<String, Object> integration = Intrinsics.cast(raw);
     String type = Scalars.text(integration.get("type"));
@@ -114,40 +120,66 @@ final class OpenApi {
             + " \"2.0\", not '" + Scalars.text(version) + "'");
       };
     }
-    return new RouteDraft(api, method, path, function, format, operationName, authorizer, label, where);
+    return new RouteDraft(api, method, path, function, format, operationName, authorizer, label, where, apiKey, scopes);
   }
 
-  private void securitySchemes(ApiBuilder api, Map<String, Object> body, String owner) {
+  /** Reads the authorizers among the security schemes; returns the names of the API-key schemes. */
+  private Set<String> securitySchemes(ApiBuilder api, Map<String, Object> body, String owner) {
     Object schemes = body.get("securityDefinitions");
     if (schemes == null && body.get("components") instanceof Map<?, ?> components) {
       schemes = components.get("securitySchemes");
     }
+    Set<String> apiKeySchemes = new java.util.HashSet<>();
     if (!(schemes instanceof Map<?, ?> map)) {
-      return;
+      return apiKeySchemes;
     }
     for (Map.Entry<String, Object> entry : Intrinsics.<Map<String, Object>>cast(map).entrySet()) {
-      if (entry.getValue() instanceof Map<?, ?> scheme && !api.authorizers.containsKey(entry.getKey())) {
-        auth.add(api, auth.openApi(entry.getKey(), Intrinsics.cast(scheme), api.kind, owner), owner);
+      if (entry.getValue() instanceof Map<?, ?> scheme) {
+        if (!scheme.containsKey("x-amazon-apigateway-authorizer") && !scheme.containsKey("x-amazon-apigateway-authtype")
+            && "apiKey".equals(scheme.get("type")) && "x-api-key".equalsIgnoreCase(Scalars.text(scheme.get("name")))) {
+          apiKeySchemes.add(entry.getKey()); // API Gateway's own API key, checked against the API's keys
+        } else if (!api.authorizers.containsKey(entry.getKey())) {
+          auth.add(api, auth.openApi(entry.getKey(), Intrinsics.cast(scheme), api.kind, owner), owner);
+        }
       }
     }
+    return apiKeySchemes;
   }
 
-  /** The authorizer a {@code security} list names; {@code NONE} for an empty list; {@code null} when absent. */
-  private String security(ApiBuilder api, Object security, String label) {
+  /**
+   * What a {@code security} list asks for: an authorizer (or {@code NONE} for an empty list) with the
+   * scopes it lists, and whether an API key is required; {@code null} when there is no list.
+   */
+  private Security security(ApiBuilder api, Set<String> apiKeySchemes, Object security, String label) {
     if (!(security instanceof List<?> requirements)) {
       return null;
     }
     if (requirements.isEmpty()) {
-      return RouteDraft.NO_AUTHORIZER;
+      return new Security(RouteDraft.NO_AUTHORIZER, List.of(), false);
     }
     if (requirements.size() > 1) {
       stack.warn.accept(label + ": security lists " + requirements.size()
           + " alternatives; API Gateway applies one authorizer per method, so only the first is used");
     }
-    if (requirements.get(0) instanceof Map<?, ?> first && !first.isEmpty()) {
-      String name = first.keySet().iterator().next().toString();
-      return api.authorizers.containsKey(name) ? name : null; // an API key scheme is not an authorizer
+    if (!(requirements.get(0) instanceof Map<?, ?> first) || first.isEmpty()) {
+      return new Security(RouteDraft.NO_AUTHORIZER, List.of(), false);
     }
-    return RouteDraft.NO_AUTHORIZER;
+    String authorizer = null; // only an API key scheme (or none we know): the API's default authorizer applies
+    List<String> scopes = new ArrayList<>();
+    boolean apiKey = false;
+    for (Map.Entry<?, ?> requirement : first.entrySet()) {
+      String name = requirement.getKey().toString();
+      if (apiKeySchemes.contains(name)) {
+        apiKey = true;
+      } else if (api.authorizers.containsKey(name) && authorizer == null) {
+        authorizer = name;
+        if (requirement.getValue() instanceof List<?> listed) {
+          listed.forEach(scope -> scopes.add(Scalars.text(scope)));
+        }
+      }
+    }
+    return new Security(authorizer, scopes, apiKey);
   }
+
+  private record Security(String authorizer, List<String> scopes, boolean apiKey) {}
 }

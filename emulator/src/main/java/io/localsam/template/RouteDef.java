@@ -16,6 +16,10 @@ import java.util.Objects;
  * @param authorizer the name of the API authorizer guarding this route (after the API's default and any
  *     per-route {@code NONE}), or {@code null} for none
  * @param location where the route was declared
+ * @param apiKeyRequired REST: the method needs an API key ({@code Auth.ApiKeyRequired}, the method's
+ *     {@code ApiKeyRequired}, or an OpenAPI API-key security requirement)
+ * @param authorizationScopes the OAuth scopes the route asks of a JWT or Cognito authorizer, as the route
+ *     declares them (empty when it declares none)
  */
 public record RouteDef(
     String apiId,
@@ -25,7 +29,9 @@ public record RouteDef(
     PayloadFormat payloadFormat,
     String operationName,
     String authorizer,
-    SourceLocation location) {
+    SourceLocation location,
+    boolean apiKeyRequired,
+    List<String> authorizationScopes) {
 
   public static final String ANY = "ANY";
   public static final String DEFAULT_ROUTE = "$default";
@@ -39,12 +45,19 @@ public record RouteDef(
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(functionId, "functionId");
     Objects.requireNonNull(payloadFormat, "payloadFormat");
+    authorizationScopes = authorizationScopes == null ? List.of() : List.copyOf(authorizationScopes);
+  }
+
+  /** The shape before API keys and scopes were read; kept for callers. */
+  public RouteDef(String apiId, String method, String path, String functionId, PayloadFormat payloadFormat,
+      String operationName, String authorizer, SourceLocation location) {
+    this(apiId, method, path, functionId, payloadFormat, operationName, authorizer, location, false, List.of());
   }
 
   /** The shape before operation names and authorizers were read; kept for callers. */
   public RouteDef(String apiId, String method, String path, String functionId, PayloadFormat payloadFormat,
       SourceLocation location) {
-    this(apiId, method, path, functionId, payloadFormat, null, null, location);
+    this(apiId, method, path, functionId, payloadFormat, null, null, location, false, List.of());
   }
 
   /** The route key API Gateway reports: {@code GET /items/{id}}, {@code ANY /x} or {@code $default}. */

@@ -233,10 +233,17 @@ final class SamApis {
             + "'s Authorizers " + api.authorizers.keySet());
       }
     }
-    if (properties.get("Auth") instanceof Map<?, ?> eventAuth && Boolean.TRUE.equals(eventAuth.get("ApiKeyRequired"))) {
-      stack.warn.accept(source + ": Auth.ApiKeyRequired: API keys are not checked locally");
+    // The event's Auth.ApiKeyRequired wins over the API's; HTTP APIs have no API keys.
+    Map<String, Object> eventAuth = properties.get("Auth") instanceof Map<?, ?> m ? Intrinsics.cast(m) : Map.of();
+    Object keyRequired = eventAuth.containsKey("ApiKeyRequired") ? eventAuth.get("ApiKeyRequired")
+        : api.authProperties.get("ApiKeyRequired");
+    boolean apiKeyRequired = !http && (Boolean.TRUE.equals(keyRequired) || "true".equalsIgnoreCase(Scalars.text(keyRequired)));
+    List<String> scopes = new ArrayList<>();
+    if (eventAuth.get("AuthorizationScopes") instanceof List<?> declared) {
+      declared.forEach(scope -> scopes.add(Scalars.text(scope)));
     }
-    eventRoutes.add(new RouteDraft(api, routeMethod, routePath, functionId, format, null, authorizer, source, where));
+    eventRoutes.add(new RouteDraft(api, routeMethod, routePath, functionId, format, null, authorizer, source, where,
+        apiKeyRequired, scopes));
   }
 
   static String method(String declared, String source, SourceLocation where) {

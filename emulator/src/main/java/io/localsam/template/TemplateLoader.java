@@ -30,7 +30,7 @@ public final class TemplateLoader {
       "AWS::ApiGatewayV2::Stage", "AWS::ApiGateway::Authorizer", "AWS::ApiGatewayV2::Authorizer",
       "AWS::ApiGateway::Method", "AWS::ApiGatewayV2::Route", "AWS::Serverless::Application", "AWS::CloudFormation::Stack",
       "AWS::Serverless::Function", "AWS::Lambda::Function", "AWS::Serverless::Api", "AWS::Serverless::HttpApi",
-      "AWS::ApiGateway::RestApi", "AWS::ApiGatewayV2::Api");
+      "AWS::ApiGateway::RestApi", "AWS::ApiGatewayV2::Api", "AWS::ApiGateway::ApiKey");
 
   private final List<String> warnings = new ArrayList<>();
   private final Map<String, FunctionDef> functions = new LinkedHashMap<>();
@@ -39,6 +39,7 @@ public final class TemplateLoader {
   private final List<Stack> stacks = new ArrayList<>();
   private final List<List<RouteDraft>> drafts = new ArrayList<>();
   private final Map<String, String> notEmulated = new TreeMap<>();
+  private final Map<String, String> apiKeys = new LinkedHashMap<>();
 
   private TemplateLoader() {}
 
@@ -107,6 +108,12 @@ public final class TemplateLoader {
     drafts.add(routes);
     for (String id : stack.ids()) {
       String type = stack.type(id);
+      if (type.equals("AWS::ApiGateway::ApiKey")) {
+        Map<String, Object> key = stack.properties(id);
+        if (key.get("Value") instanceof String value && !Boolean.FALSE.equals(key.get("Enabled"))) {
+          apiKeys.put(stack.name(id), value); // the gateway checks x-api-key against these
+        }
+      }
       if (!ROUTELESS.contains(type)) {
         notEmulated.put(stack.name(id), type);
       }
@@ -162,7 +169,7 @@ public final class TemplateLoader {
         String authorizer = draft.authorizer() == null ? api.auth().defaultAuthorizer()
             : draft.authorizer().equals(RouteDraft.NO_AUTHORIZER) ? null : draft.authorizer();
         RouteDef route = new RouteDef(api.logicalId(), draft.method(), draft.path(), function, draft.payloadFormat(),
-            draft.operationName(), authorizer, draft.location());
+            draft.operationName(), authorizer, draft.location(), draft.apiKeyRequired(), draft.scopes());
         RouteDef winner = byKey.putIfAbsent(draft.key(), route);
         if (winner != null && (!winner.functionId().equals(function) || !winner.apiId().equals(api.logicalId()))) {
           warnings.add(route.routeKey() + " is declared twice: by " + draft.source() + " (" + function + ", " + api.logicalId()
@@ -184,7 +191,7 @@ public final class TemplateLoader {
       notEmulated.forEach((id, type) -> named.add(id + " (" + type + ")"));
       warnings.add("not emulated, no local equivalent: " + String.join(", ", named));
     }
-    return new Template(file, functions, apis, new ArrayList<>(byKey.values()), warnings);
+    return new Template(file, functions, apis, new ArrayList<>(byKey.values()), warnings, apiKeys);
   }
 
   /** The model id of the function a route calls; {@code null} when it is not mounted or not in the template. */

@@ -21,6 +21,12 @@ final class TemplateRendering {
       if (route.authorizer() != null) {
         out.append(" auth=").append(route.authorizer());
       }
+      if (!route.authorizationScopes().isEmpty()) {
+        out.append(" scopes=").append(route.authorizationScopes());
+      }
+      if (route.apiKeyRequired()) {
+        out.append(" apikey");
+      }
       out.append('\n');
     }
     out.append("apis:\n");
@@ -90,6 +96,9 @@ final class TemplateRendering {
       if (!f.layers().isEmpty()) {
         out.append("    layers: ").append(f.layers().stream().map(p -> relative(folder, p)).toList()).append('\n');
       }
+    }
+    if (!template.apiKeys().isEmpty()) {
+      out.append("apikeys: ").append(template.apiKeys()).append('\n');
     }
     out.append("warnings:\n");
     for (String warning : template.warnings()) {

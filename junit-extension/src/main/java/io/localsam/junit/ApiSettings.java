@@ -1,6 +1,7 @@
 package io.localsam.junit;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,6 +9,9 @@ import java.util.Map;
  * Paths are not resolved yet; {@link EmulatorKey#resolve} does that and checks them.
  *
  * @param functionEnvironment per-function variables, function id to (name to value)
+ * @param jwks extra key sets for JWT and Cognito authorizers, besides the test key every emulator trusts
+ * @param apiKeys API key values accepted on {@code ApiKeyRequired} methods
+ * @param disableAuthorizer routes run without their authorizers
  */
 record ApiSettings(
     String template,
@@ -16,9 +20,14 @@ record ApiSettings(
     int port,
     String region,
     Map<String, Map<String, String>> functionEnvironment,
-    boolean failOnFunctionError) {
+    boolean failOnFunctionError,
+    List<String> jwks,
+    List<String> apiKeys,
+    boolean disableAuthorizer) {
 
   ApiSettings {
+    jwks = List.copyOf(jwks);
+    apiKeys = List.copyOf(apiKeys);
     parameters = Map.copyOf(parameters);
     Map<String, Map<String, String>> copy = new LinkedHashMap<>();
     functionEnvironment.forEach((function, vars) -> copy.put(function, Map.copyOf(vars)));
@@ -31,8 +40,8 @@ record ApiSettings(
       String[] pair = splitParameter(keyValue, owner);
       parameters.put(pair[0], pair[1]);
     }
-    return new ApiSettings(
-        api.template(), parameters, api.envVars(), api.port(), api.region(), Map.of(), api.failOnFunctionError());
+    return new ApiSettings(api.template(), parameters, api.envVars(), api.port(), api.region(), Map.of(),
+        api.failOnFunctionError(), List.of(api.jwks()), List.of(api.apiKeys()), api.disableAuthorizer());
   }
 
   /** {@code "Key=Value"} into its two halves; the value may itself contain {@code =}. */

@@ -3,6 +3,8 @@ package io.localsam.junit;
 import io.localsam.EmulatorOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +13,9 @@ import java.util.Map;
  *
  * @param envVars the user's {@code --env-vars} file, or {@code null}
  * @param region the region, or {@code null} for LocalSAM's default
+ * @param jwks the user's key sets (files resolved), besides the test key
+ * @param apiKeys accepted API key values
+ * @param disableAuthorizer routes run without their authorizers
  */
 record EmulatorKey(
     Path template,
@@ -18,7 +23,10 @@ record EmulatorKey(
     Map<String, String> parameters,
     Path envVars,
     String region,
-    Map<String, Map<String, String>> functionEnvironment) {
+    Map<String, Map<String, String>> functionEnvironment,
+    List<String> jwks,
+    List<String> apiKeys,
+    boolean disableAuthorizer) {
 
   /** Resolves paths against the module directory and checks them; errors name {@code owner}. */
   static EmulatorKey resolve(ApiSettings settings, String owner) {
@@ -37,14 +45,28 @@ record EmulatorKey(
       throw LocalApiErrors.badPort(owner, settings.port());
     }
     String region = settings.region().isBlank() ? null : settings.region();
-    return new EmulatorKey(
-        template, settings.port(), settings.parameters(), envVars, region, settings.functionEnvironment());
+    List<String> jwks = new ArrayList<>();
+    for (String location : settings.jwks()) {
+      String trimmed = location.strip();
+      if (trimmed.startsWith("{") || trimmed.startsWith("http://") || trimmed.startsWith("https://")) {
+        jwks.add(trimmed);
+      } else {
+        Path file = ModuleDirectory.resolve(trimmed);
+        if (!Files.isRegularFile(file)) {
+          throw LocalApiErrors.jwksNotFound(owner, location, file);
+        }
+        jwks.add(file.toString());
+      }
+    }
+    return new EmulatorKey(template, settings.port(), settings.parameters(), envVars, region,
+        settings.functionEnvironment(), List.copyOf(jwks), settings.apiKeys(), settings.disableAuthorizer());
   }
 
   /** The engine's options; {@code envVarsFile} is the user's file, or a merged copy with per-function variables. */
   EmulatorOptions toOptions(Path envVarsFile) {
-    EmulatorOptions.Builder options =
-        EmulatorOptions.builder(template).port(port).parameterOverrides(parameters).envVars(envVarsFile);
+    // The test key first: tokens from Tokens always verify, whatever else the class trusts
+    EmulatorOptions.Builder options = EmulatorOptions.builder(template).port(port).parameterOverrides(parameters)
+        .envVars(envVarsFile).jwks(TestKeys.jwks()).jwks(jwks).apiKeys(apiKeys).disableAuthorizer(disableAuthorizer);
     if (region != null) {
       options.region(region);
     }
@@ -57,6 +79,9 @@ record EmulatorKey(
         + (parameters.isEmpty() ? "" : ", parameters " + parameters)
         + (envVars == null ? "" : ", env vars " + envVars)
         + (functionEnvironment.isEmpty() ? "" : ", function environment " + functionEnvironment)
-        + (region == null ? "" : ", region " + region);
+        + (region == null ? "" : ", region " + region)
+        + (jwks.isEmpty() ? "" : ", jwks " + jwks)
+        + (apiKeys.isEmpty() ? "" : ", " + apiKeys.size() + " API key(s)")
+        + (disableAuthorizer ? ", authorizers disabled" : "");
   }
 }

@@ -36,9 +36,14 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * }
  * }</pre>
  *
- * <p><b>Injection.</b> Parameters of type {@link java.net.URI} (the base URL, ending in {@code /})
- * and {@link io.localsam.Emulator} are resolved in constructors, test methods and lifecycle methods,
+ * <p><b>Injection.</b> Parameters of type {@link java.net.URI} (the base URL, ending in {@code /}),
+ * {@link io.localsam.Emulator} and {@link Tokens} (a fresh token builder with the issuer and audience the
+ * template's authorizers expect) are resolved in constructors, test methods and lifecycle methods,
  * {@code @BeforeAll} included.
+ *
+ * <p><b>Authorizers.</b> Routes keep their authorizers. Every emulator the extension starts trusts this
+ * JVM's test key, so a token from {@link Tokens} passes JWT and Cognito authorizers:
+ * {@code tokens.subject("alice").scope("orders/read").bearer()}.
  *
  * <p><b>Paths.</b> {@link #template()} and {@link #envVars()} are relative to the module directory:
  * the {@code basedir} system property that Maven's Surefire sets, else the working directory.
@@ -86,4 +91,16 @@ public @interface LocalApi {
    * function's error document in the message. Off by default: a test may provoke a failure on purpose.
    */
   boolean failOnFunctionError() default false;
+
+  /**
+   * Key sets JWT and Cognito authorizers also trust (files relative to the module directory, {@code http(s)}
+   * URLs, or the JSON itself). The extension's test key is always trusted: tokens from {@link Tokens} pass.
+   */
+  String[] jwks() default {};
+
+  /** API key values accepted on methods that require one, besides the template's {@code ApiKey} values. */
+  String[] apiKeys() default {};
+
+  /** Runs routes without their authorizers, as {@code --disable-authorizer} does. */
+  boolean disableAuthorizer() default false;
 }

@@ -33,6 +33,12 @@ final class LocalApiErrors {
         owner + ": env vars file '" + envVars + "' not found (looked in " + lookedAt + ").");
   }
 
+  static ExtensionConfigurationException jwksNotFound(String owner, String jwks, Path lookedAt) {
+    return new ExtensionConfigurationException(
+        owner + ": JWKS file '" + jwks + "' not found (looked in " + lookedAt + "). Give a file, an http(s) URL"
+            + " or the JSON itself.");
+  }
+
   static ExtensionConfigurationException badParameter(String owner, String keyValue) {
     return new ExtensionConfigurationException(
         owner + ": parameter '" + keyValue + "' must look like Key=Value.");

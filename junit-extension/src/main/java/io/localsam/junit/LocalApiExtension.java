@@ -112,18 +112,22 @@ public class LocalApiExtension
     }
   }
 
-  /** {@code URI} and {@code Emulator}, and only where this extension has options to serve. */
+  /** {@code URI}, {@code Emulator} and {@code Tokens}, and only where this extension has options to serve. */
   @Override
   public final boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return (type == URI.class || type == Emulator.class)
+    return (type == URI.class || type == Emulator.class || type == Tokens.class)
         && (settings != null || nearestAnnotation(context).isPresent());
   }
 
   @Override
   public final Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     Emulator emulator = binding(context).emulator();
-    return parameter.getParameter().getType() == URI.class ? emulator.baseUri() : emulator;
+    Class<?> type = parameter.getParameter().getType();
+    if (type == Tokens.class) {
+      return Tokens.forTemplate(emulator, null);
+    }
+    return type == URI.class ? emulator.baseUri() : emulator;
   }
 
   /** The base URL, ending in {@code /}. Programmatic form only, once started. */
@@ -143,6 +147,21 @@ public class LocalApiExtension
       throw LocalApiErrors.notStarted();
     }
     return started;
+  }
+
+  /**
+   * A token builder for a test user, starting with the issuer and audience the template's JWT and Cognito
+   * authorizers expect (when they agree on one issuer), signed with the test key every emulator of the
+   * extension trusts: {@code api.tokens().subject("alice").scope("read").sign()}. Programmatic form only,
+   * once started; under {@code @LocalApi}, take a {@link Tokens} parameter.
+   */
+  public Tokens tokens() {
+    return Tokens.forTemplate(emulator(), null);
+  }
+
+  /** As {@link #tokens()}, with the issuer and audience of the named authorizer. */
+  public Tokens tokens(String authorizer) {
+    return Tokens.forTemplate(emulator(), authorizer);
   }
 
   /** Called once the emulator for a class is ready, before its {@code @BeforeAll} methods. */
@@ -235,6 +254,9 @@ public class LocalApiExtension
     private String region = "";
     private final Map<String, Map<String, String>> environment = new LinkedHashMap<>();
     private boolean failOnFunctionError;
+    private final List<String> jwks = new ArrayList<>();
+    private final List<String> apiKeys = new ArrayList<>();
+    private boolean disableAuthorizer;
 
     private Builder() {}
 
@@ -298,12 +320,34 @@ public class LocalApiExtension
       return this;
     }
 
+    /**
+     * Also trusts this key set for JWT and Cognito authorizers: a file relative to the module directory, an
+     * {@code http(s)} URL, or the JSON itself. The test key of {@link Tokens} is always trusted.
+     */
+    public Builder jwks(String location) {
+      jwks.add(location);
+      return this;
+    }
+
+    /** Accepts this API key value on methods that require one, besides the template's {@code ApiKey} values. */
+    public Builder apiKey(String value) {
+      apiKeys.add(value);
+      return this;
+    }
+
+    /** Runs routes without their authorizers, as {@code --disable-authorizer} does. */
+    public Builder disableAuthorizer(boolean disableAuthorizer) {
+      this.disableAuthorizer = disableAuthorizer;
+      return this;
+    }
+
     public LocalApiExtension build() {
       return new LocalApiExtension(this);
     }
 
     private ApiSettings settings() {
-      return new ApiSettings(template, parameters, envVars, port, region, environment, failOnFunctionError);
+      return new ApiSettings(template, parameters, envVars, port, region, environment, failOnFunctionError, jwks, apiKeys,
+          disableAuthorizer);
     }
   }
 }

@@ -12,6 +12,9 @@ final class Fixtures {
   /** CodeUri points at a folder that does not exist. */
   static final String BROKEN = "target/test-classes/templates/broken.yaml";
 
+  /** WhoAmIFunction behind a JWT authorizer ({@code /me}, {@code /orders} asking for orders/read) and an API key ({@code /keyed}). */
+  static final String PROTECTED = "target/test-classes/templates/protected.yaml";
+
   /** Sets EchoFunction's GREETING and FAREWELL. */
   static final String ECHO_ENV = "src/test/resources/env/echo-env.json";
 
