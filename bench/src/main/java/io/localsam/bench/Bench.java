@@ -51,6 +51,7 @@ public final class Bench {
 
   private String run() throws Exception {
     long started = System.nanoTime();
+    String loadBefore = Machine.loadAverage();
     progress("Machine: " + Machine.describe());
     progress("Load: " + load.describe() + "; " + options.rounds() + " rounds of " + options.warmupSeconds() + " s warm-up + "
         + options.durationSeconds() + " s measured; JVM flags: " + (options.jvmOptions().isEmpty() ? "(defaults)" : String.join(" ", options.jvmOptions())));
@@ -84,7 +85,7 @@ public final class Bench {
       jmh = JmhRun.run(options, work, javaBin);
     }
     progress(String.format(Locale.ROOT, "Done in %.0f s", (System.nanoTime() - started) / 1e9));
-    return new Report(options, load.describe(), servers, templates, jmh).markdown();
+    return new Report(options, load.describe(), servers, templates, jmh, loadBefore).markdown();
   }
 
   private ServerRound measure(String name, List<String> command, String path, boolean measured) throws Exception {

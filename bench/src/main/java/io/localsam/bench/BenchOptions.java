@@ -20,6 +20,7 @@ import java.util.Map;
  * @param templateSizes function counts of the generated start-up templates; empty skips them
  * @param jmh whether to run the JMH invocation benchmarks
  * @param jmhIterations JMH measurement iterations of one second (warm-up: the same number)
+ * @param jmhComponents whether JMH also runs the component benchmarks (gateway, runtime layers, ids)
  */
 record BenchOptions(
     Path repo,
@@ -32,7 +33,8 @@ record BenchOptions(
     String loadGenerator,
     List<Integer> templateSizes,
     boolean jmh,
-    int jmhIterations) {
+    int jmhIterations,
+    boolean jmhComponents) {
 
   static BenchOptions from(Path repo, Map<String, String> env) {
     return new BenchOptions(
@@ -46,7 +48,8 @@ record BenchOptions(
         env.getOrDefault("LOADGEN", "auto"),
         words(env.getOrDefault("TEMPLATE_SIZES", "1 50 200").replace(',', ' ')).stream().map(Integer::parseInt).toList(),
         !env.getOrDefault("JMH", "1").equals("0"),
-        positive(env, "JMH_ITERATIONS", 5));
+        positive(env, "JMH_ITERATIONS", 5),
+        env.getOrDefault("JMH_COMPONENTS", "0").equals("1"));
   }
 
   Path emulatorJar() {

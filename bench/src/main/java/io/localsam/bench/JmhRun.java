@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  * handler's classes on the class path, and reads the scores from JMH's CSV report.
  */
 final class JmhRun {
+  static final String COMPONENTS = "io.localsam.(gateway.GatewayBenchmark|runtime.RuntimeBreakdownBenchmark|bench.HotPathPiecesBenchmark)";
+
   /** A JMH score: the mean and its 99.9% error, in microseconds per operation. */
   record Score(double micros, double error) {}
 
@@ -25,8 +27,9 @@ final class JmhRun {
     Path log = work.resolve("jmh.log");
     String classpath = String.join(File.pathSeparator, System.getProperty("java.class.path"),
         options.emulatorJar().toString(), options.helloWorldModule().resolve("target/classes").toString());
-    List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", classpath, "org.openjdk.jmh.Main",
-        InvokeBenchmark.class.getName(),
+    List<String> command = new ArrayList<>(List.of(java.toString(), "-Duser.language=en", "-Duser.country=US",
+        "-cp", classpath, "org.openjdk.jmh.Main",
+        options.jmhComponents() ? InvokeBenchmark.class.getName() + "|" + COMPONENTS : InvokeBenchmark.class.getName(),
         "-p", "sample=" + options.repo().resolve("sample-app"),
         "-f", "1", "-wi", Integer.toString(options.jmhIterations()), "-w", "1s",
         "-i", Integer.toString(options.jmhIterations()), "-r", "1s",
@@ -45,14 +48,16 @@ final class JmhRun {
     return parse(Files.readAllLines(csv));
   }
 
-  /** {@code "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit",...}: method name to score. */
+  /** {@code "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit",...}: class.method to score in µs. */
   static Map<String, Score> parse(List<String> csv) {
     Map<String, Score> scores = new LinkedHashMap<>();
     for (String line : csv.subList(1, csv.size())) {
       String[] cells = line.split(",");
       String benchmark = cells[0].replace("\"", "");
-      String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-      scores.put(method, new Score(Double.parseDouble(cells[4]), parseOrNaN(cells[5])));
+      String[] parts = benchmark.split("\\.");
+      String name = parts[parts.length - 2] + "." + parts[parts.length - 1];
+      double scale = cells[6].contains("ns/") ? 0.001 : cells[6].contains("ms/") ? 1000 : 1;
+      scores.put(name, new Score(Double.parseDouble(cells[4]) * scale, parseOrNaN(cells[5]) * scale));
     }
     return scores;
   }

@@ -18,6 +18,15 @@ final class Machine {
         + ", Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")";
   }
 
+  /** The 1-minute load average: above the core count, others were using the machine. */
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException e) {
+      return "n/a";
+    }
+  }
+
   private static String firstValue(Path file, String key) {
     try {
       List<String> lines = Files.readAllLines(file);

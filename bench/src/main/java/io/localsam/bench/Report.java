@@ -14,9 +14,11 @@ final class Report {
   private final Map<Integer, List<Bench.TemplateRound>> templates;
   private final Map<String, JmhRun.Score> jmh;
   private final List<String> targets = new ArrayList<>();
+  private final String loadBefore;
 
   Report(BenchOptions options, String loadGenerator, Map<String, List<Bench.ServerRound>> servers,
-      Map<Integer, List<Bench.TemplateRound>> templates, Map<String, JmhRun.Score> jmh) {
+      Map<Integer, List<Bench.TemplateRound>> templates, Map<String, JmhRun.Score> jmh, String loadBefore) {
+    this.loadBefore = loadBefore;
     this.options = options;
     this.loadGenerator = loadGenerator;
     this.servers = servers;
@@ -26,7 +28,8 @@ final class Report {
 
   String markdown() {
     StringBuilder out = new StringBuilder();
-    out.append("Machine: ").append(Machine.describe()).append("\n");
+    out.append("Machine: ").append(Machine.describe()).append("; load average ").append(loadBefore)
+        .append(" before, ").append(Machine.loadAverage()).append(" after\n");
     out.append("Load: ").append(loadGenerator).append(", GET /hello, ").append(options.warmupSeconds()).append(" s warm-up + ")
         .append(options.durationSeconds()).append(" s measured per round; medians of ").append(options.rounds())
         .append(" rounds; JVM flags: ").append(options.jvmOptions().isEmpty() ? "defaults" : String.join(" ", options.jvmOptions()))
@@ -116,18 +119,29 @@ final class Report {
   }
 
   private void jmh(StringBuilder out) {
-    JmhRun.Score direct = jmh.get("directCall");
-    JmhRun.Score runtime = jmh.get("runtimeInvoke");
+    JmhRun.Score direct = jmh.get("InvokeBenchmark.directCall");
+    JmhRun.Score runtime = jmh.get("InvokeBenchmark.runtimeInvoke");
     if (direct == null || runtime == null) {
       return;
     }
     out.append("| one warm invocation of HelloWorldFunction (JMH, average) | time |\n|---|--:|\n");
-    out.append("| handler called directly, event built by hand | ").append(Stats.micros(direct.micros()))
-        .append(" ± ").append(Stats.micros(direct.error())).append(" |\n");
-    out.append("| `FunctionRuntime.invoke(id, eventJson).join()` | ").append(Stats.micros(runtime.micros()))
-        .append(" ± ").append(Stats.micros(runtime.error())).append(" |\n\n");
+    out.append("| handler called directly, event built by hand | ").append(score(direct)).append(" |\n");
+    out.append("| `FunctionRuntime.invoke(id, eventJson).join()` | ").append(score(runtime)).append(" |\n\n");
+    if (jmh.size() > 2) {
+      out.append("| component (JMH, average) | time |\n|---|--:|\n");
+      jmh.forEach((name, score) -> {
+        if (!name.startsWith("InvokeBenchmark.")) {
+          out.append("| ").append(name).append(" | ").append(score(score)).append(" |\n");
+        }
+      });
+      out.append("\n");
+    }
     double overhead = runtime.micros() - direct.micros();
     target(overhead <= 20, "a warm invocation <= 20 µs more than a direct handler call: +" + Stats.micros(overhead));
+  }
+
+  private static String score(JmhRun.Score score) {
+    return Stats.micros(score.micros()) + (Double.isNaN(score.error()) ? "" : " ± " + Stats.micros(score.error()));
   }
 
   private void target(boolean met, String text) {
