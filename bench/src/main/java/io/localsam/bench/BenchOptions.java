@@ -21,6 +21,7 @@ import java.util.Map;
  * @param jmh whether to run the JMH invocation benchmarks
  * @param jmhIterations JMH measurement iterations of one second (warm-up: the same number)
  * @param jmhComponents whether JMH also runs the component benchmarks (gateway, runtime layers, ids)
+ * @param emulatorJar the LocalSAM jar to measure: the build's, or another build to compare
  */
 record BenchOptions(
     Path repo,
@@ -34,7 +35,8 @@ record BenchOptions(
     List<Integer> templateSizes,
     boolean jmh,
     int jmhIterations,
-    boolean jmhComponents) {
+    boolean jmhComponents,
+    Path emulatorJar) {
 
   static BenchOptions from(Path repo, Map<String, String> env) {
     return new BenchOptions(
@@ -49,11 +51,8 @@ record BenchOptions(
         words(env.getOrDefault("TEMPLATE_SIZES", "1 50 200").replace(',', ' ')).stream().map(Integer::parseInt).toList(),
         !env.getOrDefault("JMH", "1").equals("0"),
         positive(env, "JMH_ITERATIONS", 5),
-        env.getOrDefault("JMH_COMPONENTS", "0").equals("1"));
-  }
-
-  Path emulatorJar() {
-    return repo.resolve("emulator/target/emulator.jar");
+        env.getOrDefault("JMH_COMPONENTS", "0").equals("1"),
+        Path.of(env.getOrDefault("EMULATOR_JAR", repo.resolve("emulator/target/emulator.jar").toString())).toAbsolutePath());
   }
 
   Path sampleTemplate() {
