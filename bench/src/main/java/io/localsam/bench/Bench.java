@@ -122,8 +122,9 @@ public final class Bench {
       ServerProcess.Startup startup = server.awaitFirst200("/hello1");
       double rss = server.rssKb();
       double heap = HeapInfo.usedAfterGcKb(server.pid());
-      progress(String.format(Locale.ROOT, "  %3d functions: first 200 after %-7s RSS %s, heap + metaspace after GC %s",
-          functions, Stats.millis(startup.toFirst200Millis()), Stats.megabytes(rss), Stats.megabytes(heap)));
+      progress(String.format(Locale.ROOT, "  %3d functions: first 200 after %-7s first request %-7s RSS %s, heap + metaspace after GC %s",
+          functions, Stats.millis(startup.toFirst200Millis()), Stats.millis(startup.firstRequestMillis()), Stats.megabytes(rss),
+          Stats.megabytes(heap)));
       return new TemplateRound(startup, rss, heap);
     }
   }
