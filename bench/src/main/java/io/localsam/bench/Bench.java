@@ -27,7 +27,7 @@ public final class Bench {
   private final Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
 
   /** One server start, its load runs and its memory after them. */
-  record ServerRound(ServerProcess.Startup startup, LoadResult load, double rssKb, long coldStarts) {}
+  record ServerRound(ServerProcess.Startup startup, LoadResult load, double rssKb, long coldStarts, double cpuMicrosPerRequest) {}
 
   /** One start of a generated template: its first 200, then its memory with one function used. */
   record TemplateRound(ServerProcess.Startup startup, double rssKb, double heapKb) {}
@@ -99,15 +99,18 @@ public final class Bench {
         return null;
       }
       load.run(port, path, options.warmupSeconds());
+      double cpuBefore = server.cpuMillis();
       LoadResult result = load.run(port, path, options.durationSeconds());
+      double cpuPerRequest = (server.cpuMillis() - cpuBefore) * 1000 / Math.max(1, result.requests());
       double rss = server.rssKb();
       long coldStarts = server.countLogLines("Init Duration");
-      progress(String.format(Locale.ROOT, "  %-24s %8s req/s  p50 %-8s p99 %-8s first 200 after %-7s first request %-8s RSS %s%s%s",
+      progress(String.format(Locale.ROOT, "  %-24s %8s req/s  p50 %-8s p99 %-8s CPU %-6s first 200 after %-7s first request %-8s RSS %s%s%s",
           name, Stats.count(result.requestsPerSecond()), Stats.millis(result.p50Millis()), Stats.millis(result.p99Millis()),
+          Stats.micros(cpuPerRequest),
           Stats.millis(startup.toFirst200Millis()), Stats.millis(startup.firstRequestMillis()), Stats.megabytes(rss),
           name.equals(LOCALSAM) ? ", " + coldStarts + " execution environments" : "",
           result.errors() > 0 ? ", " + result.errors() + " errors" : ""));
-      return new ServerRound(startup, result, rss, coldStarts);
+      return new ServerRound(startup, result, rss, coldStarts, cpuPerRequest);
     } finally {
       Files.deleteIfExists(log); // LocalSAM writes three lines per request: hundreds of MB over a run
     }

@@ -42,7 +42,7 @@ record BenchOptions(
     return new BenchOptions(
         repo.toAbsolutePath().normalize(),
         positive(env, "ROUNDS", 3),
-        positive(env, "WARMUP", 5),
+        positive(env, "WARMUP", 10),
         positive(env, "DURATION", 10),
         positive(env, "THREADS", 2),
         positive(env, "CONNECTIONS", 32),

@@ -54,7 +54,7 @@ final class JavaLoad implements LoadGenerator {
       at += worker.count;
     }
     Arrays.sort(all);
-    return new LoadResult(total / elapsedSeconds, percentile(all, 0.50), percentile(all, 0.99), errors.get());
+    return new LoadResult(total / elapsedSeconds, percentile(all, 0.50), percentile(all, 0.99), errors.get(), total);
   }
 
   private static double percentile(long[] sorted, double p) {

@@ -7,5 +7,6 @@ package io.localsam.bench;
  * @param p50Millis median latency
  * @param p99Millis 99th percentile latency
  * @param errors socket errors, time-outs and answers other than 2xx/3xx
+ * @param requests completed requests
  */
-record LoadResult(double requestsPerSecond, double p50Millis, double p99Millis, long errors) {}
+record LoadResult(double requestsPerSecond, double p50Millis, double p99Millis, long errors, long requests) {}

@@ -45,18 +45,19 @@ final class Report {
   private void servers(StringBuilder out) {
     List<Bench.ServerRound> ceiling = servers.get(Bench.CEILING);
     List<Bench.ServerRound> localSam = servers.get(Bench.LOCALSAM);
-    out.append("| server | requests/s | p50 | p99 | java -jar to first 200 | first request | RSS after load |\n");
-    out.append("|---|--:|--:|--:|--:|--:|--:|\n");
+    out.append("| server | requests/s | p50 | p99 | CPU per request | java -jar to first 200 | first request | RSS after load |\n");
+    out.append("|---|--:|--:|--:|--:|--:|--:|--:|\n");
     row(out, Bench.CEILING, ceiling);
     row(out, Bench.LOCALSAM, localSam);
     double rps = median(localSam, r -> r.load().requestsPerSecond()) / median(ceiling, r -> r.load().requestsPerSecond());
     double p50 = median(localSam, r -> r.load().p50Millis()) / median(ceiling, r -> r.load().p50Millis());
     double p99 = median(localSam, r -> r.load().p99Millis()) / median(ceiling, r -> r.load().p99Millis());
+    double cpu = median(localSam, Bench.ServerRound::cpuMicrosPerRequest) / median(ceiling, Bench.ServerRound::cpuMicrosPerRequest);
     double start = median(localSam, r -> r.startup().toFirst200Millis()) / median(ceiling, r -> r.startup().toFirst200Millis());
     double first = median(localSam, r -> r.startup().firstRequestMillis());
     double rss = median(localSam, Bench.ServerRound::rssKb) / median(ceiling, Bench.ServerRound::rssKb);
     out.append("| LocalSAM / ceiling | ").append(Stats.ratio(rps)).append(" | ").append(Stats.ratio(p50)).append(" | ")
-        .append(Stats.ratio(p99)).append(" | ").append(Stats.ratio(start)).append(" | ")
+        .append(Stats.ratio(p99)).append(" | ").append(Stats.ratio(cpu)).append(" | ").append(Stats.ratio(start)).append(" | ")
         .append(Stats.ratio(first / median(ceiling, r -> r.startup().firstRequestMillis()))).append(" | ")
         .append(Stats.ratio(rss)).append(" |\n\n");
     long environments = Math.round(median(localSam, r -> r.coldStarts()));
@@ -76,6 +77,7 @@ final class Report {
         .append(" | ").append(Stats.count(median(rounds, r -> r.load().requestsPerSecond())))
         .append(" | ").append(Stats.millis(median(rounds, r -> r.load().p50Millis())))
         .append(" | ").append(Stats.millis(median(rounds, r -> r.load().p99Millis())))
+        .append(" | ").append(Stats.micros(median(rounds, Bench.ServerRound::cpuMicrosPerRequest)))
         .append(" | ").append(Stats.millis(median(rounds, r -> r.startup().toFirst200Millis())))
         .append(" | ").append(Stats.millis(median(rounds, r -> r.startup().firstRequestMillis())))
         .append(" | ").append(Stats.megabytes(median(rounds, Bench.ServerRound::rssKb)))

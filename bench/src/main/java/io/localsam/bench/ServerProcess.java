@@ -103,6 +103,16 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
+  /** User plus system CPU time the server has used so far, in milliseconds (from /proc/PID/stat). */
+  double cpuMillis() throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // fields from the third (state) on
+    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime: fields 14 and 15
+    return ticks * 1000.0 / CLOCK_TICKS;
+  }
+
+  private static final long CLOCK_TICKS = 100; // USER_HZ: 100 on every Linux architecture Java runs on
+
   long pid() {
     return process.pid();
   }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 /** Runs {@code wrk --latency} and reads its summary. */
 final class WrkLoad implements LoadGenerator {
   private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
+  private static final Pattern COUNT = Pattern.compile("(\\d+) requests in");
   private static final Pattern PERCENTILE = Pattern.compile("^\\s*(50|99)(?:\\.000)?%\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
   private static final Pattern SOCKET_ERRORS = Pattern.compile("connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
   private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
@@ -65,7 +66,8 @@ final class WrkLoad implements LoadGenerator {
     if (non2xx.find()) {
       errors += Long.parseLong(non2xx.group(1));
     }
-    return new LoadResult(Double.parseDouble(rate.group(1)), p50, p99, errors);
+    Matcher count = COUNT.matcher(output);
+    return new LoadResult(Double.parseDouble(rate.group(1)), p50, p99, errors, count.find() ? Long.parseLong(count.group(1)) : 0);
   }
 
   @Override
