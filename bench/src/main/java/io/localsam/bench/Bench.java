@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The bench driver behind {@code bench/run}: the bare-Undertow ceiling and LocalSAM serving the sample
- * app, started the same way, under the same load, {@code ROUNDS} times each; then start-up and idle
+ * The bench driver behind {@code bench/run}: the bare-Undertow ceiling, the issue's lean prototype and
+ * LocalSAM serving the sample app, started the same way, under the same load, {@code ROUNDS} times each; then start-up and idle
  * memory of generated 1-, 50- and 200-function templates; then JMH for one warm invocation. Prints a
  * Markdown report (also written to {@code bench/target/bench-results.md}).
  *
@@ -19,6 +19,7 @@ import java.util.Map;
  */
 public final class Bench {
   static final String CEILING = "bare Undertow (ceiling)";
+  static final String LEAN = "lean prototype (issue)";
   static final String LOCALSAM = "LocalSAM, sample app";
 
   private final BenchOptions options;
@@ -58,14 +59,17 @@ public final class Bench {
 
     // Unmeasured first starts: LocalSAM resolves and caches the sample's class path, the OS caches the jars.
     measure(CEILING, ceilingCommand(), "/hello", false);
+    measure(LEAN, leanCommand(), "/hello", false);
     measure(LOCALSAM, localSamCommand(options.sampleTemplate()), "/hello", false);
 
     Map<String, List<ServerRound>> servers = new LinkedHashMap<>();
     servers.put(CEILING, new ArrayList<>());
+    servers.put(LEAN, new ArrayList<>());
     servers.put(LOCALSAM, new ArrayList<>());
     for (int round = 1; round <= options.rounds(); round++) {
       progress("Round " + round + "/" + options.rounds());
       servers.get(CEILING).add(measure(CEILING, ceilingCommand(), "/hello", true));
+      servers.get(LEAN).add(measure(LEAN, leanCommand(), "/hello", true));
       servers.get(LOCALSAM).add(measure(LOCALSAM, localSamCommand(options.sampleTemplate()), "/hello", true));
     }
 
@@ -90,7 +94,7 @@ public final class Bench {
 
   private ServerRound measure(String name, List<String> command, String path, boolean measured) throws Exception {
     int port = ServerProcess.freePort();
-    Path log = work.resolve((name.equals(CEILING) ? "ceiling" : "localsam") + ".log");
+    Path log = work.resolve((name.equals(CEILING) ? "ceiling" : name.equals(LEAN) ? "lean" : "localsam") + ".log");
     List<String> withPort = new ArrayList<>(command);
     withPort.replaceAll(part -> part.equals("PORT") ? Integer.toString(port) : part);
     try (ServerProcess server = ServerProcess.launch(name, withPort, log, port)) {
@@ -137,8 +141,19 @@ public final class Bench {
     command.add(javaBin.toString());
     command.addAll(options.jvmOptions());
     command.add("-cp");
-    command.add(ceilingClasspath());
+    command.add(classpath(false));
     command.add(CeilingServer.class.getName());
+    command.add("PORT");
+    return command;
+  }
+
+  private List<String> leanCommand() {
+    List<String> command = new ArrayList<>();
+    command.add(javaBin.toString());
+    command.addAll(options.jvmOptions());
+    command.add("-cp");
+    command.add(classpath(true) + File.pathSeparator + options.helloWorldModule().resolve("target/classes"));
+    command.add(LeanPrototype.class.getName());
     command.add("PORT");
     return command;
   }
@@ -155,13 +170,13 @@ public final class Bench {
     return command;
   }
 
-  /** The driver's class path less what the ceiling never loads (JMH, the Lambda libraries), so it opens no extra jars. */
-  private static String ceilingClasspath() {
+  /** The driver's class path less what the server never loads (JMH; the Lambda libraries unless asked for). */
+  private static String classpath(boolean lambda) {
     List<String> entries = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       String name = Path.of(entry).getFileName().toString();
       if (!name.startsWith("jmh-") && !name.startsWith("jopt-") && !name.startsWith("commons-math")
-          && !name.startsWith("aws-lambda-") && !name.startsWith("joda-")) {
+          && (lambda || !name.startsWith("aws-lambda-") && !name.startsWith("joda-") && !name.startsWith("jackson-"))) {
         entries.add(entry);
       }
     }

@@ -48,6 +48,8 @@ final class Report {
     out.append("| server | requests/s | p50 | p99 | CPU per request | java -jar to first 200 | first request | RSS after load |\n");
     out.append("|---|--:|--:|--:|--:|--:|--:|--:|\n");
     row(out, Bench.CEILING, ceiling);
+    List<Bench.ServerRound> lean = servers.get(Bench.LEAN);
+    row(out, Bench.LEAN, lean);
     row(out, Bench.LOCALSAM, localSam);
     double rps = median(localSam, r -> r.load().requestsPerSecond()) / median(ceiling, r -> r.load().requestsPerSecond());
     double p50 = median(localSam, r -> r.load().p50Millis()) / median(ceiling, r -> r.load().p50Millis());
@@ -65,7 +67,10 @@ final class Report {
     out.append("LocalSAM started ").append(environments).append(" execution environments of HelloWorldFunction per round (median)")
         .append(errors > 0 ? "; " + errors + " requests failed or timed out per round" : "").append(".\n\n");
 
+    double leanRatio = median(lean, r -> r.load().requestsPerSecond()) / median(ceiling, r -> r.load().requestsPerSecond());
     target(rps >= 0.85, "warm throughput >= 0.85 x the ceiling: " + Stats.ratio(rps) + " x");
+    target(rps > leanRatio, "better than the lean prototype: " + Stats.ratio(rps) + " x the ceiling against its "
+        + Stats.ratio(leanRatio) + " x");
     target(p50 <= 1.2, "p50 latency <= 1.2 x the ceiling's: " + Stats.ratio(p50) + " x");
     target(start <= 1.3, "java -jar to first 200 <= 1.3 x the ceiling's: " + Stats.ratio(start) + " x");
     target(first <= 250, "first request of a cold hello-world function <= 250 ms: " + Stats.millis(first));
