@@ -66,7 +66,7 @@ final class JavaLoad implements LoadGenerator {
 
   @Override
   public String describe() {
-    return "Java generator (wrk not installed), " + connections + " connections, one thread each";
+    return "the bench's Java generator, " + connections + " connections, one thread each";
   }
 
   private static final class Connection extends Thread {
