@@ -1,0 +1,163 @@
+package io.localsam.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** The Markdown the bench prints: the tables, then each target of the issue as met or missed. */
+final class Report {
+  private final BenchOptions options;
+  private final String loadGenerator;
+  private final Map<String, List<Bench.ServerRound>> servers;
+  private final Map<Integer, List<Bench.TemplateRound>> templates;
+  private final Map<String, JmhRun.Score> jmh;
+  private final List<String> targets = new ArrayList<>();
+  private final String loadBefore;
+
+  Report(BenchOptions options, String loadGenerator, Map<String, List<Bench.ServerRound>> servers,
+      Map<Integer, List<Bench.TemplateRound>> templates, Map<String, JmhRun.Score> jmh, String loadBefore) {
+    this.loadBefore = loadBefore;
+    this.options = options;
+    this.loadGenerator = loadGenerator;
+    this.servers = servers;
+    this.templates = templates;
+    this.jmh = jmh;
+  }
+
+  String markdown() {
+    StringBuilder out = new StringBuilder();
+    out.append("Machine: ").append(Machine.describe()).append("; load average ").append(loadBefore)
+        .append(" before, ").append(Machine.loadAverage()).append(" after\n");
+    out.append("Load: ").append(loadGenerator).append(", GET /hello, ").append(options.warmupSeconds()).append(" s warm-up + ")
+        .append(options.durationSeconds()).append(" s measured per round; medians of ").append(options.rounds())
+        .append(" rounds; JVM flags: ").append(options.jvmOptions().isEmpty() ? "defaults" : String.join(" ", options.jvmOptions()))
+        .append("\n\n");
+    servers(out);
+    templates(out);
+    jmh(out);
+    out.append("Targets:\n\n");
+    targets.forEach(line -> out.append(line).append("\n"));
+    return out.toString();
+  }
+
+  private void servers(StringBuilder out) {
+    List<Bench.ServerRound> ceiling = servers.get(Bench.CEILING);
+    List<Bench.ServerRound> localSam = servers.get(Bench.LOCALSAM);
+    out.append("| server | requests/s | p50 | p99 | CPU per request | java -jar to first 200 | first request | RSS after load |\n");
+    out.append("|---|--:|--:|--:|--:|--:|--:|--:|\n");
+    row(out, Bench.CEILING, ceiling);
+    List<Bench.ServerRound> lean = servers.get(Bench.LEAN);
+    row(out, Bench.LEAN, lean);
+    row(out, Bench.LOCALSAM, localSam);
+    double rps = median(localSam, r -> r.load().requestsPerSecond()) / median(ceiling, r -> r.load().requestsPerSecond());
+    double p50 = median(localSam, r -> r.load().p50Millis()) / median(ceiling, r -> r.load().p50Millis());
+    double p99 = median(localSam, r -> r.load().p99Millis()) / median(ceiling, r -> r.load().p99Millis());
+    double cpu = median(localSam, Bench.ServerRound::cpuMicrosPerRequest) / median(ceiling, Bench.ServerRound::cpuMicrosPerRequest);
+    double start = median(localSam, r -> r.startup().toFirst200Millis()) / median(ceiling, r -> r.startup().toFirst200Millis());
+    double first = median(localSam, r -> r.startup().firstRequestMillis());
+    double rss = median(localSam, Bench.ServerRound::rssKb) / median(ceiling, Bench.ServerRound::rssKb);
+    out.append("| LocalSAM / ceiling | ").append(Stats.ratio(rps)).append(" | ").append(Stats.ratio(p50)).append(" | ")
+        .append(Stats.ratio(p99)).append(" | ").append(Stats.ratio(cpu)).append(" | ").append(Stats.ratio(start)).append(" | ")
+        .append(Stats.ratio(first / median(ceiling, r -> r.startup().firstRequestMillis()))).append(" | ")
+        .append(Stats.ratio(rss)).append(" |\n\n");
+    long environments = Math.round(median(localSam, r -> r.coldStarts()));
+    long errors = Math.round(median(localSam, r -> r.load().errors()));
+    out.append("LocalSAM started ").append(environments).append(" execution environments of HelloWorldFunction per round (median)")
+        .append(errors > 0 ? "; " + errors + " requests failed or timed out per round" : "").append(".\n\n");
+
+    double leanRatio = median(lean, r -> r.load().requestsPerSecond()) / median(ceiling, r -> r.load().requestsPerSecond());
+    target(rps >= 0.85, "warm throughput >= 0.85 x the ceiling: " + Stats.ratio(rps) + " x");
+    target(rps > leanRatio, "better than the lean prototype: " + Stats.ratio(rps) + " x the ceiling against its "
+        + Stats.ratio(leanRatio) + " x");
+    target(p50 <= 1.2, "p50 latency <= 1.2 x the ceiling's: " + Stats.ratio(p50) + " x");
+    target(start <= 1.3, "java -jar to first 200 <= 1.3 x the ceiling's: " + Stats.ratio(start) + " x");
+    target(first <= 250, "first request of a cold hello-world function <= 250 ms: " + Stats.millis(first));
+    target(rss <= 1.3, "RSS after load <= 1.3 x the ceiling's: " + Stats.ratio(rss) + " x");
+  }
+
+  private void row(StringBuilder out, String name, List<Bench.ServerRound> rounds) {
+    out.append("| ").append(name)
+        .append(" | ").append(Stats.count(median(rounds, r -> r.load().requestsPerSecond())))
+        .append(" | ").append(Stats.millis(median(rounds, r -> r.load().p50Millis())))
+        .append(" | ").append(Stats.millis(median(rounds, r -> r.load().p99Millis())))
+        .append(" | ").append(Stats.micros(median(rounds, Bench.ServerRound::cpuMicrosPerRequest)))
+        .append(" | ").append(Stats.millis(median(rounds, r -> r.startup().toFirst200Millis())))
+        .append(" | ").append(Stats.millis(median(rounds, r -> r.startup().firstRequestMillis())))
+        .append(" | ").append(Stats.megabytes(median(rounds, Bench.ServerRound::rssKb)))
+        .append(" |\n");
+  }
+
+  private void templates(StringBuilder out) {
+    if (templates.isEmpty()) {
+      return;
+    }
+    int smallest = templates.keySet().stream().min(Integer::compare).orElseThrow();
+    int largest = templates.keySet().stream().max(Integer::compare).orElseThrow();
+    double base = median(templates.get(smallest), r -> r.startup().toFirst200Millis());
+    out.append("| functions in template | java -jar to first 200 | vs ").append(smallest)
+        .append(" | first request | RSS, one function used | heap + metaspace after GC |\n");
+    out.append("|--:|--:|--:|--:|--:|--:|\n");
+    for (Map.Entry<Integer, List<Bench.TemplateRound>> entry : templates.entrySet()) {
+      double start = median(entry.getValue(), r -> r.startup().toFirst200Millis());
+      out.append("| ").append(entry.getKey()).append(" | ").append(Stats.millis(start)).append(" | ")
+          .append(Stats.ratio(start / base)).append(" | ")
+          .append(Stats.millis(median(entry.getValue(), r -> r.startup().firstRequestMillis()))).append(" | ")
+          .append(Stats.megabytes(median(entry.getValue(), Bench.TemplateRound::rssKb)))
+          .append(" | ").append(Stats.megabytes(median(entry.getValue(), Bench.TemplateRound::heapKb))).append(" |\n");
+    }
+    out.append("\n");
+    if (largest == smallest) {
+      return;
+    }
+    int idle = largest - smallest;
+    double heapPerFunction = (median(templates.get(largest), Bench.TemplateRound::heapKb)
+        - median(templates.get(smallest), Bench.TemplateRound::heapKb)) / idle;
+    double rssPerFunction = (median(templates.get(largest), Bench.TemplateRound::rssKb)
+        - median(templates.get(smallest), Bench.TemplateRound::rssKb)) / idle;
+    out.append(String.format(Locale.ROOT,
+        "Each idle mounted function: %.0f KB of heap + metaspace after GC, %.0f KB of RSS (%d vs %d functions).%n%n",
+        heapPerFunction, rssPerFunction, largest, smallest));
+    double ratio = median(templates.get(largest), r -> r.startup().toFirst200Millis()) / base;
+    target(ratio <= 2, "a " + largest + "-function template starts in <= 2 x the " + smallest + "-function time: "
+        + Stats.ratio(ratio) + " x");
+    double perFunction = Double.isNaN(heapPerFunction) ? rssPerFunction : Math.max(heapPerFunction, rssPerFunction);
+    target(perFunction <= 1024, String.format(Locale.ROOT,
+        "memory per idle mounted function <= 1 MB until first use: %.0f KB", perFunction));
+  }
+
+  private void jmh(StringBuilder out) {
+    JmhRun.Score direct = jmh.get("InvokeBenchmark.directCall");
+    JmhRun.Score runtime = jmh.get("InvokeBenchmark.runtimeInvoke");
+    if (direct == null || runtime == null) {
+      return;
+    }
+    out.append("| one warm invocation of HelloWorldFunction (JMH, average) | time |\n|---|--:|\n");
+    out.append("| handler called directly, event built by hand | ").append(score(direct)).append(" |\n");
+    out.append("| `FunctionRuntime.invoke(id, eventJson).join()` | ").append(score(runtime)).append(" |\n\n");
+    if (jmh.size() > 2) {
+      out.append("| component (JMH, average) | time |\n|---|--:|\n");
+      jmh.forEach((name, score) -> {
+        if (!name.startsWith("InvokeBenchmark.")) {
+          out.append("| ").append(name).append(" | ").append(score(score)).append(" |\n");
+        }
+      });
+      out.append("\n");
+    }
+    double overhead = runtime.micros() - direct.micros();
+    target(overhead <= 20, "a warm invocation <= 20 µs more than a direct handler call: +" + Stats.micros(overhead));
+  }
+
+  private static String score(JmhRun.Score score) {
+    return Stats.micros(score.micros()) + (Double.isNaN(score.error()) ? "" : " ± " + Stats.micros(score.error()));
+  }
+
+  private void target(boolean met, String text) {
+    targets.add("- " + (met ? "met: " : "MISSED: ") + text);
+  }
+
+  private static <T> double median(List<T> rounds, ToDoubleFunction<T> metric) {
+    return Stats.median(rounds.stream().map(r -> metric.applyAsDouble(r)).toList());
+  }
+}
