@@ -289,6 +289,17 @@ class BadHttpInputTest {
   }
 
   @Test
+  @Disabled("bug: Undertow takes ';' in a path as the start of path parameters and drops it and what follows up to"
+      + " the next '/' from getRequestPath(), so /echo/a;b=c routes as /echo/a and the event's path loses ';b=c';"
+      + " API Gateway keeps ';' as part of the path (found by RequestProperties with ';' left unencoded)")
+  void a_semicolon_in_a_path_stays_in_the_path() throws Exception {
+    JsonNode event = event(RawHttp.exchange(port(), "GET /echo/a;b=c/d HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+
+    assertEquals("/echo/a;b=c/d", event.path("path").asText());
+    assertEquals("a;b=c/d", event.path("pathParameters").path("proxy").asText());
+  }
+
+  @Test
   void unusual_methods_get_api_gateways_own_answer() {
     for (String method : List.of("TRACE", "PROPFIND", "MKCOL", "FOOBAR", "get")) {
       Answer rest = RawHttp.exchange(port(), method + " /echo HTTP/1.1\r\nHost: x\r\nX-Secret: s3cr3t\r\nConnection: close\r\n\r\n");
