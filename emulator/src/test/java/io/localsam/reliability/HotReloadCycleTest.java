@@ -31,7 +31,7 @@ class HotReloadCycleTest {
       assertEquals("\"gen-00000\"", api.emulator().invoke("Hot", "{}").response());
 
       for (int generation = 1; generation <= RELOADS; generation++) {
-        rebuilds.reloadTo(api, "Hot", generation);
+        rebuilds.reloadTo(api.emulator(), "Hot", generation);
       }
 
       assertTrue(HotReloads.loaders().size() >= RELOADS + 1, "each generation ran in a new environment");

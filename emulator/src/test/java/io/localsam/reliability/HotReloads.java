@@ -1,7 +1,7 @@
 package io.localsam.reliability;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import io.localsam.testsupport.TestApi;
+import io.localsam.Emulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ref.WeakReference;
@@ -98,13 +98,13 @@ final class HotReloads {
   }
 
   /** Rebuilds to {@code generation} and waits (bounded) until the function answers with it. */
-  void reloadTo(TestApi api, String functionId, int generation) {
+  void reloadTo(Emulator emulator, String functionId, int generation) {
     write(generation);
     String expected = "\"" + marker(generation) + "\"";
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     String answer = null;
     while (System.nanoTime() < deadline) {
-      answer = api.emulator().invoke(functionId, "{}").response();
+      answer = emulator.invoke(functionId, "{}").response();
       if (answer.equals(expected)) {
         return;
       }
