@@ -47,7 +47,7 @@ class SoakTest {
   static {
     List<Target> mix = new ArrayList<>(LoadTest.MIX);
     mix.add(new Target("bad-fine", "POST", "/bad?do=fine", Set.of(200, 429)));
-    mix.add(new Target("bad-timeout", "POST", "/bad?do=block", Set.of(502, 429)));
+    mix.add(new Target("stuck-timeout", "POST", "/stuck?do=block", Set.of(502, 429)));
     mix.add(new Target("bad-stack-overflow", "POST", "/bad?do=recurse", Set.of(502, 429)));
     mix.add(new Target("bad-out-of-memory", "POST", "/bad?do=oom", Set.of(502, 429)));
     mix.add(new Target("bad-over-6mb", "POST", "/bad?do=huge", Set.of(502, 429)));
@@ -77,14 +77,33 @@ class SoakTest {
     return kinds;
   }
 
+  /** The functions' ReservedConcurrentExecutions added up (Good 8, Slow 4, Failing 4, Held 2, Bad 4, Stuck 2), plus Hot's one. */
+  private static final int CAPS = 8 + 4 + 4 + 2 + 4 + 2 + 1;
+
+  /** Threads of execution environments: each has one, named after its function. */
+  private static long environmentThreads() {
+    Set<String> names = Set.of("Good", "Slow", "Failing", "Held", "Bad", "Stuck", "Hot");
+    return JvmGauges.threads().stream().filter(t -> t.getName().startsWith("localsam-")
+        && names.contains(t.getName().substring("localsam-".length()))).count();
+  }
+
   @TempDir
   Path folder;
 
   private final Map<String, LongAdder> logCounts = new ConcurrentHashMap<>();
   private final LongAdder logLines = new LongAdder();
 
+  /** The gateway's line for a function error: "Bad failed: java.lang.StackOverflowError: ...". */
+  private static final java.util.regex.Pattern FAILED = java.util.regex.Pattern.compile("^(\\w+) failed: ([\\w.$]+)");
+
+  private final Map<String, LongAdder> errorTypes = new ConcurrentHashMap<>();
+
   private void log(String line) {
     logLines.increment();
+    java.util.regex.Matcher failed = FAILED.matcher(line);
+    if (failed.find()) {
+      errorTypes.computeIfAbsent(failed.group(1) + ": " + failed.group(2), k -> new LongAdder()).increment();
+    }
     for (Map.Entry<String, String> kind : LOG_KINDS.entrySet()) {
       if (line.contains(kind.getKey())) {
         logCounts.computeIfAbsent(kind.getValue(), k -> new LongAdder()).increment();
@@ -102,10 +121,17 @@ class SoakTest {
             Type: AWS::Serverless::Function
             Properties:
               Handler: fixtures.Misbehaving
-              Timeout: 1
               ReservedConcurrentExecutions: 4
               Events:
                 Api: {Type: Api, Properties: {Path: /bad, Method: post}}
+          Stuck:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: fixtures.Misbehaving
+              Timeout: 1
+              ReservedConcurrentExecutions: 2
+              Events:
+                Api: {Type: Api, Properties: {Path: /stuck, Method: post}}
           Hot:
             Type: AWS::Serverless::Function
             Properties: {Handler: hot.Generation, CodeUri: HOT}
@@ -117,6 +143,8 @@ class SoakTest {
       long heapBefore = JvmGauges.usedHeapAfterGc();
       int threadsBefore = JvmGauges.threads().size();
       logCounts.clear();
+      errorTypes.clear();
+      long environmentsBefore = environmentThreads();
 
       long start = System.nanoTime();
       CompletableFuture<Integer> reloading = CompletableFuture.supplyAsync(() -> {
@@ -133,9 +161,11 @@ class SoakTest {
       long liveLoaders = HotReloads.liveLoadersAfterGc(1);
       long heapAfter = JvmGauges.usedHeapAfterGc();
       int threadsAfter = JvmGauges.threads().size();
+      long environmentsAfter = environmentThreads();
       List<Invocation> journal = emulator.invocations();
 
-      String summary = summary(load, elapsed, reloaded, liveLoaders, heapBefore, heapAfter, threadsBefore, threadsAfter, journal);
+      String summary = summary(load, elapsed, reloaded, liveLoaders, heapBefore, heapAfter, threadsBefore, threadsAfter, journal)
+          .replace("%ENVIRONMENTS%", "before " + environmentsBefore + ", after " + environmentsAfter + " (at most " + CAPS + ")");
       System.out.println(summary);
       Files.writeString(Path.of("target", "soak-summary.txt"), summary, StandardCharsets.UTF_8);
 
@@ -143,6 +173,9 @@ class SoakTest {
       assertTrue(settled, "no thread still runs a function's code");
       assertEquals(1, liveLoaders, "only the current generation's class loader is alive");
       assertTrue(heapAfter < heapBefore + 128L * 1024 * 1024, "heap flat within 128 MB: " + summary);
+      assertTrue(environmentsAfter <= CAPS, "no more environments than the functions' caps: " + summary);
+      assertTrue(threadsAfter - environmentsAfter <= threadsBefore - environmentsBefore + 2,
+          "apart from execution environments (bounded by the caps), the thread count is back where it was: " + summary);
       assertTrue(journal.size() > 0 && journal.size() <= 1000, "the journal keeps the last 1000 invocations, no more");
       long errorAnswers = load.counts().entrySet().stream()
           .filter(e -> e.getKey().endsWith(" 502") || e.getKey().endsWith(" 500")).mapToLong(Map.Entry::getValue).sum();
@@ -163,16 +196,19 @@ class SoakTest {
     line(out, "requests answered", String.format(Locale.ROOT, "%d (%.0f/s)", load.total(), load.total() / (load.elapsed().toMillis() / 1000.0)));
     line(out, "unexpected answers", load.unexpected() + " (a status the function did not give, or no answer)");
     out.append("answers by kind:\n");
-    load.counts().forEach((kind, count) -> out.append(String.format(Locale.ROOT, "    %-34s %8d%n", kind, count)));
+    load.counts().forEach((kind, count) -> out.append(String.format(Locale.ROOT, "    %-44s %8d%n", kind, count)));
     out.append("log lines by kind:\n");
     new TreeMap<>(Map.copyOf(toLongs(logCounts))).forEach((kind, count) ->
-        out.append(String.format(Locale.ROOT, "    %-34s %8d%n", kind, count)));
+        out.append(String.format(Locale.ROOT, "    %-44s %8d%n", kind, count)));
     line(out, "log lines in all", Long.toString(logLines.sum()));
     line(out, "hot reloads", reloaded + " in " + elapsed.toSeconds() + " s; class loaders alive after GC: " + liveLoaders + " of "
         + HotReloads.loaders().size());
     line(out, "heap used after GC", "before " + JvmGauges.megabytes(heapBefore) + ", after " + JvmGauges.megabytes(heapAfter)
         + String.format(Locale.ROOT, " (%+.1f MB)", (heapAfter - heapBefore) / (1024.0 * 1024.0)));
+    out.append("function errors by type (log):\n");
+    toLongs(errorTypes).forEach((kind, count) -> out.append(String.format(Locale.ROOT, "    %-44s %8d%n", kind, count)));
     line(out, "live threads", "before " + threadsBefore + ", after " + threadsAfter);
+    line(out, "environment threads", "%ENVIRONMENTS%");
     line(out, "journal", journal.size() + " invocations kept (bounded at 1000)");
     return out.append(rule).append('\n').toString();
   }
