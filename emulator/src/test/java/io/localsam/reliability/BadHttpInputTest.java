@@ -119,8 +119,8 @@ class BadHttpInputTest {
   }
 
   @Test
-  @Disabled("bug: an unknown HTTP version (HTTP/9.9, HTTP/2.0 in plain text) is served as HTTP/1.1 with 200;"
-      + " expected 400 and close (see the reliability report)")
+  @Disabled("limitation (Undertow): an unknown HTTP version (HTTP/9.9, HTTP/2.0 in plain text) is parsed as HTTP/1.1"
+      + " and served with 200, before any handler sees it; expected 400 and close (see the reliability report)")
   void an_unknown_http_version_gets_400() {
     assertRejectedAndClosed("GET /echo HTTP/9.9\r\nHost: x\r\n\r\n");
     assertRejectedAndClosed("GET /echo HTTP/2.0\r\nHost: x\r\n\r\n");
@@ -151,13 +151,20 @@ class BadHttpInputTest {
   }
 
   @Test
-  @Disabled("bug: a chunked body with an invalid chunk size is answered with no response at all (the connection is"
-      + " just closed), and a Transfer-Encoding other than chunked leaves the request waiting for the client to close;"
-      + " expected 400 and close (see the reliability report)")
+  @Disabled("bug: a Transfer-Encoding other than chunked (gzip, identity) makes Undertow read the body until the client"
+      + " closes, so the request waits for ever instead of getting 400 and a close (RFC 9112 6.1); see the reliability report")
+  void a_transfer_encoding_other_than_chunked_gets_400_and_the_connection_closed() {
+    assertRejectedAndClosed("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\nabc");
+    assertRejectedAndClosed("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, identity\r\n\r\nabc");
+  }
+
+  @Test
+  @Disabled("limitation (Undertow): an invalid chunk size makes Undertow's chunk reader close the connection itself"
+      + " (UT000042) before the gateway can answer 400, and a chunk longer than its declared size is accepted and cut;"
+      + " no 5xx and no invocation either way (next test); see the reliability report")
   void invalid_chunked_encoding_gets_400_and_the_connection_closed() {
     assertRejectedAndClosed("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\nabc\r\n0\r\n\r\n");
     assertRejectedAndClosed("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcdef\r\n0\r\n\r\n");
-    assertRejectedAndClosed("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\nabc");
   }
 
   @Test
@@ -236,8 +243,9 @@ class BadHttpInputTest {
   }
 
   @Test
-  @Disabled("bug: a chunked body that grows past 10 MB gets no 413: Undertow resets the connection (UT000020) before"
-      + " the gateway's answer is written, and prints a stack trace to stderr (see the reliability report)")
+  @Disabled("bug: a chunked body that grows past 10 MB gets no 413: Undertow's MAX_ENTITY_SIZE check resets the"
+      + " connection (UT000020) before RequestBodyHandler's 413 is written, and prints a stack trace to stderr"
+      + " (see the reliability report)")
   void a_chunked_body_growing_past_ten_megabytes_is_refused_with_413() throws Exception {
     Answer answer = sendTwelveMegabytesChunked();
 
