@@ -1,0 +1,139 @@
+package io.localsam.reliability;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.localsam.Emulator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ref.WeakReference;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import javax.tools.ToolProvider;
+
+/**
+ * Rebuilds of one function, as `mvn compile` in another terminal leaves them: the class is compiled
+ * once, and each generation patches its fixed-width marker ("gen-00000") in the class file, so a
+ * hundred rebuilds cost no compiler runs. Every environment's class loader registers itself, weakly,
+ * in a list kept in the system properties (the one place the test and a function share), so the test
+ * can tell which loaders are still alive.
+ */
+final class HotReloads {
+  static final String LOADERS = "localsam.reliability.loaders";
+  private static final String MARKER = "gen-00000";
+
+  private final Path code;
+  private final byte[] template;
+  private final Instant base = Instant.now();
+
+  private HotReloads(Path code, byte[] template) {
+    this.code = code;
+    this.template = template;
+  }
+
+  /** Compiles the function into {@code folder/code} (generation 0) and returns the rebuilder. */
+  static HotReloads compile(Path folder) {
+    try {
+      Path source = folder.resolve("src/hot/Generation.java");
+      Files.createDirectories(source.getParent());
+      Files.writeString(source, """
+          package hot;
+          public class Generation implements com.amazonaws.services.lambda.runtime.RequestHandler<Object, String> {
+            static final String GENERATION = "%s";
+            static {
+              @SuppressWarnings("unchecked")
+              java.util.List<Object> loaders = (java.util.List<Object>) System.getProperties()
+                  .computeIfAbsent("%s", k -> new java.util.concurrent.CopyOnWriteArrayList<Object>());
+              loaders.add(new java.lang.ref.WeakReference<>(Generation.class.getClassLoader()));
+            }
+            public String handleRequest(Object input, com.amazonaws.services.lambda.runtime.Context context) {
+              return GENERATION;
+            }
+          }
+          """.formatted(MARKER, LOADERS), StandardCharsets.UTF_8);
+      Path code = folder.resolve("code");
+      String coreApi = Path.of(RequestHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+      int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", code.toString(), "-cp", coreApi, source.toString());
+      if (status != 0) {
+        throw new IllegalStateException("the hot-reload function does not compile");
+      }
+      return new HotReloads(code, Files.readAllBytes(code.resolve("hot/Generation.class")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  Path code() {
+    return code;
+  }
+
+  static String marker(int generation) {
+    return String.format("gen-%05d", generation);
+  }
+
+  /** Writes generation {@code n}'s class file, with a modification time of its own. */
+  void write(int generation) {
+    byte[] patched = template.clone();
+    byte[] from = MARKER.getBytes(StandardCharsets.US_ASCII);
+    byte[] to = marker(generation).getBytes(StandardCharsets.US_ASCII);
+    for (int i = 0; i + from.length <= patched.length; i++) {
+      if (java.util.Arrays.equals(patched, i, i + from.length, from, 0, from.length)) {
+        System.arraycopy(to, 0, patched, i, to.length);
+      }
+    }
+    try {
+      Path file = code.resolve("hot/Generation.class");
+      Files.write(file, patched);
+      Files.setLastModifiedTime(file, FileTime.from(base.plusSeconds(generation * 10L)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Rebuilds to {@code generation} and waits (bounded) until the function answers with it. */
+  void reloadTo(Emulator emulator, String functionId, int generation) {
+    write(generation);
+    String expected = "\"" + marker(generation) + "\"";
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    String answer = null;
+    while (System.nanoTime() < deadline) {
+      answer = emulator.invoke(functionId, "{}").response();
+      if (answer.equals(expected)) {
+        return;
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+    }
+    throw new AssertionError("generation " + generation + " was not loaded within 30 s; the function still answers " + answer);
+  }
+
+  /** Every loader an environment of this function registered so far. */
+  @SuppressWarnings("unchecked")
+  static List<WeakReference<ClassLoader>> loaders() {
+    Object list = System.getProperties().get(LOADERS);
+    return list == null ? List.of() : List.copyOf((CopyOnWriteArrayList<WeakReference<ClassLoader>>) list);
+  }
+
+  /** Loaders not yet collected, after asking for collections (bounded) until at most {@code allowed} remain. */
+  static long liveLoadersAfterGc(long allowed) {
+    JvmGauges.await(30, () -> {
+      System.gc();
+      return live() <= allowed;
+    });
+    return live();
+  }
+
+  private static long live() {
+    return loaders().stream().filter(ref -> ref.get() != null).count();
+  }
+
+  static void forget() {
+    System.getProperties().remove(LOADERS);
+  }
+}
