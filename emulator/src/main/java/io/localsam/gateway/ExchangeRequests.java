@@ -6,7 +6,7 @@ import io.undertow.util.HeaderValues;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+
 
 /**
  * Takes the {@link GatewayRequest} off an exchange once, so the authorizer and the function see the same
@@ -37,7 +37,7 @@ final class ExchangeRequests {
     byte[] body = exchange.getAttachment(RequestBodyHandler.BODY);
     return new GatewayRequest(
         exchange.getRequestMethod().toString(),
-        exchange.getRequestPath(),
+        RouteMatchHandler.rawPath(exchange),
         exchange.getQueryString(),
         headers,
         body == null ? new byte[0] : body,
@@ -46,6 +46,6 @@ final class ExchangeRequests {
         exchange.getRequestScheme(),
         destination == null ? 0 : destination.getPort(),
         System.currentTimeMillis(),
-        UUID.randomUUID().toString());
+        io.localsam.runtime.RequestIds.next());
   }
 }

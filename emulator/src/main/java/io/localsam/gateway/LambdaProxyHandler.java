@@ -70,7 +70,13 @@ final class LambdaProxyHandler implements HttpHandler {
       runtime.invoke(functionId, event).whenComplete((result, error) -> {
         integrationTimeout.cancel(false);
         if (answered.compareAndSet(false, true)) {
-          ResponseWriter.send(exchange, respond(route, request, result, error), kind, request.requestId());
+          try {
+            ResponseWriter.send(exchange, respond(route, request, result, error), kind, request.requestId());
+          } catch (RuntimeException unexpected) { // never leave a client without an answer
+            log.accept("Internal error answering " + request.method() + " " + request.rawPath() + ": " + unexpected);
+            exchange.getResponseHeaders().clear();
+            ResponseWriter.send(exchange, GatewayErrors.internal(kind), kind, request.requestId());
+          }
         }
       });
     });

@@ -26,7 +26,7 @@ final class RequestBodyHandler implements HttpHandler {
           try {
             next.handleRequest(ex);
           } catch (Exception e) {
-            log.accept("Internal error handling " + ex.getRequestMethod() + " " + ex.getRequestPath() + ": " + e);
+            log.accept("Internal error handling " + ex.getRequestMethod() + " " + RouteMatchHandler.rawPath(ex) + ": " + e);
             ResponseWriter.send(ex, GatewayErrors.internal(ResponseWriter.kind(ex)), ResponseWriter.kind(ex), null);
           }
         },

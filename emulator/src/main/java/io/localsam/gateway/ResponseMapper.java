@@ -21,7 +21,11 @@ import java.util.Set;
  * {@link Malformed} with the reason, which the gateway logs and answers as API Gateway does.
  */
 final class ResponseMapper {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final com.fasterxml.jackson.databind.ObjectReader JSON = new ObjectMapper()
+      .readerFor(JsonNode.class).with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+  // Framing is the gateway's business: a function's own Content-Length or Transfer-Encoding never goes through.
+  private static final Set<String> HOP_BY_HOP = Set.of("content-length", "transfer-encoding", "connection");
   private static final Set<String> V1_KEYS = Set.of("statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded", "cookies");
 
   private ResponseMapper() {}
@@ -97,7 +101,7 @@ final class ResponseMapper {
         }
       }
     }
-    defaultContentType(headers);
+    defaultContentType(withoutFraming(headers));
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     if (base64 && (kind == ApiKind.HTTP || wantsBinary(accept, binaryMediaTypes))) {
       bytes = decode(body);
@@ -149,7 +153,7 @@ final class ResponseMapper {
         headers.add(header("Set-Cookie", cookie));
       }
     }
-    defaultContentType(headers);
+    defaultContentType(withoutFraming(headers));
     JsonNode bodyNode = output.get("body");
     String body = bodyNode == null || bodyNode.isNull() ? "" : bodyNode.isTextual() ? bodyNode.textValue() : bodyNode.toString();
     byte[] bytes = flag(output.get("isBase64Encoded")) ? decode(body) : body.getBytes(StandardCharsets.UTF_8);
@@ -177,14 +181,14 @@ final class ResponseMapper {
       throw new Malformed("statusCode is missing");
     }
     int status;
-    if (node.isIntegralNumber()) {
+    if (node.isIntegralNumber() && node.canConvertToInt()) {
       status = node.intValue();
     } else if (node.isTextual() && node.textValue().strip().matches("\\d{1,3}")) {
       status = Integer.parseInt(node.textValue().strip());
     } else {
       throw new Malformed("statusCode must be a number, not " + node);
     }
-    if (status < 100 || status > 599) {
+    if (status < 200 || status > 599) { // 1xx are interim answers, never a final response
       throw new Malformed("statusCode " + status + " is not an HTTP status");
     }
     return status;
@@ -205,14 +209,30 @@ final class ResponseMapper {
 
   private static Map.Entry<String, String> header(String name, JsonNode value) throws Malformed {
     String text = value.isTextual() ? value.textValue() : value.isValueNode() ? value.asText() : value.toString();
-    if (name.isEmpty() || hasLineBreak(name) || hasLineBreak(text)) {
-      throw new Malformed("header " + name.replaceAll("[\\r\\n]", "\\\\n") + " contains a line break");
+    if (!TOKEN.matcher(name).matches()) {
+      throw new Malformed("header name '" + printable(name) + "' is not an HTTP token");
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
+        throw new Malformed("header " + name + " has a character that cannot be sent (U+" + String.format("%04X", (int) c) + ")");
+      }
     }
     return Map.entry(name, text);
   }
 
-  private static boolean hasLineBreak(String text) {
-    return text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0;
+  private static String printable(String text) {
+    StringBuilder out = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      out.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+    }
+    return out.toString();
+  }
+
+  /** Drops the function's framing headers; the gateway writes its own. */
+  private static List<Map.Entry<String, String>> withoutFraming(List<Map.Entry<String, String>> headers) {
+    headers.removeIf(header -> HOP_BY_HOP.contains(header.getKey().toLowerCase(java.util.Locale.ROOT)));
+    return headers;
   }
 
   private static void defaultContentType(List<Map.Entry<String, String>> headers) {

@@ -25,6 +25,32 @@ final class ResponseWriter {
     exchange.getResponseSender().send(ByteBuffer.wrap(response.body()));
   }
 
+  /**
+   * Answers and closes the connection without reading the request body, for requests whose body cannot
+   * be read (an unknown Transfer-Encoding): ending the exchange normally would try to read it first.
+   */
+  static void sendAndClose(HttpServerExchange exchange, GatewayResponse response) {
+    exchange.setStatusCode(response.status());
+    exchange.setPersistent(false);
+    for (Map.Entry<String, String> header : response.headers()) {
+      exchange.getResponseHeaders().add(HttpString.tryFromString(header.getKey()), header.getValue());
+    }
+    exchange.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_LENGTH, response.body().length);
+    exchange.getResponseHeaders().put(io.undertow.util.Headers.CONNECTION, "close");
+    try {
+      org.xnio.channels.StreamSinkChannel channel = exchange.getResponseChannel();
+      ByteBuffer body = ByteBuffer.wrap(response.body());
+      while (body.hasRemaining() && channel.write(body) > 0) {
+        // a few bytes: the socket takes them at once
+      }
+      channel.shutdownWrites();
+      channel.flush();
+    } catch (java.io.IOException ignored) {
+      // the client is gone; closing below is all there is to do
+    }
+    org.xnio.IoUtils.safeClose(exchange.getConnection());
+  }
+
   /** The kind of API the request reached, REST when it reached none. */
   static ApiKind kind(HttpServerExchange exchange) {
     RouteMatch match = exchange.getAttachment(RouteMatchHandler.MATCH);

@@ -22,15 +22,36 @@ final class RouteMatchHandler implements HttpHandler {
     this.log = log;
   }
 
+  /**
+   * The path as sent, still percent-encoded. Not {@code getRequestPath()}: Undertow cuts {@code ;...}
+   * path parameters out of it, and API Gateway keeps a semicolon as part of the path.
+   */
+  static String rawPath(HttpServerExchange exchange) {
+    String uri = exchange.getRequestURI();
+    if (exchange.isHostIncludedInRequestURI()) {
+      int authority = uri.indexOf("//");
+      int slash = uri.indexOf('/', authority < 0 ? 0 : authority + 2);
+      uri = slash < 0 ? "/" : uri.substring(slash);
+    }
+    return uri.isEmpty() ? "/" : uri;
+  }
+
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
+    String transferEncoding = exchange.getRequestHeaders().getFirst(io.undertow.util.Headers.TRANSFER_ENCODING);
+    if (transferEncoding != null && !transferEncoding.strip().toLowerCase(java.util.Locale.ROOT).endsWith("chunked")) {
+      // RFC 9112 6.1: a body whose length cannot be known is refused, and the connection closed
+      ResponseWriter.sendAndClose(exchange, GatewayResponse.json(400, "{\"message\":\"Bad Request\"}"));
+      return;
+    }
     String method = exchange.getRequestMethod().toString();
-    RouteMatch match = routes.match(method, exchange.getRequestPath());
+    String path = rawPath(exchange);
+    RouteMatch match = routes.match(method, path);
     if (method.equals("OPTIONS") && preflight(exchange, match)) {
       return;
     }
     if (!match.found() && staticFiles != null) {
-      java.nio.file.Path file = staticFiles.find(method, exchange.getRequestPath());
+      java.nio.file.Path file = staticFiles.find(method, path);
       if (file != null) {
         StaticFiles.send(exchange, file);
         return;
@@ -39,7 +60,7 @@ final class RouteMatchHandler implements HttpHandler {
     if (!match.found()) {
       ApiKind kind = match.pathOnly() != null ? match.pathOnly().api().kind() : routes.httpOnly() ? ApiKind.HTTP : ApiKind.REST;
       GatewayResponse answer = GatewayErrors.noRoute(kind);
-      log.accept(method + " " + exchange.getRequestPath() + " matches no route"
+      log.accept(method + " " + path + " matches no route"
           + (match.pathOnly() != null ? " (" + match.pathOnly().definition().path() + " takes "
               + match.pathOnly().definition().method() + ")" : "") + ": " + answer.status());
       ResponseWriter.send(exchange, answer, kind, null);
@@ -61,8 +82,8 @@ final class RouteMatchHandler implements HttpHandler {
     }
     String origin = exchange.getRequestHeaders().getFirst("Origin");
     GatewayResponse answer = Cors.preflight(candidate.api(), origin,
-        routes.methodsOnPath(candidate.api(), exchange.getRequestPath()));
-    ResponseWriter.send(exchange, answer, candidate.api().kind(), java.util.UUID.randomUUID().toString());
+        routes.methodsOnPath(candidate.api(), rawPath(exchange)));
+    ResponseWriter.send(exchange, answer, candidate.api().kind(), io.localsam.runtime.RequestIds.next());
     return true;
   }
 

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -108,7 +107,7 @@ final class InvokeApiHandler implements HttpHandler {
       return;
     }
     switch (invocationType) {
-      case "DryRun" -> send(exchange, new LambdaResponse(204, Map.of(), new byte[0]), UUID.randomUUID().toString());
+      case "DryRun" -> send(exchange, new LambdaResponse(204, Map.of(), new byte[0]), io.localsam.runtime.RequestIds.next());
       case "Event" -> invokeInBackground(exchange, functionId, event);
       default -> invokeAndAnswer(exchange, functionId, event, "Tail".equalsIgnoreCase(headers.getFirst("X-Amz-Log-Type")));
     }
@@ -130,7 +129,7 @@ final class InvokeApiHandler implements HttpHandler {
         log.accept("[" + functionId + "] asynchronous invocation could not run: " + error);
       }
     });
-    send(exchange, new LambdaResponse(202, Map.of(), new byte[0]), UUID.randomUUID().toString());
+    send(exchange, new LambdaResponse(202, Map.of(), new byte[0]), io.localsam.runtime.RequestIds.next());
   }
 
   private void invokeAndAnswer(HttpServerExchange exchange, String functionId, byte[] event, boolean tail) {
@@ -185,7 +184,7 @@ final class InvokeApiHandler implements HttpHandler {
     exchange.setStatusCode(response.status());
     HeaderMap headers = exchange.getResponseHeaders();
     response.headers().forEach((name, value) -> headers.put(HttpString.tryFromString(name), value));
-    headers.put(HttpString.tryFromString("x-amzn-RequestId"), requestId != null ? requestId : UUID.randomUUID().toString());
+    headers.put(HttpString.tryFromString("x-amzn-RequestId"), requestId != null ? requestId : io.localsam.runtime.RequestIds.next());
     exchange.getResponseSender().send(ByteBuffer.wrap(response.body()));
   }
 

@@ -4,7 +4,6 @@ import java.io.IOError;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ScheduledExecutorService;
@@ -125,7 +124,7 @@ final class FunctionPool {
         run(chosen, cold, event, result, lines);
       } catch (Throwable unexpected) {
         chosen.close();
-        result.complete(new InvocationResult(UUID.randomUUID().toString(), ErrorDocument.of(unexpected),
+        result.complete(new InvocationResult(RequestIds.next(), ErrorDocument.of(unexpected),
             unexpected.getClass().getName(), Duration.ZERO, null));
       }
     });
@@ -139,7 +138,7 @@ final class FunctionPool {
       lines.accept(line);
     };
     AtomicBoolean answered = new AtomicBoolean(); // the function or the timeout: whichever answers first
-    String requestId = UUID.randomUUID().toString();
+    String requestId = RequestIds.next();
     FunctionSettings function = environment.function();
     Duration init = null;
     if (cold) {
