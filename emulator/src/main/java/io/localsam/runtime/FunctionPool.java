@@ -26,11 +26,18 @@ final class FunctionPool {
   private final ConcurrentLinkedDeque<ExecutionEnvironment> idle = new ConcurrentLinkedDeque<>();
   private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
   private final int concurrencyLimit;
+  private final int environmentLimit;
+  private final java.util.concurrent.atomic.AtomicInteger environments = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.ConcurrentLinkedQueue<Pending> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-  FunctionPool(FunctionSettings function, int concurrencyLimit, ScheduledExecutorService timer, boolean debugging,
-      Consumer<String> log) {
+  /** An invocation waiting for an environment to come free. */
+  private record Pending(byte[] event, CompletableFuture<InvocationResult> result, Consumer<String> lines) {}
+
+  FunctionPool(FunctionSettings function, int concurrencyLimit, int environmentLimit, ScheduledExecutorService timer,
+      boolean debugging, Consumer<String> log) {
     this.function = function;
     this.concurrencyLimit = concurrencyLimit;
+    this.environmentLimit = environmentLimit;
     this.timer = timer;
     this.debugging = debugging;
     this.log = line -> log.accept("[" + function.id() + "] " + line);
@@ -56,7 +63,7 @@ final class FunctionPool {
   void reap(long cutoffNanos) {
     for (ExecutionEnvironment environment : idle) {
       if (environment.idleSince() < cutoffNanos && idle.remove(environment)) {
-        environment.close();
+        retire(environment);
       }
     }
   }
@@ -65,8 +72,54 @@ final class FunctionPool {
     if (environment.function() == function) {
       environment.markIdle();
       idle.offerFirst(environment);
+      dispatchWaiting();
     } else {
-      environment.close(); // built from code that has changed since
+      retire(environment); // built from code that has changed since
+    }
+  }
+
+  /** Closes an environment for good, and lets a waiting invocation have its place. */
+  private void retire(ExecutionEnvironment environment) {
+    environment.close();
+    environments.decrementAndGet();
+    dispatchWaiting();
+  }
+
+  /** A new environment, counted against the limit; null when the function already has as many as it may. */
+  private ExecutionEnvironment newEnvironment() {
+    if (environments.incrementAndGet() > environmentLimit) {
+      environments.decrementAndGet();
+      return null;
+    }
+    if (fingerprint == null) {
+      fingerprint = CodeFingerprint.of(function.code().classpath(), function.definition().codeUri());
+    }
+    return new ExecutionEnvironment(function, log);
+  }
+
+  /** Gives waiting invocations an idle environment, or a new one while under the limit. */
+  private void dispatchWaiting() {
+    while (!waiting.isEmpty()) {
+      ExecutionEnvironment environment = idle.pollFirst();
+      boolean cold = false;
+      if (environment == null) {
+        environment = newEnvironment();
+        cold = true;
+        if (environment == null) {
+          return; // all busy: the next one to come free calls here again
+        }
+      }
+      Pending next = waiting.poll();
+      if (next == null) { // another thread served it meanwhile
+        if (cold) {
+          environments.decrementAndGet();
+          environment.close();
+        } else {
+          idle.offerFirst(environment);
+        }
+        return;
+      }
+      start(environment, cold, next.event(), next.result(), next.lines());
     }
   }
 
@@ -75,10 +128,10 @@ final class FunctionPool {
    * that fails fatally is logged and thrown away; the first request then starts afresh and reports it.
    */
   void warmUp() {
-    if (fingerprint == null) {
-      fingerprint = CodeFingerprint.of(function.code().classpath(), function.definition().codeUri());
+    ExecutionEnvironment environment = newEnvironment();
+    if (environment == null) {
+      return;
     }
-    ExecutionEnvironment environment = new ExecutionEnvironment(function, log);
     CompletableFuture.runAsync(environment::init, environment::execute).join(); // Init on its own thread
     HandlerFault fault = environment.fault();
     if (fault != null && fault.fatal()) {
@@ -113,17 +166,24 @@ final class FunctionPool {
     ExecutionEnvironment environment = idle.pollFirst();
     boolean cold = environment == null;
     if (cold) {
-      if (fingerprint == null) {
-        fingerprint = CodeFingerprint.of(function.code().classpath(), function.definition().codeUri());
+      environment = newEnvironment();
+      if (environment == null) {
+        // As many environments as the function may have are busy: wait for one to come free.
+        waiting.add(new Pending(event, result, lines));
+        dispatchWaiting();
+        return;
       }
-      environment = new ExecutionEnvironment(function, log);
     }
-    ExecutionEnvironment chosen = environment;
+    start(environment, cold, event, result, lines);
+  }
+
+  private void start(ExecutionEnvironment environment, boolean cold, byte[] event, CompletableFuture<InvocationResult> result,
+      Consumer<String> lines) {
     environment.execute(() -> {
       try {
-        run(chosen, cold, event, result, lines);
+        run(environment, cold, event, result, lines);
       } catch (Throwable unexpected) {
-        chosen.close();
+        retire(environment);
         result.complete(new InvocationResult(RequestIds.next(), ErrorDocument.of(unexpected),
             unexpected.getClass().getName(), Duration.ZERO, null));
       }
@@ -283,13 +343,13 @@ final class FunctionPool {
 
   void close() {
     for (ExecutionEnvironment environment; (environment = idle.pollFirst()) != null; ) {
-      environment.close();
+      retire(environment);
     }
   }
 
   /** Throws an environment away: closed now, and whatever of it still runs after a grace period is stopped. */
   private void discard(ExecutionEnvironment environment) {
-    environment.close();
+    retire(environment);
     timer.schedule(() -> environment.stopStragglers(log), STRAGGLER_GRACE_MILLIS, TimeUnit.MILLISECONDS);
   }
 

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -23,7 +22,7 @@ import java.util.function.Consumer;
  */
 public final class FunctionRuntime implements AutoCloseable {
   private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("localsam-timeouts-"));
+  private final java.util.concurrent.ScheduledThreadPoolExecutor timer = timer();
   private final InvocationListener listener;
   private final CodeLocator locator;
   private final Consumer<String> log;
@@ -37,6 +36,12 @@ public final class FunctionRuntime implements AutoCloseable {
    * requests is throttled (429) instead of exhausting memory.
    */
   static final int DEFAULT_CONCURRENCY = 32;
+  /**
+   * How many execution environments one function has at most when the template sets no
+   * ReservedConcurrentExecutions; more concurrent requests wait for one to come free. Each environment
+   * loads the function and AWS's serializer anew, so on a laptop a few busy ones serve more than dozens.
+   */
+  static final int DEFAULT_ENVIRONMENTS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
   /** Lambda's synchronous payload limit, for the request and the response (6 MB). */
   public static final int MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
 
@@ -90,8 +95,9 @@ public final class FunctionRuntime implements AutoCloseable {
       log.accept(function.logicalId() + ": code from " + code.description());
       Map<String, String> environment = FunctionEnvironment.of(function, region, envVars, System.getenv());
       FunctionSettings settings = new FunctionSettings(function, code, environment, region);
-      int concurrency = function.reservedConcurrency() != null ? function.reservedConcurrency() : DEFAULT_CONCURRENCY;
-      pools.put(function.logicalId(), new FunctionPool(settings, concurrency, timer, debugging, log));
+      Integer reserved = function.reservedConcurrency();
+      pools.put(function.logicalId(), new FunctionPool(settings, reserved != null ? reserved : DEFAULT_CONCURRENCY,
+          reserved != null ? reserved : DEFAULT_ENVIRONMENTS, timer, debugging, log));
     }
   }
 
@@ -199,6 +205,13 @@ public final class FunctionRuntime implements AutoCloseable {
   public void close() {
     timer.shutdownNow();
     pools.values().forEach(FunctionPool::close);
+  }
+
+  /** One timer thread for every function's timeouts; cancelled timeouts leave its queue at once. */
+  private static java.util.concurrent.ScheduledThreadPoolExecutor timer() {
+    java.util.concurrent.ScheduledThreadPoolExecutor timer = new java.util.concurrent.ScheduledThreadPoolExecutor(1, daemon("localsam-timeouts-"));
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
   }
 
   private static ThreadFactory daemon(String prefix) {

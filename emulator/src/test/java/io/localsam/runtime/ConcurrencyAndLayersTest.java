@@ -49,6 +49,36 @@ class ConcurrencyAndLayersTest {
   }
 
   @Test
+  void beyond_its_environment_limit_a_function_queues_requests_instead_of_starting_more() throws Exception {
+    try (TestApi api = TestApi.start(folder, """
+        Resources:
+          Busy:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: ${CODE}
+              Handler: fixtures.Busy
+              Runtime: java17
+              Events:
+                Get: {Type: Api, Properties: {Path: /busy, Method: get}}
+        """)) {
+      int requests = Math.min(3 * FunctionRuntime.DEFAULT_ENVIRONMENTS, FunctionRuntime.DEFAULT_CONCURRENCY);
+      java.util.List<CompletableFuture<Response>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < requests; i++) {
+        answers.add(CompletableFuture.supplyAsync(() -> api.http().get("/busy"), java.util.concurrent.Executors.newCachedThreadPool()));
+      }
+      java.util.Set<String> environments = new java.util.HashSet<>();
+      for (CompletableFuture<Response> answer : answers) {
+        Response response = answer.get(60, TimeUnit.SECONDS);
+        assertEquals(200, response.status(), "waits for a free environment, never 429 below the concurrency limit");
+        environments.add(response.body());
+      }
+
+      assertTrue(environments.size() <= FunctionRuntime.DEFAULT_ENVIRONMENTS,
+          environments.size() + " environments for " + requests + " concurrent requests");
+    }
+  }
+
+  @Test
   void a_local_layer_provides_libraries_as_opt_java_lib_does() throws Exception {
     Path code = Files.createDirectories(folder.resolve("code/fixtures"));
     Files.copy(TestApi.codeFolder().resolve("fixtures/Hello.class"), code.resolve("Hello.class"));

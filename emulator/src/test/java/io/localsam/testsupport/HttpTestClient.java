@@ -12,7 +12,9 @@ import java.util.Map;
 
 /** Real HTTP requests against a test server, with a response type that keeps assertions short. */
 public final class HttpTestClient {
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  // One client per server: a shared pool could hand a new server, on a port the OS gave out again, a
+  // kept-alive connection of an old one that is long closed.
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
 
   public HttpTestClient(URI base) {
@@ -35,7 +37,7 @@ public final class HttpTestClient {
       request.header(headers[i], headers[i + 1]);
     }
     try {
-      HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       return new Response(response.statusCode(), response.headers().map(), response.body());
     } catch (IOException e) {
       throw new AssertionError(method + " " + path + " failed: " + e, e);
