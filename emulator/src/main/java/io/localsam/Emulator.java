@@ -39,7 +39,10 @@ public final class Emulator implements AutoCloseable {
   private final Template template;
   private final FunctionRuntime runtime;
   private final GatewayServer server;
-  private final ArrayDeque<Invocation> journal = new ArrayDeque<>();
+  // Kept as received; turned into text only when asked for, off the request path.
+  private final ArrayDeque<Recorded> journal = new ArrayDeque<>();
+
+  private record Recorded(String functionId, byte[] event, InvocationResult result) {}
 
   private Emulator(EmulatorOptions options, Template template, FunctionRuntime runtime, GatewayServer server) {
     this.options = options;
@@ -131,9 +134,11 @@ public final class Emulator implements AutoCloseable {
 
   /** Every invocation since start or the last {@link #resetJournal()}, oldest first (the last 1000). */
   public List<Invocation> invocations() {
+    List<Recorded> recorded;
     synchronized (journal) {
-      return List.copyOf(journal);
+      recorded = List.copyOf(journal);
     }
+    return recorded.stream().map(r -> toInvocation(r.functionId(), r.event(), r.result())).toList();
   }
 
   public void resetJournal() {
@@ -143,7 +148,7 @@ public final class Emulator implements AutoCloseable {
   }
 
   private void record(String functionId, byte[] event, InvocationResult result) {
-    Invocation invocation = toInvocation(functionId, event, result);
+    Recorded invocation = new Recorded(functionId, event, result);
     synchronized (journal) {
       if (journal.size() == JOURNAL_LIMIT) {
         journal.removeFirst();

@@ -45,8 +45,18 @@ final class GatewayIds {
     return Base64.getEncoder().encodeToString(bytes).substring(0, 15) + "=";
   }
 
-  /** {@code 28/Nov/2026:20:40:50 +0000}. */
+  private record FormattedSecond(long second, String text) {}
+
+  private static volatile FormattedSecond lastSecond = new FormattedSecond(-1, "");
+
+  /** {@code 28/Nov/2026:20:40:50 +0000}; formatted once per second, as every request in it shares the text. */
   static String requestTime(long epochMillis) {
-    return REQUEST_TIME.format(Instant.ofEpochMilli(epochMillis));
+    long second = Math.floorDiv(epochMillis, 1000);
+    FormattedSecond cached = lastSecond;
+    if (cached.second() != second) {
+      cached = new FormattedSecond(second, REQUEST_TIME.format(Instant.ofEpochSecond(second)));
+      lastSecond = cached;
+    }
+    return cached.text();
   }
 }

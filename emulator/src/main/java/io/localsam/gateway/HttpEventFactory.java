@@ -31,7 +31,7 @@ final class HttpEventFactory {
   /** The event, with {@code requestContext.authorizer} as authorization left it. */
   static byte[] event(GatewayRequest request, RouteMatch match, Authorization authorization) {
     Route route = match.route();
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + request.body().length * 4 / 3);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(2048 + request.body().length * 4 / 3);
     try (JsonGenerator json = JSON.createGenerator(out)) {
       json.writeStartObject();
       json.writeStringField("version", PayloadFormat.V2.version());

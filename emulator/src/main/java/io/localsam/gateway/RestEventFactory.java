@@ -31,7 +31,7 @@ final class RestEventFactory {
   static byte[] event(GatewayRequest request, RouteMatch match, Authorization authorization) {
     Route route = match.route();
     boolean http = route.api().kind() == ApiKind.HTTP;
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + request.body().length * 4 / 3);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(2048 + request.body().length * 4 / 3);
     try (JsonGenerator json = JSON.createGenerator(out)) {
       json.writeStartObject();
       if (http) {
