@@ -53,9 +53,9 @@ public class RuntimeBreakdownBenchmark {
     pool = ((Map<String, FunctionPool>) field(FunctionRuntime.class, "pools").get(runtime)).get("HelloWorldFunction");
     // A second, private environment for environmentInvoke, so the pool keeps its own.
     environment = new ExecutionEnvironment(pool.function(), line -> { });
-    environment.init();
+    CompletableFuture.runAsync(environment::init, environment::execute).join(); // Init on its own thread, as the pool does
     context = new LambdaContext(UUID.randomUUID().toString(), pool.function(), environment.logStream(),
-        Long.MAX_VALUE, new FunctionLogger("HelloWorldFunction", line -> { }));
+        Long.MAX_VALUE, new FunctionLogger(line -> { }, "bench", null, null));
     if (((Deque<?>) field(FunctionPool.class, "idle").get(pool)).isEmpty()) {
       throw new IllegalStateException("the pool kept no warm environment");
     }
@@ -81,7 +81,7 @@ public class RuntimeBreakdownBenchmark {
   @Benchmark
   public InvocationResult poolInvoke() {
     CompletableFuture<InvocationResult> result = new CompletableFuture<>();
-    pool.invoke(event, result);
+    pool.tryInvoke(event, result, line -> { });
     return result.join();
   }
 }
