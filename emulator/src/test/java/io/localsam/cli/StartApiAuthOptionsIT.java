@@ -41,18 +41,7 @@ class StartApiAuthOptionsIT {
 
   @Test
   void an_unreadable_key_set_is_one_error_line_and_exit_code_1() throws Exception {
-    TestApi.writeTemplate(folder, """
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Hello:
-            Type: AWS::Serverless::Function
-            Properties:
-              CodeUri: ${CODE}
-              Handler: fixtures.Hello
-              Runtime: java17
-              Events:
-                Get: {Type: Api, Properties: {Path: /hello, Method: get}}
-        """);
+    TestApi.writeTemplate(folder, TestApi.HELLO_TEMPLATE);
 
     try (JarProcess jar = JarProcess.start(folder, "-p", "0", "--jwks", "missing.json")) {
       assertEquals(1, jar.exitCode());

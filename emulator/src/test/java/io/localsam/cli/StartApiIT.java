@@ -27,18 +27,7 @@ class StartApiIT {
 
   @Test
   void serves_the_template_right_after_the_mounting_lines() throws Exception {
-    TestApi.writeTemplate(folder, """
-        Transform: AWS::Serverless-2016-10-31
-        Resources:
-          Hello:
-            Type: AWS::Serverless::Function
-            Properties:
-              CodeUri: ${CODE}
-              Handler: fixtures.Hello
-              Runtime: java17
-              Events:
-                Get: {Type: Api, Properties: {Path: /hello, Method: get}}
-        """);
+    TestApi.writeTemplate(folder, TestApi.HELLO_TEMPLATE);
 
     try (JarProcess jar = JarProcess.start(folder, "-p", "0")) {
       Matcher mounted = MOUNTED.matcher(jar.awaitLine("Mounting Hello"));

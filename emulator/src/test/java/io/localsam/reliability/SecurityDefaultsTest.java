@@ -52,17 +52,7 @@ class SecurityDefaultsTest {
   @Test
   void the_default_bind_address_is_loopback_only() throws Exception {
     assertEquals("127.0.0.1", EmulatorOptions.builder(folder.resolve("template.yaml")).build().host());
-    try (TestApi api = TestApi.start(folder, """
-        Resources:
-          Hello:
-            Type: AWS::Serverless::Function
-            Properties:
-              CodeUri: ${CODE}
-              Handler: fixtures.Hello
-              Runtime: java17
-              Events:
-                Get: {Type: Api, Properties: {Path: /hello, Method: get}}
-        """)) {
+    try (TestApi api = TestApi.start(folder, TestApi.HELLO_TEMPLATE)) {
       assertEquals("127.0.0.1", api.emulator().baseUri().getHost());
       Path table = Path.of("/proc/net/tcp");
       assumeTrue(Files.isReadable(table), "the kernel's socket table shows what is really bound (Linux)");
@@ -165,17 +155,7 @@ class SecurityDefaultsTest {
     Files.writeString(app.resolve("public/css/site.css"), "h1{}");
     Files.writeString(app.resolve("secret.txt"), "TOP-SECRET");
     Files.writeString(app.resolve("template.yaml.bak"), "TOP-SECRET");
-    try (TestApi api = TestApi.start(app, """
-        Resources:
-          Hello:
-            Type: AWS::Serverless::Function
-            Properties:
-              CodeUri: ${CODE}
-              Handler: fixtures.Hello
-              Runtime: java17
-              Events:
-                Get: {Type: Api, Properties: {Path: /hello, Method: get}}
-        """)) {
+    try (TestApi api = TestApi.start(app, TestApi.HELLO_TEMPLATE)) {
       String absolute = app.resolve("secret.txt").toAbsolutePath().toString();
       for (String path : List.of("/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "/%2e%2e%2fsecret.txt",
           "/.%2e/secret.txt", "/css/..%2f..%2fsecret.txt", "/css/%2e%2e/%2e%2e/secret.txt", "/%252e%252e/secret.txt",
@@ -194,17 +174,7 @@ class SecurityDefaultsTest {
 
   @Test
   void without_cors_in_the_template_no_other_origin_may_read_a_response() throws Exception {
-    try (TestApi api = TestApi.start(folder, """
-        Resources:
-          Hello:
-            Type: AWS::Serverless::Function
-            Properties:
-              CodeUri: ${CODE}
-              Handler: fixtures.Hello
-              Runtime: java17
-              Events:
-                Get: {Type: Api, Properties: {Path: /hello, Method: get}}
-        """)) {
+    try (TestApi api = TestApi.start(folder, TestApi.HELLO_TEMPLATE)) {
       Response get = api.http().get("/hello", "Origin", "http://evil.example");
       Answer preflight = RawHttp.exchange(api.emulator().port(), "OPTIONS /hello HTTP/1.1\r\nHost: x\r\nOrigin: http://evil.example\r\n"
           + "Access-Control-Request-Method: GET\r\nConnection: close\r\n\r\n");

@@ -18,6 +18,20 @@ import java.util.List;
  * Lambda package layout). Logs are kept and shown only when a test prints them.
  */
 public final class TestApi implements AutoCloseable {
+  /** One function, {@code fixtures.Hello}, on {@code GET /hello} of the implicit REST API. */
+  public static final String HELLO_TEMPLATE = """
+      Transform: AWS::Serverless-2016-10-31
+      Resources:
+        Hello:
+          Type: AWS::Serverless::Function
+          Properties:
+            CodeUri: ${CODE}
+            Handler: fixtures.Hello
+            Runtime: java17
+            Events:
+              Get: {Type: Api, Properties: {Path: /hello, Method: get}}
+      """;
+
   private final Emulator emulator;
   private final List<String> logs;
   private final HttpTestClient client;
