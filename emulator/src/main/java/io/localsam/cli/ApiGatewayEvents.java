@@ -9,18 +9,15 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code generate-event apigateway ...}: the REST proxy event (payload 1.0), the HTTP API event (2.0)
  * and the Lambda authorizer events, with SAM CLI's options and defaults.
  */
 @Command(name = "apigateway", mixinStandardHelpOptions = true, description = "Amazon API Gateway events.")
-final class ApiGatewayEvents implements Callable<Integer> {
+final class ApiGatewayEvents extends EventGroup {
   private static final String[][] PROXY_HEADERS = {
       {"Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,image/webp,*/*;q=0.8"},
       {"Accept-Encoding", "gzip, deflate, sdch"},
@@ -40,15 +37,6 @@ final class ApiGatewayEvents implements Callable<Integer> {
       {"X-Forwarded-For", "127.0.0.1, 127.0.0.2"},
       {"X-Forwarded-Port", "443"},
       {"X-Forwarded-Proto", "https"}};
-
-  @Spec
-  CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
-  }
 
   @Command(name = "aws-proxy", description = "Generates an Amazon API Gateway AWS Proxy Event (REST API, payload 1.0).")
   int awsProxy(

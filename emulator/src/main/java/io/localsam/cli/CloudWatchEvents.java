@@ -1,23 +1,11 @@
 package io.localsam.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code generate-event cloudwatch scheduled-event}: SAM CLI's name for the schedule event. */
 @Command(name = "cloudwatch", mixinStandardHelpOptions = true, description = "Amazon CloudWatch Events events.")
-final class CloudWatchEvents implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
-  }
-
+final class CloudWatchEvents extends EventGroup {
   @Command(name = "scheduled-event", description = "Generates an Amazon CloudWatch Events Scheduled Event.")
   int scheduledEvent(
       @Option(names = "--account-id", defaultValue = SampleEvent.ACCOUNT, description = "Account id (default: ${DEFAULT-VALUE}).") String account,

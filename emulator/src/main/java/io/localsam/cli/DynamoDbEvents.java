@@ -4,24 +4,12 @@ import static io.localsam.cli.SampleEvent.array;
 import static io.localsam.cli.SampleEvent.object;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code generate-event dynamodb update}: a stream batch with an INSERT, a MODIFY and a REMOVE of one item. */
 @Command(name = "dynamodb", mixinStandardHelpOptions = true, description = "Amazon DynamoDB Streams events.")
-final class DynamoDbEvents implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
-  }
-
+final class DynamoDbEvents extends EventGroup {
   @Command(name = "update", description = "Generates an Amazon DynamoDB Update Event.")
   int update(
       @Option(names = "--account-id", defaultValue = SampleEvent.ACCOUNT, description = "Account id (default: ${DEFAULT-VALUE}).") String account,

@@ -8,25 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.localsam.LocalSamException;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code generate-event eventbridge event|scheduled-event}: events as an EventBridge rule delivers them. */
 @Command(name = "eventbridge", mixinStandardHelpOptions = true, description = "Amazon EventBridge events.")
-final class EventBridgeEvents implements Callable<Integer> {
+final class EventBridgeEvents extends EventGroup {
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  @Spec
-  CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
-  }
 
   @Command(name = "event", description = "Generates an Amazon EventBridge Event, as a rule delivers it.")
   int event(

@@ -1,9 +1,6 @@
 package io.localsam.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code generate-event SERVICE EVENT [options]}: prints a sample event of an AWS service, shaped as
@@ -22,13 +19,5 @@ import picocli.CommandLine.Spec;
         SnsEvents.class,
         SqsEvents.class,
     })
-final class GenerateEventCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
-  }
+final class GenerateEventCommand extends EventGroup {
 }

@@ -4,24 +4,12 @@ import static io.localsam.cli.SampleEvent.array;
 import static io.localsam.cli.SampleEvent.object;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code generate-event s3 put|delete}: an S3 event notification, the key URL-encoded as S3 sends it. */
 @Command(name = "s3", mixinStandardHelpOptions = true, description = "Amazon S3 events.")
-final class S3Events implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
-  }
-
+final class S3Events extends EventGroup {
   @Command(name = "put", description = "Generates an Amazon S3 Put Event.")
   int put(
       @Option(names = "--region", defaultValue = SampleEvent.REGION, description = "Region (default: ${DEFAULT-VALUE}).") String region,

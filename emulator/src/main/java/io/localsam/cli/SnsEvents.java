@@ -4,24 +4,12 @@ import static io.localsam.cli.SampleEvent.array;
 import static io.localsam.cli.SampleEvent.object;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code generate-event sns notification}: a topic notification as SNS delivers it to a subscribed function. */
 @Command(name = "sns", mixinStandardHelpOptions = true, description = "Amazon SNS events.")
-final class SnsEvents implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
-  }
-
+final class SnsEvents extends EventGroup {
   @Command(name = "notification", description = "Generates an Amazon SNS Topic Notification Event.")
   int notification(
       @Option(names = "--account-id", defaultValue = SampleEvent.ACCOUNT, description = "Account id (default: ${DEFAULT-VALUE}).") String account,

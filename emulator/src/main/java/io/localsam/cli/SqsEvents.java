@@ -4,24 +4,12 @@ import static io.localsam.cli.SampleEvent.array;
 import static io.localsam.cli.SampleEvent.object;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code generate-event sqs receive-message}: one message, as an SQS event source mapping delivers it. */
 @Command(name = "sqs", mixinStandardHelpOptions = true, description = "Amazon SQS events.")
-final class SqsEvents implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
-  }
-
+final class SqsEvents extends EventGroup {
   @Command(name = "receive-message", description = "Generates an Amazon SQS Event.")
   int receiveMessage(
       @Option(names = "--partition", defaultValue = SampleEvent.PARTITION, description = "Partition (default: ${DEFAULT-VALUE}).") String partition,
