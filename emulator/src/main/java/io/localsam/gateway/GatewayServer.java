@@ -80,7 +80,7 @@ public final class GatewayServer implements AutoCloseable {
         .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
         .setWorkerThreads(4)
         .setServerOption(UndertowOptions.DECODE_URL, false) // routing decodes segment by segment, so %2F stays in a value
-        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) MAX_REQUEST_BYTES)
+        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, BodyReader.readableBytes(MAX_REQUEST_BYTES))
         .setServerOption(UndertowOptions.ALLOW_ENCODED_SLASH, true)
         // Bounds, so a slow or hostile client cannot hold a connection or memory: headers, parse time, idle time.
         .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 64 * 1024)

@@ -2,7 +2,6 @@ package io.localsam.gateway;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.RequestTooBigException;
 import io.undertow.util.AttachmentKey;
 import java.util.function.Consumer;
 
@@ -10,6 +9,7 @@ import java.util.function.Consumer;
 final class RequestBodyHandler implements HttpHandler {
   static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
 
+  private final BodyReader reader = new BodyReader(GatewayServer.MAX_REQUEST_BYTES);
   private final HttpHandler next;
   private final Consumer<String> log;
 
@@ -20,7 +20,7 @@ final class RequestBodyHandler implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) {
-    exchange.getRequestReceiver().receiveFullBytes(
+    reader.read(exchange,
         (ex, body) -> {
           ex.putAttachment(BODY, body);
           try {
@@ -30,13 +30,10 @@ final class RequestBodyHandler implements HttpHandler {
             ResponseWriter.send(ex, GatewayErrors.internal(ResponseWriter.kind(ex)), ResponseWriter.kind(ex), null);
           }
         },
+        ex -> ResponseWriter.send(ex, GatewayResponse.json(413, "{\"message\":\"Request Too Long\"}"), ResponseWriter.kind(ex), null),
         (ex, error) -> {
-          if (error instanceof RequestTooBigException) {
-            ResponseWriter.send(ex, GatewayResponse.json(413, "{\"message\":\"Request Too Long\"}"), ResponseWriter.kind(ex), null);
-          } else {
-            ex.setStatusCode(400);
-            ex.endExchange(); // the client went away or sent a broken body
-          }
+          ex.setStatusCode(400);
+          ex.endExchange(); // the client went away or sent a broken body
         });
   }
 

@@ -3,7 +3,9 @@ package io.localsam.lambda;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.localsam.gateway.BodyReader;
 import io.localsam.runtime.FunctionRuntime;
+import io.localsam.runtime.InvocationRejected;
 import io.localsam.runtime.InvocationResult;
 import io.localsam.template.Template;
 import io.undertow.server.HttpHandler;
@@ -39,6 +41,7 @@ final class InvokeApiHandler implements HttpHandler {
   private static final JsonFactory JSON = new JsonFactory();
   private static final byte[] EMPTY_EVENT = "{}".getBytes(StandardCharsets.UTF_8);
   private static final Set<String> INVOCATION_TYPES = Set.of("RequestResponse", "Event", "DryRun");
+  private static final BodyReader BODY = new BodyReader(FunctionRuntime.MAX_PAYLOAD_BYTES);
 
   private final Template template;
   private final FunctionRuntime runtime;
@@ -67,14 +70,11 @@ final class InvokeApiHandler implements HttpHandler {
       return;
     }
     String name = path.group(1);
-    exchange.getRequestReceiver().receiveFullBytes(
+    BODY.read(exchange,
         (ex, body) -> invoke(ex, name, body),
+        ex -> send(ex, LambdaErrors.rejected(new InvocationRejected(InvocationRejected.Reason.PAYLOAD_TOO_LARGE,
+            "payload too large")), null),
         (ex, error) -> {
-          if (error instanceof io.undertow.server.RequestTooBigException) {
-            send(ex, LambdaErrors.rejected(new io.localsam.runtime.InvocationRejected(
-                io.localsam.runtime.InvocationRejected.Reason.PAYLOAD_TOO_LARGE, "payload too large")), null);
-            return;
-          }
           log.accept("Lambda Invoke API: cannot read the request body: " + error);
           ex.setStatusCode(400);
           ex.endExchange(); // the client went away or sent a broken body
@@ -148,7 +148,7 @@ final class InvokeApiHandler implements HttpHandler {
             Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                 ? error.getCause() : error;
             log.accept("[" + functionId + "] could not be invoked: " + cause.getMessage());
-            send(exchange, cause instanceof io.localsam.runtime.InvocationRejected rejected
+            send(exchange, cause instanceof InvocationRejected rejected
                 ? LambdaErrors.rejected(rejected) : LambdaErrors.service(), null);
             return;
           }

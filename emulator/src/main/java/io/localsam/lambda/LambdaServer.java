@@ -1,10 +1,12 @@
 package io.localsam.lambda;
 
 import io.localsam.LocalSamException;
+import io.localsam.gateway.BodyReader;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.template.Template;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -65,6 +67,7 @@ public final class LambdaServer implements AutoCloseable {
         .addHttpListener(port, host)
         .setIoThreads(2)
         .setWorkerThreads(2) // nothing blocks a worker: functions run on the runtime's threads
+        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, BodyReader.readableBytes(FunctionRuntime.MAX_PAYLOAD_BYTES))
         .setHandler(root)
         .build();
     try {

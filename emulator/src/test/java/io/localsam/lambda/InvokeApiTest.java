@@ -184,20 +184,32 @@ class InvokeApiTest {
   }
 
   @Test
-  void a_throttled_function_is_429_too_many_requests_and_an_oversized_payload_413() throws Exception {
+  void a_throttled_function_is_429_too_many_requests() throws Exception {
     String gate = java.util.UUID.randomUUID().toString();
     CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> invoke("Gated", "{\"gate\":\"" + gate + "\"}"));
     assertTrue(fixtures.Gate.latch(gate + ".entered").await(20, TimeUnit.SECONDS));
 
     Response throttled = invoke("Gated", "{\"gate\":\"" + gate + "\"}");
     fixtures.Gate.latch(gate).countDown();
-    Response tooLarge = invoke("Chatty", "\"" + "x".repeat(7 * 1024 * 1024) + "\"");
 
     assertEquals(429, throttled.status());
     assertEquals("TooManyRequestsException", throttled.header("x-amzn-ErrorType"));
     assertEquals(200, first.get(20, TimeUnit.SECONDS).status());
+  }
+
+  @Test
+  void a_payload_up_to_six_megabytes_is_invoked_and_a_longer_one_is_413_request_entity_too_large() throws Exception {
+    String pad = "p".repeat(5 * 1024 * 1024);
+    Response fits = invoke("Chatty", "{\"pad\":\"" + pad + "\"}");
+    Response tooLarge = invoke("Chatty", "\"" + "x".repeat(7 * 1024 * 1024) + "\"");
+
+    assertEquals(200, fits.status());
+    assertEquals(pad.length(), JSON.readTree(fits.body()).path("event").path("pad").asText().length());
     assertEquals(413, tooLarge.status());
     assertEquals("RequestEntityTooLargeException", tooLarge.header("x-amzn-ErrorType"));
+    assertEquals("Request must be smaller than 6291456 bytes for the InvokeFunction operation",
+        JSON.readTree(tooLarge.body()).get("Message").asText());
+    assertEquals(200, invoke("Chatty", "{}").status(), "the connection and the function are still fine");
   }
 
   @Test

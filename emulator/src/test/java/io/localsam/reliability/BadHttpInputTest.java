@@ -241,9 +241,6 @@ class BadHttpInputTest {
   }
 
   @Test
-  @Disabled("bug: a chunked body that grows past 10 MB gets no 413: Undertow's MAX_ENTITY_SIZE check resets the"
-      + " connection (UT000020) before RequestBodyHandler's 413 is written, and prints a stack trace to stderr"
-      + " (see the reliability report)")
   void a_chunked_body_growing_past_ten_megabytes_is_refused_with_413() throws Exception {
     Answer answer = sendTwelveMegabytesChunked();
 
