@@ -51,7 +51,7 @@ public final class BodyReader {
         failed.error(ex, error);
       }
     };
-    if (declared >= 0 && declared <= limit) {
+    if (exchange.isRequestComplete() || (declared >= 0 && declared <= limit)) {
       exchange.getRequestReceiver().receiveFullBytes(body, errors); // the usual case: one buffer, no copying
       return;
     }
@@ -74,7 +74,7 @@ public final class BodyReader {
     private boolean over;
 
     Bounded(boolean over) {
-      super(over ? 0 : 8192);
+      super(over ? 0 : 1024);
       this.over = over;
     }
 
