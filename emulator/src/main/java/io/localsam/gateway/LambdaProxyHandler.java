@@ -20,8 +20,8 @@ import java.util.function.Consumer;
 /**
  * The Lambda proxy integration: builds the route's event, invokes the function through the runtime and
  * answers with the mapped response. The exchange stays open (dispatched to {@link SameThreadExecutor})
- * while the function runs on a worker thread; whichever finishes first, the function or API Gateway's
- * integration timeout, answers.
+ * while the function runs on its environment's thread; whichever finishes first, the function or API
+ * Gateway's integration timeout, answers, on the connection's I/O thread.
  */
 final class LambdaProxyHandler implements HttpHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,22 +64,37 @@ final class LambdaProxyHandler implements HttpHandler {
       ScheduledFuture<?> integrationTimeout = timer.schedule(() -> {
         if (answered.compareAndSet(false, true)) {
           log.accept(functionId + " did not answer within API Gateway's " + limit / 1000 + " s integration timeout");
-          ResponseWriter.send(exchange, GatewayErrors.integrationTimeout(kind), kind, request.requestId());
+          exchange.getIoThread().execute(() -> send(exchange, GatewayErrors.integrationTimeout(kind), kind, request));
         }
       }, limit, TimeUnit.MILLISECONDS);
       runtime.invoke(functionId, event).whenComplete((result, error) -> {
         integrationTimeout.cancel(false);
         if (answered.compareAndSet(false, true)) {
+          GatewayResponse response;
           try {
-            ResponseWriter.send(exchange, respond(route, request, result, error), kind, request.requestId());
+            response = respond(route, request, result, error);
           } catch (RuntimeException unexpected) { // never leave a client without an answer
             log.accept("Internal error answering " + request.method() + " " + request.rawPath() + ": " + unexpected);
-            exchange.getResponseHeaders().clear();
-            ResponseWriter.send(exchange, GatewayErrors.internal(kind), kind, request.requestId());
+            response = GatewayErrors.internal(kind);
           }
+          // Written on the connection's I/O thread: an exchange that ends on another thread makes that
+          // I/O thread spin while the other finishes Undertow's bookkeeping for the connection (about half
+          // the CPU under load, in the profile), and the environment is free for its next invocation sooner.
+          GatewayResponse answer = response;
+          exchange.getIoThread().execute(() -> send(exchange, answer, kind, request));
         }
       });
     });
+  }
+
+  private void send(HttpServerExchange exchange, GatewayResponse response, ApiKind kind, GatewayRequest request) {
+    try {
+      ResponseWriter.send(exchange, response, kind, request.requestId());
+    } catch (RuntimeException unexpected) { // never leave a client without an answer
+      log.accept("Internal error answering " + request.method() + " " + request.rawPath() + ": " + unexpected);
+      exchange.getResponseHeaders().clear();
+      ResponseWriter.send(exchange, GatewayErrors.internal(kind), kind, request.requestId());
+    }
   }
 
   private GatewayResponse respond(Route route, GatewayRequest request, InvocationResult result, Throwable error) {

@@ -33,8 +33,9 @@ import java.util.regex.Pattern;
  * {@code DryRun} (204), and {@code X-Amz-Log-Type: Tail}.
  *
  * <p>Threading: the path, headers and body are checked on the I/O thread, which never blocks; the
- * function runs on the runtime's worker threads, and the answer is written from the thread that
- * completes the invocation, the exchange staying open meanwhile (dispatched to {@link SameThreadExecutor}).
+ * function runs on its environment's thread, and the answer is written back on the connection's I/O thread
+ * (an exchange ended elsewhere makes Undertow's I/O thread spin), the exchange staying open meanwhile
+ * (dispatched to {@link SameThreadExecutor}).
  */
 final class InvokeApiHandler implements HttpHandler {
   private static final Pattern INVOCATIONS = Pattern.compile("^/2015-03-31/functions/([^/]+)/invocations/?$");
@@ -148,8 +149,9 @@ final class InvokeApiHandler implements HttpHandler {
             Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                 ? error.getCause() : error;
             log.accept("[" + functionId + "] could not be invoked: " + cause.getMessage());
-            send(exchange, cause instanceof InvocationRejected rejected
-                ? LambdaErrors.rejected(rejected) : LambdaErrors.service(), null);
+            LambdaResponse refusal = cause instanceof InvocationRejected rejected
+                ? LambdaErrors.rejected(rejected) : LambdaErrors.service();
+            exchange.getIoThread().execute(() -> send(exchange, refusal, null));
             return;
           }
           Map<String, String> answer = new LinkedHashMap<>();
@@ -161,7 +163,8 @@ final class InvokeApiHandler implements HttpHandler {
           if (tail) {
             answer.put("X-Amz-Log-Result", lines.base64());
           }
-          send(exchange, new LambdaResponse(200, answer, result.payload()), result.requestId());
+          LambdaResponse response = new LambdaResponse(200, answer, result.payload());
+          exchange.getIoThread().execute(() -> send(exchange, response, result.requestId()));
         }));
   }
 
