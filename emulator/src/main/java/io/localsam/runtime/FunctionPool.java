@@ -157,8 +157,17 @@ final class FunctionPool {
       running.decrementAndGet();
       return false;
     }
-    result.whenComplete((outcome, error) -> running.decrementAndGet());
-    invoke(event, result, lines);
+    CompletableFuture<InvocationResult> invocation = new CompletableFuture<>();
+    invocation.whenComplete((outcome, error) -> {
+      // The slot is free before anyone sees the result: a client answered at once may call again at once.
+      running.decrementAndGet();
+      if (error != null) {
+        result.completeExceptionally(error);
+      } else {
+        result.complete(outcome);
+      }
+    });
+    invoke(event, invocation, lines);
     return true;
   }
 

@@ -49,6 +49,30 @@ class ConcurrencyAndLayersTest {
   }
 
   @Test
+  void a_caller_that_invokes_again_as_soon_as_it_has_the_result_is_not_throttled() throws Exception {
+    Path file = TestApi.writeTemplate(folder, """
+        Resources:
+          OneAtATime:
+            Type: AWS::Serverless::Function
+            Properties: {CodeUri: ${CODE}, Handler: fixtures.Gate, Runtime: java17, ReservedConcurrentExecutions: 1}
+        """);
+    String gate = UUID.randomUUID().toString();
+    Gate.latch(gate).countDown(); // open: every invocation passes at once
+    byte[] event = ("{\"gate\":\"" + gate + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    try (FunctionRuntime runtime = new FunctionRuntime(io.localsam.template.TemplateLoader.load(file, java.util.Map.of(), "us-east-1"),
+        "us-east-1", EnvVarsFile.NONE, line -> { }, (id, in, out) -> { })) {
+      // The second call is made inside the completion of the first, as a gateway answering at once and a
+      // client calling straight back can make it: the first one's slot must already be free.
+      InvocationResult second = runtime.invoke("OneAtATime", event)
+          .thenCompose(first -> runtime.invoke("OneAtATime", event))
+          .get(20, TimeUnit.SECONDS);
+
+      assertEquals("passed " + gate, new com.fasterxml.jackson.databind.ObjectMapper().readTree(second.payload()).path("body").asText(),
+          new String(second.payload(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
   void beyond_its_environment_limit_a_function_queues_requests_instead_of_starting_more() throws Exception {
     try (TestApi api = TestApi.start(folder, """
         Resources:
