@@ -59,6 +59,18 @@ class SamConfigTest {
   }
 
   @Test
+  void reads_multi_line_strings_as_parameter_overrides_are_read() {
+    SamConfig config = SamConfig.parse(Path.of("samconfig.toml"), """
+        [default.local_invoke.parameters]
+        parameter_overrides = \"\"\"
+        A=1 \\
+        B=2\"\"\"
+        """);
+
+    assertEquals(Map.of("parameter_overrides", "A=1 B=2"), config.parameters("default", "local_invoke"));
+  }
+
+  @Test
   void what_it_cannot_read_is_an_error_naming_file_and_line() {
     LocalSamException error = assertThrows(LocalSamException.class,
         () -> SamConfig.parse(Path.of("samconfig.toml"), "[default.local_invoke.parameters]\nport = three\n"));
