@@ -110,17 +110,7 @@ final class AuthReader {
     }
     Map<String, Object> authorizer = Intrinsics.cast(raw);
     String type = Scalars.text(authorizer.get("type")).toLowerCase(Locale.ROOT);
-    List<String> sources = new ArrayList<>();
-    Object identity = authorizer.get("identitySource");
-    if (identity instanceof List<?> list) {
-      list.forEach(item -> sources.add(Scalars.text(item)));
-    } else if (identity != null) {
-      for (String part : Scalars.text(identity).split(",")) {
-        if (!part.isBlank()) {
-          sources.add(part.strip());
-        }
-      }
-    }
+    List<String> sources = listedSources(authorizer.get("identitySource"));
     if (sources.isEmpty() && "header".equals(scheme.get("in")) && scheme.get("name") instanceof String header) {
       // a token authorizer reads the header its apiKey scheme names
       sources.add((kind == ApiKind.REST ? "method.request.header." : "$request.header.") + header);
@@ -147,12 +137,9 @@ final class AuthReader {
     }
   }
 
-  /** {@code AWS::ApiGateway::Authorizer} and {@code AWS::ApiGatewayV2::Authorizer}. */
-  AuthorizerDef resource(String id, Map<String, Object> properties, ApiKind kind) {
-    String owner = stack.name(id);
-    String type = Scalars.text(properties.get(kind == ApiKind.REST ? "Type" : "AuthorizerType")).toUpperCase(Locale.ROOT);
+  /** An identity source as a list, or as one comma-separated string (as CloudFormation and OpenAPI both allow). */
+  private static List<String> listedSources(Object identity) {
     List<String> sources = new ArrayList<>();
-    Object identity = properties.get("IdentitySource");
     if (identity instanceof List<?> list) {
       list.forEach(item -> sources.add(Scalars.text(item)));
     } else if (identity != null) {
@@ -162,6 +149,14 @@ final class AuthReader {
         }
       }
     }
+    return sources;
+  }
+
+  /** {@code AWS::ApiGateway::Authorizer} and {@code AWS::ApiGatewayV2::Authorizer}. */
+  AuthorizerDef resource(String id, Map<String, Object> properties, ApiKind kind) {
+    String owner = stack.name(id);
+    String type = Scalars.text(properties.get(kind == ApiKind.REST ? "Type" : "AuthorizerType")).toUpperCase(Locale.ROOT);
+    List<String> sources = listedSources(properties.get("IdentitySource"));
     int ttl = properties.containsKey("AuthorizerResultTtlInSeconds") ? ttl(properties.get("AuthorizerResultTtlInSeconds")) : DEFAULT_TTL;
     switch (type) {
       case "TOKEN", "REQUEST" -> {
