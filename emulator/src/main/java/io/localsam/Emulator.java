@@ -2,6 +2,7 @@ package io.localsam;
 
 import io.localsam.gateway.AuthSettings;
 import io.localsam.gateway.GatewayServer;
+import io.localsam.gateway.ServerLogs;
 import io.localsam.runtime.EnvVarsFile;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.runtime.InvocationResult;
@@ -14,8 +15,6 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * A running LocalSAM: the template's APIs served on an embedded server, each function run in-process
@@ -32,8 +31,9 @@ import java.util.logging.Logger;
 public final class Emulator implements AutoCloseable {
   /** How many invocations the journal keeps; the oldest go first. */
   static final int JOURNAL_LIMIT = 1000;
-  // Held so the level settings are not garbage collected with the loggers.
-  private static final List<Logger> QUIET = quietServerLogs();
+  static {
+    ServerLogs.quiet();
+  }
 
   private final EmulatorOptions options;
   private final Template template;
@@ -176,12 +176,5 @@ public final class Emulator implements AutoCloseable {
   public void close() {
     server.close();
     runtime.close();
-  }
-
-  private static List<Logger> quietServerLogs() {
-    System.setProperty("org.jboss.logging.provider", "jdk");
-    List<Logger> loggers = List.of(Logger.getLogger("org.xnio"), Logger.getLogger("io.undertow"), Logger.getLogger("org.jboss"));
-    loggers.forEach(logger -> logger.setLevel(Level.WARNING));
-    return loggers;
   }
 }

@@ -2,6 +2,7 @@ package io.localsam.lambda;
 
 import io.localsam.LocalSamException;
 import io.localsam.gateway.BodyReader;
+import io.localsam.gateway.ServerLogs;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.template.Template;
 import io.undertow.Handlers;
@@ -12,7 +13,6 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,8 +20,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The local Lambda service of {@code start-lambda}: the Invoke API on an embedded server, so the AWS SDKs
@@ -36,8 +34,9 @@ import java.util.logging.Logger;
  * }</pre>
  */
 public final class LambdaServer implements AutoCloseable {
-  // Held so the level settings are not garbage collected with the loggers (as Emulator does for the gateway).
-  private static final List<Logger> QUIET = quietServerLogs();
+  static {
+    ServerLogs.quiet();
+  }
 
   private final Undertow server;
   private final GracefulShutdownHandler shutdown;
@@ -117,12 +116,5 @@ public final class LambdaServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
-  }
-
-  private static List<Logger> quietServerLogs() {
-    System.setProperty("org.jboss.logging.provider", "jdk");
-    List<Logger> loggers = List.of(Logger.getLogger("org.xnio"), Logger.getLogger("io.undertow"), Logger.getLogger("org.jboss"));
-    loggers.forEach(logger -> logger.setLevel(Level.WARNING));
-    return loggers;
   }
 }
