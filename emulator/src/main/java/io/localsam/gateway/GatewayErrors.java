@@ -1,5 +1,6 @@
 package io.localsam.gateway;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.localsam.template.ApiKind;
 
 /** API Gateway's own answers, with the bodies and error-type headers the deployed service sends. */
@@ -102,18 +103,9 @@ final class GatewayErrors {
     return GatewayResponse.json(403, "{\"message\":" + quote(message) + "}", "x-amzn-ErrorType", type);
   }
 
+  /** A JSON string literal of the text, escaped by Jackson. */
   private static String quote(String text) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.append('"').toString();
+    return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + '"';
   }
 
   /** Something inside LocalSAM went wrong; the details are in the log. */
