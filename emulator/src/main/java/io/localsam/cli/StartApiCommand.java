@@ -27,18 +27,12 @@ final class StartApiCommand implements Callable<Integer> {
   @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "3000", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
-  @Option(names = "--host", paramLabel = "HOST", defaultValue = EmulatorOptions.DEFAULT_HOST,
-      description = "Address to bind (default: ${DEFAULT-VALUE}).")
-  String host;
+  @Mixin
+  ServerOptions server;
 
   @Option(names = {"-s", "--static-dir"}, paramLabel = "DIR",
       description = "Folder served at / for GET and HEAD requests no route takes (default: public beside the template, when it exists).")
   java.nio.file.Path staticDir;
-
-  @Option(names = "--warm-containers", paramLabel = "EAGER|LAZY",
-      description = "EAGER initialises every function at start-up; LAZY (what happens anyway) on first use. "
-          + "Execution environments are always reused, as in Lambda.")
-  WarmContainers warmContainers;
 
   @Mixin
   OutputOptions output;
@@ -77,18 +71,16 @@ final class StartApiCommand implements Callable<Integer> {
           }
         };
       }
-      EmulatorOptions options = template.toOptions().port(port).host(host).staticDir(staticDir).log(lines)
+      EmulatorOptions options = template.toOptions().port(port).host(server.host).staticDir(staticDir).log(lines)
           .disableAuthorizer(disableAuthorizer).jwks(jwks).apiKeys(apiKeys).build();
       output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());
-      if (host.equals("0.0.0.0") || host.equals("::")) {
-        err.println("Warning: binding to all interfaces (" + host + "): anyone on your network can call your functions.");
-      }
+      server.warnIfExposed(err);
       Emulator emulator = Emulator.start(options);
       if (emulator.template().routes().isEmpty()) {
         emulator.close();
         throw new LocalSamException("Template does not have any APIs connected to Lambda functions");
       }
-      if (warmContainers == WarmContainers.EAGER) {
+      if (server.eager()) {
         emulator.warmUp();
       }
       StopSignal stop = StopSignal.install();

@@ -33,14 +33,8 @@ final class StartLambdaCommand implements Callable<Integer> {
       description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
-  @Option(names = "--host", paramLabel = "HOST", defaultValue = EmulatorOptions.DEFAULT_HOST,
-      description = "Address to bind (default: ${DEFAULT-VALUE}).")
-  String host;
-
-  @Option(names = "--warm-containers", paramLabel = "EAGER|LAZY",
-      description = "EAGER initialises every function at start-up; LAZY (what happens anyway) on first use. "
-          + "Execution environments are always reused, as in Lambda.")
-  WarmContainers warmContainers;
+  @Mixin
+  ServerOptions server;
 
   @Mixin
   OutputOptions output;
@@ -56,25 +50,23 @@ final class StartLambdaCommand implements Callable<Integer> {
       output.debug(err, config.describe());
     }
     try (FunctionLog log = output.open(err)) {
-      EmulatorOptions options = template.toOptions(null).port(port).host(host).log(log.lines()).build();
+      EmulatorOptions options = template.toOptions(null).port(port).host(server.host).log(log.lines()).build();
       output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());
-      if (host.equals("0.0.0.0") || host.equals("::")) {
-        err.println("Warning: binding to all interfaces (" + host + "): anyone on your network can call your functions.");
-      }
+      server.warnIfExposed(err);
       Template functions = LocalFunctions.template(options, err::println);
       try (FunctionRuntime runtime = LocalFunctions.runtime(functions, options)) {
-        if (warmContainers == WarmContainers.EAGER) {
+        if (server.eager()) {
           runtime.warmUp();
         }
-        LambdaServer server = LambdaServer.start(functions, runtime, host, port, options.region(), log.lines());
+        LambdaServer lambda = LambdaServer.start(functions, runtime, server.host, port, options.region(), log.lines());
         StopSignal stop = StopSignal.install();
         err.println(STARTED);
-        err.println(" * Running on " + server.baseUri() + " (Press CTRL+C to quit)");
+        err.println(" * Running on " + lambda.baseUri() + " (Press CTRL+C to quit)");
         err.flush();
         stop.await();
         output.debug(err, "Stopping: waiting up to " + StopSignal.GRACE.toSeconds() + " s for invocations in flight");
-        server.drain(StopSignal.GRACE);
-        server.close();
+        lambda.drain(StopSignal.GRACE);
+        lambda.close();
         stop.stopped();
       }
     }

@@ -97,8 +97,8 @@ class FlagsTest {
 
     assertEquals(3001, lambda.port);
     assertEquals(3000, api.port);
-    assertEquals("127.0.0.1", lambda.host);
-    assertEquals("127.0.0.1", api.host);
+    assertEquals("127.0.0.1", lambda.server.host);
+    assertEquals("127.0.0.1", api.server.host);
   }
 
   @Test
@@ -106,13 +106,13 @@ class FlagsTest {
     StartLambdaCommand lambda = parse(StartLambdaCommand.class, "start-lambda", "-p", "4001", "--host", "0.0.0.0");
 
     assertEquals(4001, lambda.port);
-    assertEquals("0.0.0.0", lambda.host);
+    assertEquals("0.0.0.0", lambda.server.host);
   }
 
   @Test
   void warm_containers_takes_eager_or_lazy_in_any_case() {
-    assertEquals(WarmContainers.EAGER, parse(StartLambdaCommand.class, "start-lambda", "--warm-containers", "eager").warmContainers);
-    assertEquals(WarmContainers.LAZY, parse(StartApiCommand.class, "start-api", "--warm-containers", "LAZY").warmContainers);
+    assertEquals(WarmContainers.EAGER, parse(StartLambdaCommand.class, "start-lambda", "--warm-containers", "eager").server.warmContainers);
+    assertEquals(WarmContainers.LAZY, parse(StartApiCommand.class, "start-api", "--warm-containers", "LAZY").server.warmContainers);
   }
 
   @Test

@@ -1,0 +1,28 @@
+package io.localsam.cli;
+
+import io.localsam.EmulatorOptions;
+import java.io.PrintWriter;
+import picocli.CommandLine.Option;
+
+/** {@code --host} and {@code --warm-containers}, as SAM CLI's two server commands have them. */
+final class ServerOptions {
+  @Option(names = "--host", paramLabel = "HOST", defaultValue = EmulatorOptions.DEFAULT_HOST,
+      description = "Address to bind (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--warm-containers", paramLabel = "EAGER|LAZY",
+      description = "EAGER initialises every function at start-up; LAZY (what happens anyway) on first use. "
+          + "Execution environments are always reused, as in Lambda.")
+  WarmContainers warmContainers;
+
+  boolean eager() {
+    return warmContainers == WarmContainers.EAGER;
+  }
+
+  /** Binding every interface exposes the functions to the network: said before the server starts. */
+  void warnIfExposed(PrintWriter err) {
+    if (host.equals("0.0.0.0") || host.equals("::")) {
+      err.println("Warning: binding to all interfaces (" + host + "): anyone on your network can call your functions.");
+    }
+  }
+}
