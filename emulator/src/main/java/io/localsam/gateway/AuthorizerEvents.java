@@ -21,7 +21,7 @@ import java.util.Map;
  * plus {@code version}, {@code identitySource} and {@code authorizationToken}, the source values
  * comma-joined); HTTP API payload 2.0 (the 2.0 request without the body, plus {@code type},
  * {@code routeArn} and {@code identitySource} as a list). Shapes follow the AWS samples in
- * shared/events (ApiGatewayAuthorizer.json, apigw_auth.json, apigw_auth_v2.json).
+ * the test resources, aws-sample-events (ApiGatewayAuthorizer.json, apigw_auth.json, apigw_auth_v2.json).
  */
 final class AuthorizerEvents {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code generate-event}: every event has the field set of its official sample (SAM CLI's
- * generate-event samples, and for API Gateway the aws-lambda-java-libs samples in shared/events), the
+ * generate-event samples, and for API Gateway the aws-lambda-java-libs samples in src/test/resources/aws-sample-events), the
  * options land where SAM puts them, and the API Gateway events load into the aws-lambda-java-events types.
  */
 class GenerateEventTest {

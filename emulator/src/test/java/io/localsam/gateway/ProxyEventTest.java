@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localsam.testsupport.HttpTestClient.Response;
+import io.localsam.testsupport.SampleEvents;
 import io.localsam.testsupport.TestApi;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -210,8 +210,7 @@ class ProxyEventTest {
   }
 
   private static JsonNode sample(String name) throws Exception {
-    Path events = Path.of("").toAbsolutePath().getParent().getParent().resolve("shared").resolve("events");
-    return JSON.readTree(Files.readString(events.resolve(name)));
+    return JSON.readTree(SampleEvents.bytes(name));
   }
 
   /** Every field path of the sample is present in the event (authorizer blocks appear only after an authorizer). */

@@ -6,8 +6,6 @@ import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.DtoSerializer
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.converters.LambdaErrorConverter;
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.dto.InvocationRequest;
 import io.localsam.testsupport.TestApi;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -157,11 +155,7 @@ class DifferentialRuntimeTest {
   }
 
   private static byte[] sample(String name) {
-    try {
-      return Files.readAllBytes(Path.of("").toAbsolutePath().getParent().getParent().resolve("shared/events").resolve(name));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return io.localsam.testsupport.SampleEvents.bytes(name);
   }
 
   /** The JDK and the Lambda core API, as the runtime's system class loader offers a function. */
