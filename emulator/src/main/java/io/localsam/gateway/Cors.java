@@ -19,12 +19,9 @@ import java.util.TreeSet;
 final class Cors {
   private Cors() {}
 
-  /** The preflight answer, or null when the API has no CORS (the request then goes to routing as usual). */
+  /** The preflight answer of an API that has CORS. */
   static GatewayResponse preflight(ApiDef api, String origin, Collection<String> pathMethods) {
     CorsConfig cors = api.cors();
-    if (cors == null) {
-      return null;
-    }
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     if (api.kind() == ApiKind.REST) {
       headers.add(Map.entry("Access-Control-Allow-Origin", String.join(",", cors.allowOrigins())));

@@ -1,6 +1,5 @@
 package io.localsam.gateway;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.localsam.template.ApiKind;
 
 /** API Gateway's own answers, with the bodies and error-type headers the deployed service sends. */
@@ -100,12 +99,7 @@ final class GatewayErrors {
       return forbidden(kind);
     }
     String type = message.startsWith("The request signature") ? "InvalidSignatureException" : "IncompleteSignatureException";
-    return GatewayResponse.json(403, "{\"message\":" + quote(message) + "}", "x-amzn-ErrorType", type);
-  }
-
-  /** A JSON string literal of the text, escaped by Jackson. */
-  private static String quote(String text) {
-    return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + '"';
+    return GatewayResponse.json(403, "{\"message\":" + JsonValues.quote(message) + "}", "x-amzn-ErrorType", type);
   }
 
   /** Something inside LocalSAM went wrong; the details are in the log. */

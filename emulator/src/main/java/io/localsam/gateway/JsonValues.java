@@ -1,6 +1,7 @@
 package io.localsam.gateway;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -8,8 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Writes plain Java values (maps, lists, strings, numbers, booleans, null) with a bare {@link JsonGenerator}. */
-final class JsonValues {
+public final class JsonValues {
   private JsonValues() {}
+
+  /** A JSON string literal of the text, escaped by Jackson: for error bodies written as plain text. */
+  public static String quote(String text) {
+    return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + '"';
+  }
 
   static void write(JsonGenerator json, Object value) throws IOException {
     if (value == null) {

@@ -1,6 +1,6 @@
 package io.localsam.lambda;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.localsam.gateway.JsonValues;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,13 +14,8 @@ record LambdaResponse(int status, Map<String, String> headers, byte[] body) {
 
   /** An AWS JSON error: {@code {"Type":…,"Message":…}} with its code in {@code x-amzn-ErrorType}, as Lambda sends it. */
   static LambdaResponse error(int status, String code, String type, String message) {
-    String body = "{\"Type\":\"" + type + "\",\"Message\":" + quote(message) + "}";
+    String body = "{\"Type\":\"" + type + "\",\"Message\":" + JsonValues.quote(message) + "}";
     return new LambdaResponse(status, Map.of("Content-Type", "application/json", "x-amzn-ErrorType", code),
         body.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** A JSON string literal of the text, escaped by Jackson. */
-  private static String quote(String text) {
-    return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + '"';
   }
 }
