@@ -91,9 +91,6 @@ final class FunctionPool {
       environments.decrementAndGet();
       return null;
     }
-    if (fingerprint == null) {
-      fingerprint = CodeFingerprint.of(function.code().classpath(), function.definition().codeUri());
-    }
     return new ExecutionEnvironment(function, log);
   }
 
@@ -132,13 +129,25 @@ final class FunctionPool {
     if (environment == null) {
       return;
     }
-    CompletableFuture.runAsync(environment::init, environment::execute).join(); // Init on its own thread
+    CompletableFuture.runAsync(() -> init(environment), environment::execute).join(); // Init on its own thread
     HandlerFault fault = environment.fault();
     if (fault != null && fault.fatal()) {
       discard(environment);
     } else {
       release(environment);
     }
+  }
+
+  /**
+   * Init, on the environment's own thread. The first one also fingerprints the code it loads, which walks
+   * the class path: here, not on the server's I/O thread that asked for the environment.
+   */
+  private void init(ExecutionEnvironment environment) {
+    if (fingerprint == null) {
+      FunctionSettings loaded = environment.function();
+      fingerprint = CodeFingerprint.of(loaded.code().classpath(), loaded.definition().codeUri());
+    }
+    environment.init();
   }
 
   /** How many environments may run at once: ReservedConcurrentExecutions, or LocalSAM's default cap. */
@@ -211,7 +220,7 @@ final class FunctionPool {
     FunctionSettings function = environment.function();
     Duration init = null;
     if (cold) {
-      environment.init();
+      init(environment);
       init = environment.initDuration();
       HandlerFault fault = environment.fault();
       if (fault != null && fault.fatal()) {
