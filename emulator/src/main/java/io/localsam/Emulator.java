@@ -120,8 +120,8 @@ public final class Emulator implements AutoCloseable {
    */
   public Invocation invoke(String functionId, String eventJson) {
     try {
-      InvocationResult result = runtime.invoke(functionId, eventJson.getBytes(StandardCharsets.UTF_8)).join();
-      return toInvocation(functionId, eventJson.getBytes(StandardCharsets.UTF_8), result);
+      byte[] event = eventJson.getBytes(StandardCharsets.UTF_8);
+      return toInvocation(functionId, event, runtime.invoke(functionId, event).join());
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException runtimeError ? runtimeError : e;
     }

@@ -138,7 +138,7 @@ final class ExecutionEnvironment implements AutoCloseable {
    * destroys such an environment whole. {@code Thread.stop} is the only way in a shared JVM; it exists up
    * to Java 19, and on newer JVMs such a thread is left running and reported.
    */
-  int stopStragglers(Consumer<String> report) {
+  void stopStragglers(Consumer<String> report) {
     Thread[] alive = new Thread[threads.activeCount() + 8];
     int count = threads.enumerate(alive, true);
     int left = 0;
@@ -157,7 +157,6 @@ final class ExecutionEnvironment implements AutoCloseable {
       report.accept(left + " thread(s) of a discarded environment ignore interrupts and cannot be stopped on Java "
           + Runtime.version().feature() + "; they keep running until LocalSAM exits");
     }
-    return count;
   }
 
   private static void closeQuietly(URLClassLoader loader) {

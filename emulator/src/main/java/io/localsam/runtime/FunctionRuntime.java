@@ -4,7 +4,6 @@ import io.localsam.LocalSamException;
 import io.localsam.template.FunctionDef;
 import io.localsam.template.Template;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -148,11 +147,6 @@ public final class FunctionRuntime implements AutoCloseable {
     return pools.containsKey(functionId);
   }
 
-  /** The environment variables a function sees, as Lambda and SAM CLI would set them. */
-  public Map<String, String> environment(String functionId) {
-    return pool(functionId).function().environment();
-  }
-
   /**
    * Invokes a function with an event, as Lambda's synchronous Invoke does. The future completes with the
    * response or the error document; it never completes exceptionally for a function's own failure.
@@ -194,11 +188,6 @@ public final class FunctionRuntime implements AutoCloseable {
   /** Initialises one execution environment per function now, as {@code --warm-containers EAGER} does. */
   public void warmUp() {
     pools.values().forEach(FunctionPool::warmUp);
-  }
-
-  /** Convenience for callers holding JSON text. */
-  public CompletableFuture<InvocationResult> invoke(String functionId, String event) {
-    return invoke(functionId, event.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
