@@ -207,12 +207,7 @@ final class AuthReader {
     if (value == null) {
       throw TemplateException.at(stack.locate(near), property + " is required for HTTP API Lambda authorizers (\"1.0\" or \"2.0\")");
     }
-    String text = Scalars.text(value);
-    return switch (text) {
-      case "1.0" -> PayloadFormat.V1;
-      case "2.0" -> PayloadFormat.V2;
-      default -> throw TemplateException.at(stack.locate(near), property + " must be \"1.0\" or \"2.0\", not '" + text + "'");
-    };
+    return PayloadFormat.parse(value, property, stack.locate(near));
   }
 
   private static void identitySources(Map<String, Object> identity, List<String> sources, String header, String query,

@@ -313,12 +313,8 @@ final class CfnApis {
           + " proxy integrations); 2.0 is assumed");
       format = PayloadFormat.V2;
     } else {
-      format = switch (Scalars.text(version)) {
-        case "1.0" -> PayloadFormat.V1;
-        case "2.0" -> PayloadFormat.V2;
-        default -> throw TemplateException.at(stack.locate(stack.resource(integrationId)), stack.name(integrationId)
-            + ": PayloadFormatVersion must be \"1.0\" or \"2.0\", not '" + Scalars.text(version) + "'");
-      };
+      format = PayloadFormat.parse(version, stack.name(integrationId) + ": PayloadFormatVersion",
+          stack.locate(stack.resource(integrationId)));
     }
     String authorizer = authorizer(properties, api, source, where);
     routes.add(new RouteDraft(api, key[0], key[1], function, format, null, authorizer, source, where, false,

@@ -113,12 +113,8 @@ final class OpenApi {
     PayloadFormat format = PayloadFormat.V1;
     if (api.kind == ApiKind.HTTP) {
       Object version = integration.get("payloadFormatVersion");
-      format = version == null ? PayloadFormat.V2 : switch (Scalars.text(version)) {
-        case "1.0" -> PayloadFormat.V1;
-        case "2.0" -> PayloadFormat.V2;
-        default -> throw TemplateException.at(stack.locate(integration), label + ": payloadFormatVersion must be \"1.0\" or"
-            + " \"2.0\", not '" + Scalars.text(version) + "'");
-      };
+      format = version == null ? PayloadFormat.V2
+          : PayloadFormat.parse(version, label + ": payloadFormatVersion", stack.locate(integration));
     }
     return new RouteDraft(api, method, path, function, format, operationName, authorizer, label, where, apiKey, scopes);
   }

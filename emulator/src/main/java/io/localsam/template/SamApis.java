@@ -165,13 +165,7 @@ final class SamApis {
         }
         PayloadFormat format = PayloadFormat.V2;
         if (properties.containsKey("PayloadFormatVersion")) {
-          String version = Scalars.text(properties.get("PayloadFormatVersion"));
-          format = switch (version) {
-            case "1.0" -> PayloadFormat.V1;
-            case "2.0" -> PayloadFormat.V2;
-            default -> throw TemplateException.at(where, source + ": PayloadFormatVersion must be \"1.0\" or \"2.0\", not '"
-                + version + "'");
-          };
+          format = PayloadFormat.parse(properties.get("PayloadFormatVersion"), source + ": PayloadFormatVersion", where);
         }
         route(api, properties, format, functionId, source, where, true);
       }
