@@ -67,21 +67,29 @@ public final class TemplateLoader {
       sources.put(key, "--parameter-overrides");
     });
     TemplateLoader loader = new TemplateLoader();
-    loader.stack("", template, values, sources, new LinkedHashSet<>(), true);
+    loader.stack("", template, values, sources, new LinkedHashSet<>(), null);
     return loader.build(template);
   }
 
+  /** One stack, and its nested stacks after it; {@code nested} is how its parent includes it, null for the root. */
   private void stack(String path, Path file, Map<String, String> values, Map<String, String> sources, Set<Path> chain,
-      boolean root) {
+      NestedStacks.Child nested) {
     TemplateDocument document = TemplateReader.read(file);
-    if (root) {
-      Set<String> declared = Parameters.declared(document);
+    Set<String> declared = Parameters.declared(document);
+    if (nested == null) {
       values.keySet().forEach(name -> {
         if (!declared.contains(name) && !name.startsWith("AWS::")) {
           warnings.add(sources.get(name) + " names parameter '" + name + "', which the template does not declare; it is"
               + " ignored");
         }
       });
+    } else {
+      for (String name : nested.parameters().keySet()) {
+        if (!declared.contains(name)) {
+          throw TemplateException.at(nested.location(), path + " passes parameter '" + name + "', which "
+              + file.getFileName() + " does not declare");
+        }
+      }
     }
     Stack stack = new Stack(path, document, values, sources, warnings::add);
     stacks.add(stack);
@@ -137,14 +145,7 @@ public final class TemplateLoader {
           childSources.putIfAbsent(key, sources.get(key));
         }
       });
-      Set<String> declared = Parameters.declared(TemplateReader.read(child.file()));
-      for (String name : child.parameters().keySet()) {
-        if (!declared.contains(name)) {
-          throw TemplateException.at(child.location(), stack.name(child.id()) + " passes parameter '" + name + "', which "
-              + child.file().getFileName() + " does not declare");
-        }
-      }
-      stack(stack.name(child.id()), child.file(), childValues, childSources, chain, false);
+      stack(stack.name(child.id()), child.file(), childValues, childSources, chain, child);
     }
     chain.remove(file);
   }
