@@ -123,9 +123,7 @@ final class HttpEventFactory {
         }
         json.writeEndObject();
       }
-      String contentType = request.header("Content-Type");
-      boolean binary = contentType == null ? !EventBody.isUtf8(request.body()) : !MediaTypes.isText(contentType);
-      EventBody body = EventBody.of(request.body(), binary);
+      EventBody body = EventBody.of(request, route);
       if (body.text() != null) {
         json.writeStringField("body", body.text());
       }

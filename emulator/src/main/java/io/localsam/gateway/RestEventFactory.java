@@ -117,7 +117,7 @@ final class RestEventFactory {
       json.writeStringField("stage", stage);
       json.writeEndObject();
 
-      EventBody body = EventBody.of(request.body(), isBinary(request, route));
+      EventBody body = EventBody.of(request, route);
       json.writeStringField("body", body.text());
       json.writeBooleanField("isBase64Encoded", body.base64());
       json.writeEndObject();
@@ -125,14 +125,6 @@ final class RestEventFactory {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
-  }
-
-  private static boolean isBinary(GatewayRequest request, Route route) {
-    String contentType = request.header("Content-Type");
-    if (route.api().kind() == ApiKind.HTTP) {
-      return contentType == null ? !EventBody.isUtf8(request.body()) : !MediaTypes.isText(contentType);
-    }
-    return MediaTypes.isBinary(contentType, route.api().binaryMediaTypes());
   }
 
   static String domainPrefix(String host) {
