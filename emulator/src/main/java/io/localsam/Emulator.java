@@ -2,7 +2,7 @@ package io.localsam;
 
 import io.localsam.gateway.AuthSettings;
 import io.localsam.gateway.GatewayServer;
-import io.localsam.gateway.ServerLogs;
+import io.localsam.gateway.UndertowServers;
 import io.localsam.runtime.EnvVarsFile;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.runtime.InvocationResult;
@@ -32,7 +32,7 @@ public final class Emulator implements AutoCloseable {
   /** How many invocations the journal keeps; the oldest go first. */
   static final int JOURNAL_LIMIT = 1000;
   static {
-    ServerLogs.quiet();
+    UndertowServers.quietLogs();
   }
 
   private final EmulatorOptions options;
@@ -91,8 +91,7 @@ public final class Emulator implements AutoCloseable {
 
   /** The base URL, ending in {@code /}: {@code http://127.0.0.1:3000/}. */
   public URI baseUri() {
-    String host = server.host().contains(":") ? "[" + server.host() + "]" : server.host();
-    return URI.create("http://" + host + ":" + server.port() + "/");
+    return server.baseUri();
   }
 
   /** A URL under the base: {@code uri("/hello")} and {@code uri("hello")} are the same. */

@@ -9,8 +9,7 @@ import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
-import java.net.BindException;
-import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,30 +88,17 @@ public final class GatewayServer implements AutoCloseable {
         .setSocketOption(org.xnio.Options.READ_TIMEOUT, 60_000)
         .setHandler(chain)
         .build();
+    int bound;
     try {
-      server.start();
-    } catch (RuntimeException e) {
+      bound = UndertowServers.start(server, host, port);
+    } catch (LocalSamException e) {
       timer.shutdownNow();
-      if (causedBy(e, BindException.class)) {
-        throw new LocalSamException("Port " + port + " on " + host
-            + " is already in use (or not available). Stop the other process or pass -p with another port.");
-      }
-      throw new LocalSamException("Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+      throw e;
     }
-    int bound = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
     if (staticFiles != null) {
       log.accept("Mounting static files from " + staticFiles.root() + " at /");
     }
     return new GatewayServer(server, chain, timer, routes, host, bound);
-  }
-
-  private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
-    for (Throwable t = error; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   public int port() {
@@ -121,6 +107,11 @@ public final class GatewayServer implements AutoCloseable {
 
   public String host() {
     return host;
+  }
+
+  /** The base URL, ending in {@code /}: {@code http://127.0.0.1:3000/}. */
+  public URI baseUri() {
+    return URI.create(UndertowServers.origin(host, port) + "/");
   }
 
   /** SAM CLI's start-up lines: one per function and path, methods sorted. */
@@ -139,7 +130,7 @@ public final class GatewayServer implements AutoCloseable {
           .addAll(definition.methods());
     }
     List<String> lines = new ArrayList<>();
-    String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    String base = UndertowServers.origin(host, port);
     for (Map.Entry<String, TreeSet<String>> entry : methods.entrySet()) {
       String[] key = entry.getKey().split(" ", 2);
       String path = key[1].startsWith("/") ? key[1] : "/" + key[1];

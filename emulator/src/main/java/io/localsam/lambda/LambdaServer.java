@@ -2,15 +2,13 @@ package io.localsam.lambda;
 
 import io.localsam.LocalSamException;
 import io.localsam.gateway.BodyReader;
-import io.localsam.gateway.ServerLogs;
+import io.localsam.gateway.UndertowServers;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.template.Template;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.GracefulShutdownHandler;
-import java.net.BindException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
@@ -35,7 +33,7 @@ import java.util.function.Consumer;
  */
 public final class LambdaServer implements AutoCloseable {
   static {
-    ServerLogs.quiet();
+    UndertowServers.quietLogs();
   }
 
   private final Undertow server;
@@ -69,18 +67,7 @@ public final class LambdaServer implements AutoCloseable {
         .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, BodyReader.readableBytes(FunctionRuntime.MAX_PAYLOAD_BYTES))
         .setHandler(root)
         .build();
-    try {
-      server.start();
-    } catch (RuntimeException e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof BindException) {
-          throw new LocalSamException("Port " + port + " on " + host
-              + " is already in use (or not available). Stop the other process or pass -p with another port.");
-        }
-      }
-      throw new LocalSamException("Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
-    }
-    int bound = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+    int bound = UndertowServers.start(server, host, port);
     return new LambdaServer(server, root, background, host, bound);
   }
 
@@ -90,7 +77,7 @@ public final class LambdaServer implements AutoCloseable {
 
   /** The endpoint to give an SDK's {@code endpointOverride}: {@code http://127.0.0.1:3001/}. */
   public URI baseUri() {
-    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/");
+    return URI.create(UndertowServers.origin(host, port) + "/");
   }
 
   /**
