@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localsam.LocalSamException;
+import io.localsam.template.ParameterOverrides;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,16 +68,9 @@ public final class EnvVarsFile {
       if (trimmed.isEmpty() || trimmed.startsWith("#") || equals <= 0) {
         continue;
       }
-      values.put(trimmed.substring(0, equals).strip(), unquote(trimmed.substring(equals + 1).strip()));
+      values.put(trimmed.substring(0, equals).strip(), ParameterOverrides.unquote(trimmed.substring(equals + 1).strip()));
     }
     return values;
-  }
-
-  private static String unquote(String value) {
-    if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
-      return value.substring(1, value.length() - 1);
-    }
-    return value;
   }
 
   /** The variables for one function: {@code Parameters}, then its own entry (by logical id, else FunctionName). */

@@ -30,7 +30,7 @@ final class FunctionEnvironment {
     env.put("AWS_LAMBDA_FUNCTION_HANDLER", function.handler());
     env.put("_HANDLER", function.handler());
     env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-    env.put("AWS_LAMBDA_LOG_GROUP_NAME", function.logGroup() != null ? function.logGroup() : "/aws/lambda/" + name);
+    env.put("AWS_LAMBDA_LOG_GROUP_NAME", function.logGroupName());
     env.put("AWS_LAMBDA_LOG_STREAM_NAME", "$LATEST");
     env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
     env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime());

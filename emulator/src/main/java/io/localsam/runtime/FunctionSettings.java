@@ -22,8 +22,4 @@ record FunctionSettings(FunctionDef definition, FunctionCode code, Map<String, S
   String arn() {
     return "arn:aws:lambda:" + region + ":" + TemplateLoader.ACCOUNT_ID + ":function:" + name();
   }
-
-  String logGroup() {
-    return definition.logGroup() != null ? definition.logGroup() : "/aws/lambda/" + name();
-  }
 }

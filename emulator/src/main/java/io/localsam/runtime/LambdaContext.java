@@ -28,7 +28,7 @@ final class LambdaContext implements Context {
 
   @Override
   public String getLogGroupName() {
-    return function.logGroup();
+    return function.definition().logGroupName();
   }
 
   @Override

@@ -73,4 +73,9 @@ public record FunctionDef(
   public String name() {
     return functionName != null ? functionName : logicalId;
   }
+
+  /** The log group Lambda writes to: {@code LoggingConfig.LogGroup} when set, else {@code /aws/lambda/<name>}. */
+  public String logGroupName() {
+    return logGroup != null ? logGroup : "/aws/lambda/" + name();
+  }
 }

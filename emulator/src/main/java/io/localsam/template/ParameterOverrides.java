@@ -46,7 +46,8 @@ public final class ParameterOverrides {
     return null;
   }
 
-  private static String unquote(String value) {
+  /** The value without one pair of surrounding double or single quotes. */
+  public static String unquote(String value) {
     if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
       return value.substring(1, value.length() - 1);
     }
