@@ -66,7 +66,7 @@ final class AuthorizerSetup {
         case AuthorizerDef.JWT -> tokenAuthorizers.add(authorizer.name() + " (JWT)");
         case AuthorizerDef.COGNITO -> {
           tokenAuthorizers.add(authorizer.name() + " (COGNITO_USER_POOLS)");
-          if (TokenAuthorizer.userPoolIssuers(authorizer).isEmpty()) {
+          if (authorizer.userPoolIssuers().isEmpty()) {
             unknownPools.add(authorizer.name());
           }
         }

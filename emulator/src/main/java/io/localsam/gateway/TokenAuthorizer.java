@@ -32,8 +32,8 @@ final class TokenAuthorizer {
     List<String> scopes = scopes(authorizer, route);
     String token = IdentitySources.value(source(authorizer, kind), request, match);
     JwtValidator.Expectations expected = cognito
-        ? new JwtValidator.Expectations(userPoolIssuers(authorizer), List.of(), scopes, scopes.isEmpty())
-        : new JwtValidator.Expectations(jwtSetting(authorizer, "issuer"), jwtSetting(authorizer, "audience"), scopes, false);
+        ? new JwtValidator.Expectations(authorizer.userPoolIssuers(), List.of(), scopes, scopes.isEmpty())
+        : new JwtValidator.Expectations(authorizer.jwtIssuers(), authorizer.jwtAudiences(), scopes, false);
     JwtValidator.Result result = validator.validate(token, expected);
     if (!result.valid()) {
       String why = "authorizer " + authorizer.name() + ": " + result.failure().description();
@@ -72,7 +72,7 @@ final class TokenAuthorizer {
     if (!route.definition().authorizationScopes().isEmpty()) {
       return route.definition().authorizationScopes();
     }
-    return strings(authorizer.properties().get("AuthorizationScopes"));
+    return authorizer.authorizationScopes();
   }
 
   /** The identity source; {@code Authorization} by default, as SAM and API Gateway default it. */
@@ -81,58 +81,6 @@ final class TokenAuthorizer {
       return authorizer.identitySources().get(0);
     }
     return kind == ApiKind.REST ? "method.request.header.Authorization" : "$request.header.Authorization";
-  }
-
-  /** {@code JwtConfiguration.issuer}/{@code audience} (SAM and OpenAPI write them in lower case, CloudFormation not). */
-  static List<String> jwtSetting(AuthorizerDef authorizer, String name) {
-    Object configuration = authorizer.properties().get("JwtConfiguration");
-    if (configuration == null) {
-      configuration = authorizer.properties().get("jwtConfiguration");
-    }
-    if (!(configuration instanceof Map<?, ?> settings)) {
-      return List.of();
-    }
-    for (Map.Entry<?, ?> setting : settings.entrySet()) {
-      if (setting.getKey().toString().equalsIgnoreCase(name)) {
-        return strings(setting.getValue());
-      }
-    }
-    return List.of();
-  }
-
-  /** The issuers of the authorizer's user pools; empty (any issuer) when no ARN names a pool. */
-  static List<String> userPoolIssuers(AuthorizerDef authorizer) {
-    List<String> arns = new ArrayList<>(strings(authorizer.properties().get("UserPoolArn")));
-    arns.addAll(strings(authorizer.properties().get("ProviderARNs")));
-    arns.addAll(strings(authorizer.properties().get("providerARNs")));
-    List<String> issuers = new ArrayList<>();
-    for (String arn : arns) {
-      String issuer = userPoolIssuer(arn);
-      if (issuer != null) {
-        issuers.add(issuer);
-      }
-    }
-    return issuers;
-  }
-
-  /** {@code arn:aws:cognito-idp:REGION:ACCOUNT:userpool/POOL_ID} → {@code https://cognito-idp.REGION.amazonaws.com/POOL_ID}. */
-  static String userPoolIssuer(String arn) {
-    String[] parts = arn.split(":", 6);
-    if (parts.length != 6 || !parts[0].equals("arn") || !parts[2].equals("cognito-idp") || parts[3].isEmpty()
-        || !parts[5].startsWith("userpool/") || parts[5].length() == 9) {
-      return null;
-    }
-    return "https://cognito-idp." + parts[3] + ".amazonaws.com/" + parts[5].substring(9);
-  }
-
-  private static List<String> strings(Object value) {
-    List<String> values = new ArrayList<>();
-    if (value instanceof List<?> list) {
-      list.forEach(item -> values.add(String.valueOf(item)));
-    } else if (value != null && !String.valueOf(value).isEmpty()) {
-      values.add(String.valueOf(value));
-    }
-    return values;
   }
 
   private static GatewayResponse withChallenge(GatewayResponse response, String challenge) {

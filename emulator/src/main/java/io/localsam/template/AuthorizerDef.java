@@ -1,5 +1,6 @@
 package io.localsam.template;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,5 +57,72 @@ public record AuthorizerDef(
    */
   public boolean emulated() {
     return !lambda() || functionId != null;
+  }
+
+  /** A JWT authorizer's {@code JwtConfiguration.issuer}: the accepted {@code iss} values. */
+  public List<String> jwtIssuers() {
+    return jwtSetting("issuer");
+  }
+
+  /** A JWT authorizer's {@code JwtConfiguration.audience}: the accepted {@code aud} values. */
+  public List<String> jwtAudiences() {
+    return jwtSetting("audience");
+  }
+
+  /** A Cognito authorizer's issuers, one per user pool ARN; empty (any issuer) when no ARN names a pool. */
+  public List<String> userPoolIssuers() {
+    List<String> arns = new ArrayList<>(strings(properties.get("UserPoolArn")));
+    arns.addAll(strings(properties.get("ProviderARNs")));
+    arns.addAll(strings(properties.get("providerARNs")));
+    List<String> issuers = new ArrayList<>();
+    for (String arn : arns) {
+      String issuer = userPoolIssuer(arn);
+      if (issuer != null) {
+        issuers.add(issuer);
+      }
+    }
+    return issuers;
+  }
+
+  /** {@code arn:aws:cognito-idp:REGION:ACCOUNT:userpool/POOL_ID} → {@code https://cognito-idp.REGION.amazonaws.com/POOL_ID}. */
+  private static String userPoolIssuer(String arn) {
+    String[] parts = arn.split(":", 6);
+    if (parts.length != 6 || !parts[0].equals("arn") || !parts[2].equals("cognito-idp") || parts[3].isEmpty()
+        || !parts[5].startsWith("userpool/") || parts[5].length() == 9) {
+      return null;
+    }
+    return "https://cognito-idp." + parts[3] + ".amazonaws.com/" + parts[5].substring(9);
+  }
+
+  /** The scopes the authorizer asks of every route (SAM's {@code AuthorizationScopes}). */
+  public List<String> authorizationScopes() {
+    return strings(properties.get("AuthorizationScopes"));
+  }
+
+  /** {@code JwtConfiguration.issuer}/{@code audience} (SAM and OpenAPI write them in lower case, CloudFormation not). */
+  private List<String> jwtSetting(String name) {
+    Object configuration = properties.get("JwtConfiguration");
+    if (configuration == null) {
+      configuration = properties.get("jwtConfiguration");
+    }
+    if (!(configuration instanceof Map<?, ?> settings)) {
+      return List.of();
+    }
+    for (Map.Entry<?, ?> setting : settings.entrySet()) {
+      if (setting.getKey().toString().equalsIgnoreCase(name)) {
+        return strings(setting.getValue());
+      }
+    }
+    return List.of();
+  }
+
+  private static List<String> strings(Object value) {
+    List<String> values = new ArrayList<>();
+    if (value instanceof List<?> list) {
+      list.forEach(item -> values.add(String.valueOf(item)));
+    } else if (value != null && !String.valueOf(value).isEmpty()) {
+      values.add(String.valueOf(value));
+    }
+    return values;
   }
 }

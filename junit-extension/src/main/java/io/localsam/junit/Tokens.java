@@ -73,11 +73,11 @@ public final class Tokens {
         }
         if (candidate.type().equals(AuthorizerDef.JWT)) {
           found = true;
-          issuers.addAll(TokenDefaults.jwtSetting(candidate, "issuer"));
-          audiences.addAll(TokenDefaults.jwtSetting(candidate, "audience"));
+          issuers.addAll(candidate.jwtIssuers());
+          audiences.addAll(candidate.jwtAudiences());
         } else if (candidate.type().equals(AuthorizerDef.COGNITO)) {
           found = true;
-          issuers.addAll(TokenDefaults.userPoolIssuers(candidate));
+          issuers.addAll(candidate.userPoolIssuers());
         }
       }
     }
