@@ -51,6 +51,7 @@ final class AuthorizerSetup {
     Set<String> iamRoutes = new LinkedHashSet<>();
     Set<String> keyedRoutes = new LinkedHashSet<>();
     Set<String> unknownPools = new LinkedHashSet<>();
+    Set<String> invalidExpressions = new LinkedHashSet<>();
     int guarded = 0;
     for (RouteDef route : template.routes()) {
       if (route.apiKeyRequired() && template.api(route.apiId()).kind() == ApiKind.REST) {
@@ -63,6 +64,11 @@ final class AuthorizerSetup {
       guarded++;
       switch (authorizer.type()) {
         case AuthorizerDef.IAM -> iamRoutes.add(route.routeKey());
+        case AuthorizerDef.TOKEN -> {
+          if (authorizer.validationExpression() != null && LambdaAuthorizer.compile(authorizer.validationExpression()).isEmpty()) {
+            invalidExpressions.add(authorizer.name() + " ('" + authorizer.validationExpression() + "')");
+          }
+        }
         case AuthorizerDef.JWT -> tokenAuthorizers.add(authorizer.name() + " (JWT)");
         case AuthorizerDef.COGNITO -> {
           tokenAuthorizers.add(authorizer.name() + " (COGNITO_USER_POOLS)");
@@ -88,6 +94,10 @@ final class AuthorizerSetup {
     for (String pool : unknownPools) {
       warnings.add("Cognito authorizer " + pool + " names no user pool ARN LocalSAM can read (arn:aws:cognito-idp:REGION:"
           + "ACCOUNT:userpool/ID), so the token issuer is not checked");
+    }
+    for (String expression : invalidExpressions) {
+      warnings.add("authorizer " + expression + ": the ValidationExpression is not a valid regular expression, so no token"
+          + " matches it and every request to its routes gets 401");
     }
     if (!iamRoutes.isEmpty()) {
       warnings.add("AWS_IAM authorization on " + String.join(", ", iamRoutes) + " is checked for a well-formed SigV4"

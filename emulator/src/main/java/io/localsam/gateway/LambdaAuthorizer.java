@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -28,6 +30,7 @@ final class LambdaAuthorizer {
 
   private final FunctionRuntime runtime;
   private final AuthorizerCache cache = new AuthorizerCache();
+  private final Map<String, Optional<Pattern>> patterns = new ConcurrentHashMap<>();
   private final String region;
 
   LambdaAuthorizer(FunctionRuntime runtime, String region) {
@@ -158,12 +161,19 @@ final class LambdaAuthorizer {
     return values;
   }
 
-  /** API Gateway matches the whole token against the expression. */
-  private static boolean validates(String expression, String token) {
+  /** API Gateway matches the whole token against the expression (compiled once; an invalid one matches nothing). */
+  private boolean validates(String expression, String token) {
+    return patterns.computeIfAbsent(expression, LambdaAuthorizer::compile)
+        .map(pattern -> pattern.matcher(token).matches())
+        .orElse(false);
+  }
+
+  /** The expression as a pattern, or empty when it is not a valid one (AuthorizerSetup warns about it at start-up). */
+  static Optional<Pattern> compile(String expression) {
     try {
-      return Pattern.compile(expression).matcher(token).matches();
+      return Optional.of(Pattern.compile(expression));
     } catch (PatternSyntaxException e) {
-      return false;
+      return Optional.empty();
     }
   }
 

@@ -62,6 +62,9 @@ class RestLambdaAuthorizerTest {
                   Validated:
                     FunctionArn: !GetAtt PolicyAuthorizer.Arn
                     Identity: {Header: Authorization, ValidationExpression: "Bearer [a-z-]+", ReauthorizeEvery: 0}
+                  Unmatchable:
+                    FunctionArn: !GetAtt PolicyAuthorizer.Arn
+                    Identity: {Header: Authorization, ValidationExpression: "Bearer [a-z", ReauthorizeEvery: 0}
                   Request:
                     FunctionPayloadType: REQUEST
                     FunctionArn: !GetAtt PolicyAuthorizer.Arn
@@ -79,6 +82,7 @@ class RestLambdaAuthorizerTest {
                 Cached: {Type: Api, Properties: {RestApiId: !Ref Api, Path: "/cached/{id}", Method: any, Auth: {Authorizer: Cached}}}
                 Brief: {Type: Api, Properties: {RestApiId: !Ref Api, Path: /brief, Method: get, Auth: {Authorizer: Brief}}}
                 Validated: {Type: Api, Properties: {RestApiId: !Ref Api, Path: /validated, Method: get, Auth: {Authorizer: Validated}}}
+                Unmatchable: {Type: Api, Properties: {RestApiId: !Ref Api, Path: /unmatchable, Method: get, Auth: {Authorizer: Unmatchable}}}
                 Request: {Type: Api, Properties: {RestApiId: !Ref Api, Path: "/request/{id}", Method: post, Auth: {Authorizer: Request}}}
                 Open: {Type: Api, Properties: {RestApiId: !Ref Api, Path: /open, Method: get, Auth: {Authorizer: NONE}}}
         """);
@@ -171,6 +175,13 @@ class RestLambdaAuthorizerTest {
     assertEquals(401, api.http().get("/validated", "Authorization", "allow").status());
     assertEquals(401, api.http().get("/validated", "Authorization", "Bearer allow!").status());
     assertEquals(1, authorizerCalls().size());
+  }
+
+  @Test
+  void an_invalid_validation_expression_is_warned_about_and_refuses_every_token() {
+    assertEquals(401, api.http().get("/unmatchable", "Authorization", "Bearer allow").status());
+    assertTrue(api.logged("authorizer Unmatchable ('Bearer [a-z'): the ValidationExpression is not a valid regular"
+        + " expression, so no token matches it and every request to its routes gets 401"));
   }
 
   @Test
