@@ -97,7 +97,8 @@ final class RouteTable {
     for (int i = 0; i < segments.size(); i++) {
       Route.Segment segment = segments.get(i);
       if (segment.kind() == Route.Kind.GREEDY) {
-        return parts.length > i && !String.join("/", java.util.Arrays.copyOfRange(parts, i, parts.length)).isEmpty();
+        // something left to take: several segments, or one that is not empty
+        return parts.length > i + 1 || (parts.length == i + 1 && !parts[i].isEmpty());
       }
       if (i >= parts.length || parts[i].isEmpty()) {
         return false;
