@@ -44,7 +44,7 @@ final class AuthorizerEvents {
     }
     boolean http = match.route().api().kind() == ApiKind.HTTP;
     if (http && authorizer.payloadFormat() != PayloadFormat.V1) {
-      ObjectNode request2 = read(HttpEventFactory.event(request, match));
+      ObjectNode request2 = read(HttpEventFactory.event(request.withoutBody(), match)); // a body would only be dropped
       event.put("version", "2.0");
       event.put("type", AuthorizerDef.REQUEST);
       event.put("routeArn", arn);
@@ -53,7 +53,7 @@ final class AuthorizerEvents {
       copyRequest(request2, event);
       return bytes(event);
     }
-    ObjectNode request1 = read(RestEventFactory.event(request, match));
+    ObjectNode request1 = read(RestEventFactory.event(request.withoutBody(), match));
     if (http) {
       event.put("version", "1.0");
     }

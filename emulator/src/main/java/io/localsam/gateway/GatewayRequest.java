@@ -32,6 +32,12 @@ record GatewayRequest(
 
   record Header(String name, List<String> values) {}
 
+  /** The same request with no body: what an authorizer event describes, which never carries one. */
+  GatewayRequest withoutBody() {
+    return new GatewayRequest(method, rawPath, rawQuery, headers, new byte[0], sourceIp, protocol, scheme, port,
+        epochMillis, requestId);
+  }
+
   /** The first value of a header, matched without regard to case, or null. */
   String header(String name) {
     for (Header header : headers) {
