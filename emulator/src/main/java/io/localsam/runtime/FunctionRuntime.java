@@ -4,8 +4,11 @@ import io.localsam.LocalSamException;
 import io.localsam.template.FunctionDef;
 import io.localsam.template.Template;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -103,6 +106,9 @@ public final class FunctionRuntime implements AutoCloseable {
   /** Once a second: notice rebuilt code of functions in use (hot reload) and close long-idle environments. */
   private void housekeeping() {
     long cutoff = System.nanoTime() - IDLE_LIMIT.toNanos();
+    // Functions of one Maven module share their code: walk it once per pass, not once per function.
+    record Code(List<Path> classpath, Path codeUri) {}
+    Map<Code, Long> scanned = new HashMap<>();
     for (FunctionPool pool : pools.values()) {
       try {
         Long loaded = pool.fingerprint();
@@ -111,7 +117,8 @@ public final class FunctionRuntime implements AutoCloseable {
         }
         pool.reap(cutoff);
         FunctionSettings current = pool.function();
-        long fingerprint = CodeFingerprint.of(current.code().classpath(), current.definition().codeUri());
+        long fingerprint = scanned.computeIfAbsent(new Code(current.code().classpath(), current.definition().codeUri()),
+            code -> CodeFingerprint.of(code.classpath(), code.codeUri()));
         if (loaded == fingerprint) {
           pendingFingerprints.remove(current.id());
           continue;
