@@ -59,10 +59,7 @@ final class InvokeCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ignored.warn(spec.commandLine().getParseResult(), err);
-    if (spec.commandLine().getDefaultValueProvider() instanceof SamConfigDefaults config) {
-      output.debug(err, config.describe());
-    }
+    output.begin(spec, ignored, err);
     byte[] payload = readEvent();
     try (FunctionLog log = output.open(err)) {
       EmulatorOptions options = template.toOptions(null).log(log.lines()).build();

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** {@code --debug} and {@code -l/--log-file}, as SAM CLI's commands that run functions have them. */
@@ -17,6 +18,14 @@ final class OutputOptions {
   @Option(names = {"-l", "--log-file"}, paramLabel = "FILE",
       description = "Append function logs (START/END/REPORT and what functions print) to FILE instead of stderr.")
   Path logFile;
+
+  /** What a command says before it runs: the SAM flags it ignores, and under --debug where its defaults came from. */
+  void begin(CommandSpec spec, IgnoredSamOptions ignored, PrintWriter err) {
+    ignored.warn(spec.commandLine().getParseResult(), err);
+    if (spec.commandLine().getDefaultValueProvider() instanceof SamConfigDefaults config) {
+      debug(err, config.describe());
+    }
+  }
 
   /** Where function logs go for the life of a command; close it when the command ends. */
   FunctionLog open(PrintWriter err) {

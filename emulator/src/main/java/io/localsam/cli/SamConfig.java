@@ -22,11 +22,9 @@ final class SamConfig {
   static final String DEFAULT_FILE = "samconfig.toml";
   static final String DEFAULT_ENV = "default";
 
-  private final Path file;
   private final Map<String, Map<String, String>> tables;
 
-  private SamConfig(Path file, Map<String, Map<String, String>> tables) {
-    this.file = file;
+  private SamConfig(Map<String, Map<String, String>> tables) {
     this.tables = tables;
   }
 
@@ -51,11 +49,7 @@ final class SamConfig {
       values.forEach((key, value) -> texts.put(key, text(file, value)));
       tables.put(table, texts);
     });
-    return new SamConfig(file, tables);
-  }
-
-  Path file() {
-    return file;
+    return new SamConfig(tables);
   }
 
   /** A command's option values in {@code env} ({@code local_invoke}, ...): the global table, then the command's own. */

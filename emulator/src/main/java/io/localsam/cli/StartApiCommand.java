@@ -55,10 +55,7 @@ final class StartApiCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    ignored.warn(spec.commandLine().getParseResult(), err);
-    if (spec.commandLine().getDefaultValueProvider() instanceof SamConfigDefaults config) {
-      output.debug(err, config.describe());
-    }
+    output.begin(spec, ignored, err);
     try (FunctionLog log = output.open(err)) {
       Consumer<String> lines = log.lines();
       if (output.logFile != null) { // start-up lines and warnings stay on stderr, as SAM CLI's own messages do

@@ -45,10 +45,7 @@ final class StartLambdaCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    ignored.warn(spec.commandLine().getParseResult(), err);
-    if (spec.commandLine().getDefaultValueProvider() instanceof SamConfigDefaults config) {
-      output.debug(err, config.describe());
-    }
+    output.begin(spec, ignored, err);
     try (FunctionLog log = output.open(err)) {
       EmulatorOptions options = template.toOptions(null).port(port).host(server.host).log(log.lines()).build();
       output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());

@@ -99,10 +99,6 @@ final class Stack {
     return ids;
   }
 
-  boolean exists(String id) {
-    return resources.containsKey(id) && !absent.contains(id);
-  }
-
   /** True when the template declares the resource but its Condition is false. */
   boolean conditionedOut(String id) {
     return absent.contains(id);
