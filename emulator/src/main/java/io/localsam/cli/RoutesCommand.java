@@ -7,7 +7,6 @@ import io.localsam.EmulatorOptions;
 import io.localsam.template.ApiDef;
 import io.localsam.template.RouteDef;
 import io.localsam.template.Template;
-import io.localsam.template.TemplateLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -43,9 +42,8 @@ final class RoutesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     EmulatorOptions options = template.toOptions().build();
-    Template loaded = TemplateLoader.load(options.template(), options.parameterOverrides(), options.region());
     PrintWriter err = spec.commandLine().getErr();
-    loaded.warnings().forEach(warning -> err.println("Warning: " + warning));
+    Template loaded = LocalFunctions.template(options, err::println);
     PrintWriter out = spec.commandLine().getOut();
     List<String[]> rows = new ArrayList<>();
     for (RouteDef route : loaded.routes()) {
