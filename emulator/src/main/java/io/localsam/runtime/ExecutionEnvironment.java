@@ -2,10 +2,7 @@ package io.localsam.runtime;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import java.io.IOException;
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
@@ -58,7 +55,7 @@ final class ExecutionEnvironment implements AutoCloseable {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     try {
-      functionLoader = new FunctionClassLoader(urls(), function.environment());
+      functionLoader = new FunctionClassLoader(function.code().classpath(), function.environment());
       serializationLoader = new SerializationClassLoader(functionLoader);
       thread.setContextClassLoader(functionLoader);
       Serializers serializers = new Serializers(functionLoader, serializationLoader);
@@ -109,19 +106,6 @@ final class ExecutionEnvironment implements AutoCloseable {
     } finally {
       thread.setContextClassLoader(previous);
     }
-  }
-
-  private URL[] urls() {
-    URL[] urls = new URL[function.code().classpath().size()];
-    int i = 0;
-    for (Path entry : function.code().classpath()) {
-      try {
-        urls[i++] = entry.toUri().toURL();
-      } catch (MalformedURLException e) {
-        throw new IllegalArgumentException(entry + " is not a usable class path entry", e);
-      }
-    }
-    return urls;
   }
 
   @Override

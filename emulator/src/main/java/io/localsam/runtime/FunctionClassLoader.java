@@ -28,23 +28,22 @@ final class FunctionClassLoader extends URLClassLoader {
   private final Map<URL, ProtectionDomain> domains = new ConcurrentHashMap<>();
   // Class bytes are read straight from the entries (each jar opened once), not through URL connections.
   private final URL[] entries;
-  private final java.nio.file.Path[] paths; // null for an entry that is not a local file
+  private final java.nio.file.Path[] paths;
   private final boolean[] folders;
   private final java.util.jar.JarFile[] jars;
 
-  FunctionClassLoader(URL[] classpath, Map<String, String> environment) {
-    super(classpath, LambdaApiClassLoader.INSTANCE);
-    this.entries = classpath.clone();
-    this.paths = new java.nio.file.Path[classpath.length];
-    this.folders = new boolean[classpath.length];
-    this.jars = new java.util.jar.JarFile[classpath.length];
-    for (int i = 0; i < classpath.length; i++) {
-      try {
-        paths[i] = classpath[i].getProtocol().equals("file") ? java.nio.file.Path.of(classpath[i].toURI()) : null;
-      } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-        paths[i] = null;
-      }
-      folders[i] = paths[i] != null && java.nio.file.Files.isDirectory(paths[i]);
+  FunctionClassLoader(java.util.List<java.nio.file.Path> classpath, Map<String, String> environment) {
+    this(classpath.toArray(java.nio.file.Path[]::new), urls(classpath), environment);
+  }
+
+  private FunctionClassLoader(java.nio.file.Path[] paths, URL[] urls, Map<String, String> environment) {
+    super(urls, LambdaApiClassLoader.INSTANCE);
+    this.entries = urls;
+    this.paths = paths;
+    this.folders = new boolean[paths.length];
+    this.jars = new java.util.jar.JarFile[paths.length];
+    for (int i = 0; i < paths.length; i++) {
+      folders[i] = java.nio.file.Files.isDirectory(paths[i]);
     }
     Class<?> sandbox = defineSandbox();
     try {
@@ -52,6 +51,18 @@ final class FunctionClassLoader extends URLClassLoader {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot install the function's environment", e);
     }
+  }
+
+  private static URL[] urls(java.util.List<java.nio.file.Path> classpath) {
+    URL[] urls = new URL[classpath.size()];
+    for (int i = 0; i < urls.length; i++) {
+      try {
+        urls[i] = classpath.get(i).toUri().toURL();
+      } catch (java.net.MalformedURLException e) {
+        throw new IllegalArgumentException(classpath.get(i) + " is not a usable class path entry", e);
+      }
+    }
+    return urls;
   }
 
   /** Defines this environment's copy of LambdaSystem (and its Exit error) from LocalSAM's own class files. */
@@ -95,9 +106,6 @@ final class FunctionClassLoader extends URLClassLoader {
   /** The bytes of {@code path} in class path entry {@code i}, or null when it has none. */
   private byte[] read(int i, String path) throws IOException {
     java.nio.file.Path file = paths[i];
-    if (file == null) {
-      return null;
-    }
     if (folders[i]) {
       java.nio.file.Path classFile = file.resolve(path);
       return java.nio.file.Files.isRegularFile(classFile) ? java.nio.file.Files.readAllBytes(classFile) : null;
