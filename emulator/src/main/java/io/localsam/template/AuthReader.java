@@ -37,7 +37,7 @@ final class AuthReader {
     }
     if (auth.get("DefaultAuthorizer") instanceof String name) {
       if (name.equals(AuthorizerDef.IAM)) {
-        add(api, new AuthorizerDef(name, AuthorizerDef.IAM, null, List.of(), null, false, 0, null, Map.of()), owner);
+        add(api, AuthorizerDef.iam(name, Map.of()), owner);
       } else if (!api.authorizers.containsKey(name)) {
         throw TemplateException.at(stack.locate(auth), owner + ".Auth.DefaultAuthorizer '" + name
             + "' is not one of its Authorizers " + api.authorizers.keySet());
@@ -104,7 +104,7 @@ final class AuthReader {
     String authType = Scalars.text(scheme.get("x-amazon-apigateway-authtype")).toLowerCase(Locale.ROOT);
     if (!(extension instanceof Map<?, ?> raw)) {
       if (authType.equals("awssigv4")) {
-        return new AuthorizerDef(name, AuthorizerDef.IAM, null, List.of(), null, false, 0, null, scheme);
+        return AuthorizerDef.iam(name, scheme);
       }
       return null; // API keys and plain OpenAPI schemes: not authorizers
     }

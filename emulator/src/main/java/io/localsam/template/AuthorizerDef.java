@@ -46,6 +46,11 @@ public record AuthorizerDef(
     properties = properties == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
   }
 
+  /** An {@code AWS_IAM} authorizer: nothing to configure but its name and where it was declared. */
+  public static AuthorizerDef iam(String name, Map<String, Object> properties) {
+    return new AuthorizerDef(name, IAM, null, List.of(), null, false, 0, null, properties);
+  }
+
   /** True for a Lambda authorizer ({@code TOKEN} or {@code REQUEST}) as opposed to JWT, Cognito or IAM. */
   public boolean lambda() {
     return type.equals(TOKEN) || type.equals(REQUEST);

@@ -223,10 +223,9 @@ final class CfnApis {
     }
     String authorizer = authorizer(properties, api, source, where);
     String operation = properties.get("OperationName") instanceof String name ? name : null;
-    boolean apiKeyRequired = Boolean.TRUE.equals(properties.get("ApiKeyRequired"))
-        || "true".equalsIgnoreCase(Scalars.text(properties.get("ApiKeyRequired")));
+    boolean apiKeyRequired = Scalars.isTrue(properties.get("ApiKeyRequired"));
     routes.add(new RouteDraft(api, method, path, function, PayloadFormat.V1, operation, authorizer, source, where,
-        apiKeyRequired, scopes(properties)));
+        apiKeyRequired, Scalars.texts(properties.get("AuthorizationScopes"))));
   }
 
   private static CorsConfig mockCors(Map<String, Object> integration) {
@@ -318,16 +317,7 @@ final class CfnApis {
     }
     String authorizer = authorizer(properties, api, source, where);
     routes.add(new RouteDraft(api, key[0], key[1], function, format, null, authorizer, source, where, false,
-        scopes(properties)));
-  }
-
-  /** A method's or route's {@code AuthorizationScopes}. */
-  private static List<String> scopes(Map<String, Object> properties) {
-    List<String> scopes = new ArrayList<>();
-    if (properties.get("AuthorizationScopes") instanceof List<?> declared) {
-      declared.forEach(scope -> scopes.add(Scalars.text(scope)));
-    }
-    return scopes;
+        Scalars.texts(properties.get("AuthorizationScopes"))));
   }
 
   private String authorizer(Map<String, Object> properties, ApiBuilder api, String source, SourceLocation where) {
@@ -338,8 +328,7 @@ final class CfnApis {
       }
       case "AWS_IAM" -> {
         if (!api.authorizers.containsKey(AuthorizerDef.IAM)) {
-          auth.add(api, new AuthorizerDef(AuthorizerDef.IAM, AuthorizerDef.IAM, null, List.of(), null, false, 0, null,
-              Map.of()), api.id);
+          auth.add(api, AuthorizerDef.iam(AuthorizerDef.IAM, Map.of()), api.id);
         }
         return AuthorizerDef.IAM;
       }

@@ -219,8 +219,7 @@ final class SamApis {
     if (properties.get("Auth") instanceof Map<?, ?> eventAuth && eventAuth.get("Authorizer") != null) {
       authorizer = Scalars.text(eventAuth.get("Authorizer"));
       if (authorizer.equals(AuthorizerDef.IAM) && !api.authorizers.containsKey(AuthorizerDef.IAM)) {
-        auth.add(api, new AuthorizerDef(AuthorizerDef.IAM, AuthorizerDef.IAM, null, List.of(), null, false, 0, null, Map.of()),
-            api.id);
+        auth.add(api, AuthorizerDef.iam(AuthorizerDef.IAM, Map.of()), api.id);
       }
       if (!authorizer.equals(RouteDraft.NO_AUTHORIZER) && !api.authorizers.containsKey(authorizer)) {
         throw TemplateException.at(where, source + ": Auth.Authorizer '" + authorizer + "' is not one of API " + api.id
@@ -231,13 +230,9 @@ final class SamApis {
     Map<String, Object> eventAuth = properties.get("Auth") instanceof Map<?, ?> m ? Intrinsics.cast(m) : Map.of();
     Object keyRequired = eventAuth.containsKey("ApiKeyRequired") ? eventAuth.get("ApiKeyRequired")
         : api.authProperties.get("ApiKeyRequired");
-    boolean apiKeyRequired = !http && (Boolean.TRUE.equals(keyRequired) || "true".equalsIgnoreCase(Scalars.text(keyRequired)));
-    List<String> scopes = new ArrayList<>();
-    if (eventAuth.get("AuthorizationScopes") instanceof List<?> declared) {
-      declared.forEach(scope -> scopes.add(Scalars.text(scope)));
-    }
+    boolean apiKeyRequired = !http && Scalars.isTrue(keyRequired);
     eventRoutes.add(new RouteDraft(api, routeMethod, routePath, functionId, format, null, authorizer, source, where,
-        apiKeyRequired, scopes));
+        apiKeyRequired, Scalars.texts(eventAuth.get("AuthorizationScopes"))));
   }
 
   static String method(String declared, String source, SourceLocation where) {

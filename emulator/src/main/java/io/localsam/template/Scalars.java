@@ -1,6 +1,7 @@
 package io.localsam.template;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +34,20 @@ final class Scalars {
       return joined.toString();
     }
     return value.toString();
+  }
+
+  /** A template boolean: {@code true}, or the text {@code "true"} in any case. */
+  static boolean isTrue(Object value) {
+    return Boolean.TRUE.equals(value) || "true".equalsIgnoreCase(text(value));
+  }
+
+  /** A list's items as text; empty when the value is not a list. */
+  static List<String> texts(Object value) {
+    List<String> texts = new ArrayList<>();
+    if (value instanceof List<?> list) {
+      list.forEach(item -> texts.add(text(item)));
+    }
+    return texts;
   }
 
   /** A whole number from a number or a numeric string, or {@code null} when it is neither. */
