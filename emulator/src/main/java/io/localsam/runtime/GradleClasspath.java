@@ -126,14 +126,7 @@ final class GradleClasspath {
 
   /** The project's Gradle wrapper when it has one, else {@code gradle} from the PATH. */
   private String gradleExecutable() {
-    boolean windows = System.getProperty("os.name", "").toLowerCase().contains("win");
-    for (Path dir = module.toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path wrapper = dir.resolve(windows ? "gradlew.bat" : "gradlew");
-      if (Files.isExecutable(wrapper)) {
-        return wrapper.toString();
-      }
-    }
-    return windows ? "gradle.bat" : "gradle";
+    return BuildTools.executable(module, "gradlew", "gradlew.bat", "gradle", "gradle.bat");
   }
 
   private String buildFilesHash() {

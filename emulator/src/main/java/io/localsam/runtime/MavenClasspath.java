@@ -137,14 +137,7 @@ final class MavenClasspath {
 
   /** The project's Maven wrapper when it has one, else {@code mvn} from the PATH. */
   private String mavenExecutable() {
-    boolean windows = System.getProperty("os.name", "").toLowerCase().contains("win");
-    for (Path dir = module.toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path wrapper = dir.resolve(windows ? "mvnw.cmd" : "mvnw");
-      if (Files.isExecutable(wrapper)) {
-        return wrapper.toString();
-      }
-    }
-    return windows ? "mvn.cmd" : "mvn";
+    return BuildTools.executable(module, "mvnw", "mvnw.cmd", "mvn", "mvn.cmd");
   }
 
   private String pomHash() {
