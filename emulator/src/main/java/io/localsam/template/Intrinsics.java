@@ -300,12 +300,12 @@ final class Intrinsics {
     if (location.isEmpty()) {
       throw TemplateException.at(document.locate(node), "AWS::Include needs Parameters.Location");
     }
-    if (location.startsWith("s3://") || location.startsWith("http://") || location.startsWith("https://")) {
+    if (Stack.remote(location)) {
       warnings.accept(where + ": AWS::Include of " + location
           + " is not read (only local files are); the property is left unresolved");
       return node;
     }
-    java.nio.file.Path file = folder.resolve(location.startsWith("file://") ? location.substring(7) : location).normalize();
+    java.nio.file.Path file = Stack.file(folder, location);
     if (!java.nio.file.Files.isRegularFile(file)) {
       throw TemplateException.at(document.locate(node), "AWS::Include Location '" + location + "' not found (looked for "
           + file + ")");

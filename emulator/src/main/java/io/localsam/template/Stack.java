@@ -156,6 +156,11 @@ final class Stack {
 
   /** A path property (CodeUri, Location, ...) relative to this template's folder. */
   Path file(String relative) {
+    return file(folder, relative);
+  }
+
+  /** {@code relative} (plain or {@code file://}) against {@code folder}. */
+  static Path file(Path folder, String relative) {
     String plain = relative.startsWith("file://") ? relative.substring("file://".length()) : relative;
     return folder.resolve(plain).normalize();
   }
