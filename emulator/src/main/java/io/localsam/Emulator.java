@@ -61,7 +61,7 @@ public final class Emulator implements AutoCloseable {
     Template template = TemplateLoader.load(options.template(), options.parameterOverrides(), options.region());
     template.warnings().forEach(warning -> log.accept("Warning: " + warning));
     Emulator[] self = new Emulator[1];
-    FunctionRuntime runtime = new FunctionRuntime(template, options.region(), EnvVarsFile.read(options.envVars()), log,
+    FunctionRuntime runtime = new FunctionRuntime(template, options.region(), EnvVarsFile.read(options.envVars()).with(options.functionEnvironment()), log,
         (functionId, event, result) -> self[0].record(functionId, event, result));
     GatewayServer server;
     try {

@@ -27,6 +27,8 @@ import java.util.function.Consumer;
  * @param disableAuthorizer {@code --disable-authorizer}: routes run without their authorizers
  * @param apiKeys API key values accepted for {@code ApiKeyRequired} methods ({@code --api-key}), besides
  *     the template's {@code AWS::ApiGateway::ApiKey} values
+ * @param functionEnvironment variables per function (by logical id or FunctionName), over those of
+ *     {@code envVars}: what a test sets for one function
  */
 public record EmulatorOptions(
     Path template,
@@ -39,7 +41,8 @@ public record EmulatorOptions(
     Path staticDir,
     List<String> jwks,
     boolean disableAuthorizer,
-    List<String> apiKeys) {
+    List<String> apiKeys,
+    Map<String, Map<String, String>> functionEnvironment) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 3000;
@@ -56,12 +59,17 @@ public record EmulatorOptions(
     log = log == null ? System.err::println : log;
     jwks = List.copyOf(jwks == null ? List.of() : jwks);
     apiKeys = List.copyOf(apiKeys == null ? List.of() : apiKeys);
+    Map<String, Map<String, String>> copy = new LinkedHashMap<>();
+    if (functionEnvironment != null) {
+      functionEnvironment.forEach((function, variables) -> copy.put(function, Map.copyOf(variables)));
+    }
+    functionEnvironment = java.util.Collections.unmodifiableMap(copy);
   }
 
   /** The options before authorizer settings existed; kept for callers. */
   public EmulatorOptions(Path template, String host, int port, Map<String, String> parameterOverrides, Path envVars,
       String region, Consumer<String> log, Path staticDir) {
-    this(template, host, port, parameterOverrides, envVars, region, log, staticDir, List.of(), false, List.of());
+    this(template, host, port, parameterOverrides, envVars, region, log, staticDir, List.of(), false, List.of(), Map.of());
   }
 
   public static Builder builder(Path template) {
@@ -79,7 +87,8 @@ public record EmulatorOptions(
         .staticDir(staticDir)
         .jwks(jwks)
         .disableAuthorizer(disableAuthorizer)
-        .apiKeys(apiKeys);
+        .apiKeys(apiKeys)
+        .functionEnvironment(functionEnvironment);
   }
 
   /** One fluent setter per option; {@link #build()} checks them. */
@@ -95,6 +104,7 @@ public record EmulatorOptions(
     private final List<String> jwks = new ArrayList<>();
     private boolean disableAuthorizer;
     private final List<String> apiKeys = new ArrayList<>();
+    private final Map<String, Map<String, String>> functionEnvironment = new LinkedHashMap<>();
 
     private Builder(Path template) {
       this.template = template;
@@ -175,9 +185,21 @@ public record EmulatorOptions(
       return this;
     }
 
+    /** Sets these variables for one function (logical id or FunctionName), over the env vars file's. */
+    public Builder functionEnvironment(String function, Map<String, String> variables) {
+      functionEnvironment.computeIfAbsent(function, f -> new LinkedHashMap<>()).putAll(variables);
+      return this;
+    }
+
+    /** Sets variables for several functions; see {@link #functionEnvironment(String, Map)}. */
+    public Builder functionEnvironment(Map<String, Map<String, String>> variables) {
+      variables.forEach(this::functionEnvironment);
+      return this;
+    }
+
     public EmulatorOptions build() {
       return new EmulatorOptions(template, host, port, parameterOverrides, envVars, region, log, staticDir, jwks,
-          disableAuthorizer, apiKeys);
+          disableAuthorizer, apiKeys, functionEnvironment);
     }
   }
 }

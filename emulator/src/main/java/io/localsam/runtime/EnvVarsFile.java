@@ -73,6 +73,20 @@ public final class EnvVarsFile {
     return values;
   }
 
+  /** This file with {@code functions}' variables (by logical id or FunctionName) over each function's own entry. */
+  public EnvVarsFile with(Map<String, Map<String, String>> functions) {
+    if (functions.isEmpty()) {
+      return this;
+    }
+    Map<String, Map<String, String>> merged = new LinkedHashMap<>(sections);
+    functions.forEach((function, variables) -> {
+      Map<String, String> entry = new LinkedHashMap<>(merged.getOrDefault(function, Map.of()));
+      entry.putAll(variables);
+      merged.put(function, entry);
+    });
+    return new EnvVarsFile(merged);
+  }
+
   /** The variables for one function: {@code Parameters}, then its own entry (by logical id, else FunctionName). */
   Map<String, String> forFunction(String logicalId, String functionName) {
     Map<String, String> values = new LinkedHashMap<>(sections.getOrDefault("Parameters", Map.of()));

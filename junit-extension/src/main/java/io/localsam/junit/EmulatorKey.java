@@ -62,11 +62,12 @@ record EmulatorKey(
         settings.functionEnvironment(), List.copyOf(jwks), settings.apiKeys(), settings.disableAuthorizer());
   }
 
-  /** The engine's options; {@code envVarsFile} is the user's file, or a merged copy with per-function variables. */
-  EmulatorOptions toOptions(Path envVarsFile) {
+  /** The engine's options. */
+  EmulatorOptions toOptions() {
     // The test key first: tokens from Tokens always verify, whatever else the class trusts
     EmulatorOptions.Builder options = EmulatorOptions.builder(template).port(port).parameterOverrides(parameters)
-        .envVars(envVarsFile).jwks(TestKeys.jwks()).jwks(jwks).apiKeys(apiKeys).disableAuthorizer(disableAuthorizer);
+        .envVars(envVars).functionEnvironment(functionEnvironment)
+        .jwks(TestKeys.jwks()).jwks(jwks).apiKeys(apiKeys).disableAuthorizer(disableAuthorizer);
     if (region != null) {
       options.region(region);
     }

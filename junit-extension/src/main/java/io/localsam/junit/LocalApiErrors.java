@@ -60,12 +60,6 @@ final class LocalApiErrors {
     return new ExtensionConfigurationException(owner + ": " + cause.getMessage(), cause);
   }
 
-  static ExtensionConfigurationException envVarsUnwritable(String owner, Path userFile, Exception cause) {
-    String merging = userFile == null ? "" : " merged with '" + userFile + "'";
-    return new ExtensionConfigurationException(
-        owner + ": could not write the per-function environment" + merging + ": " + cause.getMessage(), cause);
-  }
-
   static ExtensionConfigurationException notAnnotated(Class<?> testClass) {
     return new ExtensionConfigurationException(
         extensionOwner(testClass) + ": no @LocalApi found. Annotate the class with @LocalApi(template = ...),"

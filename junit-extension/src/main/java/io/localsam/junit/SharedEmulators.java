@@ -2,7 +2,6 @@ package io.localsam.junit;
 
 import io.localsam.Emulator;
 import io.localsam.LocalSamException;
-import java.io.UncheckedIOException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store;
@@ -33,12 +32,11 @@ final class SharedEmulators {
       }
     }
     try {
-      return store.getOrComputeIfAbsent(key, SharedEmulator::start, SharedEmulator.class).emulator();
+      // JUnit closes the Emulator (an AutoCloseable in the root store) when the run ends.
+      return store.getOrComputeIfAbsent(key, k -> Emulator.start(k.toOptions()), Emulator.class);
     } catch (LocalSamException e) {
       // The store remembers a failed start, so every class on these options lands here with its own name.
       throw LocalApiErrors.startFailed(owner, e);
-    } catch (UncheckedIOException e) {
-      throw LocalApiErrors.envVarsUnwritable(owner, key.envVars(), e.getCause());
     }
   }
 }
