@@ -14,15 +14,19 @@ final class ResponseWriter {
   private ResponseWriter() {}
 
   static void send(HttpServerExchange exchange, GatewayResponse response, ApiKind kind, String requestId) {
+    statusAndHeaders(exchange, response);
+    if (requestId != null) {
+      exchange.getResponseHeaders().put(kind == ApiKind.HTTP ? HTTP_REQUEST_ID : REST_REQUEST_ID, requestId);
+    }
+    exchange.getResponseSender().send(ByteBuffer.wrap(response.body()));
+  }
+
+  private static void statusAndHeaders(HttpServerExchange exchange, GatewayResponse response) {
     exchange.setStatusCode(response.status());
     var headers = exchange.getResponseHeaders();
     for (Map.Entry<String, String> header : response.headers()) {
       headers.add(HttpString.tryFromString(header.getKey()), header.getValue());
     }
-    if (requestId != null) {
-      headers.put(kind == ApiKind.HTTP ? HTTP_REQUEST_ID : REST_REQUEST_ID, requestId);
-    }
-    exchange.getResponseSender().send(ByteBuffer.wrap(response.body()));
   }
 
   /**
@@ -30,11 +34,8 @@ final class ResponseWriter {
    * be read (an unknown Transfer-Encoding): ending the exchange normally would try to read it first.
    */
   static void sendAndClose(HttpServerExchange exchange, GatewayResponse response) {
-    exchange.setStatusCode(response.status());
+    statusAndHeaders(exchange, response);
     exchange.setPersistent(false);
-    for (Map.Entry<String, String> header : response.headers()) {
-      exchange.getResponseHeaders().add(HttpString.tryFromString(header.getKey()), header.getValue());
-    }
     exchange.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_LENGTH, response.body().length);
     exchange.getResponseHeaders().put(io.undertow.util.Headers.CONNECTION, "close");
     try {
