@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param stack the nested stack the function belongs to ({@code ""} for the root, {@code Child/Grandchild}
  *     below it)
  * @param location where the resource was written
+ * @param eventInvokeConfig how its asynchronous invocations are retried and where their records go
  */
 public record FunctionDef(
     String logicalId,
@@ -44,7 +45,8 @@ public record FunctionDef(
     Integer reservedConcurrency,
     FunctionUrlDef functionUrl,
     String stack,
-    SourceLocation location) {
+    SourceLocation location,
+    EventInvokeConfig eventInvokeConfig) {
 
   public static final String DEFAULT_ARCHITECTURE = "x86_64";
 
@@ -54,6 +56,7 @@ public record FunctionDef(
     layers = List.copyOf(layers);
     architecture = architecture == null ? DEFAULT_ARCHITECTURE : architecture;
     stack = stack == null ? "" : stack;
+    eventInvokeConfig = eventInvokeConfig == null ? EventInvokeConfig.DEFAULTS : eventInvokeConfig;
   }
 
   /** The shape before layers, architecture, concurrency and function URLs were read; kept for callers. */
@@ -61,7 +64,7 @@ public record FunctionDef(
       Map<String, String> environment, int timeoutSeconds, int memorySize, String logFormat, String logGroup,
       SourceLocation location) {
     this(logicalId, functionName, handler, runtime, codeUri, environment, timeoutSeconds, memorySize, logFormat,
-        logGroup, List.of(), DEFAULT_ARCHITECTURE, null, null, "", location);
+        logGroup, List.of(), DEFAULT_ARCHITECTURE, null, null, "", location, EventInvokeConfig.DEFAULTS);
   }
 
   /** True when the code is inline ({@code InlineCode}, {@code Code.ZipFile}), which cannot run locally. */

@@ -18,6 +18,7 @@ final class Functions {
 
   private final Stack stack;
   private final CorsReader cors;
+  private EventInvokeConfigReader asyncSettings;
 
   Functions(Stack stack) {
     this.stack = stack;
@@ -36,6 +37,7 @@ final class Functions {
       }
     }
     Map<String, FunctionUrlDef> urls = lambdaUrls();
+    asyncSettings = new EventInvokeConfigReader(stack);
     List<FunctionDef> functions = new ArrayList<>();
     for (String id : stack.ids()) {
       String type = stack.type(id);
@@ -159,7 +161,7 @@ final class Functions {
     List<Path> layers = layers(name, properties.get("Layers"));
     String functionName = properties.get("FunctionName") instanceof String n ? n : null;
     return new FunctionDef(id, functionName, handler, runtime, code, environment, timeout, memory, logFormat, logGroup,
-        layers, architecture, reserved, url, stack.path, where);
+        layers, architecture, reserved, url, stack.path, where, asyncSettings.forFunction(id, properties));
   }
 
   private static String architecture(String name, Object declared, SourceLocation where) {

@@ -30,7 +30,8 @@ public final class TemplateLoader {
       "AWS::ApiGatewayV2::Stage", "AWS::ApiGateway::Authorizer", "AWS::ApiGatewayV2::Authorizer",
       "AWS::ApiGateway::Method", "AWS::ApiGatewayV2::Route", "AWS::Serverless::Application", "AWS::CloudFormation::Stack",
       "AWS::Serverless::Function", "AWS::Lambda::Function", "AWS::Serverless::Api", "AWS::Serverless::HttpApi",
-      "AWS::ApiGateway::RestApi", "AWS::ApiGatewayV2::Api", "AWS::ApiGateway::ApiKey");
+      "AWS::ApiGateway::RestApi", "AWS::ApiGatewayV2::Api", "AWS::ApiGateway::ApiKey",
+      EventInvokeConfigReader.RESOURCE);
 
   private final List<String> warnings = new ArrayList<>();
   private final Map<String, FunctionDef> functions = new LinkedHashMap<>();
@@ -153,7 +154,7 @@ public final class TemplateLoader {
   private static FunctionDef rename(FunctionDef f, String id) {
     return new FunctionDef(id, f.functionName(), f.handler(), f.runtime(), f.codeUri(), f.environment(), f.timeoutSeconds(),
         f.memorySize(), f.logFormat(), f.logGroup(), f.layers(), f.architecture(), f.reservedConcurrency(), f.functionUrl(),
-        f.stack(), f.location());
+        f.stack(), f.location(), f.eventInvokeConfig());
   }
 
   private Template build(Path file) {
