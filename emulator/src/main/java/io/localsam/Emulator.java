@@ -5,13 +5,11 @@ import io.localsam.gateway.GatewayServer;
 import io.localsam.gateway.UndertowServers;
 import io.localsam.runtime.EnvVarsFile;
 import io.localsam.runtime.FunctionRuntime;
-import io.localsam.runtime.InvocationResult;
 import io.localsam.template.Template;
 import io.localsam.template.TemplateLoader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -30,7 +28,7 @@ import java.util.function.Consumer;
  */
 public final class Emulator implements AutoCloseable {
   /** How many invocations the journal keeps; the oldest go first. */
-  static final int JOURNAL_LIMIT = 1000;
+  static final int JOURNAL_LIMIT = Journal.LIMIT;
   static {
     UndertowServers.quietLogs();
   }
@@ -39,16 +37,15 @@ public final class Emulator implements AutoCloseable {
   private final Template template;
   private final FunctionRuntime runtime;
   private final GatewayServer server;
-  // Kept as received; turned into text only when asked for, off the request path.
-  private final ArrayDeque<Recorded> journal = new ArrayDeque<>();
+  private final Journal journal;
 
-  private record Recorded(String functionId, byte[] event, InvocationResult result) {}
-
-  private Emulator(EmulatorOptions options, Template template, FunctionRuntime runtime, GatewayServer server) {
+  private Emulator(EmulatorOptions options, Template template, FunctionRuntime runtime, GatewayServer server,
+      Journal journal) {
     this.options = options;
     this.template = template;
     this.runtime = runtime;
     this.server = server;
+    this.journal = journal;
   }
 
   /**
@@ -60,9 +57,9 @@ public final class Emulator implements AutoCloseable {
     Consumer<String> log = options.log();
     Template template = TemplateLoader.load(options.template(), options.parameterOverrides(), options.region());
     template.warnings().forEach(warning -> log.accept("Warning: " + warning));
-    Emulator[] self = new Emulator[1];
-    FunctionRuntime runtime = new FunctionRuntime(template, options.region(), EnvVarsFile.read(options.envVars()).with(options.functionEnvironment()), log,
-        (functionId, event, result) -> self[0].record(functionId, event, result));
+    Journal journal = new Journal(); // before the server opens: a request may arrive at once
+    FunctionRuntime runtime = new FunctionRuntime(template, options.region(),
+        EnvVarsFile.read(options.envVars()).with(options.functionEnvironment()), log, journal, options.asyncRetryDelay());
     GatewayServer server;
     try {
       server = GatewayServer.start(template, runtime, options.host(), options.port(), staticDir(options),
@@ -71,9 +68,8 @@ public final class Emulator implements AutoCloseable {
       runtime.close();
       throw e;
     }
-    self[0] = new Emulator(options, template, runtime, server);
     server.mountingLines().forEach(log);
-    return self[0];
+    return new Emulator(options, template, runtime, server, journal);
   }
 
   /** {@code --static-dir}, or SAM CLI's default: {@code public} beside the template, when it exists. */
@@ -120,10 +116,35 @@ public final class Emulator implements AutoCloseable {
   public Invocation invoke(String functionId, String eventJson) {
     try {
       byte[] event = eventJson.getBytes(StandardCharsets.UTF_8);
-      return toInvocation(functionId, event, runtime.invoke(functionId, event).join());
+      return Journal.invocation(functionId, event, runtime.invoke(functionId, event).join());
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException runtimeError ? runtimeError : e;
     }
+  }
+
+  /**
+   * Invokes a function asynchronously, as Lambda's {@code Event} invocation type and {@code start-lambda} do:
+   * the event is queued and runs when the function has a free place, a failure is retried per the function's
+   * {@code EventInvokeConfig}, and the outcome goes to its destination. Returns the request id every attempt's
+   * context carries; {@link #awaitAsyncInvocations} waits for the outcome, {@link #asyncInvocations} reports it.
+   *
+   * @throws io.localsam.runtime.InvocationRejected when the event is over Lambda's 1 MB limit or the queue is full
+   */
+  public String invokeAsync(String functionId, String eventJson) {
+    return runtime.invokeAsync(functionId, eventJson.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Waits until every asynchronous invocation accepted so far has finished (retries and destination functions
+   * included); true when they all did within {@code timeout}.
+   */
+  public boolean awaitAsyncInvocations(Duration timeout) {
+    return runtime.awaitAsync(timeout);
+  }
+
+  /** How each finished asynchronous invocation ended, oldest first (the last 1000). */
+  public List<AsyncInvocation> asyncInvocations() {
+    return journal.asyncInvocations();
   }
 
   /** Initialises one execution environment per function now, as {@code --warm-containers EAGER} does. */
@@ -133,40 +154,23 @@ public final class Emulator implements AutoCloseable {
 
   /** Every invocation since start or the last {@link #resetJournal()}, oldest first (the last 1000). */
   public List<Invocation> invocations() {
-    List<Recorded> recorded;
-    synchronized (journal) {
-      recorded = List.copyOf(journal);
-    }
-    return recorded.stream().map(r -> toInvocation(r.functionId(), r.event(), r.result())).toList();
+    return journal.invocations();
   }
 
+  /** Forgets the journal: invocations and asynchronous outcomes. */
   public void resetJournal() {
-    synchronized (journal) {
-      journal.clear();
-    }
-  }
-
-  private void record(String functionId, byte[] event, InvocationResult result) {
-    Recorded invocation = new Recorded(functionId, event, result);
-    synchronized (journal) {
-      if (journal.size() == JOURNAL_LIMIT) {
-        journal.removeFirst();
-      }
-      journal.addLast(invocation);
-    }
-  }
-
-  private static Invocation toInvocation(String functionId, byte[] event, InvocationResult result) {
-    return new Invocation(functionId, result.requestId(), new String(event, StandardCharsets.UTF_8),
-        new String(result.payload(), StandardCharsets.UTF_8), result.errorType(), result.duration());
+    journal.clear();
   }
 
   /**
-   * Stops taking requests, waits up to {@code grace} for those in flight to be answered, then
-   * {@linkplain #close() closes}: what Ctrl-C and SIGTERM do to {@code start-api}.
+   * Stops taking requests, waits up to {@code grace} for those in flight to be answered and for accepted
+   * asynchronous invocations to run, then {@linkplain #close() closes}: what Ctrl-C and SIGTERM do to
+   * {@code start-api}. Asynchronous invocations still unrun then are counted in the log.
    */
   public void shutdown(Duration grace) {
+    long deadline = System.nanoTime() + grace.toNanos();
     server.drain(grace);
+    runtime.drainAsync(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     close();
   }
 

@@ -1,6 +1,8 @@
 package io.localsam;
 
+import io.localsam.runtime.FunctionRuntime;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +31,8 @@ import java.util.function.Consumer;
  *     the template's {@code AWS::ApiGateway::ApiKey} values
  * @param functionEnvironment variables per function (by logical id or FunctionName), over those of
  *     {@code envVars}: what a test sets for one function
+ * @param asyncRetryDelay the wait before a failed asynchronous invocation's first retry (the second waits twice
+ *     as long): Lambda's one minute unless set shorter, as a test of retries would
  */
 public record EmulatorOptions(
     Path template,
@@ -42,7 +46,8 @@ public record EmulatorOptions(
     List<String> jwks,
     boolean disableAuthorizer,
     List<String> apiKeys,
-    Map<String, Map<String, String>> functionEnvironment) {
+    Map<String, Map<String, String>> functionEnvironment,
+    Duration asyncRetryDelay) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 3000;
@@ -64,12 +69,17 @@ public record EmulatorOptions(
       functionEnvironment.forEach((function, variables) -> copy.put(function, Map.copyOf(variables)));
     }
     functionEnvironment = java.util.Collections.unmodifiableMap(copy);
+    asyncRetryDelay = asyncRetryDelay == null ? FunctionRuntime.ASYNC_RETRY_DELAY : asyncRetryDelay;
+    if (asyncRetryDelay.isNegative()) {
+      throw new IllegalArgumentException("asyncRetryDelay must not be negative, not " + asyncRetryDelay);
+    }
   }
 
   /** The options before authorizer settings existed; kept for callers. */
   public EmulatorOptions(Path template, String host, int port, Map<String, String> parameterOverrides, Path envVars,
       String region, Consumer<String> log, Path staticDir) {
-    this(template, host, port, parameterOverrides, envVars, region, log, staticDir, List.of(), false, List.of(), Map.of());
+    this(template, host, port, parameterOverrides, envVars, region, log, staticDir, List.of(), false, List.of(), Map.of(),
+        null);
   }
 
   public static Builder builder(Path template) {
@@ -88,7 +98,8 @@ public record EmulatorOptions(
         .jwks(jwks)
         .disableAuthorizer(disableAuthorizer)
         .apiKeys(apiKeys)
-        .functionEnvironment(functionEnvironment);
+        .functionEnvironment(functionEnvironment)
+        .asyncRetryDelay(asyncRetryDelay);
   }
 
   /** One fluent setter per option; {@link #build()} checks them. */
@@ -105,6 +116,7 @@ public record EmulatorOptions(
     private boolean disableAuthorizer;
     private final List<String> apiKeys = new ArrayList<>();
     private final Map<String, Map<String, String>> functionEnvironment = new LinkedHashMap<>();
+    private Duration asyncRetryDelay = FunctionRuntime.ASYNC_RETRY_DELAY;
 
     private Builder(Path template) {
       this.template = template;
@@ -197,9 +209,18 @@ public record EmulatorOptions(
       return this;
     }
 
+    /**
+     * The wait before a failed asynchronous invocation's first retry; the second waits twice as long. Lambda
+     * waits one minute; a test of retries sets milliseconds.
+     */
+    public Builder asyncRetryDelay(Duration delay) {
+      this.asyncRetryDelay = delay;
+      return this;
+    }
+
     public EmulatorOptions build() {
       return new EmulatorOptions(template, host, port, parameterOverrides, envVars, region, log, staticDir, jwks,
-          disableAuthorizer, apiKeys, functionEnvironment);
+          disableAuthorizer, apiKeys, functionEnvironment, asyncRetryDelay);
     }
   }
 }

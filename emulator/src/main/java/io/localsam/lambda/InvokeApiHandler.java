@@ -7,6 +7,7 @@ import io.localsam.gateway.BodyReader;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.runtime.InvocationRejected;
 import io.localsam.runtime.InvocationResult;
+import io.localsam.runtime.RequestIds;
 import io.localsam.template.Template;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -15,8 +16,10 @@ import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import io.undertow.util.SameThreadExecutor;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +32,8 @@ import java.util.regex.Pattern;
 /**
  * Lambda's Invoke API, {@code POST /2015-03-31/functions/{name}/invocations}, with deployed Lambda's
  * answers: {@code RequestResponse} (200 with the payload, {@code X-Amz-Function-Error: Unhandled} when the
- * function failed or timed out), {@code Event} (202, the function runs in the background) and
+ * function failed or timed out), {@code Event} (202; the event is queued and run as Lambda runs it, see
+ * {@link FunctionRuntime#invokeAsync}) and
  * {@code DryRun} (204), and {@code X-Amz-Log-Type: Tail}.
  *
  * <p>Threading: the path, headers and body are checked on the I/O thread, which never blocks; the
@@ -47,21 +51,19 @@ final class InvokeApiHandler implements HttpHandler {
   private final Template template;
   private final FunctionRuntime runtime;
   private final String region;
-  private final Set<CompletableFuture<?>> background;
   private final Consumer<String> log;
 
-  InvokeApiHandler(Template template, FunctionRuntime runtime, String region, Set<CompletableFuture<?>> background,
-      Consumer<String> log) {
+  InvokeApiHandler(Template template, FunctionRuntime runtime, String region, Consumer<String> log) {
     this.template = template;
     this.runtime = runtime;
     this.region = region;
-    this.background = background;
     this.log = log;
   }
 
   @Override
   public void handleRequest(HttpServerExchange exchange) {
-    Matcher path = INVOCATIONS.matcher(exchange.getRequestPath());
+    // The URI, not the path: Undertow drops ";parameters" from the path, and Lambda refuses a name with ';'.
+    Matcher path = INVOCATIONS.matcher(exchange.getRequestURI());
     if (!path.matches()) {
       send(exchange, LambdaErrors.pathNotFound(), null);
       return;
@@ -70,7 +72,13 @@ final class InvokeApiHandler implements HttpHandler {
       send(exchange, LambdaErrors.methodNotAllowed(), null);
       return;
     }
-    String name = path.group(1);
+    String name = decoded(path.group(1));
+    Deque<String> qualifierParameter = exchange.getQueryParameters().get("Qualifier");
+    LambdaResponse invalid = FunctionNames.validate(name, qualifierParameter == null ? null : qualifierParameter.peekFirst());
+    if (invalid != null) {
+      send(exchange, invalid, null);
+      return;
+    }
     BODY.read(exchange,
         (ex, body) -> invoke(ex, name, body),
         ex -> send(ex, LambdaErrors.rejected(new InvocationRejected(InvocationRejected.Reason.PAYLOAD_TOO_LARGE,
@@ -108,29 +116,27 @@ final class InvokeApiHandler implements HttpHandler {
       return;
     }
     switch (invocationType) {
-      case "DryRun" -> send(exchange, new LambdaResponse(204, Map.of(), new byte[0]), io.localsam.runtime.RequestIds.next());
+      case "DryRun" -> send(exchange, new LambdaResponse(204, Map.of(), new byte[0]), RequestIds.next());
       case "Event" -> invokeInBackground(exchange, functionId, event);
       default -> invokeAndAnswer(exchange, functionId, event, "Tail".equalsIgnoreCase(headers.getFirst("X-Amz-Log-Type")));
     }
   }
 
+  /** Lambda's {@code Event}: accepted into the function's queue (202 with the request id its attempts carry), or refused. */
   private void invokeInBackground(HttpServerExchange exchange, String functionId, byte[] event) {
-    CompletableFuture<InvocationResult> invocation;
+    String requestId;
     try {
-      invocation = runtime.invoke(functionId, event);
+      requestId = runtime.invokeAsync(functionId, event);
+    } catch (InvocationRejected rejected) {
+      log.accept("[" + functionId + "] asynchronous invocation refused: " + rejected.getMessage());
+      send(exchange, LambdaErrors.rejected(rejected), null);
+      return;
     } catch (RuntimeException e) {
       log.accept("[" + functionId + "] could not be invoked: " + e.getMessage());
       send(exchange, LambdaErrors.service(), null);
       return;
     }
-    background.add(invocation);
-    invocation.whenComplete((result, error) -> {
-      background.remove(invocation);
-      if (error != null) {
-        log.accept("[" + functionId + "] asynchronous invocation could not run: " + error);
-      }
-    });
-    send(exchange, new LambdaResponse(202, Map.of(), new byte[0]), io.localsam.runtime.RequestIds.next());
+    send(exchange, new LambdaResponse(202, Map.of(), new byte[0]), requestId);
   }
 
   private void invokeAndAnswer(HttpServerExchange exchange, String functionId, byte[] event, boolean tail) {
@@ -168,6 +174,15 @@ final class InvokeApiHandler implements HttpHandler {
         }));
   }
 
+  /** The name as Lambda reads it, percent-decoded; a broken escape is left as it is, which the name check refuses. */
+  private static String decoded(String raw) {
+    try {
+      return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return raw;
+    }
+  }
+
   /** Null when the payload is one JSON value, otherwise the parser's complaint (read as a stream: payloads go up to 6 MB). */
   private static String jsonProblem(byte[] event) {
     try (JsonParser parser = JSON.createParser(event)) {
@@ -187,7 +202,7 @@ final class InvokeApiHandler implements HttpHandler {
     exchange.setStatusCode(response.status());
     HeaderMap headers = exchange.getResponseHeaders();
     response.headers().forEach((name, value) -> headers.put(HttpString.tryFromString(name), value));
-    headers.put(HttpString.tryFromString("x-amzn-RequestId"), requestId != null ? requestId : io.localsam.runtime.RequestIds.next());
+    headers.put(HttpString.tryFromString("x-amzn-RequestId"), requestId != null ? requestId : RequestIds.next());
     exchange.getResponseSender().send(ByteBuffer.wrap(response.body()));
   }
 

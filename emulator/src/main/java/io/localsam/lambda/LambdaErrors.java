@@ -1,5 +1,7 @@
 package io.localsam.lambda;
 
+import io.localsam.runtime.InvocationRejected;
+
 /**
  * The Invoke API's own error answers, with the codes deployed Lambda uses so that the AWS SDKs raise
  * their typed exceptions ({@code ResourceNotFoundException}, {@code InvalidRequestContentException}, ...).
@@ -39,13 +41,24 @@ final class LambdaErrors {
         "Inline code is not supported for sam local commands. Please write your code in a separate file.");
   }
 
-  /** Lambda refused the invocation: a payload over 6 MB (413), or the function is throttled (429). */
-  static LambdaResponse rejected(io.localsam.runtime.InvocationRejected rejected) {
-    return rejected.reason() == io.localsam.runtime.InvocationRejected.Reason.THROTTLED
+  /** Lambda refused the invocation: a payload over its limit (413), or the function is throttled or its queue full (429). */
+  static LambdaResponse rejected(InvocationRejected rejected) {
+    return rejected.reason() == InvocationRejected.Reason.THROTTLED
         ? LambdaResponse.error(429, "TooManyRequestsException", "User", "Rate Exceeded.")
         : LambdaResponse.error(413, "RequestEntityTooLargeException", "User",
-            "Request must be smaller than " + io.localsam.runtime.FunctionRuntime.MAX_PAYLOAD_BYTES
-                + " bytes for the InvokeFunction operation");
+            "Request must be smaller than " + rejected.limitBytes() + " bytes for the InvokeFunction operation");
+  }
+
+  /** A name, qualifier or other request value outside the Invoke API's constraints. */
+  static LambdaResponse validation(String value, String member, String constraint) {
+    return LambdaResponse.error(400, "ValidationException", "User", "1 validation error detected: Value '" + value
+        + "' at '" + member + "' failed to satisfy constraint: " + constraint);
+  }
+
+  /** The qualifier after the name's colon and the {@code Qualifier} parameter disagree. */
+  static LambdaResponse qualifierMismatch() {
+    return LambdaResponse.error(400, "InvalidParameterValueException", "User",
+        "The derived qualifier from the function name does not match the specified qualifier.");
   }
 
   /** Something inside LocalSAM went wrong; the details are in the log. */

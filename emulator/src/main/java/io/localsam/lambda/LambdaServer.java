@@ -11,12 +11,6 @@ import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -38,15 +32,14 @@ public final class LambdaServer implements AutoCloseable {
 
   private final Undertow server;
   private final GracefulShutdownHandler shutdown;
-  private final Set<CompletableFuture<?>> background;
+  private final FunctionRuntime runtime;
   private final String host;
   private final int port;
 
-  private LambdaServer(Undertow server, GracefulShutdownHandler shutdown, Set<CompletableFuture<?>> background,
-      String host, int port) {
+  private LambdaServer(Undertow server, GracefulShutdownHandler shutdown, FunctionRuntime runtime, String host, int port) {
     this.server = server;
     this.shutdown = shutdown;
-    this.background = background;
+    this.runtime = runtime;
     this.host = host;
     this.port = port;
   }
@@ -58,8 +51,7 @@ public final class LambdaServer implements AutoCloseable {
    */
   public static LambdaServer start(Template template, FunctionRuntime runtime, String host, int port, String region,
       Consumer<String> log) {
-    Set<CompletableFuture<?>> background = ConcurrentHashMap.newKeySet();
-    GracefulShutdownHandler root = Handlers.gracefulShutdown(new InvokeApiHandler(template, runtime, region, background, log));
+    GracefulShutdownHandler root = Handlers.gracefulShutdown(new InvokeApiHandler(template, runtime, region, log));
     Undertow server = Undertow.builder()
         .addHttpListener(port, host)
         .setIoThreads(2)
@@ -68,7 +60,7 @@ public final class LambdaServer implements AutoCloseable {
         .setHandler(root)
         .build();
     int bound = UndertowServers.start(server, host, port);
-    return new LambdaServer(server, root, background, host, bound);
+    return new LambdaServer(server, root, runtime, host, bound);
   }
 
   public int port() {
@@ -81,23 +73,21 @@ public final class LambdaServer implements AutoCloseable {
   }
 
   /**
-   * Stops taking requests (new ones get 503) and waits up to {@code grace} for those in flight, and for
-   * {@code Event} invocations still running, to finish; true when they all did.
+   * Stops taking requests (new ones get 503) and waits up to {@code grace} for those in flight to be answered
+   * and for accepted {@code Event} invocations to run (retries at once); true when they all did. Those still
+   * unrun are counted in the log when the runtime closes.
    */
   public boolean drain(Duration grace) {
     long deadline = System.nanoTime() + grace.toNanos();
     shutdown.shutdown();
+    boolean answered;
     try {
-      boolean answered = shutdown.awaitShutdown(grace.toMillis());
-      long left = Math.max(0, deadline - System.nanoTime());
-      CompletableFuture.allOf(background.toArray(CompletableFuture[]::new)).get(left, TimeUnit.NANOSECONDS);
-      return answered;
+      answered = shutdown.awaitShutdown(grace.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
-    } catch (TimeoutException | ExecutionException e) {
-      return false;
     }
+    return runtime.drainAsync(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))) == 0 && answered;
   }
 
   @Override

@@ -30,8 +30,10 @@ final class FunctionPool {
   private final java.util.concurrent.atomic.AtomicInteger environments = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.ConcurrentLinkedQueue<Pending> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
+  private volatile Runnable slotFreed = () -> { };
+
   /** An invocation waiting for an environment to come free. */
-  private record Pending(byte[] event, CompletableFuture<InvocationResult> result, Consumer<String> lines) {}
+  private record Pending(byte[] event, String requestId, CompletableFuture<InvocationResult> result, Consumer<String> lines) {}
 
   FunctionPool(FunctionSettings function, int concurrencyLimit, int environmentLimit, ScheduledExecutorService timer,
       boolean debugging, Consumer<String> log) {
@@ -116,7 +118,7 @@ final class FunctionPool {
         }
         return;
       }
-      start(environment, cold, next.event(), next.result(), next.lines());
+      start(environment, cold, next.event(), next.requestId(), next.result(), next.lines());
     }
   }
 
@@ -155,13 +157,19 @@ final class FunctionPool {
     return concurrencyLimit;
   }
 
+  /** Called, after the result is passed on, each time an invocation ends and frees its place: queued events may run. */
+  void onSlotFreed(Runnable listener) {
+    slotFreed = listener;
+  }
+
   /**
    * Hands one invocation to a warm environment, or to a new one (a cold start), and returns at once; the
    * invocation runs on that environment's own thread and completes {@code result}, after every log line
    * of it (END and REPORT included) was written and given to {@code lines}. False, and nothing run, when
-   * the function already runs as many invocations as it may (Lambda throttles it).
+   * the function already runs as many invocations as it may (Lambda throttles it). {@code requestId} is the
+   * one the function's context gets, or null for a new one.
    */
-  boolean tryInvoke(byte[] event, CompletableFuture<InvocationResult> result, Consumer<String> lines) {
+  boolean tryInvoke(byte[] event, String requestId, CompletableFuture<InvocationResult> result, Consumer<String> lines) {
     if (running.incrementAndGet() > concurrencyLimit) {
       running.decrementAndGet();
       return false;
@@ -175,48 +183,49 @@ final class FunctionPool {
       } else {
         result.complete(outcome);
       }
+      slotFreed.run();
     });
-    invoke(event, invocation, lines);
+    invoke(event, requestId, invocation, lines);
     return true;
   }
 
-  private void invoke(byte[] event, CompletableFuture<InvocationResult> result, Consumer<String> lines) {
+  private void invoke(byte[] event, String requestId, CompletableFuture<InvocationResult> result, Consumer<String> lines) {
     ExecutionEnvironment environment = idle.pollFirst();
     boolean cold = environment == null;
     if (cold) {
       environment = newEnvironment();
       if (environment == null) {
         // As many environments as the function may have are busy: wait for one to come free.
-        waiting.add(new Pending(event, result, lines));
+        waiting.add(new Pending(event, requestId, result, lines));
         dispatchWaiting();
         return;
       }
     }
-    start(environment, cold, event, result, lines);
+    start(environment, cold, event, requestId, result, lines);
   }
 
-  private void start(ExecutionEnvironment environment, boolean cold, byte[] event, CompletableFuture<InvocationResult> result,
-      Consumer<String> lines) {
+  private void start(ExecutionEnvironment environment, boolean cold, byte[] event, String requestId,
+      CompletableFuture<InvocationResult> result, Consumer<String> lines) {
+    String id = requestId != null ? requestId : RequestIds.next();
     environment.execute(() -> {
       try {
-        run(environment, cold, event, result, lines);
+        run(environment, cold, event, id, result, lines);
       } catch (Throwable unexpected) {
         retire(environment);
-        result.complete(new InvocationResult(RequestIds.next(), ErrorDocument.of(unexpected),
+        result.complete(new InvocationResult(id, ErrorDocument.of(unexpected),
             unexpected.getClass().getName(), Duration.ZERO, null));
       }
     });
   }
 
   /** One invocation, on the environment's thread: Init first when the environment is new. */
-  private void run(ExecutionEnvironment environment, boolean cold, byte[] event, CompletableFuture<InvocationResult> result,
-      Consumer<String> lines) {
+  private void run(ExecutionEnvironment environment, boolean cold, byte[] event, String requestId,
+      CompletableFuture<InvocationResult> result, Consumer<String> lines) {
     Consumer<String> log = line -> {
       this.log.accept(line);
       lines.accept(line);
     };
     AtomicBoolean answered = new AtomicBoolean(); // the function or the timeout: whichever answers first
-    String requestId = RequestIds.next();
     FunctionSettings function = environment.function();
     Duration init = null;
     if (cold) {

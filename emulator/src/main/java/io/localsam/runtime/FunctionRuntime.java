@@ -30,6 +30,9 @@ public final class FunctionRuntime implements AutoCloseable {
   private final Consumer<String> log;
   private final java.util.concurrent.ExecutorService startup = Executors.newFixedThreadPool(4, daemon("localsam-locate-"));
   private final Map<String, Long> pendingFingerprints = new java.util.concurrent.ConcurrentHashMap<>();
+  private final AsyncInvocations async;
+  /** Lambda's wait before the first retry of a failed asynchronous invocation; the second waits twice as long. */
+  public static final Duration ASYNC_RETRY_DELAY = Duration.ofMinutes(1);
   /** How long an unused environment is kept, as Lambda keeps idle environments for some minutes. */
   static final Duration IDLE_LIMIT = Duration.ofMinutes(10);
   /**
@@ -52,7 +55,17 @@ public final class FunctionRuntime implements AutoCloseable {
    * invocation. Throws {@link LocalSamException} when a function's code cannot be found.
    */
   public FunctionRuntime(Template template, String region, EnvVarsFile envVars, Consumer<String> log, InvocationListener listener) {
+    this(template, region, envVars, log, listener, ASYNC_RETRY_DELAY);
+  }
+
+  /**
+   * Like the other constructor, with the wait before a failed asynchronous invocation's first retry
+   * ({@link #ASYNC_RETRY_DELAY} in Lambda; shorter makes tests of retries quick).
+   */
+  public FunctionRuntime(Template template, String region, EnvVarsFile envVars, Consumer<String> log, InvocationListener listener,
+      Duration asyncRetryDelay) {
     this.listener = listener;
+    this.async = new AsyncInvocations(this::tryStart, timer, asyncRetryDelay, listener, log);
     FunctionOutput.install();
     Thread prepare = new Thread(SerializationClassLoader::prepare, "localsam-prepare");
     prepare.setDaemon(true);
@@ -98,8 +111,11 @@ public final class FunctionRuntime implements AutoCloseable {
       Map<String, String> environment = FunctionEnvironment.of(function, region, envVars, System.getenv());
       FunctionSettings settings = new FunctionSettings(function, code, environment, region);
       Integer reserved = function.reservedConcurrency();
-      pools.put(function.logicalId(), new FunctionPool(settings, reserved != null ? reserved : DEFAULT_CONCURRENCY,
-          reserved != null ? reserved : DEFAULT_ENVIRONMENTS, timer, debugging, log));
+      FunctionPool pool = new FunctionPool(settings, reserved != null ? reserved : DEFAULT_CONCURRENCY,
+          reserved != null ? reserved : DEFAULT_ENVIRONMENTS, timer, debugging, log);
+      pool.onSlotFreed(() -> async.dispatch(function.logicalId()));
+      pools.put(function.logicalId(), pool);
+      async.add(settings);
     }
   }
 
@@ -173,10 +189,49 @@ public final class FunctionRuntime implements AutoCloseable {
           functionId + ": the event is " + event.length + " bytes, over Lambda's " + MAX_PAYLOAD_BYTES
               + "-byte limit for synchronous invocations"));
     }
-    CompletableFuture<InvocationResult> result = new CompletableFuture<>();
-    if (!pool.tryInvoke(event, result, lines)) {
+    CompletableFuture<InvocationResult> result = tryStart(pool, functionId, event, null, lines);
+    if (result == null) {
       return CompletableFuture.failedFuture(new InvocationRejected(InvocationRejected.Reason.THROTTLED,
           functionId + ": all " + pool.concurrencyLimit() + " execution environments it may have are busy; throttled"));
+    }
+    return result;
+  }
+
+  /**
+   * Invokes a function asynchronously, as Lambda's {@code Event} invocation type does: the event is queued and
+   * runs when the function has a free place, failures are retried per its {@code EventInvokeConfig}, and the
+   * outcome reaches its destination and the listener. Returns the request id every attempt carries.
+   *
+   * @throws InvocationRejected when the event is over Lambda's 1 MB limit or the queue is full
+   */
+  public String invokeAsync(String functionId, byte[] event) {
+    pool(functionId);
+    return async.submit(functionId, event);
+  }
+
+  /** Waits until every accepted asynchronous invocation has finished; true when they did within {@code timeout}. */
+  public boolean awaitAsync(Duration timeout) {
+    return async.awaitIdle(timeout);
+  }
+
+  /**
+   * Stops accepting asynchronous invocations and runs those still waiting (retries at once) for up to
+   * {@code grace}; returns how many had not finished by then.
+   */
+  public int drainAsync(Duration grace) {
+    return async.drain(grace);
+  }
+
+  private CompletableFuture<InvocationResult> tryStart(String functionId, byte[] event, String requestId) {
+    return tryStart(pool(functionId), functionId, event, requestId, line -> { });
+  }
+
+  /** One invocation started now, its outcome told to the listener; null when the function is throttled. */
+  private CompletableFuture<InvocationResult> tryStart(FunctionPool pool, String functionId, byte[] event, String requestId,
+      Consumer<String> lines) {
+    CompletableFuture<InvocationResult> result = new CompletableFuture<>();
+    if (!pool.tryInvoke(event, requestId, result, lines)) {
+      return null;
     }
     return result.thenApply(outcome -> {
       listener.invoked(functionId, event, outcome);
@@ -199,6 +254,7 @@ public final class FunctionRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    async.close();
     timer.shutdownNow();
     pools.values().forEach(FunctionPool::close);
   }
