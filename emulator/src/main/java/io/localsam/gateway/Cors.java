@@ -36,7 +36,8 @@ final class Cors {
       headers.add(Map.entry("Content-Type", "application/json"));
       return new GatewayResponse(200, headers, new byte[0]);
     }
-    if (cors.allowsOrigin(origin)) {
+    // Without an Origin header the request is no cross-origin preflight: nothing to allow, nothing to echo.
+    if (origin != null && cors.allowsOrigin(origin)) {
       headers.add(Map.entry("Access-Control-Allow-Origin", allowedOrigin(cors, origin)));
       addIfAny(headers, "Access-Control-Allow-Methods", cors.allowMethods());
       addIfAny(headers, "Access-Control-Allow-Headers", cors.allowHeaders());

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localsam.testsupport.HttpTestClient.Response;
 import io.localsam.testsupport.TestApi;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,5 +149,33 @@ class CorsAndFunctionUrlTest {
     assertFalse(event.has("pathParameters"));
     assertEquals("/", JSON.readTree(api.http().get("/function-urls/Echo").body()).get("rawPath").asText());
     assertTrue(api.logged("Mounting the function URL of Echo at http://127.0.0.1:"));
+  }
+
+  @Test
+  void an_options_request_without_origin_on_a_credentialed_wildcard_http_api_is_204_without_cors_headers() throws Exception {
+    try (TestApi credentialed = TestApi.start(Files.createDirectories(folder.resolve("credentialed")), """
+        Resources:
+          Api:
+            Type: AWS::Serverless::HttpApi
+            Properties:
+              CorsConfiguration: {AllowOrigins: ['*'], AllowCredentials: true, AllowMethods: [GET]}
+          Echo:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: java17
+              CodeUri: ${CODE}
+              Handler: fixtures.EchoEvent
+              Events:
+                Get: {Type: HttpApi, Properties: {ApiId: !Ref Api, Path: /items, Method: get}}
+        """)) {
+      Response noOrigin = credentialed.http().send("OPTIONS", "/items", new byte[0]);
+      Response withOrigin = credentialed.http().send("OPTIONS", "/items", new byte[0], "Origin", "https://a.example",
+          "Access-Control-Request-Method", "GET");
+
+      assertEquals(204, noOrigin.status(), noOrigin.body());
+      assertNull(noOrigin.header("Access-Control-Allow-Origin"));
+      assertEquals(204, withOrigin.status());
+      assertEquals("https://a.example", withOrigin.header("Access-Control-Allow-Origin"), "credentials: the origin, not *");
+    }
   }
 }
