@@ -8,6 +8,7 @@ import io.localsam.EmulatorOptions;
 import io.localsam.Invocation;
 import io.localsam.reliability.LoadMix.Result;
 import io.localsam.reliability.LoadMix.Target;
+import io.localsam.runtime.InvocationRejected;
 import io.localsam.testsupport.TestApi;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,12 +79,17 @@ class SoakTest {
     return kinds;
   }
 
-  /** The functions' ReservedConcurrentExecutions added up (Good 8, Slow 4, Failing 4, Held 2, Bad 4, Stuck 2), plus Hot's one. */
-  private static final int CAPS = 8 + 4 + 4 + 2 + 4 + 2 + 1;
+  /**
+   * The functions' ReservedConcurrentExecutions added up (Good 8, Slow 4, Failing 4, Held 2, Bad 4, Stuck 2, Queued 2),
+   * plus Hot's one.
+   */
+  private static final int CAPS = 8 + 4 + 4 + 2 + 4 + 2 + 2 + 1;
+  /** Event invocations are sent in bursts of this many, ten times a second: ten times Queued's two places. */
+  private static final int EVENT_BURST = 20;
 
   /** Threads of execution environments: each has one, named after its function. */
   private static long environmentThreads() {
-    Set<String> names = Set.of("Good", "Slow", "Failing", "Held", "Bad", "Stuck", "Hot");
+    Set<String> names = Set.of("Good", "Slow", "Failing", "Held", "Bad", "Stuck", "Queued", "Hot");
     return JvmGauges.threads().stream().filter(t -> t.getName().startsWith("localsam-")
         && names.contains(t.getName().substring("localsam-".length()))).count();
   }
@@ -97,9 +104,16 @@ class SoakTest {
   private static final java.util.regex.Pattern FAILED = java.util.regex.Pattern.compile("^(\\w+) failed: ([\\w.$]+)");
 
   private final Map<String, LongAdder> errorTypes = new ConcurrentHashMap<>();
+  /** How often each asynchronous request id started (its START line): each accepted one must start exactly once. */
+  private final Map<String, LongAdder> eventStarts = new ConcurrentHashMap<>();
+  private static final String EVENT_START = "[Queued] START RequestId: ";
 
   private void log(String line) {
     logLines.increment();
+    if (line.startsWith(EVENT_START)) {
+      String id = line.substring(EVENT_START.length(), line.indexOf(' ', EVENT_START.length()));
+      eventStarts.computeIfAbsent(id, k -> new LongAdder()).increment();
+    }
     java.util.regex.Matcher failed = FAILED.matcher(line);
     if (failed.find()) {
       errorTypes.computeIfAbsent(failed.group(1) + ": " + failed.group(2), k -> new LongAdder()).increment();
@@ -132,6 +146,9 @@ class SoakTest {
               ReservedConcurrentExecutions: 2
               Events:
                 Api: {Type: Api, Properties: {Path: /stuck, Method: post}}
+          Queued:
+            Type: AWS::Serverless::Function
+            Properties: {Handler: fixtures.Sleepy, ReservedConcurrentExecutions: 2}
           Hot:
             Type: AWS::Serverless::Function
             Properties: {Handler: hot.Generation, CodeUri: HOT}
@@ -153,9 +170,15 @@ class SoakTest {
         }
         return RELOADS;
       });
+      CompletableFuture<EventLoad> events = CompletableFuture.supplyAsync(() -> sendEvents(emulator, Duration.ofSeconds(SECONDS)));
       Result load = LoadMix.run(emulator.baseUri(), CLIENTS, Duration.ofSeconds(SECONDS), MIX);
       int reloaded = reloading.get(RELOADS * 30L + 60, TimeUnit.SECONDS);
+      EventLoad sent = events.get(SECONDS + 60L, TimeUnit.SECONDS);
+      boolean eventsDone = emulator.awaitAsyncInvocations(Duration.ofSeconds(120));
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      long ranOnce = sent.accepted().stream().filter(id -> starts(id) == 1).count();
+      long ranTwice = sent.accepted().stream().filter(id -> starts(id) > 1).count();
+      long neverRan = sent.accepted().stream().filter(id -> starts(id) == 0).count();
 
       boolean settled = JvmGauges.await(60, () -> JvmGauges.threadsRunningFunctionCode() == 0);
       long liveLoaders = HotReloads.liveLoadersAfterGc(1);
@@ -166,10 +189,15 @@ class SoakTest {
 
       String summary = summary(load, elapsed, reloaded, liveLoaders, heapBefore, heapAfter, threadsBefore, threadsAfter, journal)
           .replace("%ENVIRONMENTS%", "before " + environmentsBefore + ", after " + environmentsAfter + " (at most " + CAPS + ")");
+      summary = summary.replace("%EVENTS%", "accepted " + sent.accepted().size() + ", refused (429) " + sent.refused()
+          + "; ran exactly once " + ranOnce + ", more than once " + ranTwice + ", never " + neverRan);
       System.out.println(summary);
       Files.writeString(Path.of("target", "soak-summary.txt"), summary, StandardCharsets.UTF_8);
 
       assertEquals(0, load.unexpected(), "every answer is the function's own or its throttle: " + load);
+      assertTrue(eventsDone, "every accepted event finished: " + summary);
+      assertEquals(sent.accepted().size(), ranOnce, "every accepted event ran exactly once: " + summary);
+      assertEquals(sent.accepted().size(), eventStarts.size(), "nothing ran that was not accepted: " + summary);
       assertTrue(settled, "no thread still runs a function's code");
       assertEquals(1, liveLoaders, "only the current generation's class loader is alive");
       assertTrue(heapAfter < heapBefore + 128L * 1024 * 1024, "heap flat within 128 MB: " + summary);
@@ -210,7 +238,37 @@ class SoakTest {
     line(out, "live threads", "before " + threadsBefore + ", after " + threadsAfter);
     line(out, "environment threads", "%ENVIRONMENTS%");
     line(out, "journal", journal.size() + " invocations kept (bounded at 1000)");
+    line(out, "async events", "%EVENTS%");
     return out.append(rule).append('\n').toString();
+  }
+
+  /** Accepted Event invocations and refusals of the queue. */
+  private record EventLoad(List<String> accepted, int refused) {}
+
+  /**
+   * Sends Event invocations to Queued in bursts ten times its two places, ten bursts a second, so most wait in its
+   * queue behind a throttle; the pause paces the sender, it waits for nothing.
+   */
+  private static EventLoad sendEvents(Emulator emulator, Duration duration) {
+    List<String> accepted = new ArrayList<>();
+    int refused = 0;
+    long end = System.nanoTime() + duration.toNanos();
+    while (System.nanoTime() < end) {
+      for (int i = 0; i < EVENT_BURST; i++) {
+        try {
+          accepted.add(emulator.invokeAsync("Queued", "{\"queryStringParameters\":{\"ms\":\"5\"}}"));
+        } catch (InvocationRejected e) {
+          refused++;
+        }
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+    }
+    return new EventLoad(accepted, refused);
+  }
+
+  private long starts(String requestId) {
+    LongAdder count = eventStarts.get(requestId);
+    return count == null ? 0 : count.sum();
   }
 
   private long count(String kind) {
