@@ -138,6 +138,10 @@ class HostileFunctionTest {
     assertEquals("UTC", unaffected.get("zoneId").asText());
     assertEquals("en_US", unaffected.get("locale").asText());
     assertEquals("UTF-8", unaffected.get("charset").asText());
+    assertEquals(0, unaffected.get("localDateTimeZone").asLong(), "LocalDateTime.now() is UTC's now");
+    assertEquals("UTC", unaffected.get("calendarZone").asText());
+    assertEquals(-9, changer.join().get("localDateTimeZone").asLong(), "and Tokyo's where the function chose Tokyo");
+    assertEquals("Asia/Tokyo", changer.join().get("calendarZone").asText());
   }
 
   @Test

@@ -8,7 +8,14 @@ import java.net.URL;
 import java.net.URLConnection;
 import java.nio.charset.Charset;
 import java.security.Security;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Calendar;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -25,7 +32,10 @@ public final class Redirects {
   /** The JDK classes some of whose methods are redirected. */
   public static final List<Class<?>> OWNERS = List.of(System.class, Runtime.class, ProcessBuilder.class, Method.class,
       MethodHandles.Lookup.class, TimeZone.class, ZoneId.class, Locale.class, Charset.class, ManagementFactory.class,
-      Security.class, URL.class, URLConnection.class, sun.misc.Signal.class);
+      Security.class, URL.class, URLConnection.class, sun.misc.Signal.class,
+      // the JDK's own readers of the default zone that functions call most
+      Clock.class, LocalDateTime.class, LocalDate.class, LocalTime.class, ZonedDateTime.class, OffsetDateTime.class,
+      Calendar.class);
 
   private static final Set<Class<?>> OWNER_SET = Set.copyOf(OWNERS);
   private static final String PREFIX = Redirects.class.getPackageName() + ".Lambda";
