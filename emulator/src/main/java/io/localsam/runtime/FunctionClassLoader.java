@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The class loader of one execution environment: the function's classes and jars over the Lambda core
@@ -60,7 +61,9 @@ final class FunctionClassLoader extends URLClassLoader {
     }
     try {
       Class<?> sandbox = loadClass(SANDBOX);
-      sandbox.getMethod("install", Map.class, Consumer.class, long.class).invoke(null, environment, notices, startMillis);
+      UnaryOperator<byte[]> rewriter = SystemCallRewriter::rewrite;
+      sandbox.getMethod("install", Map.class, Consumer.class, long.class, UnaryOperator.class)
+          .invoke(null, environment, notices, startMillis, rewriter);
       traceHeader = (Consumer<String>) sandbox.getMethod("traceHeaderHook").invoke(null);
       exit = (Supplier<Error>) sandbox.getMethod("exitHook").invoke(null);
     } catch (ReflectiveOperationException e) {

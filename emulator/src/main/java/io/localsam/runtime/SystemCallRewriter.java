@@ -1,6 +1,7 @@
 package io.localsam.runtime;
 
 import io.localsam.runtime.sandbox.LambdaSystem;
+import io.localsam.runtime.sandbox.LambdaURLClassLoader;
 import io.localsam.runtime.sandbox.Redirects;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -18,7 +19,8 @@ import org.objectweb.asm.Type;
  * Rewrites a function class's calls to the JDK methods that {@link Redirects} names (System.getenv and exit,
  * system properties, default zone and locale, child processes, reflection and method handles, ...) into calls
  * to their stand-ins in the sandbox package, defined afresh in each execution environment. Direct calls and
- * method references are rewritten, and the constant "/proc/self/environ" is reported where it is used.
+ * method references are rewritten, {@code new URLClassLoader(...)} makes a loader that rewrites the classes
+ * it defines too, and the constant "/proc/self/environ" is reported where it is used.
  * Classes whose constant pool names none of those methods are returned untouched without parsing.
  */
 final class SystemCallRewriter {
@@ -27,6 +29,8 @@ final class SystemCallRewriter {
 
   private static final String PROC_SELF_ENVIRON = "/proc/self/environ";
   private static final String SANDBOX = Type.getInternalName(LambdaSystem.class);
+  private static final String URL_CLASS_LOADER = "java/net/URLClassLoader";
+  private static final String OWN_URL_CLASS_LOADER = Type.getInternalName(LambdaURLClassLoader.class);
   // "owner.name descriptor" of each redirected static call, "owner#name descriptor" of each instance call
   private static final Map<String, Redirect> REDIRECTS = redirects();
   private static final ConstantPoolMarkers MARKERS = markers();
@@ -45,8 +49,28 @@ final class SystemCallRewriter {
       public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
         MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
         return new MethodVisitor(Opcodes.ASM9, next) {
+          // "new URLClassLoader(...)" whose NEW became ours and whose constructor call is still to come;
+          // a subclass's super(...) call, with none pending, stays as it is.
+          private int pendingLoaders;
+
+          @Override
+          public void visitTypeInsn(int opcode, String type) {
+            if (opcode == Opcodes.NEW && type.equals(URL_CLASS_LOADER)) {
+              changed[0] = true;
+              pendingLoaders++;
+              super.visitTypeInsn(opcode, OWN_URL_CLASS_LOADER);
+            } else {
+              super.visitTypeInsn(opcode, type);
+            }
+          }
+
           @Override
           public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean isInterface) {
+            if (opcode == Opcodes.INVOKESPECIAL && owner.equals(URL_CLASS_LOADER) && method.equals("<init>") && pendingLoaders > 0) {
+              pendingLoaders--;
+              super.visitMethodInsn(opcode, OWN_URL_CLASS_LOADER, method, desc, false);
+              return;
+            }
             Redirect redirect = redirect(opcode, owner, method, desc);
             if (redirect != null) {
               changed[0] = true;
@@ -159,6 +183,8 @@ final class SystemCallRewriter {
       markers.name(key.substring(split + 1, key.indexOf('(')));
     }
     markers.always(PROC_SELF_ENVIRON);
+    markers.owner(URL_CLASS_LOADER);
+    markers.name("<init>");
     return markers;
   }
 }

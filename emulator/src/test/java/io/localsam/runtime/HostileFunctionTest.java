@@ -113,6 +113,13 @@ class HostileFunctionTest {
   }
 
   @Test
+  void a_class_loaded_by_the_functions_own_parentless_loader_sees_the_functions_environment_too() {
+    JsonNode seen = invoke("Hostile", "{\"do\":\"own-class-loader\"}");
+
+    assertEquals("hostile|null", seen.get("probe").asText());
+  }
+
+  @Test
   void exit_by_reflection_or_method_handle_fails_the_invocation_not_the_emulator() throws Exception {
     for (String how : new String[] {"exit-by-reflection", "halt-by-handle"}) {
       Invocation exited = api.emulator().invoke("Hostile", "{\"do\":\"" + how + "\"}");

@@ -6,6 +6,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * What a function's calls to {@code System} are rewritten to: its environment variables, its system
@@ -24,6 +25,7 @@ public final class LambdaSystem {
   private static volatile Properties properties = new Properties();
   private static volatile Consumer<String> notices = notice -> { };
   private static volatile long startMillis = System.currentTimeMillis();
+  private static volatile UnaryOperator<byte[]> rewriter = UnaryOperator.identity();
   // The exit the function asked for, kept even if it catches the error: in Lambda that process is gone.
   private static volatile Exit exit;
 
@@ -31,14 +33,21 @@ public final class LambdaSystem {
 
   /**
    * Called once by the runtime, before the function's classes run: the environment's variables, where
-   * to report what a function does to the JVM as a whole, and when the environment started.
+   * to report what a function does to the JVM as a whole, when the environment started, and what rewrites
+   * a class file as the function's own classes are (for the class loaders the function creates).
    */
-  public static void install(Map<String, String> variables, Consumer<String> noticeSink, long startedMillis) {
+  public static void install(Map<String, String> variables, Consumer<String> noticeSink, long startedMillis,
+      UnaryOperator<byte[]> classRewriter) {
     environment.clear();
     environment.putAll(variables);
     properties = snapshotOfJvmProperties();
     notices = noticeSink;
     startMillis = startedMillis;
+    rewriter = classRewriter;
+  }
+
+  static byte[] rewrite(byte[] classFile) {
+    return rewriter.apply(classFile);
   }
 
   /** What the runtime calls with each invocation's X-Ray trace header (null for none). */

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.URLConnection;
 import java.nio.charset.Charset;
 import java.security.Security;
@@ -32,7 +33,7 @@ public final class Redirects {
   /** The JDK classes some of whose methods are redirected. */
   public static final List<Class<?>> OWNERS = List.of(System.class, Runtime.class, ProcessBuilder.class, Method.class,
       MethodHandles.Lookup.class, TimeZone.class, ZoneId.class, Locale.class, Charset.class, ManagementFactory.class,
-      Security.class, URL.class, URLConnection.class, sun.misc.Signal.class,
+      Security.class, URL.class, URLConnection.class, sun.misc.Signal.class, URLClassLoader.class,
       // the JDK's own readers of the default zone that functions call most
       Clock.class, LocalDateTime.class, LocalDate.class, LocalTime.class, ZonedDateTime.class, OffsetDateTime.class,
       Calendar.class);
