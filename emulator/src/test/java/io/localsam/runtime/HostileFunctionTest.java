@@ -161,6 +161,8 @@ class HostileFunctionTest {
     assertTrue(api.logged("Warning: Hostile calls Security.insertProviderAt(LocalSamHostile, 1)"));
     assertTrue(api.logged("Warning: Hostile reads /proc/self/environ"));
     assertTrue(api.logged("Warning: Hostile reads Runtime.maxMemory()"));
+    assertTrue(api.logged("Warning: Hostile sets the system property https.proxyHost: its own classes see it, but the JDK"));
+    assertTrue(api.logged("Warning: Hostile changes user.dir"));
     assertTrue(api.logged("run it with `--isolation process`"));
     assertEquals(1, api.logs().stream().filter(line -> line.contains("Hostile handles SIGTERM")).count(), "once per function");
   }

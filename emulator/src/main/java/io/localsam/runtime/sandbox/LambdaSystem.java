@@ -159,17 +159,26 @@ public final class LambdaSystem {
     }
   }
 
-  /** Properties the JDK itself reads are read from the JVM's, which the function's change does not reach. */
+  /**
+   * Properties the JDK reads when it needs them (networking, TLS, the working directory) are read from the
+   * JVM's, which the function's change does not reach: say so. Others (java.awt.headless, ...) pass quietly.
+   */
   private static void noticeJdkProperty(String key) {
     if (key.equals("user.dir")) {
       notice("changes user.dir: only its own classes see the new value; files still resolve against LocalSAM's working"
           + " directory, not LAMBDA_TASK_ROOT");
-    } else if (key.startsWith("java.") || key.startsWith("javax.") || key.startsWith("jdk.") || key.startsWith("sun.")
-        || key.startsWith("http.") || key.startsWith("https.") || key.startsWith("socks") || key.startsWith("networkaddress.")) {
-      notice("sets the JDK's system property " + key + ": its own classes see it, the JDK's own code reads the JVM's"
-          + " value");
+      return;
+    }
+    for (String prefix : JDK_READ_PREFIXES) {
+      if (key.startsWith(prefix)) {
+        notice("sets the system property " + key + ": its own classes see it, but the JDK reads the JVM's value");
+        return;
+      }
     }
   }
+
+  private static final String[] JDK_READ_PREFIXES = {"http.", "https.", "ftp.", "socksProxy", "java.net.", "jdk.net.",
+      "networkaddress.", "javax.net.", "jdk.tls.", "java.security.", "jdk.httpclient.", "sun.net."};
 
   /** Replaces a function's constant "/proc/self/environ": that file is LocalSAM's environment, not the function's. */
   public static String procSelfEnviron() {
