@@ -5,6 +5,7 @@ import io.localsam.runtime.sandbox.LambdaURLClassLoader;
 import io.localsam.runtime.sandbox.Redirects;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.objectweb.asm.ClassReader;
@@ -163,7 +164,7 @@ final class SystemCallRewriter {
     }
     if (parameters.length > 0 && parameters[0] == owner) {
       try {
-        Method asInstance = owner.getMethod(replacement.getName(), java.util.Arrays.copyOfRange(parameters, 1, parameters.length));
+        Method asInstance = owner.getMethod(replacement.getName(), Arrays.copyOfRange(parameters, 1, parameters.length));
         if (!Modifier.isStatic(asInstance.getModifiers()) && asInstance.getReturnType() == replacement.getReturnType()) {
           return asInstance;
         }

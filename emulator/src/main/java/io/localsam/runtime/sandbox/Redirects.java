@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TimeZone;
+import sun.misc.Signal;
 
 /**
  * Which JDK methods a function's calls are redirected to this package, for calls the class file names
@@ -33,7 +34,7 @@ public final class Redirects {
   /** The JDK classes some of whose methods are redirected. */
   public static final List<Class<?>> OWNERS = List.of(System.class, Runtime.class, ProcessBuilder.class, Method.class,
       MethodHandles.Lookup.class, TimeZone.class, ZoneId.class, Locale.class, Charset.class, ManagementFactory.class,
-      Security.class, URL.class, URLConnection.class, sun.misc.Signal.class, URLClassLoader.class,
+      Security.class, URL.class, URLConnection.class, Signal.class, URLClassLoader.class,
       // the JDK's own readers of the default zone that functions call most
       Clock.class, LocalDateTime.class, LocalDate.class, LocalTime.class, ZonedDateTime.class, OffsetDateTime.class,
       Calendar.class);
