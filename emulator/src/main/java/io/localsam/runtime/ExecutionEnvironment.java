@@ -52,10 +52,13 @@ final class ExecutionEnvironment implements AutoCloseable {
   /** Lambda's Init phase: load and initialise the handler class, create the instance and serializers. */
   void init() {
     long start = System.nanoTime();
+    long startMillis = System.currentTimeMillis(); // in Lambda, the environment's JVM starts now
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     try {
-      functionLoader = new FunctionClassLoader(function.code().classpath(), function.environment());
+      functionLoader = new FunctionClassLoader(function.code().classpath(),
+          FunctionEnvironment.withCode(function.environment(), function.code()),
+          JvmWideNotices.of(function.definition(), log), startMillis);
       serializationLoader = new SerializationClassLoader(functionLoader);
       thread.setContextClassLoader(functionLoader);
       Serializers serializers = new Serializers(functionLoader, serializationLoader);
@@ -101,11 +104,32 @@ final class ExecutionEnvironment implements AutoCloseable {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(functionLoader);
+    if (function.definition().activeTracing()) {
+      functionLoader.traceHeader(TraceHeaders.next());
+    }
+    byte[] response;
     try {
-      return handler.handle(event, context);
+      response = handler.handle(event, context);
+    } catch (Throwable thrown) {
+      throw exitOr(thrown);
     } finally {
       thread.setContextClassLoader(previous);
     }
+    throwIfExited();
+    return response;
+  }
+
+  /** An exit the function caught and went on from still ends the invocation: Lambda's process would be gone. */
+  private void throwIfExited() {
+    Error exit = functionLoader.exitRequested();
+    if (exit != null) {
+      throw exit;
+    }
+  }
+
+  private Throwable exitOr(Throwable thrown) {
+    Error exit = functionLoader.exitRequested();
+    return exit != null ? exit : thrown;
   }
 
   @Override

@@ -11,15 +11,20 @@ import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The class loader of one execution environment: the function's classes and jars over the Lambda core
  * API, as the runtime's customer class loader is. Each class is defined with its calls to
- * {@code System.getenv} and {@code System.exit} pointed at this environment's own {@link LambdaSystem}.
+ * {@code System.getenv}, {@code System.exit} and the rest of what {@link SystemCallRewriter} rewrites pointed
+ * at this environment's own copy of the sandbox package ({@link LambdaSystem} and its neighbours).
  * Unnamed, as the runtime's loader is, so stack frames print as in Lambda.
  */
 final class FunctionClassLoader extends URLClassLoader {
   private static final String SANDBOX = LambdaSystem.class.getName();
+  private static final String SANDBOX_PACKAGE = LambdaSystem.class.getPackageName() + ".";
 
   static {
     registerAsParallelCapable();
@@ -31,12 +36,21 @@ final class FunctionClassLoader extends URLClassLoader {
   private final java.nio.file.Path[] paths;
   private final boolean[] folders;
   private final java.util.jar.JarFile[] jars;
+  private final Consumer<String> traceHeader;
+  private final Supplier<Error> exit;
 
-  FunctionClassLoader(java.util.List<java.nio.file.Path> classpath, Map<String, String> environment) {
-    this(classpath.toArray(java.nio.file.Path[]::new), urls(classpath), environment);
+  /**
+   * @param notices told what the function does to the JVM as a whole (a security provider, a signal handler, ...)
+   * @param startMillis when the environment started: its JVM's start time, as the function sees it
+   */
+  FunctionClassLoader(java.util.List<java.nio.file.Path> classpath, Map<String, String> environment, Consumer<String> notices,
+      long startMillis) {
+    this(classpath.toArray(java.nio.file.Path[]::new), urls(classpath), environment, notices, startMillis);
   }
 
-  private FunctionClassLoader(java.nio.file.Path[] paths, URL[] urls, Map<String, String> environment) {
+  @SuppressWarnings("unchecked")
+  private FunctionClassLoader(java.nio.file.Path[] paths, URL[] urls, Map<String, String> environment, Consumer<String> notices,
+      long startMillis) {
     super(urls, LambdaApiClassLoader.INSTANCE);
     this.entries = urls;
     this.paths = paths;
@@ -45,12 +59,26 @@ final class FunctionClassLoader extends URLClassLoader {
     for (int i = 0; i < paths.length; i++) {
       folders[i] = java.nio.file.Files.isDirectory(paths[i]);
     }
-    Class<?> sandbox = defineSandbox();
     try {
-      sandbox.getMethod("install", Map.class).invoke(null, environment);
+      Class<?> sandbox = loadClass(SANDBOX);
+      UnaryOperator<byte[]> rewriter = SystemCallRewriter::rewrite;
+      sandbox.getMethod("install", Map.class, Consumer.class, long.class, UnaryOperator.class)
+          .invoke(null, environment, notices, startMillis, rewriter);
+      traceHeader = (Consumer<String>) sandbox.getMethod("traceHeaderHook").invoke(null);
+      exit = (Supplier<Error>) sandbox.getMethod("exitHook").invoke(null);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot install the function's environment", e);
     }
+  }
+
+  /** Sets the invocation's X-Ray trace header (null for none) where the function reads it, as the runtime does. */
+  void traceHeader(String header) {
+    traceHeader.accept(header);
+  }
+
+  /** The exit the function asked for by any route, even if it caught what we threw; null while it has not. */
+  Error exitRequested() {
+    return exit.get();
   }
 
   private static URL[] urls(java.util.List<java.nio.file.Path> classpath) {
@@ -65,17 +93,11 @@ final class FunctionClassLoader extends URLClassLoader {
     return urls;
   }
 
-  /** Defines this environment's copy of LambdaSystem (and its Exit error) from LocalSAM's own class files. */
-  private Class<?> defineSandbox() {
-    defineFromEmulator(SANDBOX + "$Exit");
-    return defineFromEmulator(SANDBOX);
-  }
-
-  private Class<?> defineFromEmulator(String name) {
+  private Class<?> defineFromEmulator(String name) throws ClassNotFoundException {
     String resource = name.replace('.', '/') + ".class";
     try (InputStream in = LambdaSystem.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException(resource + " is missing from LocalSAM's build");
+        throw new ClassNotFoundException(name);
       }
       byte[] bytes = in.readAllBytes();
       return defineClass(name, bytes, 0, bytes.length);
@@ -86,6 +108,9 @@ final class FunctionClassLoader extends URLClassLoader {
 
   @Override
   protected Class<?> findClass(String name) throws ClassNotFoundException {
+    if (name.startsWith(SANDBOX_PACKAGE)) {
+      return defineFromEmulator(name); // this environment's own copy, from LocalSAM's class files
+    }
     String path = name.replace('.', '/') + ".class";
     for (int i = 0; i < entries.length; i++) {
       byte[] bytes;

@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param architecture {@code x86_64} (the default) or {@code arm64}
  * @param reservedConcurrency {@code ReservedConcurrentExecutions}, or {@code null} when not set
  * @param functionUrl {@code FunctionUrlConfig}, or {@code null}
+ * @param activeTracing {@code Tracing: Active} (SAM) or {@code TracingConfig.Mode: Active} (CloudFormation)
  * @param stack the nested stack the function belongs to ({@code ""} for the root, {@code Child/Grandchild}
  *     below it)
  * @param location where the resource was written
@@ -44,6 +45,7 @@ public record FunctionDef(
     String architecture,
     Integer reservedConcurrency,
     FunctionUrlDef functionUrl,
+    boolean activeTracing,
     String stack,
     SourceLocation location,
     EventInvokeConfig eventInvokeConfig) {
@@ -64,7 +66,7 @@ public record FunctionDef(
       Map<String, String> environment, int timeoutSeconds, int memorySize, String logFormat, String logGroup,
       SourceLocation location) {
     this(logicalId, functionName, handler, runtime, codeUri, environment, timeoutSeconds, memorySize, logFormat,
-        logGroup, List.of(), DEFAULT_ARCHITECTURE, null, null, "", location, EventInvokeConfig.DEFAULTS);
+        logGroup, List.of(), DEFAULT_ARCHITECTURE, null, null, false, "", location, EventInvokeConfig.DEFAULTS);
   }
 
   /** True when the code is inline ({@code InlineCode}, {@code Code.ZipFile}), which cannot run locally. */

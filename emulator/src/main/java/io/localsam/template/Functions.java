@@ -161,7 +161,14 @@ final class Functions {
     List<Path> layers = layers(name, properties.get("Layers"));
     String functionName = properties.get("FunctionName") instanceof String n ? n : null;
     return new FunctionDef(id, functionName, handler, runtime, code, environment, timeout, memory, logFormat, logGroup,
-        layers, architecture, reserved, url, stack.path, where, asyncSettings.forFunction(id, properties));
+        layers, architecture, reserved, url, activeTracing(properties), stack.path, where,
+        asyncSettings.forFunction(id, properties));
+  }
+
+  /** SAM's {@code Tracing: Active}, or CloudFormation's {@code TracingConfig: {Mode: Active}}; PassThrough is the default. */
+  private static boolean activeTracing(Map<String, Object> properties) {
+    Object mode = properties.get("TracingConfig") instanceof Map<?, ?> config ? config.get("Mode") : properties.get("Tracing");
+    return "Active".equals(mode);
   }
 
   private static String architecture(String name, Object declared, SourceLocation where) {

@@ -154,7 +154,7 @@ public final class TemplateLoader {
   private static FunctionDef rename(FunctionDef f, String id) {
     return new FunctionDef(id, f.functionName(), f.handler(), f.runtime(), f.codeUri(), f.environment(), f.timeoutSeconds(),
         f.memorySize(), f.logFormat(), f.logGroup(), f.layers(), f.architecture(), f.reservedConcurrency(), f.functionUrl(),
-        f.stack(), f.location(), f.eventInvokeConfig());
+        f.activeTracing(), f.stack(), f.location(), f.eventInvokeConfig());
   }
 
   private Template build(Path file) {

@@ -14,17 +14,43 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import javax.tools.ToolProvider;
 
 /**
  * Rebuilds of one function, as `mvn compile` in another terminal leaves them: the class is compiled
  * once, and each generation patches its fixed-width marker ("gen-00000") in the class file, so a
  * hundred rebuilds cost no compiler runs. Every environment's class loader registers itself, weakly,
- * in a list kept in the system properties (the one place the test and a function share), so the test
- * can tell which loaders are still alive.
+ * by logging a weak reference to it through java.util.logging, whose loggers are the JVM's (a function's
+ * system properties are its environment's own), so the test can tell which loaders are still alive.
  */
 final class HotReloads {
   static final String LOADERS = "localsam.reliability.loaders";
+  private static final Logger CHANNEL = Logger.getLogger(LOADERS); // held: the LogManager keeps loggers weakly
+  private static final List<WeakReference<ClassLoader>> REGISTERED = new CopyOnWriteArrayList<>();
+
+  static {
+    CHANNEL.setUseParentHandlers(false);
+    CHANNEL.setLevel(Level.ALL);
+    CHANNEL.addHandler(new Handler() {
+      @Override
+      @SuppressWarnings("unchecked")
+      public void publish(LogRecord record) {
+        if (record.getParameters() != null && record.getParameters()[0] instanceof WeakReference<?> loader) {
+          REGISTERED.add((WeakReference<ClassLoader>) loader);
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    });
+  }
   private static final String MARKER = "gen-00000";
 
   private final Path code;
@@ -46,10 +72,8 @@ final class HotReloads {
           public class Generation implements com.amazonaws.services.lambda.runtime.RequestHandler<Object, String> {
             static final String GENERATION = "%s";
             static {
-              @SuppressWarnings("unchecked")
-              java.util.List<Object> loaders = (java.util.List<Object>) System.getProperties()
-                  .computeIfAbsent("%s", k -> new java.util.concurrent.CopyOnWriteArrayList<Object>());
-              loaders.add(new java.lang.ref.WeakReference<>(Generation.class.getClassLoader()));
+              java.util.logging.Logger.getLogger("%s").log(java.util.logging.Level.INFO, "loader",
+                  new java.lang.ref.WeakReference<>(Generation.class.getClassLoader()));
             }
             public String handleRequest(Object input, com.amazonaws.services.lambda.runtime.Context context) {
               return GENERATION;
@@ -114,10 +138,8 @@ final class HotReloads {
   }
 
   /** Every loader an environment of this function registered so far. */
-  @SuppressWarnings("unchecked")
   static List<WeakReference<ClassLoader>> loaders() {
-    Object list = System.getProperties().get(LOADERS);
-    return list == null ? List.of() : List.copyOf((CopyOnWriteArrayList<WeakReference<ClassLoader>>) list);
+    return List.copyOf(REGISTERED);
   }
 
   /** Loaders not yet collected, after asking for collections (bounded) until at most {@code allowed} remain. */
@@ -134,6 +156,6 @@ final class HotReloads {
   }
 
   static void forget() {
-    System.getProperties().remove(LOADERS);
+    REGISTERED.clear();
   }
 }

@@ -109,7 +109,7 @@ class IsolationTest {
     assertEquals("true", env.get("samLocal").asText());
     assertEquals("from-file", env.get("override").asText(), "--env-vars overrides a declared variable");
     assertFalse(env.has("home"), "HOME is only in the developer's shell (null map values are not serialized)");
-    assertFalse(env.has("path"));
+    assertEquals("/usr/local/bin:/usr/bin/:/bin:/opt/bin", env.get("path").asText(), "Lambda's PATH, not the shell's");
     assertFalse(env.get("undeclaredSeen").asBoolean(), "variables the template does not declare never reach a function");
     assertTrue(api.logged("[Orders] printed by Orders"), "System.out is the invocation's log");
   }

@@ -58,6 +58,27 @@ class GlobalsAndConditionsTest {
   }
 
   @Test
+  void active_tracing_comes_from_globals_the_function_or_cloudformations_tracing_config() {
+    Template template = new TemplateFiles(folder).load("""
+        Globals:
+          Function: {Runtime: java17, Handler: app.Fn, CodeUri: ., Tracing: Active}
+        Resources:
+          FromGlobals:
+            Type: AWS::Serverless::Function
+          PassThrough:
+            Type: AWS::Serverless::Function
+            Properties: {Tracing: PassThrough}
+          Plain:
+            Type: AWS::Lambda::Function
+            Properties: {Runtime: java17, Handler: app.Fn, Code: ., TracingConfig: {Mode: Active}}
+        """);
+
+    assertTrue(template.function("FromGlobals").orElseThrow().activeTracing());
+    assertFalse(template.function("PassThrough").orElseThrow().activeTracing());
+    assertTrue(template.function("Plain").orElseThrow().activeTracing());
+  }
+
+  @Test
   void globals_errors_name_the_section_and_property() {
     TemplateFiles files = new TemplateFiles(folder);
     String resources = "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties: {Runtime: java17, Handler: a.B}\n";
