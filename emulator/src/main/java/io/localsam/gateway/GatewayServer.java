@@ -69,11 +69,11 @@ public final class GatewayServer implements AutoCloseable {
       return thread;
     });
     timer.setRemoveOnCancelPolicy(true);
-    // route → body → authorizer → API key → function; preflights are answered by route matching
+    // header size → route → body → authorizer → API key → function; preflights are answered by route matching
     HttpHandler proxy = new LambdaProxyHandler(runtime, template, timer, log);
     HttpHandler authorized = AuthorizerSetup.chain(template, runtime, auth, proxy, log);
-    GracefulShutdownHandler chain = Handlers.gracefulShutdown(
-        new RouteMatchHandler(routes, staticFiles, new RequestBodyHandler(authorized, log), log));
+    GracefulShutdownHandler chain = Handlers.gracefulShutdown(new RequestHeadLimit(
+        new RouteMatchHandler(routes, staticFiles, new RequestBodyHandler(authorized, log), log), log));
     Undertow server = UndertowServers.builder(host, port, MAX_REQUEST_BYTES, chain)
         .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
         .setWorkerThreads(4)

@@ -19,7 +19,7 @@ import org.xnio.Options;
 public final class UndertowServers {
   /**
    * The most bytes of request line and headers Undertow parses before answering 400 and closing. Above
-   * API Gateway's 10240 bytes (the gateway answers that one itself), so this
+   * API Gateway's 10240 bytes ({@link RequestHeadLimit} answers that one as the gateway does), so this
    * is only the bound on what a client can make the parser hold.
    */
   public static final int MAX_HEADER_BYTES = 64 * 1024;
