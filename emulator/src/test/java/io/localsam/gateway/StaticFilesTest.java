@@ -17,9 +17,15 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -144,6 +150,27 @@ class StaticFilesTest {
     }
   }
 
+  @Test
+  void six_concurrent_downloads_of_a_200_megabyte_file_all_complete() throws Exception {
+    long size = 200L * 1024 * 1024;
+    Path app = Files.createDirectories(folder.resolve("app"));
+    try (RandomAccessFile file = new RandomAccessFile(Files.createDirectories(app.resolve("public")).resolve("video.mp4").toFile(), "rw")) {
+      file.setLength(size);
+    }
+    ExecutorService clients = Executors.newFixedThreadPool(6);
+    try (TestApi api = TestApi.start(app, TestApi.HELLO_TEMPLATE)) {
+      List<Future<Long>> downloads = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        downloads.add(clients.submit(() -> downloadedBytes(api, "/video.mp4")));
+      }
+      for (Future<Long> download : downloads) {
+        assertEquals(size, download.get(120, TimeUnit.SECONDS), "every download completes, byte for byte");
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
   /** A response's status line, headers, and the first {@code bodyBytes} of its body (the rest is never read). */
   record Answer(int status, Map<String, String> headers, byte[] body) {
     String header(String name) {
@@ -161,24 +188,45 @@ class StaticFilesTest {
       socket.setSoTimeout(20_000);
       socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
       InputStream in = socket.getInputStream();
-      ByteArrayOutputStream head = new ByteArrayOutputStream();
-      while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-        int b = in.read();
-        if (b < 0) {
-          throw new AssertionError("the connection ended inside the response head: " + head);
-        }
-        head.write(b);
-      }
-      String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
-      Map<String, String> headers = new LinkedHashMap<>();
-      for (int i = 1; i < lines.length; i++) {
-        int colon = lines[i].indexOf(':');
-        headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
-      }
-      String length = headers.get("content-length");
+      Answer head = readHead(in);
+      String length = head.header("Content-Length");
       int wanted = length == null ? bodyBytes : (int) Math.min(bodyBytes, Long.parseLong(length));
-      return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, in.readNBytes(wanted));
+      return new Answer(head.status(), head.headers(), in.readNBytes(wanted));
     }
+  }
+
+  /** Downloads a whole file and returns how many body bytes arrived (none are kept). */
+  private static long downloadedBytes(TestApi api, String path) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", api.emulator().port())) {
+      socket.setSoTimeout(20_000);
+      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      InputStream in = socket.getInputStream();
+      assertEquals(200, readHead(in).status());
+      byte[] buffer = new byte[64 * 1024];
+      long total = 0;
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        total += n;
+      }
+      return total;
+    }
+  }
+
+  private static Answer readHead(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        throw new AssertionError("the connection ended inside the response head: " + head);
+      }
+      head.write(b);
+    }
+    String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (int i = 1; i < lines.length; i++) {
+      int colon = lines[i].indexOf(':');
+      headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+    }
+    return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, new byte[0]);
   }
 
   /** Sends a request line exactly as written, which HTTP clients would normalise. */
