@@ -52,7 +52,7 @@ final class StaticFiles {
 
   /**
    * The folder-relative path of the file a request names ({@code /css/site.css}), or null when there is
-   * none: not GET or HEAD, a folder, missing, or outside the folder (by {@code ..} or by a link).
+   * none: not GET or HEAD, not a readable regular file, or outside the folder (by {@code ..} or by a link).
    */
   String find(String method, String rawPath) {
     if (!method.equals("GET") && !method.equals("HEAD")) {
@@ -69,7 +69,9 @@ final class StaticFiles {
     }
     try {
       Resource resource = files.getResource(decoded);
-      return resource == null || resource.isDirectory() ? null : decoded;
+      Path file = resource == null ? null : resource.getFilePath();
+      // a regular file only: a folder has no listing, and reading a pipe or device would hold a worker
+      return file != null && Files.isRegularFile(file) && Files.isReadable(file) ? decoded : null;
     } catch (IOException e) {
       return null; // unreadable: as if it were not there
     }

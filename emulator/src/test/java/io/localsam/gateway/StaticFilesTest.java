@@ -114,6 +114,26 @@ class StaticFilesTest {
   }
 
   @Test
+  void a_named_pipe_in_the_folder_is_answered_as_an_unknown_path() throws Exception {
+    Path app = Files.createDirectories(folder.resolve("app"));
+    Path pipe = Files.createDirectories(app.resolve("public")).resolve("pipe");
+    Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+    assumeTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo (Unix)");
+    try (TestApi api = TestApi.start(app, TestApi.HELLO_TEMPLATE)) {
+      Answer answer;
+      try {
+        answer = raw(api, "GET /pipe HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 100);
+      } catch (IOException noAnswer) {
+        release(pipe); // so the server can stop and the test fails instead of hanging
+        throw noAnswer;
+      }
+
+      assertEquals(403, answer.status(), "reading a pipe would hold a worker until someone writes to it");
+      assertEquals(NO_ROUTE, answer.text());
+    }
+  }
+
+  @Test
   void a_file_larger_than_the_heap_is_streamed_with_ranges_and_validators() throws Exception {
     long size = 3L * 1024 * 1024 * 1024; // over 2 GB: no array can hold it
     Path app = Files.createDirectories(folder.resolve("app"));
@@ -169,6 +189,20 @@ class StaticFilesTest {
     } finally {
       clients.shutdownNow();
     }
+  }
+
+  /** Opens the pipe for writing and closes it: a worker blocked reading it gets its end. */
+  private static void release(Path pipe) throws InterruptedException {
+    Thread writer = new Thread(() -> {
+      try {
+        Files.write(pipe, new byte[0]);
+      } catch (IOException ignored) {
+        // nobody was reading it
+      }
+    });
+    writer.setDaemon(true); // opening a pipe nobody reads blocks for ever
+    writer.start();
+    writer.join(5_000);
   }
 
   /** A response's status line, headers, and the first {@code bodyBytes} of its body (the rest is never read). */
