@@ -3,6 +3,7 @@ package io.localsam.gateway;
 import io.undertow.io.Receiver;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
+import io.undertow.server.protocol.http.HttpContinue;
 import java.io.ByteArrayOutputStream;
 import java.util.function.Consumer;
 
@@ -14,7 +15,11 @@ import java.util.function.Consumer;
  * closes with unread bytes resets the connection, which can destroy the answer before the client reads
  * it. Only a body declared longer than that is refused at once, and the connection closed; a server
  * using a reader sets Undertow's {@code MAX_ENTITY_SIZE} to {@link #readableBytes(int)}, which stops a
- * chunked body that grows past it.
+ * chunked body that grows past it ({@link UndertowServers#builder} does).
+ *
+ * <p>A client that sent {@code Expect: 100-continue} has not sent its body yet: one declared over the
+ * limit is refused at once, without the 100, so it is never sent. Otherwise the first read sends the 100
+ * ({@code HttpContinueReadHandler}, installed by {@link UndertowServers#builder}).
  */
 public final class BodyReader {
   /** How far past the limit a body is read and discarded so that its refusal arrives intact. */
@@ -38,7 +43,8 @@ public final class BodyReader {
   public void read(HttpServerExchange exchange, Receiver.FullBytesCallback body, Consumer<HttpServerExchange> tooLarge,
       Receiver.ErrorCallback failed) {
     long declared = exchange.getRequestContentLength();
-    if (declared > readableBytes(limit)) {
+    boolean bodyWaitsForContinue = HttpContinue.requiresContinueResponse(exchange);
+    if (declared > readableBytes(limit) || (bodyWaitsForContinue && declared > limit)) {
       exchange.setPersistent(false);
       tooLarge.accept(exchange);
       return;

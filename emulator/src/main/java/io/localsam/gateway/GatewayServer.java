@@ -69,24 +69,16 @@ public final class GatewayServer implements AutoCloseable {
       return thread;
     });
     timer.setRemoveOnCancelPolicy(true);
-    // route → body → authorizer → API key → function; preflights are answered by route matching
+    // header size → route → body → authorizer → API key → function; preflights are answered by route matching
     HttpHandler proxy = new LambdaProxyHandler(runtime, template, timer, log);
     HttpHandler authorized = AuthorizerSetup.chain(template, runtime, auth, proxy, log);
-    GracefulShutdownHandler chain = Handlers.gracefulShutdown(
-        new RouteMatchHandler(routes, staticFiles, new RequestBodyHandler(authorized, log), log));
-    Undertow server = Undertow.builder()
-        .addHttpListener(port, host)
+    GracefulShutdownHandler chain = Handlers.gracefulShutdown(new RequestHeadLimit(
+        new RouteMatchHandler(routes, staticFiles, new RequestBodyHandler(authorized, log), log), log));
+    Undertow server = UndertowServers.builder(host, port, MAX_REQUEST_BYTES, chain)
         .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
         .setWorkerThreads(4)
         .setServerOption(UndertowOptions.DECODE_URL, false) // routing decodes segment by segment, so %2F stays in a value
-        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, BodyReader.readableBytes(MAX_REQUEST_BYTES))
         .setServerOption(UndertowOptions.ALLOW_ENCODED_SLASH, true)
-        // Bounds, so a slow or hostile client cannot hold a connection or memory: headers, parse time, idle time.
-        .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 64 * 1024)
-        .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 10_000)
-        .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
-        .setSocketOption(org.xnio.Options.READ_TIMEOUT, 60_000)
-        .setHandler(chain)
         .build();
     int bound;
     try {

@@ -51,9 +51,9 @@ final class RouteMatchHandler implements HttpHandler {
       return;
     }
     if (!match.found() && staticFiles != null) {
-      java.nio.file.Path file = staticFiles.find(method, path);
+      String file = staticFiles.find(method, path);
       if (file != null) {
-        StaticFiles.send(exchange, file);
+        staticFiles.send(exchange, file);
         return;
       }
     }

@@ -2,14 +2,32 @@ package io.localsam.gateway;
 
 import io.localsam.LocalSamException;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.HttpContinueReadHandler;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.xnio.Options;
 
-/** What the gateway and the Invoke API servers share: quiet logs, a clear start-up failure, their address. */
+/**
+ * What the gateway and the Invoke API servers share: one set of protections against slow and hostile
+ * clients, quiet logs, a clear start-up failure, their address.
+ */
 public final class UndertowServers {
+  /**
+   * The most bytes of request line and headers Undertow parses before answering 400 and closing. Above
+   * API Gateway's 10240 bytes ({@link RequestHeadLimit} answers that one as the gateway does), so this
+   * is only the bound on what a client can make the parser hold.
+   */
+  public static final int MAX_HEADER_BYTES = 64 * 1024;
+  /** A client that stops inside its request line or headers is disconnected after this. */
+  public static final int REQUEST_PARSE_TIMEOUT_MILLIS = 10_000;
+  /** An idle connection between requests, or a body that stops arriving, is closed after this. */
+  public static final int IDLE_TIMEOUT_MILLIS = 60_000;
+
   // Held so the level settings are not garbage collected with the loggers.
   private static List<Logger> quieted;
 
@@ -25,6 +43,28 @@ public final class UndertowServers {
       quieted = List.of(Logger.getLogger("org.xnio"), Logger.getLogger("io.undertow"), Logger.getLogger("org.jboss"));
       quieted.forEach(logger -> logger.setLevel(Level.WARNING));
     }
+  }
+
+  /**
+   * A builder listening on {@code host:port} that serves {@code handler} with the protections both
+   * servers share: slow-client timeouts, the header size bound, a body bound for a {@link BodyReader}
+   * of {@code bodyLimit} bytes, and answers to {@code Expect: 100-continue} (the 100 is sent when the
+   * body is first read, so a request refused before that never gets one). Counts of headers, query
+   * parameters and cookies are bounded only by the header bytes: each takes at least one byte, and API
+   * Gateway limits by size, not by count.
+   */
+  public static Undertow.Builder builder(String host, int port, int bodyLimit, HttpHandler handler) {
+    return Undertow.builder()
+        .addHttpListener(port, host)
+        .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEADER_BYTES)
+        .setServerOption(UndertowOptions.MAX_HEADERS, MAX_HEADER_BYTES)
+        .setServerOption(UndertowOptions.MAX_PARAMETERS, MAX_HEADER_BYTES)
+        .setServerOption(UndertowOptions.MAX_COOKIES, MAX_HEADER_BYTES)
+        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, BodyReader.readableBytes(bodyLimit))
+        .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, REQUEST_PARSE_TIMEOUT_MILLIS)
+        .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IDLE_TIMEOUT_MILLIS)
+        .setSocketOption(Options.READ_TIMEOUT, IDLE_TIMEOUT_MILLIS)
+        .setHandler(new HttpContinueReadHandler(handler));
   }
 
   /**

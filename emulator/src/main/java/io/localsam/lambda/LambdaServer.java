@@ -1,13 +1,11 @@
 package io.localsam.lambda;
 
 import io.localsam.LocalSamException;
-import io.localsam.gateway.BodyReader;
 import io.localsam.gateway.UndertowServers;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.template.Template;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.net.URI;
 import java.time.Duration;
@@ -52,12 +50,9 @@ public final class LambdaServer implements AutoCloseable {
   public static LambdaServer start(Template template, FunctionRuntime runtime, String host, int port, String region,
       Consumer<String> log) {
     GracefulShutdownHandler root = Handlers.gracefulShutdown(new InvokeApiHandler(template, runtime, region, log));
-    Undertow server = Undertow.builder()
-        .addHttpListener(port, host)
+    Undertow server = UndertowServers.builder(host, port, FunctionRuntime.MAX_PAYLOAD_BYTES, root)
         .setIoThreads(2)
         .setWorkerThreads(2) // nothing blocks a worker: functions run on the runtime's threads
-        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, BodyReader.readableBytes(FunctionRuntime.MAX_PAYLOAD_BYTES))
-        .setHandler(root)
         .build();
     int bound = UndertowServers.start(server, host, port);
     return new LambdaServer(server, root, runtime, host, bound);
