@@ -9,15 +9,25 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
  * Routes what a function prints ({@code System.out}, {@code System.err}, {@code LambdaRuntime.getLogger()})
  * to the log of the invocation running on that thread, line by line as CloudWatch splits it; threads the
- * function starts inherit it. Everything printed outside an invocation goes where it always went.
+ * function starts inherit it. Work a function hands to the JDK's shared threads (the common pool) is
+ * told apart by the code that prints: its class loader names the environment. Everything printed
+ * outside an invocation goes where it always went.
  */
 final class FunctionOutput {
   private static final InheritableThreadLocal<Sink> CURRENT = new InheritableThreadLocal<>();
+  /** Each live environment's latest sink, by its class loader: for output from threads shared by all functions. */
+  private static final Map<ClassLoader, Sink> BY_LOADER = new ConcurrentHashMap<>();
+  private static final StackWalker WALKER =
+      StackWalker.getInstance(Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES));
   private static boolean installed;
 
   private FunctionOutput() {}
@@ -37,6 +47,38 @@ final class FunctionOutput {
 
   static void attach(Sink sink) {
     CURRENT.set(sink);
+  }
+
+  /** Attaches the sink to this thread, and to whatever shared thread runs code of {@code functionLoader}. */
+  static void attach(Sink sink, ClassLoader functionLoader) {
+    CURRENT.set(sink);
+    if (functionLoader != null) {
+      BY_LOADER.put(functionLoader, sink);
+    }
+  }
+
+  /** The environment of {@code functionLoader} is gone: nothing of it is routed any more. */
+  static void forget(ClassLoader functionLoader) {
+    if (functionLoader != null) {
+      BY_LOADER.remove(functionLoader);
+    }
+  }
+
+  /**
+   * The sink of the function whose code runs on this thread of the JDK's, found by the nearest frame of a
+   * function's class (lambdas included); null when none is on the stack.
+   */
+  private static Sink ofCallingCode() {
+    if (BY_LOADER.isEmpty() || !EnvironmentThreads.sharedByTheJdk(Thread.currentThread())) {
+      return null;
+    }
+    return WALKER.walk(frames -> frames.map(frame -> BY_LOADER.get(loaderOf(frame.getDeclaringClass())))
+        .filter(Objects::nonNull).findFirst().orElse(null));
+  }
+
+  private static ClassLoader loaderOf(Class<?> type) {
+    ClassLoader loader = type.getClassLoader();
+    return loader != null ? loader : ClassLoader.getPlatformClassLoader(); // never a key: JDK classes
   }
 
   static void detach() {
@@ -89,7 +131,11 @@ final class FunctionOutput {
     }
 
     private static Sink sink() {
-      return EMITTING.get() == null ? CURRENT.get() : null;
+      if (EMITTING.get() != null) {
+        return null;
+      }
+      Sink current = CURRENT.get();
+      return current != null ? current : ofCallingCode();
     }
 
     @Override
@@ -148,7 +194,7 @@ final class FunctionOutput {
     }
 
     static void flushLine() {
-      Sink sink = CURRENT.get();
+      Sink sink = sink();
       if (sink != null && LINE.get().size() > 0) {
         emit(sink);
       }

@@ -260,7 +260,7 @@ final class FunctionPool {
     }, timeoutMillis, TimeUnit.MILLISECONDS);
     InvocationResult outcome;
     boolean keep = true;
-    FunctionOutput.attach(new FunctionOutput.Sink(log, logger));
+    environment.attachOutput(new FunctionOutput.Sink(log, logger));
     try {
       byte[] payload = environment.invoke(event, context);
       if (payload.length > FunctionRuntime.MAX_PAYLOAD_BYTES) {
@@ -371,8 +371,5 @@ final class FunctionPool {
   /** Throws an environment away: closed now, and whatever of it still runs after a grace period is stopped. */
   private void discard(ExecutionEnvironment environment) {
     retire(environment);
-    timer.schedule(() -> environment.stopStragglers(log), STRAGGLER_GRACE_MILLIS, TimeUnit.MILLISECONDS);
   }
-
-  private static final long STRAGGLER_GRACE_MILLIS = 2_000;
 }
