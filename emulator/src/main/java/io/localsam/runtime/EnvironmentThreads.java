@@ -1,9 +1,11 @@
 package io.localsam.runtime;
 
+import java.lang.Thread.UncaughtExceptionHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -19,8 +21,29 @@ final class EnvironmentThreads {
 
   private final ThreadGroup group;
 
-  EnvironmentThreads(String name) {
-    this.group = new ThreadGroup(name);
+  /** {@code handler}: the default uncaught-exception handler the function set for its own threads, if any. */
+  EnvironmentThreads(String name, AtomicReference<UncaughtExceptionHandler> handler) {
+    this.group = new Group(name, handler);
+  }
+
+  /** Sends its threads' uncaught exceptions to the function's own default handler, where it set one. */
+  private static final class Group extends ThreadGroup {
+    private final AtomicReference<UncaughtExceptionHandler> handler;
+
+    Group(String name, AtomicReference<UncaughtExceptionHandler> handler) {
+      super(name);
+      this.handler = handler;
+    }
+
+    @Override
+    public void uncaughtException(Thread thread, Throwable thrown) {
+      UncaughtExceptionHandler own = handler.get();
+      if (own != null && !sharedByTheJdk(thread)) {
+        own.uncaughtException(thread, thrown);
+      } else {
+        super.uncaughtException(thread, thrown);
+      }
+    }
   }
 
   Thread newThread(Runnable task, String name) {

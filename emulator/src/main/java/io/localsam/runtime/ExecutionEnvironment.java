@@ -1,6 +1,7 @@
 package io.localsam.runtime;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.time.Duration;
@@ -28,6 +29,8 @@ final class ExecutionEnvironment implements AutoCloseable {
   private final java.util.concurrent.ExecutorService thread;
   // Threads the function starts join its group, so they end with the environment as in Lambda.
   private final EnvironmentThreads threads;
+  // What the function set as System.out/err and default uncaught-exception handler: its own, not the JVM's.
+  private final EnvironmentStreams streams = new EnvironmentStreams();
 
   ExecutionEnvironment(FunctionSettings function, Consumer<String> log) {
     this.function = function;
@@ -36,7 +39,7 @@ final class ExecutionEnvironment implements AutoCloseable {
     ThreadLocalRandom.current().nextBytes(id);
     this.logStream = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString().replace('-', '/')
         + "/[$LATEST]" + HexFormat.of().formatHex(id);
-    this.threads = new EnvironmentThreads("localsam-" + function.id());
+    this.threads = new EnvironmentThreads("localsam-" + function.id(), streams.handler);
     this.thread = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
       Thread runtimeThread = threads.newThread(runnable, "localsam-" + function.id());
       runtimeThread.setDaemon(true);
@@ -56,6 +59,7 @@ final class ExecutionEnvironment implements AutoCloseable {
     ClassLoader previous = thread.getContextClassLoader();
     try {
       functionLoader = new FunctionClassLoader(function.code().classpath(), function.environment());
+      streams.installIn(functionLoader);
       serializationLoader = new SerializationClassLoader(functionLoader);
       thread.setContextClassLoader(functionLoader);
       Serializers serializers = new Serializers(functionLoader, serializationLoader);
@@ -97,9 +101,9 @@ final class ExecutionEnvironment implements AutoCloseable {
     return logStream;
   }
 
-  /** Sends this thread's output, and that of work the function hands to the JDK's shared threads, to {@code sink}. */
-  void attachOutput(FunctionOutput.Sink sink) {
-    FunctionOutput.attach(sink, functionLoader);
+  /** Sends this thread's output, and that of work the function hands to the JDK's shared threads, to this log. */
+  void attachOutput(Consumer<String> log, LambdaLogger logger) {
+    FunctionOutput.attach(new FunctionOutput.Sink(log, logger, streams), functionLoader);
   }
 
   byte[] invoke(byte[] event, Context context) throws Throwable {

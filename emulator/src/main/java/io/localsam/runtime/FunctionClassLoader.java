@@ -45,6 +45,7 @@ final class FunctionClassLoader extends URLClassLoader {
     for (int i = 0; i < paths.length; i++) {
       folders[i] = java.nio.file.Files.isDirectory(paths[i]);
     }
+    defineFromEmulator(io.localsam.runtime.sandbox.LambdaStreams.class.getName()); // OutputCallRewriter's target
     Class<?> sandbox = defineSandbox();
     try {
       sandbox.getMethod("install", Map.class).invoke(null, environment);
@@ -95,7 +96,7 @@ final class FunctionClassLoader extends URLClassLoader {
         throw new ClassNotFoundException(name, e);
       }
       if (bytes != null) {
-        byte[] rewritten = SystemCallRewriter.rewrite(bytes);
+        byte[] rewritten = OutputCallRewriter.rewrite(SystemCallRewriter.rewrite(bytes));
         definePackageOf(name);
         return defineClass(name, rewritten, 0, rewritten.length, domain(i));
       }

@@ -32,15 +32,18 @@ final class FunctionOutput {
 
   private FunctionOutput() {}
 
-  /** Where one invocation's output goes: its log, and the logger its Context hands out. */
-  record Sink(Consumer<String> log, LambdaLogger logger) {}
+  /**
+   * Where one invocation's output goes: its log, the logger its Context hands out, and the streams its
+   * environment put in place of System.out/err (null: none).
+   */
+  record Sink(Consumer<String> log, LambdaLogger logger, EnvironmentStreams streams) {}
 
   static synchronized void install() {
     if (installed) {
       return;
     }
-    System.setOut(new PrintStream(new Router(System.out), true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(new Router(System.err), true, StandardCharsets.UTF_8));
+    System.setOut(new PrintStream(new Router(System.out, false), true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(new Router(System.err, true), true, StandardCharsets.UTF_8));
     routeStaticLogger();
     installed = true;
   }
@@ -124,10 +127,32 @@ final class FunctionOutput {
     // Set while a line is handed to the log: a log that itself prints to System.out/err (the default one
     // does) must reach the real stream, not come back here.
     private static final ThreadLocal<Boolean> EMITTING = new ThreadLocal<>();
+    // Set while bytes go to a stream the function put in place of System.out/err: one that wraps the
+    // JVM's stream (a tee) writes back here, and then it is the log's turn.
+    private static final ThreadLocal<Boolean> FORWARDING = new ThreadLocal<>();
     private final OutputStream original;
+    private final boolean stderr;
 
-    Router(OutputStream original) {
+    Router(OutputStream original, boolean stderr) {
       this.original = original;
+      this.stderr = stderr;
+    }
+
+    /** The stream the sink's environment put in place of this one, when it is not already being written. */
+    private PrintStream replacement(Sink sink) {
+      if (sink.streams() == null || FORWARDING.get() != null) {
+        return null;
+      }
+      return sink.streams().replacing(stderr);
+    }
+
+    private static void forward(PrintStream replacement, byte[] bytes, int offset, int length) {
+      FORWARDING.set(Boolean.TRUE);
+      try {
+        replacement.write(bytes, offset, length);
+      } finally {
+        FORWARDING.remove();
+      }
     }
 
     private static Sink sink() {
@@ -145,6 +170,11 @@ final class FunctionOutput {
         original.write(b);
         return;
       }
+      PrintStream replacement = replacement(sink);
+      if (replacement != null) {
+        forward(replacement, new byte[] {(byte) b}, 0, 1);
+        return;
+      }
       if (b == '\n') {
         emit(sink);
       } else {
@@ -157,6 +187,11 @@ final class FunctionOutput {
       Sink sink = sink();
       if (sink == null) {
         original.write(bytes, offset, length);
+        return;
+      }
+      PrintStream replacement = replacement(sink);
+      if (replacement != null) {
+        forward(replacement, bytes, offset, length);
         return;
       }
       ByteArrayOutputStream line = LINE.get();

@@ -260,7 +260,7 @@ final class FunctionPool {
     }, timeoutMillis, TimeUnit.MILLISECONDS);
     InvocationResult outcome;
     boolean keep = true;
-    environment.attachOutput(new FunctionOutput.Sink(log, logger));
+    environment.attachOutput(log, logger);
     try {
       byte[] payload = environment.invoke(event, context);
       if (payload.length > FunctionRuntime.MAX_PAYLOAD_BYTES) {
