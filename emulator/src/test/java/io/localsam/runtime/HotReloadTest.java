@@ -12,9 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,4 +92,26 @@ class HotReloadTest {
     }
   }
 
+  @Test
+  void code_built_after_start_up_but_before_the_first_request_is_served() throws Exception {
+    Path code = folder.resolve("code");
+    Files.createDirectories(code.resolve("lib"));
+    try (TestApi api = TestApi.start(folder, """
+        Resources:
+          Hot:
+            Type: AWS::Serverless::Function
+            Properties: {CodeUri: %s, Handler: hot.Version, Runtime: java17}
+        """.formatted(code))) {
+      // The build lands after start-up, before anyone called the function: its handler in a new jar.
+      Path classes = folder.resolve("classes");
+      compile(classes, "built late", 1);
+      try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(code.resolve("lib/app.jar")))) {
+        jar.putNextEntry(new JarEntry("hot/Version.class"));
+        jar.write(Files.readAllBytes(classes.resolve("hot/Version.class")));
+        jar.closeEntry();
+      }
+
+      assertEquals("\"built late\"", awaitAnswer(api, "\"built late\""));
+    }
+  }
 }
