@@ -24,14 +24,15 @@ import java.util.stream.Stream;
  * is fingerprinted as soon as it is mounted, so a build between start-up and the first request counts
  * as a change too. File events (a {@link WatchService} on the class folders, the folders of the jars and
  * of {@code pom.xml}) reload a function once its files have been quiet for {@link #QUIET_MILLIS}: a build
- * writes over a while, and half-written code is not loaded. Polling every function's fingerprint once a
- * second stays as the fallback for what events miss (file systems without them, a folder deleted and
- * made again): a change seen that way is reloaded once it held still for a second. Idle, the thread
- * sleeps in the watch service but for that one poll a second.
+ * writes over a while, and half-written code is not loaded. Polling every function's fingerprint stays
+ * as the fallback for what events miss: every {@link #POLL_MILLIS} ms, or every second where the file
+ * system gives no events; a change seen that way is reloaded once it held still from one poll to the
+ * next. Idle, the thread sleeps in the watch service but for those polls.
  */
 final class CodeWatcher implements AutoCloseable {
   static final long QUIET_MILLIS = 150;
-  private static final long POLL_MILLIS = 1_000;
+  static final long POLL_MILLIS = 5_000;
+  private static final long POLL_WITHOUT_EVENTS_MILLIS = 1_000;
 
   /** Replaces a function's environments with ones built from its current code. */
   interface Reloader {
@@ -81,7 +82,8 @@ final class CodeWatcher implements AutoCloseable {
       events = null; // polling alone
     }
     pools.forEach(this::watch);
-    long nextPoll = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS);
+    long pollNanos = TimeUnit.MILLISECONDS.toNanos(events != null ? POLL_MILLIS : POLL_WITHOUT_EVENTS_MILLIS);
+    long nextPoll = System.nanoTime() + pollNanos;
     try {
       while (!closed) {
         long wake = nextPoll;
@@ -92,7 +94,7 @@ final class CodeWatcher implements AutoCloseable {
         reloadQuietChanges();
         if (System.nanoTime() - nextPoll >= 0) {
           poll();
-          nextPoll = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS);
+          nextPoll = System.nanoTime() + pollNanos;
         }
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {
@@ -123,8 +125,9 @@ final class CodeWatcher implements AutoCloseable {
       Path folder = folders.get(key);
       Set<FunctionPool> touched = folder == null ? Set.of() : watchedBy.getOrDefault(folder, Set.of());
       for (WatchEvent<?> event : key.pollEvents()) {
-        if (event.context() instanceof Path name && recursive.contains(folder) && Files.isDirectory(folder.resolve(name))) {
-          watchTree(folder.resolve(name), touched); // a new package folder
+        if (event.context() instanceof Path name && Files.isDirectory(folder.resolve(name))
+            && (recursive.contains(folder) || isClassFolder(folder.resolve(name), touched))) {
+          watchTree(folder.resolve(name), touched); // a new package folder, or a class folder made again
         }
       }
       long now = System.nanoTime();
@@ -186,7 +189,10 @@ final class CodeWatcher implements AutoCloseable {
     return pass.computeIfAbsent(Code.of(pool), code -> CodeFingerprint.of(code.classpath(), code.codeUri()));
   }
 
-  /** Watches the function's class folders (whole trees), its jars' folders and its module folder (pom.xml). */
+  /**
+   * Watches the function's class folders (whole trees, and the folder holding each, which sees it
+   * deleted and made again by a clean build), its jars' folders and its module folder (pom.xml).
+   */
   private void watch(FunctionPool pool) {
     if (events == null) {
       return;
@@ -195,13 +201,18 @@ final class CodeWatcher implements AutoCloseable {
     for (Path entry : code.classpath()) {
       if (Files.isDirectory(entry)) {
         watchTree(entry, Set.of(pool));
-      } else if (entry.getParent() != null) {
+      }
+      if (entry.getParent() != null) {
         watchFolder(entry.getParent(), Set.of(pool));
       }
     }
     if (code.codeUri() != null && Files.isDirectory(code.codeUri())) {
       watchFolder(code.codeUri(), Set.of(pool));
     }
+  }
+
+  private static boolean isClassFolder(Path folder, Set<FunctionPool> pools) {
+    return pools.stream().anyMatch(pool -> Code.of(pool).classpath().contains(folder));
   }
 
   private void watchTree(Path root, Set<FunctionPool> pool) {
