@@ -3,8 +3,11 @@ package io.localsam.runtime;
 import java.lang.Thread.UncaughtExceptionHandler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -60,6 +63,20 @@ final class EnvironmentThreads {
     return thread instanceof ForkJoinWorkerThread worker && worker.getPool() == ForkJoinPool.commonPool()
         || thread.getName().equals("CompletableFutureDelayScheduler");
   }
+
+  /**
+   * Starts {@code CompletableFuture}'s delay scheduler now, on LocalSAM's thread. Started by a function
+   * ({@code orTimeout}, {@code delayedExecutor}), the JVM's one such thread would keep that function's
+   * class loader (its context class loader) for good, and every function's delayed work would run on
+   * a thread of that function's group.
+   */
+  static void startSharedDelayScheduler() {
+    if (DELAY_SCHEDULER_STARTED.compareAndSet(false, true)) {
+      CompletableFuture.delayedExecutor(0, TimeUnit.MILLISECONDS, Runnable::run).execute(() -> { });
+    }
+  }
+
+  private static final AtomicBoolean DELAY_SCHEDULER_STARTED = new AtomicBoolean();
 
   /** The environment's own live threads, but for the calling one. */
   List<Thread> own() {

@@ -52,6 +52,7 @@ public final class FunctionRuntime implements AutoCloseable {
   public FunctionRuntime(Template template, String region, EnvVarsFile envVars, Consumer<String> log, InvocationListener listener) {
     this.listener = listener;
     FunctionOutput.install();
+    EnvironmentThreads.startSharedDelayScheduler();
     Thread prepare = new Thread(SerializationClassLoader::prepare, "localsam-prepare");
     prepare.setDaemon(true);
     prepare.start(); // unpack AWS's serializer while the server starts, not on the first request

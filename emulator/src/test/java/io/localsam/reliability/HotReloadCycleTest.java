@@ -73,6 +73,29 @@ class HotReloadCycleTest {
     }
   }
 
+  @Test
+  void a_function_that_starts_the_jdks_shared_delay_scheduler_is_released_too() {
+    HotReloads.forget();
+    HotReloads rebuilds = HotReloads.compileWithDelayedTask(folder);
+    try (TestApi api = TestApi.start(folder, """
+        Resources:
+          Hot:
+            Type: AWS::Serverless::Function
+            Properties: {CodeUri: %s, Handler: hot.Generation, Runtime: java17}
+        """.formatted(rebuilds.code()))) {
+      assertEquals("\"gen-00000\"", api.emulator().invoke("Hot", "{}").response());
+
+      for (int generation = 1; generation <= RELOADS; generation++) {
+        rebuilds.reloadTo(api.emulator(), "Hot", generation);
+      }
+
+      assertEquals(1, HotReloads.liveLoadersAfterGc(1),
+          "only the current generation's loader is alive, of " + HotReloads.loaders().size());
+    } finally {
+      HotReloads.forget();
+    }
+  }
+
   private static long stubbornThreads() {
     return JvmGauges.threads().stream().filter(t -> t.getName().equals(HotReloads.STUBBORN)).count();
   }

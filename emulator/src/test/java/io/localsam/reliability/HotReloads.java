@@ -66,6 +66,17 @@ final class HotReloads {
 
   static final String STUBBORN = "hot-stubborn";
 
+  /**
+   * Like {@link #compile(Path)}, and each environment also has {@code CompletableFuture} run something
+   * after a delay, which starts the JDK's one delay-scheduler thread if nothing has yet.
+   */
+  static HotReloads compileWithDelayedTask(Path folder) {
+    return compile(folder, """
+        java.util.concurrent.CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.MILLISECONDS, Runnable::run)
+            .execute(() -> { });
+        """);
+  }
+
   private static HotReloads compile(Path folder, String moreStaticInit) {
     try {
       Path source = folder.resolve("src/hot/Generation.java");
