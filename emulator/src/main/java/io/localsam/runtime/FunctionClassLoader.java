@@ -45,7 +45,7 @@ final class FunctionClassLoader extends URLClassLoader {
     for (int i = 0; i < paths.length; i++) {
       folders[i] = java.nio.file.Files.isDirectory(paths[i]);
     }
-    defineFromEmulator(io.localsam.runtime.sandbox.LambdaStreams.class.getName()); // OutputCallRewriter's target
+    defineFromEmulator(OutputCallRewriter.SANDBOX);
     Class<?> sandbox = defineSandbox();
     try {
       sandbox.getMethod("install", Map.class).invoke(null, environment);

@@ -20,6 +20,8 @@ import org.objectweb.asm.Type;
  */
 final class OutputCallRewriter {
   static final String TARGET = Type.getInternalName(LambdaStreams.class);
+  /** The class each environment's loader defines for the rewritten calls to land in. */
+  static final String SANDBOX = LambdaStreams.class.getName();
   private static final String PRINT_STREAM = "Ljava/io/PrintStream;";
   private static final String HANDLER = "DefaultUncaughtExceptionHandler";
   // Whole constant-pool strings every rewritten call needs: the streams' field type, setOut/setErr's
