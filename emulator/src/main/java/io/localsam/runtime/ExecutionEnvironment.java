@@ -1,6 +1,7 @@
 package io.localsam.runtime;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.time.Duration;
@@ -27,7 +28,9 @@ final class ExecutionEnvironment implements AutoCloseable {
   // keep in thread-locals goes away with the environment instead of pinning its class loader.
   private final java.util.concurrent.ExecutorService thread;
   // Threads the function starts join its group, so they end with the environment as in Lambda.
-  private final ThreadGroup threads;
+  private final EnvironmentThreads threads;
+  // What the function set as System.out/err and default uncaught-exception handler: its own, not the JVM's.
+  private final EnvironmentStreams streams = new EnvironmentStreams();
 
   ExecutionEnvironment(FunctionSettings function, Consumer<String> log) {
     this.function = function;
@@ -36,9 +39,9 @@ final class ExecutionEnvironment implements AutoCloseable {
     ThreadLocalRandom.current().nextBytes(id);
     this.logStream = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString().replace('-', '/')
         + "/[$LATEST]" + HexFormat.of().formatHex(id);
-    this.threads = new ThreadGroup("localsam-" + function.id());
+    this.threads = new EnvironmentThreads("localsam-" + function.id(), streams.handler);
     this.thread = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
-      Thread runtimeThread = new Thread(threads, runnable, "localsam-" + function.id());
+      Thread runtimeThread = threads.newThread(runnable, "localsam-" + function.id());
       runtimeThread.setDaemon(true);
       return runtimeThread;
     });
@@ -59,6 +62,7 @@ final class ExecutionEnvironment implements AutoCloseable {
       functionLoader = new FunctionClassLoader(function.code().classpath(),
           FunctionEnvironment.withCode(function.environment(), function.code()),
           JvmWideNotices.of(function.definition(), log), startMillis);
+      streams.installIn(functionLoader);
       serializationLoader = new SerializationClassLoader(functionLoader);
       thread.setContextClassLoader(functionLoader);
       Serializers serializers = new Serializers(functionLoader, serializationLoader);
@@ -100,6 +104,11 @@ final class ExecutionEnvironment implements AutoCloseable {
     return logStream;
   }
 
+  /** Sends this thread's output, and that of work the function hands to the JDK's shared threads, to this log. */
+  void attachOutput(Consumer<String> log, LambdaLogger logger) {
+    FunctionOutput.attach(new FunctionOutput.Sink(log, logger, streams), functionLoader);
+  }
+
   byte[] invoke(byte[] event, Context context) throws Throwable {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
@@ -132,39 +141,21 @@ final class ExecutionEnvironment implements AutoCloseable {
     return exit != null ? exit : thrown;
   }
 
+  /**
+   * Ends the environment, however it ends (timeout, exit, new code, idle, shutdown): a task still running
+   * (a timed-out handler) is interrupted, as is every thread the function started; whatever ignores that
+   * is stopped after a grace period.
+   */
   @Override
   public void close() {
-    thread.shutdown(); // a task still running (a timed-out handler) finishes; then the thread ends
-    threads.interrupt(); // and every thread the function started is asked to stop
+    thread.shutdown(); // the runtime thread ends once its task does
+    threads.interrupt();
+    ClassLoader loader = functionLoader;
+    HelperThreads.schedule(() -> threads.stopStragglers(loader, log), EnvironmentThreads.GRACE_MILLIS);
+    FunctionOutput.forget(functionLoader);
     closeQuietly(serializationLoader);
     closeQuietly(functionLoader);
     handler = null;
-  }
-
-  /**
-   * Ends threads of this environment that ignored the interrupt (a busy loop, a blocking read): Lambda
-   * destroys such an environment whole. {@code Thread.stop} is the only way in a shared JVM; it exists up
-   * to Java 19, and on newer JVMs such a thread is left running and reported.
-   */
-  void stopStragglers(Consumer<String> report) {
-    Thread[] alive = new Thread[threads.activeCount() + 8];
-    int count = threads.enumerate(alive, true);
-    int left = 0;
-    for (int i = 0; i < count; i++) {
-      Thread straggler = alive[i];
-      if (straggler == Thread.currentThread() || !straggler.isAlive()) {
-        continue;
-      }
-      try {
-        Thread.class.getMethod("stop").invoke(straggler);
-      } catch (ReflectiveOperationException | UnsupportedOperationException e) {
-        left++;
-      }
-    }
-    if (left > 0) {
-      report.accept(left + " thread(s) of a discarded environment ignore interrupts and cannot be stopped on Java "
-          + Runtime.version().feature() + "; they keep running until LocalSAM exits");
-    }
   }
 
   private static void closeQuietly(URLClassLoader loader) {

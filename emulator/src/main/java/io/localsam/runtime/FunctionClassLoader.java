@@ -61,7 +61,7 @@ final class FunctionClassLoader extends URLClassLoader {
     }
     try {
       Class<?> sandbox = loadClass(SANDBOX);
-      UnaryOperator<byte[]> rewriter = SystemCallRewriter::rewrite;
+      UnaryOperator<byte[]> rewriter = FunctionClassLoader::rewrite; // for loaders the function creates, too
       sandbox.getMethod("install", Map.class, Consumer.class, long.class, UnaryOperator.class)
           .invoke(null, environment, notices, startMillis, rewriter);
       traceHeader = (Consumer<String>) sandbox.getMethod("traceHeaderHook").invoke(null);
@@ -79,6 +79,11 @@ final class FunctionClassLoader extends URLClassLoader {
   /** The exit the function asked for by any route, even if it caught what we threw; null while it has not. */
   Error exitRequested() {
     return exit.get();
+  }
+
+  /** Both rewriting steps: JVM-wide state ({@link SystemCallRewriter}), then output and handlers ({@link OutputCallRewriter}). */
+  private static byte[] rewrite(byte[] classFile) {
+    return OutputCallRewriter.rewrite(SystemCallRewriter.rewrite(classFile));
   }
 
   private static URL[] urls(java.util.List<java.nio.file.Path> classpath) {
@@ -120,7 +125,7 @@ final class FunctionClassLoader extends URLClassLoader {
         throw new ClassNotFoundException(name, e);
       }
       if (bytes != null) {
-        byte[] rewritten = SystemCallRewriter.rewrite(bytes);
+        byte[] rewritten = rewrite(bytes);
         definePackageOf(name);
         return defineClass(name, rewritten, 0, rewritten.length, domain(i));
       }

@@ -9,34 +9,79 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
  * Routes what a function prints ({@code System.out}, {@code System.err}, {@code LambdaRuntime.getLogger()})
  * to the log of the invocation running on that thread, line by line as CloudWatch splits it; threads the
- * function starts inherit it. Everything printed outside an invocation goes where it always went.
+ * function starts inherit it. Work a function hands to the JDK's shared threads (the common pool) is
+ * told apart by the code that prints: its class loader names the environment. Everything printed
+ * outside an invocation goes where it always went.
  */
 final class FunctionOutput {
   private static final InheritableThreadLocal<Sink> CURRENT = new InheritableThreadLocal<>();
+  /** Each live environment's latest sink, by its class loader: for output from threads shared by all functions. */
+  private static final Map<ClassLoader, Sink> BY_LOADER = new ConcurrentHashMap<>();
+  private static final StackWalker WALKER =
+      StackWalker.getInstance(Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES));
   private static boolean installed;
 
   private FunctionOutput() {}
 
-  /** Where one invocation's output goes: its log, and the logger its Context hands out. */
-  record Sink(Consumer<String> log, LambdaLogger logger) {}
+  /**
+   * Where one invocation's output goes: its log, the logger its Context hands out, and the streams its
+   * environment put in place of System.out/err (null: none).
+   */
+  record Sink(Consumer<String> log, LambdaLogger logger, EnvironmentStreams streams) {}
 
   static synchronized void install() {
     if (installed) {
       return;
     }
-    System.setOut(new PrintStream(new Router(System.out), true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(new Router(System.err), true, StandardCharsets.UTF_8));
+    System.setOut(new PrintStream(new Router(System.out, false), true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(new Router(System.err, true), true, StandardCharsets.UTF_8));
     routeStaticLogger();
     installed = true;
   }
 
   static void attach(Sink sink) {
     CURRENT.set(sink);
+  }
+
+  /** Attaches the sink to this thread, and to whatever shared thread runs code of {@code functionLoader}. */
+  static void attach(Sink sink, ClassLoader functionLoader) {
+    CURRENT.set(sink);
+    if (functionLoader != null) {
+      BY_LOADER.put(functionLoader, sink);
+    }
+  }
+
+  /** The environment of {@code functionLoader} is gone: nothing of it is routed any more. */
+  static void forget(ClassLoader functionLoader) {
+    if (functionLoader != null) {
+      BY_LOADER.remove(functionLoader);
+    }
+  }
+
+  /**
+   * The sink of the function whose code runs on this thread of the JDK's, found by the nearest frame of a
+   * function's class (lambdas included); null when none is on the stack.
+   */
+  private static Sink ofCallingCode() {
+    if (BY_LOADER.isEmpty() || !EnvironmentThreads.sharedByTheJdk(Thread.currentThread())) {
+      return null;
+    }
+    return WALKER.walk(frames -> frames.map(frame -> BY_LOADER.get(loaderOf(frame.getDeclaringClass())))
+        .filter(Objects::nonNull).findFirst().orElse(null));
+  }
+
+  private static ClassLoader loaderOf(Class<?> type) {
+    ClassLoader loader = type.getClassLoader();
+    return loader != null ? loader : ClassLoader.getPlatformClassLoader(); // never a key: JDK classes
   }
 
   static void detach() {
@@ -82,14 +127,40 @@ final class FunctionOutput {
     // Set while a line is handed to the log: a log that itself prints to System.out/err (the default one
     // does) must reach the real stream, not come back here.
     private static final ThreadLocal<Boolean> EMITTING = new ThreadLocal<>();
+    // Set while bytes go to a stream the function put in place of System.out/err: one that wraps the
+    // JVM's stream (a tee) writes back here, and then it is the log's turn.
+    private static final ThreadLocal<Boolean> FORWARDING = new ThreadLocal<>();
     private final OutputStream original;
+    private final boolean stderr;
 
-    Router(OutputStream original) {
+    Router(OutputStream original, boolean stderr) {
       this.original = original;
+      this.stderr = stderr;
+    }
+
+    /** The stream the sink's environment put in place of this one, when it is not already being written. */
+    private PrintStream replacement(Sink sink) {
+      if (sink.streams() == null || FORWARDING.get() != null) {
+        return null;
+      }
+      return sink.streams().replacing(stderr);
+    }
+
+    private static void forward(PrintStream replacement, byte[] bytes, int offset, int length) {
+      FORWARDING.set(Boolean.TRUE);
+      try {
+        replacement.write(bytes, offset, length);
+      } finally {
+        FORWARDING.remove();
+      }
     }
 
     private static Sink sink() {
-      return EMITTING.get() == null ? CURRENT.get() : null;
+      if (EMITTING.get() != null) {
+        return null;
+      }
+      Sink current = CURRENT.get();
+      return current != null ? current : ofCallingCode();
     }
 
     @Override
@@ -97,6 +168,11 @@ final class FunctionOutput {
       Sink sink = sink();
       if (sink == null) {
         original.write(b);
+        return;
+      }
+      PrintStream replacement = replacement(sink);
+      if (replacement != null) {
+        forward(replacement, new byte[] {(byte) b}, 0, 1);
         return;
       }
       if (b == '\n') {
@@ -111,6 +187,11 @@ final class FunctionOutput {
       Sink sink = sink();
       if (sink == null) {
         original.write(bytes, offset, length);
+        return;
+      }
+      PrintStream replacement = replacement(sink);
+      if (replacement != null) {
+        forward(replacement, bytes, offset, length);
         return;
       }
       ByteArrayOutputStream line = LINE.get();
@@ -148,7 +229,7 @@ final class FunctionOutput {
     }
 
     static void flushLine() {
-      Sink sink = CURRENT.get();
+      Sink sink = sink();
       if (sink != null && LINE.get().size() > 0) {
         emit(sink);
       }

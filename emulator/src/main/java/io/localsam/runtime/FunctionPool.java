@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  */
 final class FunctionPool {
   private volatile FunctionSettings function; // replaced when the code changes
-  private volatile Long fingerprint; // of the code the environments were built from; null until first used
+  private volatile Long fingerprint; // of the code the environments are built from; null until first taken
   private final ScheduledExecutorService timer;
   private final boolean debugging;
   private final Consumer<String> log;
@@ -49,9 +49,17 @@ final class FunctionPool {
     return function;
   }
 
-  /** The code's fingerprint when it was first loaded, or null: only functions in use are watched for changes. */
-  Long fingerprint() {
-    return fingerprint;
+  /** True when {@code current} is the fingerprint of the code as mounted or last reloaded. */
+  boolean isFingerprint(long current) {
+    Long loaded = fingerprint;
+    return loaded != null && loaded == current;
+  }
+
+  /** The fingerprint of the code as it was mounted, taken off the request path. */
+  void fingerprinted(long mounted) {
+    if (fingerprint == null) {
+      fingerprint = mounted;
+    }
   }
 
   /** New code: idle environments go, busy ones go when they finish, the next request starts afresh. */
@@ -131,7 +139,7 @@ final class FunctionPool {
     if (environment == null) {
       return;
     }
-    CompletableFuture.runAsync(() -> init(environment), environment::execute).join(); // Init on its own thread
+    CompletableFuture.runAsync(() -> init(environment, log), environment::execute).join(); // Init on its own thread
     HandlerFault fault = environment.fault();
     if (fault != null && fault.fatal()) {
       discard(environment);
@@ -140,16 +148,16 @@ final class FunctionPool {
     }
   }
 
-  /**
-   * Init, on the environment's own thread. The first one also fingerprints the code it loads, which walks
-   * the class path: here, not on the server's I/O thread that asked for the environment.
-   */
-  private void init(ExecutionEnvironment environment) {
-    if (fingerprint == null) {
-      FunctionSettings loaded = environment.function();
-      fingerprint = CodeFingerprint.of(loaded.code().classpath(), loaded.definition().codeUri());
+  /** Init, on the environment's own thread; what it prints (static initialisers, a banner) is the function's output. */
+  private void init(ExecutionEnvironment environment, Consumer<String> log) {
+    FunctionSettings loaded = environment.function();
+    environment.attachOutput(log, new FunctionLogger(log, null,
+        loaded.environment().get("AWS_LAMBDA_LOG_FORMAT"), loaded.environment().get("AWS_LAMBDA_LOG_LEVEL")));
+    try {
+      environment.init();
+    } finally {
+      FunctionOutput.detach();
     }
-    environment.init();
   }
 
   /** How many environments may run at once: ReservedConcurrentExecutions, or LocalSAM's default cap. */
@@ -229,7 +237,7 @@ final class FunctionPool {
     FunctionSettings function = environment.function();
     Duration init = null;
     if (cold) {
-      init(environment);
+      init(environment, log);
       init = environment.initDuration();
       HandlerFault fault = environment.fault();
       if (fault != null && fault.fatal()) {
@@ -269,7 +277,7 @@ final class FunctionPool {
     }, timeoutMillis, TimeUnit.MILLISECONDS);
     InvocationResult outcome;
     boolean keep = true;
-    FunctionOutput.attach(new FunctionOutput.Sink(log, logger));
+    environment.attachOutput(log, logger);
     try {
       byte[] payload = environment.invoke(event, context);
       if (payload.length > FunctionRuntime.MAX_PAYLOAD_BYTES) {
@@ -380,8 +388,5 @@ final class FunctionPool {
   /** Throws an environment away: closed now, and whatever of it still runs after a grace period is stopped. */
   private void discard(ExecutionEnvironment environment) {
     retire(environment);
-    timer.schedule(() -> environment.stopStragglers(log), STRAGGLER_GRACE_MILLIS, TimeUnit.MILLISECONDS);
   }
-
-  private static final long STRAGGLER_GRACE_MILLIS = 2_000;
 }

@@ -4,9 +4,7 @@ import io.localsam.LocalSamException;
 import io.localsam.template.FunctionDef;
 import io.localsam.template.Template;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +27,7 @@ public final class FunctionRuntime implements AutoCloseable {
   private final CodeLocator locator;
   private final Consumer<String> log;
   private final java.util.concurrent.ExecutorService startup = Executors.newFixedThreadPool(4, daemon("localsam-locate-"));
-  private final Map<String, Long> pendingFingerprints = new java.util.concurrent.ConcurrentHashMap<>();
+  private final CodeWatcher watcher;
   private final AsyncInvocations async;
   /** Lambda's wait before the first retry of a failed asynchronous invocation; the second waits twice as long. */
   public static final Duration ASYNC_RETRY_DELAY = Duration.ofMinutes(1);
@@ -67,6 +65,7 @@ public final class FunctionRuntime implements AutoCloseable {
     this.listener = listener;
     this.async = new AsyncInvocations(this::tryStart, timer, asyncRetryDelay, listener, log);
     FunctionOutput.install();
+    EnvironmentThreads.startSharedDelayScheduler();
     Thread prepare = new Thread(SerializationClassLoader::prepare, "localsam-prepare");
     prepare.setDaemon(true);
     prepare.start(); // unpack AWS's serializer while the server starts, not on the first request
@@ -84,7 +83,9 @@ public final class FunctionRuntime implements AutoCloseable {
     } finally {
       startup.shutdown();
     }
-    timer.scheduleWithFixedDelay(this::housekeeping, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+    watcher = new CodeWatcher(List.copyOf(pools.values()), this::reload, log);
+    watcher.start(); // fingerprints the code as mounted, in the background
+    timer.scheduleWithFixedDelay(this::closeIdleEnvironments, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   /** Finds every function's code (Maven modules resolved side by side) and gives each its pool. */
@@ -119,42 +120,22 @@ public final class FunctionRuntime implements AutoCloseable {
     }
   }
 
-  /** Once a second: notice rebuilt code of functions in use (hot reload) and close long-idle environments. */
-  private void housekeeping() {
+  /** Once a second: close long-idle environments, as Lambda recycles unused ones. */
+  private void closeIdleEnvironments() {
     long cutoff = System.nanoTime() - IDLE_LIMIT.toNanos();
-    // Functions of one Maven module share their code: walk it once per pass, not once per function.
-    record Code(List<Path> classpath, Path codeUri) {}
-    Map<Code, Long> scanned = new HashMap<>();
-    for (FunctionPool pool : pools.values()) {
-      try {
-        Long loaded = pool.fingerprint();
-        if (loaded == null) {
-          continue;
-        }
-        pool.reap(cutoff);
-        FunctionSettings current = pool.function();
-        long fingerprint = scanned.computeIfAbsent(new Code(current.code().classpath(), current.definition().codeUri()),
-            code -> CodeFingerprint.of(code.classpath(), code.codeUri()));
-        if (loaded == fingerprint) {
-          pendingFingerprints.remove(current.id());
-          continue;
-        }
-        // Reload once the files have stopped changing for a second: a build writes them over a while.
-        Long pending = pendingFingerprints.put(current.id(), fingerprint);
-        if (pending != null && pending == fingerprint) {
-          pendingFingerprints.remove(current.id());
-          if (current.definition().codeUri() != null) {
-            locator.forget(current.definition().codeUri());
-          }
-          FunctionCode code = locator.locate(current.definition());
-          pool.reload(new FunctionSettings(current.definition(), code, current.environment(), current.region()),
-              CodeFingerprint.of(code.classpath(), current.definition().codeUri()));
-          log.accept(current.id() + ": code changed; the next request starts a fresh environment");
-        }
-      } catch (RuntimeException e) {
-        log.accept(pool.function().id() + ": cannot reload its code yet (" + e.getMessage() + ")");
-      }
+    pools.values().forEach(pool -> pool.reap(cutoff));
+  }
+
+  /** The function's code changed (hot reload): locate it again, and start fresh environments from it. */
+  private void reload(FunctionPool pool) {
+    FunctionSettings current = pool.function();
+    if (current.definition().codeUri() != null) {
+      locator.forget(current.definition().codeUri());
     }
+    FunctionCode code = locator.locate(current.definition());
+    pool.reload(new FunctionSettings(current.definition(), code, current.environment(), current.region()),
+        CodeFingerprint.of(code.classpath(), current.definition().codeUri()));
+    log.accept(current.id() + ": code changed; the next request starts a fresh environment");
   }
 
   private static void checkJavaVersion(FunctionDef function, Consumer<String> log) {
@@ -255,6 +236,7 @@ public final class FunctionRuntime implements AutoCloseable {
   @Override
   public void close() {
     async.close();
+    watcher.close();
     timer.shutdownNow();
     pools.values().forEach(FunctionPool::close);
   }

@@ -64,6 +64,46 @@ final class HotReloads {
 
   /** Compiles the function into {@code folder/code} (generation 0) and returns the rebuilder. */
   static HotReloads compile(Path folder) {
+    return compile(folder, "");
+  }
+
+  /**
+   * Like {@link #compile(Path)}, and each environment also starts a thread named {@value #STUBBORN} that
+   * waits forever and swallows interrupts, as badly written background code does: only stopping it ends it.
+   */
+  static HotReloads compileWithStubbornThread(Path folder) {
+    return compile(folder, """
+        Thread stubborn = new Thread(() -> {
+          Object lock = new Object();
+          synchronized (lock) {
+            while (true) {
+              try {
+                lock.wait();
+              } catch (InterruptedException ignored) {
+                // swallowed
+              }
+            }
+          }
+        }, "%s");
+        stubborn.setDaemon(true);
+        stubborn.start();
+        """.formatted(STUBBORN));
+  }
+
+  static final String STUBBORN = "hot-stubborn";
+
+  /**
+   * Like {@link #compile(Path)}, and each environment also has {@code CompletableFuture} run something
+   * after a delay, which starts the JDK's one delay-scheduler thread if nothing has yet.
+   */
+  static HotReloads compileWithDelayedTask(Path folder) {
+    return compile(folder, """
+        java.util.concurrent.CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.MILLISECONDS, Runnable::run)
+            .execute(() -> { });
+        """);
+  }
+
+  private static HotReloads compile(Path folder, String moreStaticInit) {
     try {
       Path source = folder.resolve("src/hot/Generation.java");
       Files.createDirectories(source.getParent());
@@ -74,12 +114,13 @@ final class HotReloads {
             static {
               java.util.logging.Logger.getLogger("%s").log(java.util.logging.Level.INFO, "loader",
                   new java.lang.ref.WeakReference<>(Generation.class.getClassLoader()));
+              %s
             }
             public String handleRequest(Object input, com.amazonaws.services.lambda.runtime.Context context) {
               return GENERATION;
             }
           }
-          """.formatted(MARKER, LOADERS), StandardCharsets.UTF_8);
+          """.formatted(MARKER, LOADERS, moreStaticInit), StandardCharsets.UTF_8);
       Path code = folder.resolve("code");
       String coreApi = Path.of(RequestHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
       int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", code.toString(), "-cp", coreApi, source.toString());

@@ -12,9 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,4 +94,49 @@ class HotReloadTest {
     }
   }
 
+  @Test
+  void code_built_after_start_up_but_before_the_first_request_is_served() throws Exception {
+    Path code = folder.resolve("code");
+    Files.createDirectories(code.resolve("lib"));
+    try (TestApi api = TestApi.start(folder, """
+        Resources:
+          Hot:
+            Type: AWS::Serverless::Function
+            Properties: {CodeUri: %s, Handler: hot.Version, Runtime: java17}
+        """.formatted(code))) {
+      // The build lands after start-up, before anyone called the function: its handler in a new jar.
+      Path classes = folder.resolve("classes");
+      compile(classes, "built late", 1);
+      try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(code.resolve("lib/app.jar")))) {
+        jar.putNextEntry(new JarEntry("hot/Version.class"));
+        jar.write(Files.readAllBytes(classes.resolve("hot/Version.class")));
+        jar.closeEntry();
+      }
+
+      assertEquals("\"built late\"", awaitAnswer(api, "\"built late\""));
+    }
+  }
+
+  @Test
+  void a_clean_build_that_deletes_and_makes_the_class_folder_again_is_picked_up() throws Exception {
+    Path code = folder.resolve("code");
+    compile(code, "before clean", 0);
+    try (TestApi api = TestApi.start(folder, """
+        Resources:
+          Hot:
+            Type: AWS::Serverless::Function
+            Properties: {CodeUri: %s, Handler: hot.Version, Runtime: java17}
+        """.formatted(code))) {
+      assertEquals("\"before clean\"", api.emulator().invoke("Hot", "{}").response());
+
+      try (Stream<Path> files = Files.walk(code)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(file);
+        }
+      }
+      compile(code, "after clean", 1);
+
+      assertEquals("\"after clean\"", awaitAnswer(api, "\"after clean\""));
+    }
+  }
 }
