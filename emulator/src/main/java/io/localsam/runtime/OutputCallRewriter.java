@@ -1,8 +1,6 @@
 package io.localsam.runtime;
 
 import io.localsam.runtime.sandbox.LambdaStreams;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -20,19 +18,16 @@ import org.objectweb.asm.Type;
  */
 final class OutputCallRewriter {
   static final String TARGET = Type.getInternalName(LambdaStreams.class);
-  /** The class each environment's loader defines for the rewritten calls to land in. */
-  static final String SANDBOX = LambdaStreams.class.getName();
   private static final String PRINT_STREAM = "Ljava/io/PrintStream;";
   private static final String HANDLER = "DefaultUncaughtExceptionHandler";
   // Whole constant-pool strings every rewritten call needs: the streams' field type, setOut/setErr's
   // descriptor, the handler methods' names.
-  private static final byte[][] MARKERS = {bytes(PRINT_STREAM), bytes("(" + PRINT_STREAM + ")V"),
-      bytes("set" + HANDLER), bytes("get" + HANDLER)};
+  private static final ConstantPoolMarkers MARKERS = markers();
 
   private OutputCallRewriter() {}
 
   static byte[] rewrite(byte[] classFile) {
-    if (!mentionsAny(classFile)) {
+    if (!MARKERS.mentionedIn(classFile)) {
       return classFile;
     }
     ClassReader reader = new ClassReader(classFile);
@@ -86,54 +81,12 @@ final class OutputCallRewriter {
         || owner.equals("java/lang/Thread") && (name.equals("set" + HANDLER) || name.equals("get" + HANDLER));
   }
 
-  /**
-   * True when the constant pool holds one of the markers as a whole string: a walk from entry to entry
-   * that compares only strings of a marker's length, so most classes cost a few microseconds.
-   */
-  private static boolean mentionsAny(byte[] classFile) {
-    if (classFile.length < 10) {
-      return false;
-    }
-    int count = ((classFile[8] & 0xff) << 8) | (classFile[9] & 0xff);
-    int at = 10;
-    for (int entry = 1; entry < count; entry++) {
-      if (at >= classFile.length) {
-        return true; // not a class file we understand: let ASM have its say
-      }
-      int tag = classFile[at];
-      switch (tag) {
-        case 1 -> {
-          int length = ((classFile[at + 1] & 0xff) << 8) | (classFile[at + 2] & 0xff);
-          if (isMarker(classFile, at + 3, length)) {
-            return true;
-          }
-          at += 3 + length;
-        }
-        case 3, 4, 9, 10, 11, 12, 17, 18 -> at += 5;
-        case 5, 6 -> {
-          at += 9;
-          entry++; // takes two entries
-        }
-        case 7, 8, 16, 19, 20 -> at += 3;
-        case 15 -> at += 4;
-        default -> {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean isMarker(byte[] data, int offset, int length) {
-    for (byte[] marker : MARKERS) {
-      if (marker.length == length && Arrays.equals(data, offset, offset + length, marker, 0, length)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static byte[] bytes(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
+  private static ConstantPoolMarkers markers() {
+    ConstantPoolMarkers markers = new ConstantPoolMarkers();
+    markers.always(PRINT_STREAM);
+    markers.always("(" + PRINT_STREAM + ")V");
+    markers.always("set" + HANDLER);
+    markers.always("get" + HANDLER);
+    return markers;
   }
 }
