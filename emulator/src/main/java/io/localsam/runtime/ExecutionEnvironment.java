@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * One Lambda execution environment of a function: its own class loader (so its static state is its own),
@@ -31,6 +32,10 @@ final class ExecutionEnvironment implements AutoCloseable {
   private final EnvironmentThreads threads;
   // What the function set as System.out/err and default uncaught-exception handler: its own, not the JVM's.
   private final EnvironmentStreams streams = new EnvironmentStreams();
+  private volatile Thread runtimeThread;
+  // True while the runtime thread runs the function's handler; otherwise it runs LocalSAM's own bookkeeping
+  // (results, logs, the next queued event), which an interrupt or Thread.stop must never reach.
+  private volatile boolean inHandler;
 
   ExecutionEnvironment(FunctionSettings function, Consumer<String> log) {
     this.function = function;
@@ -41,9 +46,10 @@ final class ExecutionEnvironment implements AutoCloseable {
         + "/[$LATEST]" + HexFormat.of().formatHex(id);
     this.threads = new EnvironmentThreads("localsam-" + function.id(), streams.handler);
     this.thread = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
-      Thread runtimeThread = threads.newThread(runnable, "localsam-" + function.id());
-      runtimeThread.setDaemon(true);
-      return runtimeThread;
+      Thread runtime = threads.newThread(runnable, "localsam-" + function.id());
+      runtime.setDaemon(true);
+      runtimeThread = runtime;
+      return runtime;
     });
   }
 
@@ -117,11 +123,13 @@ final class ExecutionEnvironment implements AutoCloseable {
       functionLoader.traceHeader(TraceHeaders.next());
     }
     byte[] response;
+    inHandler = true;
     try {
       response = handler.handle(event, context);
     } catch (Throwable thrown) {
       throw exitOr(thrown);
     } finally {
+      inHandler = false;
       thread.setContextClassLoader(previous);
     }
     throwIfExited();
@@ -149,9 +157,10 @@ final class ExecutionEnvironment implements AutoCloseable {
   @Override
   public void close() {
     thread.shutdown(); // the runtime thread ends once its task does
-    threads.interrupt();
+    Predicate<Thread> spared = candidate -> candidate == runtimeThread && !inHandler;
+    threads.interrupt(spared);
     ClassLoader loader = functionLoader;
-    HelperThreads.schedule(() -> threads.stopStragglers(loader, log), EnvironmentThreads.GRACE_MILLIS);
+    HelperThreads.schedule(() -> threads.stopStragglers(loader, spared, log), EnvironmentThreads.GRACE_MILLIS);
     FunctionOutput.forget(functionLoader);
     closeQuietly(serializationLoader);
     closeQuietly(functionLoader);
