@@ -54,6 +54,7 @@ final class AsyncInvocations implements AutoCloseable {
   private int outstanding; // accepted and not finished; guarded by counts
   private long queuedBytes; // guarded by counts
   private boolean stopping; // guarded by counts
+  private boolean closed; // guarded by counts
 
   AsyncInvocations(Attempts attempts, ScheduledExecutorService timer, Duration retryDelay, InvocationListener listener,
       Consumer<String> log) {
@@ -154,17 +155,25 @@ final class AsyncInvocations implements AutoCloseable {
       return;
     }
     Duration wait = retryDelay.multipliedBy(event.attempts); // Lambda: one minute, then two
-    log.accept("[" + queue.functionId + "] asynchronous invocation " + event.requestId + " failed (" + outcome.errorType()
-        + "); retry " + event.attempts + " of " + retries + " in " + wait.toMillis() / 1000.0 + " s");
+    boolean queued;
     synchronized (queue) {
       synchronized (counts) {
-        if (stopping) {
-          queue.ready.addLast(event); // stopping: retry at once, within the grace period
-        } else {
-          queue.delayed.put(event, timer.schedule(() -> retry(queue, event), wait.toNanos(), TimeUnit.NANOSECONDS));
+        queued = !closed;
+        if (queued) {
+          if (stopping) {
+            queue.ready.addLast(event); // stopping: retry at once, within the grace period
+          } else {
+            queue.delayed.put(event, timer.schedule(() -> retry(queue, event), wait.toNanos(), TimeUnit.NANOSECONDS));
+          }
         }
       }
     }
+    if (!queued) {
+      finish(queue, event, AsyncOutcome.NOT_RUN); // it was running when the queues closed: no retry will run
+      return;
+    }
+    log.accept("[" + queue.functionId + "] asynchronous invocation " + event.requestId + " failed (" + outcome.errorType()
+        + "); retry " + event.attempts + " of " + retries + " in " + wait.toMillis() / 1000.0 + " s");
     dispatch(queue);
   }
 
@@ -299,6 +308,7 @@ final class AsyncInvocations implements AutoCloseable {
     expiry.cancel(false);
     synchronized (counts) {
       stopping = true;
+      closed = true;
     }
     Map<String, Integer> lost = new LinkedHashMap<>();
     for (FunctionQueue queue : queues.values()) {

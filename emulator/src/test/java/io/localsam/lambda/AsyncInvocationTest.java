@@ -21,6 +21,7 @@ import io.localsam.template.TemplateLoader;
 import io.localsam.testsupport.HttpTestClient.Response;
 import io.localsam.testsupport.TestApi;
 import io.localsam.testsupport.TestLambda;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -291,7 +293,7 @@ class AsyncInvocationTest {
         """);
     try {
       String event = "{\"gate\":\"" + gate + "\"}";
-      byte[] bytes = event.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] bytes = event.getBytes(StandardCharsets.UTF_8);
       lambda.runtime.invokeAsync("Held", bytes);
       for (int i = 1; i < 10_000; i++) {
         lambda.runtime.invokeAsync("Held", bytes);
@@ -310,6 +312,35 @@ class AsyncInvocationTest {
     assertTrue(logs.matches("(?s).*Stopped with 99\\d\\d accepted asynchronous invocation\\(s\\) not run: Held \\(99\\d\\d\\).*"), logs);
     long notRun = lambda.outcomes.stream().filter(o -> o.condition().equals(AsyncOutcome.NOT_RUN)).count();
     assertTrue(notRun >= 9_990, "journaled as not run: " + notRun);
+  }
+
+  @Test
+  void an_attempt_that_fails_after_the_queues_closed_is_journaled_as_not_run_not_retried() throws Exception {
+    String gate = UUID.randomUUID().toString();
+    LambdaService lambda = new LambdaService("""
+        Resources:
+          Late:
+            Type: AWS::Serverless::Function
+            Properties: {Runtime: java17, CodeUri: ${CODE}, Handler: fixtures.GateThenFail}
+        """);
+    String requestId;
+    try {
+      requestId = lambda.runtime.invokeAsync("Late", ("{\"gate\":\"" + gate + "\"}").getBytes(StandardCharsets.UTF_8));
+      assertTrue(fixtures.Gate.latch(gate + ".entered").await(20, TimeUnit.SECONDS), "the first attempt is running");
+    } finally {
+      lambda.close(); // while the attempt runs
+    }
+    fixtures.Gate.latch(gate).countDown(); // now it fails, after close
+
+    long deadline = System.nanoTime() + BOUND.toNanos();
+    while (lambda.outcomes.isEmpty() && System.nanoTime() < deadline) { // bounded poll for the late outcome
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+    }
+    AsyncOutcome outcome = lambda.outcomes.get(0);
+    assertEquals(requestId, outcome.requestId());
+    assertEquals(AsyncOutcome.NOT_RUN, outcome.condition());
+    assertEquals(1, outcome.attempts());
+    assertEquals(1, lambda.attempts.size(), "no retry after close");
   }
 
   @Test
