@@ -128,7 +128,8 @@ class SoakTest {
 
   @Test
   void soak() throws Exception {
-    HotReloads rebuilds = HotReloads.compile(folder);
+    // Each generation of Hot starts a thread that ignores interrupts: reloads must end it all the same.
+    HotReloads rebuilds = HotReloads.compileWithStubbornThread(folder);
     HotReloads.forget();
     Path template = TestApi.writeTemplate(folder, LoadTest.TEMPLATE + """
           Bad:
@@ -156,7 +157,7 @@ class SoakTest {
     try (Emulator emulator = Emulator.start(EmulatorOptions.builder(template).port(0).log(this::log).build())) {
       LoadMix.run(emulator.baseUri(), CLIENTS, Duration.ofSeconds(3), MIX); // every environment warm
       emulator.invoke("Hot", "{}");
-      JvmGauges.await(30, () -> JvmGauges.threadsRunningFunctionCode() == 0);
+      JvmGauges.await(30, () -> functionCodeSettled());
       long heapBefore = JvmGauges.usedHeapAfterGc();
       int threadsBefore = JvmGauges.threads().size();
       logCounts.clear();
@@ -180,7 +181,8 @@ class SoakTest {
       long ranTwice = sent.accepted().stream().filter(id -> starts(id) > 1).count();
       long neverRan = sent.accepted().stream().filter(id -> starts(id) == 0).count();
 
-      boolean settled = JvmGauges.await(60, () -> JvmGauges.threadsRunningFunctionCode() == 0);
+      boolean settled = JvmGauges.await(60, () -> functionCodeSettled());
+      boolean stubbornEnded = JvmGauges.await(30, () -> stubbornThreads() == 1);
       long liveLoaders = HotReloads.liveLoadersAfterGc(1);
       long heapAfter = JvmGauges.usedHeapAfterGc();
       int threadsAfter = JvmGauges.threads().size();
@@ -189,6 +191,7 @@ class SoakTest {
 
       String summary = summary(load, elapsed, reloaded, liveLoaders, heapBefore, heapAfter, threadsBefore, threadsAfter, journal)
           .replace("%ENVIRONMENTS%", "before " + environmentsBefore + ", after " + environmentsAfter + " (at most " + CAPS + ")");
+      summary = summary.replace("%STUBBORN%", stubbornThreads() + " (the current generation's)");
       summary = summary.replace("%EVENTS%", "accepted " + sent.accepted().size() + ", refused (429) " + sent.refused()
           + "; ran exactly once " + ranOnce + ", more than once " + ranTwice + ", never " + neverRan);
       System.out.println(summary);
@@ -200,6 +203,7 @@ class SoakTest {
       assertEquals(sent.accepted().size(), eventStarts.size(), "nothing ran that was not accepted: " + summary);
       assertTrue(settled, "no thread still runs a function's code");
       assertEquals(1, liveLoaders, "only the current generation's class loader is alive");
+      assertTrue(stubbornEnded, "every replaced generation's interrupt-ignoring thread was stopped: " + summary);
       assertTrue(heapAfter < heapBefore + 128L * 1024 * 1024, "heap flat within 128 MB: " + summary);
       assertTrue(environmentsAfter <= CAPS, "no more environments than the functions' caps: " + summary);
       assertTrue(threadsAfter - environmentsAfter <= threadsBefore - environmentsBefore + 2,
@@ -231,6 +235,7 @@ class SoakTest {
     line(out, "log lines in all", Long.toString(logLines.sum()));
     line(out, "hot reloads", reloaded + " in " + elapsed.toSeconds() + " s; class loaders alive after GC: " + liveLoaders + " of "
         + HotReloads.loaders().size());
+    line(out, "stubborn threads", "%STUBBORN%");
     line(out, "heap used after GC", "before " + JvmGauges.megabytes(heapBefore) + ", after " + JvmGauges.megabytes(heapAfter)
         + String.format(Locale.ROOT, " (%+.1f MB)", (heapAfter - heapBefore) / (1024.0 * 1024.0)));
     out.append("function errors by type (log):\n");
@@ -269,6 +274,15 @@ class SoakTest {
   private long starts(String requestId) {
     LongAdder count = eventStarts.get(requestId);
     return count == null ? 0 : count.sum();
+  }
+
+  /** No thread runs a function's code but Hot's current generation's interrupt-ignoring thread, which is meant to. */
+  private static boolean functionCodeSettled() {
+    return JvmGauges.threadsRunningFunctionCode() == stubbornThreads();
+  }
+
+  private static long stubbornThreads() {
+    return JvmGauges.threads().stream().filter(t -> t.getName().equals(HotReloads.STUBBORN)).count();
   }
 
   private long count(String kind) {
