@@ -1,0 +1,65 @@
+package io.localsam.runtime.process;
+
+import io.localsam.runtime.RuntimeApiBootstrap;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How to start one execution environment's process: its command, its whole environment and its working
+ * directory. The environment is the function's Lambda environment plus {@code AWS_LAMBDA_RUNTIME_API};
+ * the working directory is the code root, Lambda's {@code /var/task}.
+ */
+public record ChildLaunch(List<String> command, Map<String, String> environment, Path directory) {
+  static final String RUNTIME_API = "AWS_LAMBDA_RUNTIME_API";
+
+  public ChildLaunch {
+    command = List.copyOf(command);
+    environment = Map.copyOf(environment);
+  }
+
+  /**
+   * A Java function on LocalSAM's own runtime ({@link RuntimeApiBootstrap}) in {@code jdk}, with Lambda's
+   * flags for {@code memorySizeMb}; with {@code debugPort} above 0, JDWP waits there for a debugger.
+   */
+  public static ChildLaunch java(Jdk jdk, int memorySizeMb, List<Path> functionClasspath, Map<String, String> lambdaEnvironment,
+      String runtimeApi, int debugPort) {
+    List<String> command = new ArrayList<>();
+    command.add(jdk.java().toString());
+    command.addAll(LambdaJvmFlags.forMemorySize(memorySizeMb));
+    if (debugPort > 0) {
+      command.add("-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=*:" + debugPort);
+    }
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path")); // LocalSAM's own classes: the runtime and AWS's serializer
+    command.add(RuntimeApiBootstrap.class.getName());
+    functionClasspath.forEach(entry -> command.add(entry.toAbsolutePath().toString()));
+    return new ChildLaunch(command, withRuntimeApi(lambdaEnvironment, runtimeApi), taskRoot(functionClasspath));
+  }
+
+  /** A custom runtime ({@code provided.al2023}): the {@code bootstrap} executable at the code root. */
+  public static ChildLaunch bootstrap(Path codeRoot, Map<String, String> lambdaEnvironment, String runtimeApi) {
+    return new ChildLaunch(List.of(codeRoot.resolve("bootstrap").toAbsolutePath().toString()),
+        withRuntimeApi(lambdaEnvironment, runtimeApi), codeRoot);
+  }
+
+  private static Map<String, String> withRuntimeApi(Map<String, String> lambdaEnvironment, String runtimeApi) {
+    Map<String, String> environment = new LinkedHashMap<>(lambdaEnvironment);
+    environment.put(RUNTIME_API, runtimeApi);
+    return environment;
+  }
+
+  /** The code root: the first class path entry, or a jar's folder when the code is a jar read in place. */
+  private static Path taskRoot(List<Path> classpath) {
+    Path first = classpath.isEmpty() ? Path.of("") : classpath.get(0).toAbsolutePath();
+    return Files.isDirectory(first) ? first : first.getParent();
+  }
+
+  @Override
+  public String toString() {
+    return String.join(" ", command) + " (in " + directory + ")";
+  }
+}
