@@ -1,5 +1,6 @@
 package io.localsam.runtime.process;
 
+import io.localsam.gateway.UndertowServers;
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -52,6 +53,7 @@ public final class RuntimeApiServer implements AutoCloseable {
         .post(BASE + "/invocation/{id}/error", blocking(exchange -> reply(exchange, errorType(exchange))))
         .post(BASE + "/init/error", blocking(this::initError))
         .setFallbackHandler(exchange -> answer(exchange, StatusCodes.NOT_FOUND, error("Unknown path", "NotFound")));
+    UndertowServers.quietLogs();
     // One runtime talks to this server, one request at a time besides its long poll: few threads suffice.
     server = Undertow.builder()
         .addHttpListener(0, "127.0.0.1")
@@ -99,8 +101,7 @@ public final class RuntimeApiServer implements AutoCloseable {
       pending = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
     if (pending == null) {
-      answer(exchange, StatusCodes.GONE, error("The environment is shutting down", "ShuttingDown"));
-      return;
+      return; // closed: the connection is being torn down with the server
     }
     RuntimeRequest request = pending.request();
     inFlight.put(request.requestId(), pending);
@@ -150,7 +151,7 @@ public final class RuntimeApiServer implements AutoCloseable {
   }
 
   /** Runs a handler on a worker thread, where it may block (the long poll, reading a body). */
-  private static HttpHandler blocking(BlockingHandler handler) {
+  private HttpHandler blocking(BlockingHandler handler) {
     return exchange -> {
       if (exchange.isInIoThread()) {
         exchange.dispatch(() -> run(handler, exchange));
@@ -160,7 +161,7 @@ public final class RuntimeApiServer implements AutoCloseable {
     };
   }
 
-  private static void run(BlockingHandler handler, HttpServerExchange exchange) {
+  private void run(BlockingHandler handler, HttpServerExchange exchange) {
     exchange.startBlocking();
     try {
       handler.handle(exchange);
@@ -169,7 +170,9 @@ public final class RuntimeApiServer implements AutoCloseable {
       exchange.setStatusCode(StatusCodes.SERVICE_UNAVAILABLE);
       exchange.endExchange();
     } catch (IOException e) {
-      exchange.setStatusCode(StatusCodes.BAD_REQUEST);
+      if (!closed && !exchange.isResponseStarted()) {
+        exchange.setStatusCode(StatusCodes.BAD_REQUEST);
+      }
       exchange.endExchange();
     }
   }
