@@ -40,6 +40,9 @@ final class StartApiCommand implements Callable<Integer> {
   @Mixin
   IgnoredSamOptions ignored;
 
+  @Mixin
+  IsolationOptions isolation;
+
   @Option(names = "--disable-authorizer", description = "Run routes without their authorizers (Lambda, JWT, Cognito, IAM).")
   boolean disableAuthorizer;
 
@@ -69,7 +72,7 @@ final class StartApiCommand implements Callable<Integer> {
         };
       }
       EmulatorOptions options = template.toOptions().port(port).host(server.host).staticDir(staticDir).log(lines)
-          .disableAuthorizer(disableAuthorizer).jwks(jwks).apiKeys(apiKeys).build();
+          .disableAuthorizer(disableAuthorizer).jwks(jwks).apiKeys(apiKeys).isolation(isolation.toIsolation()).build();
       output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());
       server.warnIfExposed(err);
       Emulator emulator = Emulator.start(options);
