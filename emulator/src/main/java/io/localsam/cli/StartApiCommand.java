@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code start-api}: serves the template's APIs until Ctrl-C or SIGTERM, like {@code sam local start-api}. */
 @Command(name = "start-api", mixinStandardHelpOptions = true,
-    description = "Serve every API route of the template on a local gateway, running each Java function in-process.")
+    description = "Serve every API route of the template on a local gateway, running each Java function in-process"
+        + " (or, with --isolation process, in a JVM of its own).")
 final class StartApiCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
