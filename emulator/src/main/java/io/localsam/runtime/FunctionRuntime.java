@@ -163,7 +163,8 @@ public final class FunctionRuntime implements AutoCloseable {
     int jvm = Runtime.version().feature();
     if (!digits.isEmpty() && Integer.parseInt(digits) > jvm) {
       log.accept("Warning: " + function.logicalId() + " declares " + function.runtime() + " but LocalSAM runs on Java " + jvm
-          + "; classes compiled for a newer Java will not load (run LocalSAM with Java " + digits + " or newer).");
+          + "; classes compiled for a newer Java will not load (run LocalSAM with Java " + digits + " or newer, or run the function"
+          + " on a local JDK " + digits + " in a JVM of its own with --isolation-process " + function.logicalId() + ").");
     }
   }
 

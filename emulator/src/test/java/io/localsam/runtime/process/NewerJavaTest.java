@@ -10,11 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.localsam.runtime.Isolation;
+import io.localsam.testsupport.HttpTestClient;
+import io.localsam.testsupport.TestApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,15 +37,15 @@ class NewerJavaTest {
       import com.amazonaws.services.lambda.runtime.RequestHandler;
       import java.util.Map;
 
-      public class Version implements RequestHandler<Map<String, Object>, String> {
+      public class Version implements RequestHandler<Map<String, Object>, Map<String, Object>> {
         sealed interface Shape permits Square {}
         record Square(int side) implements Shape {}
 
         @Override
-        public String handleRequest(Map<String, Object> event, Context context) {
+        public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
           Shape shape = new Square(3);
           int area = switch (shape) { case Square(int side) -> side * side; }; // record patterns: Java 21
-          return "java " + Runtime.version().feature() + " area " + area;
+          return Map.of("statusCode", 200, "body", "java " + Runtime.version().feature() + " area " + area);
         }
       }
       """;
@@ -84,6 +89,26 @@ class NewerJavaTest {
   }
 
   @Test
+  void answersThroughTheGatewayOfALocalSamOnJava17(@TempDir Path templateFolder) {
+    try (TestApi api = TestApi.start(templateFolder, """
+        Resources:
+          Modern:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: java21
+              CodeUri: CLASSES
+              Handler: java21fn.Version::handleRequest
+              Events: {Get: {Type: Api, Properties: {Path: /version, Method: get}}}
+        """.replace("CLASSES", code.resolve("classes").toString()),
+        options -> options.isolation(new Isolation(false, Set.of("Modern"), Map.of(), 0, Set.of())))) {
+      HttpTestClient.Response response = api.http().get("/version");
+      assertEquals(200, response.status(), response.body() + api.logs());
+      assertEquals("java " + jdk.feature() + " area 9", response.body());
+      assertTrue(api.logged("Modern: runs in a process of its own: Java " + jdk.feature()), api.logs().toString());
+    }
+  }
+
+  @Test
   void runsOnTheNewerJdk() throws Exception {
     Map<String, String> env = FixtureFunctions.lambdaEnvironment("Fn21", "java21fn.Version", 256);
     env.put("LAMBDA_TASK_ROOT", code.resolve("classes").toString());
@@ -93,7 +118,7 @@ class NewerJavaTest {
       RuntimeReply reply = assertInstanceOf(ChildEnvironment.Outcome.Replied.class, environment.invoke(
           new RuntimeRequest("j21", System.currentTimeMillis() + 30_000, "arn", null, "{}".getBytes(UTF_8)),
           Duration.ofSeconds(30), line -> { })).reply();
-      assertEquals("\"java " + jdk.feature() + " area 9\"", new String(reply.payload(), UTF_8));
+      assertEquals("java " + jdk.feature() + " area 9", new ObjectMapper().readTree(reply.payload()).get("body").asText());
       assertTrue(jdk.feature() >= 21);
     }
   }
