@@ -81,7 +81,7 @@ public class RuntimeBreakdownBenchmark {
   @Benchmark
   public InvocationResult poolInvoke() {
     CompletableFuture<InvocationResult> result = new CompletableFuture<>();
-    pool.tryInvoke(event, result, line -> { });
+    pool.tryInvoke(event, null, result, line -> { });
     return result.join();
   }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The threads of one execution environment: its runtime thread and every thread the function starts,
@@ -92,9 +93,9 @@ final class EnvironmentThreads {
     return own;
   }
 
-  /** Asks every own thread to stop, as the end of an environment does. */
-  void interrupt() {
-    own().forEach(Thread::interrupt);
+  /** Asks every own thread but the {@code spared} ones to stop, as the end of an environment does. */
+  void interrupt(Predicate<Thread> spared) {
+    own().stream().filter(spared.negate()).forEach(Thread::interrupt);
   }
 
   /**
@@ -103,9 +104,12 @@ final class EnvironmentThreads {
    * exists up to Java 19. On newer JVMs the threads keep running, and with them the environment's class
    * loader stays in memory: that is reported once, naming the loader.
    */
-  void stopStragglers(ClassLoader loader, Consumer<String> report) {
+  void stopStragglers(ClassLoader loader, Predicate<Thread> spared, Consumer<String> report) {
     List<String> unstoppable = new ArrayList<>();
     for (Thread straggler : own()) {
+      if (spared.test(straggler)) {
+        continue; // the runtime thread outside the handler: LocalSAM's own work, which ends by itself
+      }
       try {
         Thread.class.getMethod("stop").invoke(straggler);
       } catch (ReflectiveOperationException | UnsupportedOperationException e) {

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * One Lambda execution environment of a function: its own class loader (so its static state is its own),
@@ -34,6 +35,10 @@ final class ExecutionEnvironment implements AutoCloseable {
   private final EnvironmentStreams streams = new EnvironmentStreams();
   // In process isolation, the child process that runs the function; null in-process.
   private final ChildExecution child;
+  private volatile Thread runtimeThread;
+  // True while the runtime thread runs the function's handler; otherwise it runs LocalSAM's own bookkeeping
+  // (results, logs, the next queued event), which an interrupt or Thread.stop must never reach.
+  private volatile boolean inHandler;
 
   ExecutionEnvironment(FunctionSettings function, Consumer<String> log) {
     this(function, log, null);
@@ -50,9 +55,10 @@ final class ExecutionEnvironment implements AutoCloseable {
         + "/[$LATEST]" + HexFormat.of().formatHex(id);
     this.threads = new EnvironmentThreads("localsam-" + function.id(), streams.handler);
     this.thread = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
-      Thread runtimeThread = threads.newThread(runnable, "localsam-" + function.id());
-      runtimeThread.setDaemon(true);
-      return runtimeThread;
+      Thread runtime = threads.newThread(runnable, "localsam-" + function.id());
+      runtime.setDaemon(true);
+      runtimeThread = runtime;
+      return runtime;
     });
   }
 
@@ -144,11 +150,13 @@ final class ExecutionEnvironment implements AutoCloseable {
       functionLoader.traceHeader(TraceHeaders.next());
     }
     byte[] response;
+    inHandler = true;
     try {
       response = handler.handle(event, context);
     } catch (Throwable thrown) {
       throw exitOr(thrown);
     } finally {
+      inHandler = false;
       thread.setContextClassLoader(previous);
     }
     throwIfExited();
@@ -181,9 +189,10 @@ final class ExecutionEnvironment implements AutoCloseable {
       return;
     }
     thread.shutdown(); // the runtime thread ends once its task does
-    threads.interrupt();
+    Predicate<Thread> spared = candidate -> candidate == runtimeThread && !inHandler;
+    threads.interrupt(spared);
     ClassLoader loader = functionLoader;
-    HelperThreads.schedule(() -> threads.stopStragglers(loader, log), EnvironmentThreads.GRACE_MILLIS);
+    HelperThreads.schedule(() -> threads.stopStragglers(loader, spared, log), EnvironmentThreads.GRACE_MILLIS);
     FunctionOutput.forget(functionLoader);
     closeQuietly(serializationLoader);
     closeQuietly(functionLoader);

@@ -12,16 +12,15 @@ import io.localsam.AsyncInvocation;
 import io.localsam.Emulator;
 import io.localsam.Invocation;
 import io.localsam.runtime.AsyncOutcome;
-import io.localsam.runtime.EnvVarsFile;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.runtime.InvocationListener;
 import io.localsam.runtime.InvocationRejected;
 import io.localsam.runtime.InvocationResult;
 import io.localsam.template.Template;
 import io.localsam.template.TemplateLoader;
-import io.localsam.testsupport.HttpTestClient;
 import io.localsam.testsupport.HttpTestClient.Response;
 import io.localsam.testsupport.TestApi;
+import io.localsam.testsupport.TestLambda;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,20 +49,16 @@ class AsyncInvocationTest {
   @TempDir
   Path folder;
 
-  /** A runtime and start-lambda server over it, recording every attempt and every outcome. */
+  /** start-lambda over a runtime whose retries wait 50 ms, recording every attempt and every outcome. */
   private final class LambdaService implements AutoCloseable, InvocationListener {
-    final List<String> logs = Collections.synchronizedList(new ArrayList<>());
     final List<InvocationResult> attempts = Collections.synchronizedList(new ArrayList<>());
     final List<AsyncOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+    final TestLambda lambda;
     final FunctionRuntime runtime;
-    final LambdaServer server;
-    final HttpTestClient http;
 
     LambdaService(String template) {
-      Template parsed = TemplateLoader.load(TestApi.writeTemplate(folder, template), Map.of(), "us-east-1");
-      runtime = new FunctionRuntime(parsed, "us-east-1", EnvVarsFile.NONE, logs::add, this, Duration.ofMillis(50));
-      server = LambdaServer.start(parsed, runtime, "127.0.0.1", 0, "us-east-1", logs::add);
-      http = new HttpTestClient(server.baseUri());
+      lambda = TestLambda.start(folder, template, this, Duration.ofMillis(50));
+      runtime = lambda.runtime();
     }
 
     @Override
@@ -77,13 +72,16 @@ class AsyncInvocationTest {
     }
 
     Response event(String function, String body) {
-      return http.post(INVOKE.formatted(function), body, "X-Amz-Invocation-Type", "Event");
+      return lambda.http().post(INVOKE.formatted(function), body, "X-Amz-Invocation-Type", "Event");
+    }
+
+    String logs() {
+      return lambda.logs();
     }
 
     @Override
     public void close() {
-      server.close();
-      runtime.close();
+      lambda.close();
     }
   }
 
@@ -102,10 +100,10 @@ class AsyncInvocationTest {
         accepted.add(response.header("x-amzn-RequestId"));
       }
 
-      assertTrue(lambda.runtime.awaitAsync(BOUND), "all five finished: " + lambda.logs);
+      assertTrue(lambda.runtime.awaitAsync(BOUND), "all five finished: " + lambda.logs());
       assertEquals(Set.copyOf(accepted), ranOnce(lambda.attempts), "each accepted request id ran once");
       assertEquals(5, lambda.outcomes.stream().filter(AsyncOutcome::succeeded).count());
-      assertFalse(String.join("\n", lambda.logs).contains("throttled"), String.join("\n", lambda.logs));
+      assertFalse(lambda.logs().contains("throttled"), lambda.logs());
     }
   }
 
@@ -150,8 +148,8 @@ class AsyncInvocationTest {
       AsyncOutcome outcome = lambda.outcomes.get(0);
       assertEquals(AsyncOutcome.SUCCESS, outcome.condition());
       assertEquals(2, outcome.attempts());
-      assertTrue(String.join("\n", lambda.logs).contains("asynchronous invocation " + requestId
-          + " failed (java.lang.IllegalStateException); retry 1 of 2"), String.join("\n", lambda.logs));
+      assertTrue(lambda.logs().contains("asynchronous invocation " + requestId
+          + " failed (java.lang.IllegalStateException); retry 1 of 2"), lambda.logs());
     }
   }
 
@@ -277,7 +275,7 @@ class AsyncInvocationTest {
           JSON.readTree(response.body()).get("Message").asText());
       assertTrue(lambda.runtime.awaitAsync(BOUND));
       assertTrue(lambda.attempts.isEmpty());
-      assertEquals(200, lambda.http.post(INVOKE.formatted("Echo"), "{\"pad\":\"" + "x".repeat(1024 * 1024) + "\"}").status(),
+      assertEquals(200, lambda.lambda.http().post(INVOKE.formatted("Echo"), "{\"pad\":\"" + "x".repeat(1024 * 1024) + "\"}").status(),
           "a synchronous invocation may be up to 6 MB");
     }
   }
@@ -308,7 +306,7 @@ class AsyncInvocationTest {
       fixtures.Gate.latch(gate).countDown();
       lambda.close();
     }
-    String logs = String.join("\n", lambda.logs);
+    String logs = lambda.logs();
     assertTrue(logs.matches("(?s).*Stopped with 99\\d\\d accepted asynchronous invocation\\(s\\) not run: Held \\(99\\d\\d\\).*"), logs);
     long notRun = lambda.outcomes.stream().filter(o -> o.condition().equals(AsyncOutcome.NOT_RUN)).count();
     assertTrue(notRun >= 9_990, "journaled as not run: " + notRun);

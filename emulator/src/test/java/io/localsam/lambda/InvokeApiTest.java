@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.localsam.runtime.EnvVarsFile;
-import io.localsam.runtime.FunctionRuntime;
-import io.localsam.template.Template;
-import io.localsam.template.TemplateLoader;
 import io.localsam.testsupport.HttpTestClient;
 import io.localsam.testsupport.HttpTestClient.Response;
-import io.localsam.testsupport.TestApi;
+import io.localsam.testsupport.TestLambda;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -38,15 +33,13 @@ class InvokeApiTest {
   @TempDir
   static Path folder;
 
-  static final List<String> logs = Collections.synchronizedList(new ArrayList<>());
   static final List<String> invoked = Collections.synchronizedList(new ArrayList<>());
-  static FunctionRuntime runtime;
-  static LambdaServer server;
+  static TestLambda lambda;
   static HttpTestClient http;
 
   @BeforeAll
   static void start() {
-    Path file = TestApi.writeTemplate(folder, """
+    lambda = TestLambda.start(folder, """
         Globals:
           Function: {Runtime: java17, CodeUri: ${CODE}, Timeout: 5}
         Resources:
@@ -68,17 +61,13 @@ class InvokeApiTest {
           Gated:
             Type: AWS::Serverless::Function
             Properties: {Handler: fixtures.Gate, ReservedConcurrentExecutions: 1}
-        """);
-    Template template = TemplateLoader.load(file, Map.of(), "us-east-1");
-    runtime = new FunctionRuntime(template, "us-east-1", EnvVarsFile.NONE, logs::add, (id, event, result) -> invoked.add(id));
-    server = LambdaServer.start(template, runtime, "127.0.0.1", 0, "us-east-1", logs::add);
-    http = new HttpTestClient(server.baseUri());
+        """, (id, event, result) -> invoked.add(id));
+    http = lambda.http();
   }
 
   @AfterAll
   static void stop() {
-    server.close();
-    runtime.close();
+    lambda.close();
   }
 
   private static Response invoke(String function, String body, String... headers) {
@@ -244,22 +233,17 @@ class InvokeApiTest {
 
   @Test
   void drain_lets_an_invocation_in_flight_finish() throws Exception {
-    Path file = TestApi.writeTemplate(folder, """
+    try (TestLambda draining = TestLambda.start(folder, """
         Resources:
           Sleepy:
             Type: AWS::Serverless::Function
             Properties: {Runtime: java17, CodeUri: ${CODE}, Handler: fixtures.Sleepy, Timeout: 10}
-        """);
-    Template template = TemplateLoader.load(file, Map.of(), "us-east-1");
-    List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    try (FunctionRuntime own = new FunctionRuntime(template, "us-east-1", EnvVarsFile.NONE, lines::add, (id, event, result) -> { });
-        LambdaServer draining = LambdaServer.start(template, own, "127.0.0.1", 0, "us-east-1", lines::add)) {
-      HttpTestClient client = new HttpTestClient(draining.baseUri());
+        """, (id, event, result) -> { })) {
       CompletableFuture<Response> inFlight = CompletableFuture.supplyAsync(
-          () -> client.post(INVOKE.formatted("Sleepy"), "{\"queryStringParameters\":{\"ms\":\"1000\"}}"));
-      assertTrue(eventually(all -> all.stream().anyMatch(line -> line.contains("START RequestId")), lines), "started: " + lines);
+          () -> draining.http().post(INVOKE.formatted("Sleepy"), "{\"queryStringParameters\":{\"ms\":\"1000\"}}"));
+      assertTrue(draining.logged("START RequestId"), "started: " + draining.logs());
 
-      boolean drained = draining.drain(Duration.ofSeconds(20));
+      boolean drained = draining.server().drain(Duration.ofSeconds(20));
 
       assertTrue(drained);
       assertEquals(200, inFlight.get(20, TimeUnit.SECONDS).status());

@@ -3,17 +3,11 @@ package io.localsam.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.localsam.lambda.LambdaServer;
-import io.localsam.runtime.EnvVarsFile;
-import io.localsam.runtime.FunctionRuntime;
-import io.localsam.template.Template;
-import io.localsam.template.TemplateLoader;
-import io.localsam.testsupport.TestApi;
+import io.localsam.testsupport.TestLambda;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,25 +23,21 @@ class InvokeApiNamesTest {
   static Path folder;
 
   static final List<String> invoked = Collections.synchronizedList(new ArrayList<>());
-  static FunctionRuntime runtime;
-  static LambdaServer server;
+  static TestLambda lambda;
 
   @BeforeAll
   static void start() {
-    Template template = TemplateLoader.load(TestApi.writeTemplate(folder, """
+    lambda = TestLambda.start(folder, """
         Resources:
           Fn:
             Type: AWS::Serverless::Function
             Properties: {Runtime: java17, CodeUri: ${CODE}, Handler: fixtures.EchoEvent}
-        """), Map.of(), "us-east-1");
-    runtime = new FunctionRuntime(template, "us-east-1", EnvVarsFile.NONE, line -> { }, (id, event, result) -> invoked.add(id));
-    server = LambdaServer.start(template, runtime, "127.0.0.1", 0, "us-east-1", line -> { });
+        """, (id, event, result) -> invoked.add(id));
   }
 
   @AfterAll
   static void stop() {
-    server.close();
-    runtime.close();
+    lambda.close();
   }
 
   /** Invokes {@code name}; a {@code ?query} after it goes after the path's {@code /invocations}. */
@@ -55,7 +45,7 @@ class InvokeApiNamesTest {
     int query = name.indexOf('?');
     String path = "/2015-03-31/functions/" + (query < 0 ? name + "/invocations" : name.substring(0, query) + "/invocations"
         + name.substring(query));
-    return RawHttp.exchange(server.port(), "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n\r\n{}");
+    return RawHttp.exchange(lambda.port(), "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n\r\n{}");
   }
 
   @Test

@@ -5,20 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.localsam.lambda.LambdaServer;
 import io.localsam.reliability.RawHttp.Answer;
-import io.localsam.runtime.EnvVarsFile;
-import io.localsam.runtime.FunctionRuntime;
-import io.localsam.template.Template;
-import io.localsam.template.TemplateLoader;
-import io.localsam.testsupport.TestApi;
+import io.localsam.testsupport.TestLambda;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,37 +30,32 @@ class InvokeApiServerLimitsTest {
   static Path folder;
 
   static final List<String> invoked = Collections.synchronizedList(new ArrayList<>());
-  static FunctionRuntime runtime;
-  static LambdaServer server;
+  static TestLambda lambda;
 
   @BeforeAll
   static void start() {
-    Path file = TestApi.writeTemplate(folder, """
+    lambda = TestLambda.start(folder, """
         Resources:
           Chatty:
             Type: AWS::Serverless::Function
             Properties: {Handler: fixtures.Chatty, Runtime: java17, CodeUri: ${CODE}, Timeout: 5}
-        """);
-    Template template = TemplateLoader.load(file, Map.of(), "us-east-1");
-    runtime = new FunctionRuntime(template, "us-east-1", EnvVarsFile.NONE, line -> { }, (id, event, result) -> invoked.add(new String(event, StandardCharsets.UTF_8)));
-    server = LambdaServer.start(template, runtime, "127.0.0.1", 0, "us-east-1", line -> { });
+        """, (id, event, result) -> invoked.add(new String(event, StandardCharsets.UTF_8)));
   }
 
   @AfterAll
   static void stop() {
-    server.close();
-    runtime.close();
+    lambda.close();
   }
 
   private static void assertStillServing() {
-    Answer answer = RawHttp.exchange(server.port(), INVOKE + "Content-Length: 2\r\nConnection: close\r\n\r\n{}");
+    Answer answer = RawHttp.exchange(lambda.port(), INVOKE + "Content-Length: 2\r\nConnection: close\r\n\r\n{}");
     assertNotNull(answer, "a normal invocation is answered");
     assertEquals(200, answer.status(), answer.toString());
   }
 
   @Test
   void a_client_that_stalls_inside_its_headers_is_disconnected_by_the_server() {
-    try (RawHttp stalled = RawHttp.connect(server.port())) {
+    try (RawHttp stalled = RawHttp.connect(lambda.port())) {
       stalled.send(INVOKE + "X-Never-Finished: ");
 
       // the request-parse timeout (10 s) closes it; wait up to three times that
@@ -78,7 +67,7 @@ class InvokeApiServerLimitsTest {
   @Test
   void a_900_kilobyte_header_is_refused_and_the_connection_closed() {
     String marker = "huge-header-" + System.nanoTime();
-    try (RawHttp http = RawHttp.connect(server.port())) {
+    try (RawHttp http = RawHttp.connect(lambda.port())) {
       boolean sent = http.trySend((INVOKE + "X-Big: " + "b".repeat(900 * 1024) + "\r\nContent-Length: " + (marker.length() + 2)
           + "\r\n\r\n\"" + marker + "\"").getBytes(StandardCharsets.ISO_8859_1));
 
@@ -94,7 +83,7 @@ class InvokeApiServerLimitsTest {
 
   @Test
   void expect_100_continue_is_answered_before_the_payload_is_sent() {
-    try (RawHttp http = RawHttp.connect(server.port())) {
+    try (RawHttp http = RawHttp.connect(lambda.port())) {
       http.send(INVOKE + "Content-Length: 7\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n");
 
       Answer proceed = http.read();
@@ -111,7 +100,7 @@ class InvokeApiServerLimitsTest {
 
   @Test
   void a_payload_declared_over_six_megabytes_with_expect_100_continue_is_refused_without_a_100() {
-    try (RawHttp http = RawHttp.connect(server.port())) {
+    try (RawHttp http = RawHttp.connect(lambda.port())) {
       http.send(INVOKE + "Content-Length: 7000000\r\nExpect: 100-continue\r\n\r\n");
 
       Answer answer = http.read();
