@@ -3,6 +3,7 @@ package io.localsam.bench;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.localsam.Emulator;
 import io.localsam.EmulatorOptions;
+import io.localsam.Invocation;
 import io.localsam.runtime.Isolation;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -65,8 +66,11 @@ public final class ProcessIsolationProbe {
       List<Double> cold = new ArrayList<>();
       for (int i = 1; i <= environments; i++) {
         long start = System.nanoTime();
-        emulator.invoke("Fn" + i, "{}");
+        Invocation first = emulator.invoke("Fn" + i, "{}");
         cold.add((System.nanoTime() - start) / 1e6);
+        if (first.failed()) {
+          throw new IllegalStateException("Fn" + i + " failed in " + isolation + ": " + first.response() + "\n" + logs);
+        }
       }
       long heapAfter = usedHeapAfterGc();
       List<Double> init = new ArrayList<>();

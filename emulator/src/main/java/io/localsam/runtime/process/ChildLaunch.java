@@ -1,12 +1,15 @@
 package io.localsam.runtime.process;
 
 import io.localsam.runtime.RuntimeApiBootstrap;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * How to start one execution environment's process: its command, its whole environment and its working
@@ -34,10 +37,27 @@ public record ChildLaunch(List<String> command, Map<String, String> environment,
       command.add("-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=*:" + debugPort);
     }
     command.add("-cp");
-    command.add(System.getProperty("java.class.path")); // LocalSAM's own classes: the runtime and AWS's serializer
+    command.add(ownClasspath()); // LocalSAM's own classes: the runtime and AWS's serializer
     command.add(RuntimeApiBootstrap.class.getName());
     functionClasspath.forEach(entry -> command.add(entry.toAbsolutePath().toString()));
     return new ChildLaunch(command, withRuntimeApi(lambdaEnvironment, runtimeApi), taskRoot(functionClasspath));
+  }
+
+  /**
+   * LocalSAM's class path with every entry made absolute: the child starts in the function's folder, where
+   * {@code java -jar target/emulator.jar}'s relative path would name nothing.
+   */
+  static String ownClasspath() {
+    return absolute(System.getProperty("java.class.path"));
+  }
+
+  static String absolute(String classpath) {
+    return Arrays.stream(classpath.split(File.pathSeparator))
+        .filter(entry -> !entry.isEmpty())
+        .map(entry -> entry.endsWith("*")
+            ? Path.of(entry.substring(0, entry.length() - 1)).toAbsolutePath() + File.separator + "*"
+            : Path.of(entry).toAbsolutePath().toString())
+        .collect(Collectors.joining(File.pathSeparator));
   }
 
   /** A custom runtime ({@code provided.al2023}): the {@code bootstrap} executable at the code root. */
