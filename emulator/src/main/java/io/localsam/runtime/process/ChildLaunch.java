@@ -69,6 +69,11 @@ public record ChildLaunch(List<String> command, Map<String, String> environment,
   private static Map<String, String> withRuntimeApi(Map<String, String> lambdaEnvironment, String runtimeApi) {
     Map<String, String> environment = new LinkedHashMap<>(lambdaEnvironment);
     environment.put(RUNTIME_API, runtimeApi);
+    // Windows' own libraries (Winsock, which the JVM's networking loads) need SystemRoot; Lambda is Linux and has none
+    String systemRoot = System.getenv("SystemRoot");
+    if (System.getProperty("os.name", "").startsWith("Windows") && systemRoot != null) {
+      environment.putIfAbsent("SystemRoot", systemRoot);
+    }
     return environment;
   }
 
