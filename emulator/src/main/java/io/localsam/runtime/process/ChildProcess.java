@@ -99,9 +99,22 @@ public final class ChildProcess implements AutoCloseable {
     return OptionalLong.empty();
   }
 
-  /** Ends the process: asked first, then killed once the grace period is over. */
+  /**
+   * Ends the process and whatever it started (a function's own subprocesses, as Lambda freezes and then
+   * discards the whole sandbox): asked first, then killed once the grace period is over.
+   */
   @Override
   public void close() {
+    // taken now: once the child is gone, its children are the init process's and no longer found here
+    List<ProcessHandle> descendants = process.descendants().toList();
+    try {
+      endChild();
+    } finally {
+      descendants.forEach(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  private void endChild() {
     if (!process.isAlive()) {
       return;
     }
@@ -116,9 +129,11 @@ public final class ChildProcess implements AutoCloseable {
     }
   }
 
-  /** Kills the process at once (a timed-out or crashed environment). */
+  /** Kills the process and what it started at once (a timed-out or crashed environment). */
   public void kill() {
+    List<ProcessHandle> descendants = process.descendants().toList();
     process.destroyForcibly();
+    descendants.forEach(ProcessHandle::destroyForcibly);
   }
 
   /**

@@ -3,6 +3,8 @@ package io.localsam.runtime.process;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -12,6 +14,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +48,30 @@ class CustomRuntimeTest {
     Files.writeString(bootstrap, BOOTSTRAP);
     Files.setPosixFilePermissions(bootstrap, PosixFilePermissions.fromString("rwxr-xr-x"));
     return true;
+  }
+
+  @Test
+  void closingTheEnvironmentEndsWhatItsProcessStarted() throws Exception {
+    assumeTrue(!System.getProperty("os.name").startsWith("Windows"), "a shell bootstrap needs a Unix");
+    Path bootstrap = code.resolve("bootstrap");
+    // a custom runtime that starts a helper and never talks to the Runtime API
+    Files.writeString(bootstrap, "#!/bin/sh\nsleep 300 &\necho \"helper $!\"\nwait\n");
+    Files.setPosixFilePermissions(bootstrap, PosixFilePermissions.fromString("rwxr-xr-x"));
+    BlockingQueue<String> output = new LinkedBlockingQueue<>();
+    ChildEnvironment environment = ChildEnvironment.start(api -> ChildLaunch.bootstrap(code, Map.of("PATH", "/usr/bin:/bin"), api),
+        output::add);
+    String line = output.poll(30, TimeUnit.SECONDS);
+    assertNotNull(line, "the bootstrap printed nothing");
+    long helper = Long.parseLong(line.substring("helper ".length()).trim());
+    assertTrue(ProcessHandle.of(helper).map(ProcessHandle::isAlive).orElse(false));
+
+    environment.close();
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (ProcessHandle.of(helper).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertFalse(ProcessHandle.of(helper).map(ProcessHandle::isAlive).orElse(false), "the helper outlived its environment");
   }
 
   @Test
