@@ -59,7 +59,8 @@ public final class Emulator implements AutoCloseable {
     template.warnings().forEach(warning -> log.accept("Warning: " + warning));
     Journal journal = new Journal(); // before the server opens: a request may arrive at once
     FunctionRuntime runtime = new FunctionRuntime(template, options.region(),
-        EnvVarsFile.read(options.envVars()).with(options.functionEnvironment()), log, journal, options.asyncRetryDelay());
+        EnvVarsFile.read(options.envVars()).with(options.functionEnvironment()), log, journal, options.asyncRetryDelay(),
+        options.isolation());
     GatewayServer server;
     try {
       server = GatewayServer.start(template, runtime, options.host(), options.port(), staticDir(options),

@@ -1,6 +1,7 @@
 package io.localsam;
 
 import io.localsam.runtime.FunctionRuntime;
+import io.localsam.runtime.Isolation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ import java.util.function.Consumer;
  *     {@code envVars}: what a test sets for one function
  * @param asyncRetryDelay the wait before a failed asynchronous invocation's first retry (the second waits twice
  *     as long): Lambda's one minute unless set shorter, as a test of retries would
+ * @param isolation where functions run: in LocalSAM's JVM (the default) or in processes of their own
+ *     ({@code --isolation process}), the JDKs for runtimes ({@code --jdk}), and the function debugger
  */
 public record EmulatorOptions(
     Path template,
@@ -47,7 +50,8 @@ public record EmulatorOptions(
     boolean disableAuthorizer,
     List<String> apiKeys,
     Map<String, Map<String, String>> functionEnvironment,
-    Duration asyncRetryDelay) {
+    Duration asyncRetryDelay,
+    Isolation isolation) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 3000;
@@ -73,13 +77,14 @@ public record EmulatorOptions(
     if (asyncRetryDelay.isNegative()) {
       throw new IllegalArgumentException("asyncRetryDelay must not be negative, not " + asyncRetryDelay);
     }
+    isolation = isolation == null ? Isolation.IN_PROCESS : isolation;
   }
 
   /** The options before authorizer settings existed; kept for callers. */
   public EmulatorOptions(Path template, String host, int port, Map<String, String> parameterOverrides, Path envVars,
       String region, Consumer<String> log, Path staticDir) {
     this(template, host, port, parameterOverrides, envVars, region, log, staticDir, List.of(), false, List.of(), Map.of(),
-        null);
+        null, null);
   }
 
   public static Builder builder(Path template) {
@@ -99,7 +104,8 @@ public record EmulatorOptions(
         .disableAuthorizer(disableAuthorizer)
         .apiKeys(apiKeys)
         .functionEnvironment(functionEnvironment)
-        .asyncRetryDelay(asyncRetryDelay);
+        .asyncRetryDelay(asyncRetryDelay)
+        .isolation(isolation);
   }
 
   /** One fluent setter per option; {@link #build()} checks them. */
@@ -116,6 +122,7 @@ public record EmulatorOptions(
     private boolean disableAuthorizer;
     private final List<String> apiKeys = new ArrayList<>();
     private final Map<String, Map<String, String>> functionEnvironment = new LinkedHashMap<>();
+    private Isolation isolation;
     private Duration asyncRetryDelay = FunctionRuntime.ASYNC_RETRY_DELAY;
 
     private Builder(Path template) {
@@ -218,9 +225,18 @@ public record EmulatorOptions(
       return this;
     }
 
+    /**
+     * Where functions run: {@link Isolation#IN_PROCESS} (the default, fastest), or processes of their own
+     * with their own environment, working directory, heap and Java version.
+     */
+    public Builder isolation(Isolation isolation) {
+      this.isolation = isolation;
+      return this;
+    }
+
     public EmulatorOptions build() {
       return new EmulatorOptions(template, host, port, parameterOverrides, envVars, region, log, staticDir, jwks,
-          disableAuthorizer, apiKeys, functionEnvironment, asyncRetryDelay);
+          disableAuthorizer, apiKeys, functionEnvironment, asyncRetryDelay, isolation);
     }
   }
 }

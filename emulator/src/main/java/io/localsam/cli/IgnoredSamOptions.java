@@ -21,8 +21,6 @@ final class IgnoredSamOptions {
         "--container-env-vars", "--mount-symlinks", "--shutdown"}) {
       WHY.put(flag, NO_DOCKER);
     }
-    WHY.put("--debug-port", "to debug a function, start LocalSAM's own JVM with "
-        + "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=PORT and attach to it (timeouts are then suspended)");
     WHY.put("--profile", "functions get SAM's local credentials (defaultkey/defaultsecret); no profile is read");
     WHY.put("--beta-features", "there are no beta features");
   }
@@ -39,7 +37,6 @@ final class IgnoredSamOptions {
   @Option(names = "--container-env-vars", hidden = true) Path containerEnvVars;
   @Option(names = "--mount-symlinks", hidden = true) boolean mountSymlinks;
   @Option(names = "--shutdown", hidden = true) boolean shutdown;
-  @Option(names = {"-d", "--debug-port"}, hidden = true) String[] debugPort;
   @Option(names = "--profile", hidden = true) String profile;
   @Option(names = "--beta-features", hidden = true, negatable = true) boolean betaFeatures;
 

@@ -55,6 +55,9 @@ final class InvokeCommand implements Callable<Integer> {
   @Mixin
   IgnoredSamOptions ignored;
 
+  @Mixin
+  IsolationOptions isolation;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -62,7 +65,7 @@ final class InvokeCommand implements Callable<Integer> {
     output.begin(spec, ignored, err);
     byte[] payload = readEvent();
     try (FunctionLog log = output.open(err)) {
-      EmulatorOptions options = template.toOptions(null).log(log.lines()).build();
+      EmulatorOptions options = template.toOptions(null).log(log.lines()).isolation(isolation.toIsolation()).build();
       output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());
       Template all = LocalFunctions.template(options, err::println);
       String functionId = functionId(all);

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code start-api}: serves the template's APIs until Ctrl-C or SIGTERM, like {@code sam local start-api}. */
 @Command(name = "start-api", mixinStandardHelpOptions = true,
-    description = "Serve every API route of the template on a local gateway, running each Java function in-process.")
+    description = "Serve every API route of the template on a local gateway, running each Java function in-process"
+        + " (or, with --isolation process, in a JVM of its own).")
 final class StartApiCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -39,6 +40,9 @@ final class StartApiCommand implements Callable<Integer> {
 
   @Mixin
   IgnoredSamOptions ignored;
+
+  @Mixin
+  IsolationOptions isolation;
 
   @Option(names = "--disable-authorizer", description = "Run routes without their authorizers (Lambda, JWT, Cognito, IAM).")
   boolean disableAuthorizer;
@@ -69,7 +73,7 @@ final class StartApiCommand implements Callable<Integer> {
         };
       }
       EmulatorOptions options = template.toOptions().port(port).host(server.host).staticDir(staticDir).log(lines)
-          .disableAuthorizer(disableAuthorizer).jwks(jwks).apiKeys(apiKeys).build();
+          .disableAuthorizer(disableAuthorizer).jwks(jwks).apiKeys(apiKeys).isolation(isolation.toIsolation()).build();
       output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());
       server.warnIfExposed(err);
       Emulator emulator = Emulator.start(options);

@@ -42,12 +42,16 @@ final class StartLambdaCommand implements Callable<Integer> {
   @Mixin
   IgnoredSamOptions ignored;
 
+  @Mixin
+  IsolationOptions isolation;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     output.begin(spec, ignored, err);
     try (FunctionLog log = output.open(err)) {
-      EmulatorOptions options = template.toOptions(null).port(port).host(server.host).log(log.lines()).build();
+      EmulatorOptions options = template.toOptions(null).port(port).host(server.host).log(log.lines())
+          .isolation(isolation.toIsolation()).build();
       output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());
       server.warnIfExposed(err);
       Template functions = LocalFunctions.template(options, err::println);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URLClassLoader;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -32,14 +33,22 @@ final class ExecutionEnvironment implements AutoCloseable {
   private final EnvironmentThreads threads;
   // What the function set as System.out/err and default uncaught-exception handler: its own, not the JVM's.
   private final EnvironmentStreams streams = new EnvironmentStreams();
+  // In process isolation, the child process that runs the function; null in-process.
+  private final ChildExecution child;
   private volatile Thread runtimeThread;
   // True while the runtime thread runs the function's handler; otherwise it runs LocalSAM's own bookkeeping
   // (results, logs, the next queued event), which an interrupt or Thread.stop must never reach.
   private volatile boolean inHandler;
 
   ExecutionEnvironment(FunctionSettings function, Consumer<String> log) {
+    this(function, log, null);
+  }
+
+  /** An environment in a process of its own when {@code childRuntime} is given, else in this JVM. */
+  ExecutionEnvironment(FunctionSettings function, Consumer<String> log, ChildRuntime childRuntime) {
     this.function = function;
     this.log = log;
+    this.child = childRuntime == null ? null : new ChildExecution(childRuntime, function);
     byte[] id = new byte[16];
     ThreadLocalRandom.current().nextBytes(id);
     this.logStream = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString().replace('-', '/')
@@ -60,6 +69,12 @@ final class ExecutionEnvironment implements AutoCloseable {
 
   /** Lambda's Init phase: load and initialise the handler class, create the instance and serializers. */
   void init() {
+    if (child != null) {
+      long start = System.nanoTime();
+      fault = child.init();
+      initDuration = Duration.ofNanos(System.nanoTime() - start);
+      return;
+    }
     long start = System.nanoTime();
     long startMillis = System.currentTimeMillis(); // in Lambda, the environment's JVM starts now
     Thread thread = Thread.currentThread();
@@ -106,16 +121,28 @@ final class ExecutionEnvironment implements AutoCloseable {
     return initDuration;
   }
 
+  /** The process's peak memory in MB for REPORT's Max Memory Used; empty in-process, where one JVM holds all. */
+  OptionalLong maxMemoryUsedMb() {
+    return child == null ? OptionalLong.empty() : child.maxMemoryUsedMb();
+  }
+
   String logStream() {
     return logStream;
   }
 
   /** Sends this thread's output, and that of work the function hands to the JDK's shared threads, to this log. */
   void attachOutput(Consumer<String> log, LambdaLogger logger) {
+    if (child != null) {
+      child.output(log); // the child prints; its lines are this invocation's while it runs
+      return;
+    }
     FunctionOutput.attach(new FunctionOutput.Sink(log, logger, streams), functionLoader);
   }
 
   byte[] invoke(byte[] event, Context context) throws Throwable {
+    if (child != null) {
+      return child.invoke(event, context, function.definition().activeTracing() ? TraceHeaders.next() : null);
+    }
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(functionLoader);
@@ -156,6 +183,11 @@ final class ExecutionEnvironment implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (child != null) {
+      thread.shutdown(); // a handler still waiting on the child sees it end
+      child.close();
+      return;
+    }
     thread.shutdown(); // the runtime thread ends once its task does
     Predicate<Thread> spared = candidate -> candidate == runtimeThread && !inHandler;
     threads.interrupt(spared);

@@ -23,6 +23,7 @@ final class FunctionPool {
   private final ScheduledExecutorService timer;
   private final boolean debugging;
   private final Consumer<String> log;
+  private final ChildRuntime childRuntime; // null when the function runs in-process
   private final ConcurrentLinkedDeque<ExecutionEnvironment> idle = new ConcurrentLinkedDeque<>();
   private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
   private final int concurrencyLimit;
@@ -37,6 +38,13 @@ final class FunctionPool {
 
   FunctionPool(FunctionSettings function, int concurrencyLimit, int environmentLimit, ScheduledExecutorService timer,
       boolean debugging, Consumer<String> log) {
+    this(function, concurrencyLimit, environmentLimit, timer, debugging, log, null);
+  }
+
+  /** A pool whose environments are processes of their own, started as {@code childRuntime} says; null for in-process. */
+  FunctionPool(FunctionSettings function, int concurrencyLimit, int environmentLimit, ScheduledExecutorService timer,
+      boolean debugging, Consumer<String> log, ChildRuntime childRuntime) {
+    this.childRuntime = childRuntime;
     this.function = function;
     this.concurrencyLimit = concurrencyLimit;
     this.environmentLimit = environmentLimit;
@@ -101,7 +109,7 @@ final class FunctionPool {
       environments.decrementAndGet();
       return null;
     }
-    return new ExecutionEnvironment(function, log);
+    return new ExecutionEnvironment(function, log, childRuntime);
   }
 
   /** Gives waiting invocations an idle environment, or a new one while under the limit. */
@@ -252,7 +260,8 @@ final class FunctionPool {
     HandlerFault fault = environment.fault();
     if (fault != null) {
       release(environment);
-      finish(result, new InvocationResult(requestId, fault.document(), errorType(fault), Duration.ZERO, init), answered, log);
+      finish(result, new InvocationResult(requestId, fault.document(), errorType(fault), Duration.ZERO, init), answered, log,
+          environment);
       return;
     }
     long timeoutMillis = function.definition().timeoutSeconds() * 1000L;
@@ -269,7 +278,7 @@ final class FunctionPool {
           InvocationResult.TIMEOUT, elapsed, initDuration);
       if (answered.compareAndSet(false, true)) {
         log.accept(java.time.Instant.now() + " " + requestId + " Task timed out after " + seconds + " seconds");
-        report(timedOut, log);
+        report(timedOut, log, environment);
         result.complete(timedOut);
         worker.interrupt(); // a handler that honours interrupts stops
         discard(environment); // one that does not is stopped after a grace period; never reused
@@ -289,9 +298,13 @@ final class FunctionPool {
       } else {
         outcome = new InvocationResult(requestId, payload, null, Duration.ofNanos(System.nanoTime() - start), init);
       }
+    } catch (ChildFailure failure) {
+      // the child's runtime posted an error: its document is the answer, as it wrote it (its trace is in its stderr)
+      keep = !failure.endsRuntime();
+      outcome = new InvocationResult(requestId, failure.document(), failure.errorType(), Duration.ofNanos(System.nanoTime() - start), init);
     } catch (Throwable thrown) {
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      if (thrown.getClass().getName().equals(EXIT)) {
+      if (thrown.getClass().getName().equals(EXIT) || thrown instanceof ChildExit) {
         // System.exit or Runtime.halt: Lambda's runtime process ends, the platform reports it and resets
         log.accept("RequestId: " + requestId + " Error: " + thrown.getMessage());
         keep = false;
@@ -317,25 +330,25 @@ final class FunctionPool {
     } else {
       discard(environment);
     }
-    finish(result, outcome, answered, log);
+    finish(result, outcome, answered, log, environment);
   }
 
   private void finish(CompletableFuture<InvocationResult> result, InvocationResult outcome, AtomicBoolean answered,
-      Consumer<String> log) {
+      Consumer<String> log, ExecutionEnvironment environment) {
     if (answered.compareAndSet(false, true)) {
-      report(outcome, log);
+      report(outcome, log, environment);
       result.complete(outcome);
     }
   }
 
-  private void report(InvocationResult outcome, Consumer<String> log) {
+  private void report(InvocationResult outcome, Consumer<String> log, ExecutionEnvironment environment) {
     log.accept("END RequestId: " + outcome.requestId());
     Duration duration = outcome.duration();
     StringBuilder line = new StringBuilder("REPORT RequestId: ").append(outcome.requestId())
         .append("\tDuration: ").append(millis(duration)).append(" ms")
         .append("\tBilled Duration: ").append(Math.max(1, (long) Math.ceil(duration.toNanos() / 1e6))).append(" ms")
         .append("\tMemory Size: ").append(function.definition().memorySize()).append(" MB")
-        .append("\tMax Memory Used: ").append(function.definition().memorySize()).append(" MB");
+        .append("\tMax Memory Used: ").append(environment.maxMemoryUsedMb().orElse(function.definition().memorySize())).append(" MB");
     if (outcome.initDuration() != null) {
       line.append("\tInit Duration: ").append(millis(outcome.initDuration())).append(" ms");
     }

@@ -1,9 +1,11 @@
 package io.localsam.runtime;
 
 import io.localsam.LocalSamException;
+import io.localsam.runtime.process.JdkLocator;
 import io.localsam.template.FunctionDef;
 import io.localsam.template.Template;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +64,12 @@ public final class FunctionRuntime implements AutoCloseable {
    */
   public FunctionRuntime(Template template, String region, EnvVarsFile envVars, Consumer<String> log, InvocationListener listener,
       Duration asyncRetryDelay) {
+    this(template, region, envVars, log, listener, asyncRetryDelay, Isolation.IN_PROCESS);
+  }
+
+  /** Like the other constructors, with where each function runs: in this JVM, or in processes of its own. */
+  public FunctionRuntime(Template template, String region, EnvVarsFile envVars, Consumer<String> log, InvocationListener listener,
+      Duration asyncRetryDelay, Isolation isolation) {
     this.listener = listener;
     this.async = new AsyncInvocations(this::tryStart, timer, asyncRetryDelay, listener, log);
     FunctionOutput.install();
@@ -76,7 +84,7 @@ public final class FunctionRuntime implements AutoCloseable {
       log.accept("A debugger is attached: function timeouts are suspended.");
     }
     try {
-      mountFunctions(template, region, envVars, debugging);
+      mountFunctions(template, region, envVars, debugging, isolation);
     } catch (RuntimeException e) {
       timer.shutdownNow();
       throw e;
@@ -89,11 +97,14 @@ public final class FunctionRuntime implements AutoCloseable {
   }
 
   /** Finds every function's code (Maven modules resolved side by side) and gives each its pool. */
-  private void mountFunctions(Template template, String region, EnvVarsFile envVars, boolean debugging) {
+  private void mountFunctions(Template template, String region, EnvVarsFile envVars, boolean debugging, Isolation isolation) {
+    JdkLocator jdks = new JdkLocator(isolation.jdks(), System.getenv(), Path.of(System.getProperty("user.home")));
     Map<String, CompletableFuture<FunctionCode>> located = new LinkedHashMap<>();
     for (FunctionDef function : template.functions().values()) {
-      if (!function.inlineCode()) {
+      if (!function.inlineCode() && inProcess(isolation, function)) {
         checkJavaVersion(function, log);
+      }
+      if (!function.inlineCode()) {
         // Several Maven modules resolve side by side; functions of one module wait for its one resolution.
         located.put(function.logicalId(), CompletableFuture.supplyAsync(() -> locator.locate(function), startup));
       }
@@ -109,15 +120,24 @@ public final class FunctionRuntime implements AutoCloseable {
         throw e.getCause() instanceof RuntimeException cause ? cause : e;
       }
       log.accept(function.logicalId() + ": code from " + code.description());
+      ChildRuntime childRuntime = inProcess(isolation, function) ? null
+          : ChildRuntime.of(function.logicalId(), function.runtime(), jdks, isolation.debugPort(function.logicalId()));
+      log.accept(function.logicalId() + ": runs " + (childRuntime == null ? "in-process" : childRuntime.describe()));
       Map<String, String> environment = FunctionEnvironment.of(function, region, envVars, System.getenv());
       FunctionSettings settings = new FunctionSettings(function, code, environment, region);
       Integer reserved = function.reservedConcurrency();
       FunctionPool pool = new FunctionPool(settings, reserved != null ? reserved : DEFAULT_CONCURRENCY,
-          reserved != null ? reserved : DEFAULT_ENVIRONMENTS, timer, debugging, log);
+          reserved != null ? reserved : DEFAULT_ENVIRONMENTS, timer,
+          debugging || (childRuntime != null && childRuntime.debugging()), log, childRuntime);
       pool.onSlotFreed(() -> async.dispatch(function.logicalId()));
       pools.put(function.logicalId(), pool);
       async.add(settings);
     }
+  }
+
+  /** A custom runtime ({@code provided.al2023}) runs its own bootstrap, which only a process of its own can do. */
+  private static boolean inProcess(Isolation isolation, FunctionDef function) {
+    return isolation.inProcess(function.logicalId()) && !ChildRuntime.isCustom(function.runtime());
   }
 
   /** Once a second: close long-idle environments, as Lambda recycles unused ones. */
@@ -143,7 +163,8 @@ public final class FunctionRuntime implements AutoCloseable {
     int jvm = Runtime.version().feature();
     if (!digits.isEmpty() && Integer.parseInt(digits) > jvm) {
       log.accept("Warning: " + function.logicalId() + " declares " + function.runtime() + " but LocalSAM runs on Java " + jvm
-          + "; classes compiled for a newer Java will not load (run LocalSAM with Java " + digits + " or newer).");
+          + "; classes compiled for a newer Java will not load (run LocalSAM with Java " + digits + " or newer, or run the function"
+          + " on a local JDK " + digits + " in a JVM of its own with --isolation-process " + function.logicalId() + ").");
     }
   }
 

@@ -126,11 +126,13 @@ final class Functions {
     if (runtime == null) {
       throw TemplateException.at(where, "function " + name + " has no Runtime (set it on the function or in Globals.Function)");
     }
-    if (!runtime.startsWith("java")) {
-      stack.warn.accept(name + ": runtime " + runtime + " is not Java; LocalSAM runs Java functions only, so it is not mounted");
+    boolean custom = runtime.startsWith("provided"); // its bootstrap runs in a process of its own
+    if (!runtime.startsWith("java") && !custom) {
+      stack.warn.accept(name + ": runtime " + runtime + " is not Java; LocalSAM runs Java functions and custom runtimes"
+          + " (provided.al2023) only, so it is not mounted");
       return null;
     }
-    String handler = properties.get("Handler") instanceof String h ? h : null;
+    String handler = properties.get("Handler") instanceof String h ? h : custom ? "bootstrap" : null;
     if (handler == null || handler.isBlank()) {
       throw TemplateException.at(where, "function " + name + " has no Handler (for example com.example.App::handleRequest)");
     }

@@ -1,8 +1,11 @@
 package io.localsam.junit;
 
+import io.localsam.runtime.Isolation;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a test class asked for, as written: from {@link LocalApi} or {@link LocalApiExtension.Builder}.
@@ -12,6 +15,7 @@ import java.util.Map;
  * @param jwks extra key sets for JWT and Cognito authorizers, besides the test key every emulator trusts
  * @param apiKeys API key values accepted on {@code ApiKeyRequired} methods
  * @param disableAuthorizer routes run without their authorizers
+ * @param isolation where the functions run
  */
 record ApiSettings(
     String template,
@@ -23,7 +27,8 @@ record ApiSettings(
     boolean failOnFunctionError,
     List<String> jwks,
     List<String> apiKeys,
-    boolean disableAuthorizer) {
+    boolean disableAuthorizer,
+    Isolation isolation) {
 
   ApiSettings {
     jwks = List.copyOf(jwks);
@@ -41,7 +46,22 @@ record ApiSettings(
       parameters.put(pair[0], pair[1]);
     }
     return new ApiSettings(api.template(), parameters, api.envVars(), api.port(), api.region(), Map.of(),
-        api.failOnFunctionError(), List.of(api.jwks()), List.of(api.apiKeys()), api.disableAuthorizer());
+        api.failOnFunctionError(), List.of(api.jwks()), List.of(api.apiKeys()), api.disableAuthorizer(),
+        isolation(api.isolation(), Set.of(api.processFunctions()), jdks(api.jdks(), owner)));
+  }
+
+  static Isolation isolation(IsolationMode mode, Set<String> processFunctions, Map<String, Path> jdks) {
+    return new Isolation(mode == IsolationMode.PROCESS, processFunctions, jdks, 0, Set.of());
+  }
+
+  /** {@code "java21=/path"} entries into runtime to JDK home. */
+  private static Map<String, Path> jdks(String[] entries, String owner) {
+    Map<String, Path> jdks = new LinkedHashMap<>();
+    for (String entry : entries) {
+      String[] pair = splitParameter(entry, owner);
+      jdks.put(pair[0], Path.of(pair[1]));
+    }
+    return jdks;
   }
 
   /** {@code "Key=Value"} into its two halves; the value may itself contain {@code =}. */

@@ -1,6 +1,7 @@
 package io.localsam.junit;
 
 import io.localsam.EmulatorOptions;
+import io.localsam.runtime.Isolation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param jwks the user's key sets (files resolved), besides the test key
  * @param apiKeys accepted API key values
  * @param disableAuthorizer routes run without their authorizers
+ * @param isolation where the functions run
  */
 record EmulatorKey(
     Path template,
@@ -26,7 +28,8 @@ record EmulatorKey(
     Map<String, Map<String, String>> functionEnvironment,
     List<String> jwks,
     List<String> apiKeys,
-    boolean disableAuthorizer) {
+    boolean disableAuthorizer,
+    Isolation isolation) {
 
   /** Resolves paths against the module directory and checks them; errors name {@code owner}. */
   static EmulatorKey resolve(ApiSettings settings, String owner) {
@@ -59,7 +62,8 @@ record EmulatorKey(
       }
     }
     return new EmulatorKey(template, settings.port(), settings.parameters(), envVars, region,
-        settings.functionEnvironment(), List.copyOf(jwks), settings.apiKeys(), settings.disableAuthorizer());
+        settings.functionEnvironment(), List.copyOf(jwks), settings.apiKeys(), settings.disableAuthorizer(),
+        settings.isolation());
   }
 
   /** The engine's options. */
@@ -67,7 +71,8 @@ record EmulatorKey(
     // The test key first: tokens from Tokens always verify, whatever else the class trusts
     EmulatorOptions.Builder options = EmulatorOptions.builder(template).port(port).parameterOverrides(parameters)
         .envVars(envVars).functionEnvironment(functionEnvironment)
-        .jwks(TestKeys.jwks()).jwks(jwks).apiKeys(apiKeys).disableAuthorizer(disableAuthorizer);
+        .jwks(TestKeys.jwks()).jwks(jwks).apiKeys(apiKeys).disableAuthorizer(disableAuthorizer)
+        .isolation(isolation);
     if (region != null) {
       options.region(region);
     }
@@ -83,6 +88,7 @@ record EmulatorKey(
         + (region == null ? "" : ", region " + region)
         + (jwks.isEmpty() ? "" : ", jwks " + jwks)
         + (apiKeys.isEmpty() ? "" : ", " + apiKeys.size() + " API key(s)")
-        + (disableAuthorizer ? ", authorizers disabled" : "");
+        + (disableAuthorizer ? ", authorizers disabled" : "")
+        + (isolation.equals(Isolation.IN_PROCESS) ? "" : ", " + isolation);
   }
 }

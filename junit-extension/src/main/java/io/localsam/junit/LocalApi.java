@@ -103,4 +103,16 @@ public @interface LocalApi {
 
   /** Runs routes without their authorizers, as {@code --disable-authorizer} does. */
   boolean disableAuthorizer() default false;
+
+  /**
+   * Where functions run, as {@code --isolation} says: {@link IsolationMode#IN_PROCESS} (the default, fastest)
+   * or {@link IsolationMode#PROCESS}, each execution environment a JVM of its own.
+   */
+  IsolationMode isolation() default IsolationMode.IN_PROCESS;
+
+  /** Functions that run in processes of their own even when the others run in-process ({@code --isolation-process}). */
+  String[] processFunctions() default {};
+
+  /** The JDK for a runtime in process isolation, each {@code "java21=/path/to/jdk"}, as {@code --jdk} takes them. */
+  String[] jdks() default {};
 }

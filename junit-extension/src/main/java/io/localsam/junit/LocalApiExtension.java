@@ -3,11 +3,14 @@ package io.localsam.junit;
 import io.localsam.Emulator;
 import io.localsam.Invocation;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -257,6 +260,9 @@ public class LocalApiExtension
     private final List<String> jwks = new ArrayList<>();
     private final List<String> apiKeys = new ArrayList<>();
     private boolean disableAuthorizer;
+    private IsolationMode isolation = IsolationMode.IN_PROCESS;
+    private final Set<String> processFunctions = new LinkedHashSet<>();
+    private final Map<String, Path> jdks = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -341,13 +347,31 @@ public class LocalApiExtension
       return this;
     }
 
+    /** Where functions run, as {@code --isolation} says; {@link IsolationMode#IN_PROCESS} by default. */
+    public Builder isolation(IsolationMode isolation) {
+      this.isolation = isolation;
+      return this;
+    }
+
+    /** Runs this function in processes of its own even when the others run in-process ({@code --isolation-process}). */
+    public Builder processFunction(String functionId) {
+      processFunctions.add(functionId);
+      return this;
+    }
+
+    /** The JDK home to run a runtime's functions with in process isolation, as {@code --jdk java21=/path} does. */
+    public Builder jdk(String runtime, Path home) {
+      jdks.put(runtime, home);
+      return this;
+    }
+
     public LocalApiExtension build() {
       return new LocalApiExtension(this);
     }
 
-    private ApiSettings settings() {
+    ApiSettings settings() {
       return new ApiSettings(template, parameters, envVars, port, region, environment, failOnFunctionError, jwks, apiKeys,
-          disableAuthorizer);
+          disableAuthorizer, ApiSettings.isolation(isolation, processFunctions, jdks));
     }
   }
 }

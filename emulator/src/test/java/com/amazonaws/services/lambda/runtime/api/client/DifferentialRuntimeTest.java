@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.DtoSerializers;
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.converters.LambdaErrorConverter;
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.dto.InvocationRequest;
+import io.localsam.runtime.Isolation;
 import io.localsam.testsupport.TestApi;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -15,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,6 +76,7 @@ class DifferentialRuntimeTest {
   static Path folder;
 
   static TestApi api;
+  static TestApi processApi; // the same functions, each in a JVM of its own on LocalSAM's Java bootstrap
 
   @BeforeAll
   static void start() {
@@ -82,11 +86,14 @@ class DifferentialRuntimeTest {
           .append(CASES[i][0]).append("'}\n");
     }
     api = TestApi.start(folder, template.toString());
+    processApi = TestApi.start(folder, template.toString(),
+        options -> options.isolation(new Isolation(true, Set.of(), Map.of(), 0, Set.of())));
   }
 
   @AfterAll
   static void stop() {
     api.close();
+    processApi.close();
   }
 
   static Stream<Arguments> cases() {
@@ -104,8 +111,10 @@ class DifferentialRuntimeTest {
 
     String real = new String(realRuntime(handler, event), StandardCharsets.UTF_8);
     String ours = api.emulator().invoke("Case" + index, new String(event, StandardCharsets.UTF_8)).response();
+    String ownProcess = processApi.emulator().invoke("Case" + index, new String(event, StandardCharsets.UTF_8)).response();
 
     assertEquals(real, ours);
+    assertEquals(real, ownProcess, "in process isolation");
   }
 
   /** One fresh customer class loader per case, as one Lambda environment has. */

@@ -1,0 +1,90 @@
+package io.localsam.runtime.process;
+
+import io.localsam.runtime.RuntimeApiBootstrap;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * How to start one execution environment's process: its command, its whole environment and its working
+ * directory. The environment is the function's Lambda environment plus {@code AWS_LAMBDA_RUNTIME_API};
+ * the working directory is the code root, Lambda's {@code /var/task}.
+ */
+public record ChildLaunch(List<String> command, Map<String, String> environment, Path directory) {
+  static final String RUNTIME_API = "AWS_LAMBDA_RUNTIME_API";
+
+  public ChildLaunch {
+    command = List.copyOf(command);
+    environment = Map.copyOf(environment);
+  }
+
+  /**
+   * A Java function on LocalSAM's own runtime ({@link RuntimeApiBootstrap}) in {@code jdk}, with Lambda's
+   * flags for {@code memorySizeMb}; with {@code debugPort} above 0, JDWP waits there for a debugger.
+   */
+  public static ChildLaunch java(Jdk jdk, int memorySizeMb, List<Path> functionClasspath, Map<String, String> lambdaEnvironment,
+      String runtimeApi, int debugPort) {
+    List<String> command = new ArrayList<>();
+    command.add(jdk.java().toString());
+    command.addAll(LambdaJvmFlags.forMemorySize(memorySizeMb));
+    if (debugPort > 0) {
+      command.add("-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=*:" + debugPort);
+    }
+    command.add("-cp");
+    command.add(ownClasspath()); // LocalSAM's own classes: the runtime and AWS's serializer
+    command.add(RuntimeApiBootstrap.class.getName());
+    functionClasspath.forEach(entry -> command.add(entry.toAbsolutePath().toString()));
+    return new ChildLaunch(command, withRuntimeApi(lambdaEnvironment, runtimeApi), taskRoot(functionClasspath));
+  }
+
+  /**
+   * LocalSAM's class path with every entry made absolute: the child starts in the function's folder, where
+   * {@code java -jar target/emulator.jar}'s relative path would name nothing.
+   */
+  static String ownClasspath() {
+    return absolute(System.getProperty("java.class.path"));
+  }
+
+  static String absolute(String classpath) {
+    return Arrays.stream(classpath.split(File.pathSeparator))
+        .filter(entry -> !entry.isEmpty())
+        .map(entry -> entry.endsWith("*")
+            ? Path.of(entry.substring(0, entry.length() - 1)).toAbsolutePath() + File.separator + "*"
+            : Path.of(entry).toAbsolutePath().toString())
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  /** A custom runtime ({@code provided.al2023}): the {@code bootstrap} executable at the code root. */
+  public static ChildLaunch bootstrap(Path codeRoot, Map<String, String> lambdaEnvironment, String runtimeApi) {
+    return new ChildLaunch(List.of(codeRoot.resolve("bootstrap").toAbsolutePath().toString()),
+        withRuntimeApi(lambdaEnvironment, runtimeApi), codeRoot);
+  }
+
+  private static Map<String, String> withRuntimeApi(Map<String, String> lambdaEnvironment, String runtimeApi) {
+    Map<String, String> environment = new LinkedHashMap<>(lambdaEnvironment);
+    environment.put(RUNTIME_API, runtimeApi);
+    // Windows' own libraries (Winsock, which the JVM's networking loads) need SystemRoot; Lambda is Linux and has none
+    String systemRoot = System.getenv("SystemRoot");
+    if (System.getProperty("os.name", "").startsWith("Windows") && systemRoot != null) {
+      environment.putIfAbsent("SystemRoot", systemRoot);
+    }
+    return environment;
+  }
+
+  /** The code root: the first class path entry, or a jar's folder when the code is a jar read in place. */
+  private static Path taskRoot(List<Path> classpath) {
+    Path first = classpath.isEmpty() ? Path.of("") : classpath.get(0).toAbsolutePath();
+    return Files.isDirectory(first) ? first : first.getParent();
+  }
+
+  @Override
+  public String toString() {
+    return String.join(" ", command) + " (in " + directory + ")";
+  }
+}

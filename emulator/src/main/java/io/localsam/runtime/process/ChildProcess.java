@@ -1,0 +1,152 @@
+package io.localsam.runtime.process;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One execution environment's process: started with exactly the function's Lambda environment as its
+ * real environment (nothing of LocalSAM's shell), in the function's code folder, its output handed line
+ * by line to whichever sink the current invocation set. Its standard input is a pipe LocalSAM holds open
+ * and never writes: when LocalSAM dies, however it dies, the pipe closes and the child's runtime, which
+ * watches for that end of input, exits too.
+ */
+public final class ChildProcess implements AutoCloseable {
+  /** How long a child gets to end on its own before it is killed outright. */
+  static final long GRACE_MILLIS = 500;
+
+  private final Process process;
+  private volatile Consumer<String> output;
+
+  /**
+   * @param command the program and its arguments
+   * @param environment the process's whole environment
+   * @param directory its working directory
+   * @param output where its stdout and stderr lines go until {@link #output(Consumer)} says otherwise
+   */
+  public static ChildProcess start(List<String> command, Map<String, String> environment, Path directory,
+      Consumer<String> output) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+    builder.environment().clear();
+    builder.environment().putAll(environment);
+    return new ChildProcess(builder.start(), output);
+  }
+
+  private ChildProcess(Process process, Consumer<String> output) {
+    this.process = process;
+    this.output = output;
+    pump(process.getInputStream(), "stdout");
+    pump(process.getErrorStream(), "stderr");
+  }
+
+  /** Sends the child's output lines to {@code sink} from now on (the invocation now running). */
+  public void output(Consumer<String> sink) {
+    output = sink;
+  }
+
+  private void pump(InputStream stream, String name) {
+    Thread pump = new Thread(() -> {
+      try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+          output.accept(line);
+        }
+      } catch (IOException ended) {
+        // the process is gone; nothing more to read
+      }
+    }, "localsam-child-" + process.pid() + "-" + name);
+    pump.setDaemon(true);
+    pump.start();
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Completes with the exit status when the process ends. */
+  public CompletableFuture<Integer> exit() {
+    return process.onExit().thenApply(Process::exitValue);
+  }
+
+  /**
+   * The most memory the process has held so far (its peak resident set), in KiB, where the OS tells it
+   * (Linux's {@code /proc}); empty elsewhere or once it has ended.
+   */
+  public OptionalLong peakMemoryKib() {
+    Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+    try {
+      for (String line : Files.readAllLines(status)) {
+        if (line.startsWith("VmHWM:")) {
+          return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")));
+        }
+      }
+    } catch (IOException | NumberFormatException unavailable) {
+      // not Linux, or the process has just ended
+    }
+    return OptionalLong.empty();
+  }
+
+  /**
+   * Ends the process and whatever it started (a function's own subprocesses, as Lambda freezes and then
+   * discards the whole sandbox): asked first, then killed once the grace period is over.
+   */
+  @Override
+  public void close() {
+    // taken now: once the child is gone, its children are the init process's and no longer found here
+    List<ProcessHandle> descendants = process.descendants().toList();
+    try {
+      endChild();
+    } finally {
+      descendants.forEach(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  private void endChild() {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Kills the process and what it started at once (a timed-out or crashed environment). */
+  public void kill() {
+    List<ProcessHandle> descendants = process.descendants().toList();
+    process.destroyForcibly();
+    descendants.forEach(ProcessHandle::destroyForcibly);
+  }
+
+  /**
+   * How Lambda words a runtime's end in {@code Runtime.ExitError}: "exit status 3", or for a process a
+   * signal ended (which Java reports as 128 plus the signal's number) "signal: killed" and the like.
+   */
+  public static String describeExit(int status) {
+    return switch (status) {
+      case 134 -> "signal: aborted";
+      case 137 -> "signal: killed";
+      case 139 -> "signal: segmentation fault";
+      case 143 -> "signal: terminated";
+      default -> "exit status " + status;
+    };
+  }
+}

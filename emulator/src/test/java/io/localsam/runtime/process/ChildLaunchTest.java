@@ -1,0 +1,47 @@
+package io.localsam.runtime.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The command and environment a child starts with. */
+class ChildLaunchTest {
+  @Test
+  void localSamsClassPathIsMadeAbsoluteForAChildThatStartsElsewhere() {
+    String relative = String.join(File.pathSeparator, "target/emulator.jar", "lib/*", "/abs/classes");
+    String cwd = Path.of("").toAbsolutePath().toString();
+    assertEquals(String.join(File.pathSeparator, cwd + "/target/emulator.jar", cwd + "/lib" + File.separator + "*", "/abs/classes"),
+        ChildLaunch.absolute(relative));
+  }
+
+  @Test
+  void aJavaChildGetsLambdasFlagsTheFunctionsEnvironmentAndItsCodeFolder() {
+    Jdk jdk = FixtureFunctions.currentJdk();
+    ChildLaunch launch = ChildLaunch.java(jdk, 1024, FixtureFunctions.classpath(), Map.of("A", "1"), "127.0.0.1:9", 0);
+    assertEquals(jdk.java().toString(), launch.command().get(0));
+    assertTrue(launch.command().contains("-XX:MaxHeapSize=891290k"), launch.command().toString());
+    assertTrue(launch.command().stream().noneMatch(arg -> arg.startsWith("-agentlib:jdwp")));
+    assertEquals(Map.of("A", "1", "AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9"), launch.environment());
+    assertEquals(FixtureFunctions.codeRoot(), launch.directory());
+    assertEquals(FixtureFunctions.codeRoot().toString(), launch.command().get(launch.command().indexOf(
+        "io.localsam.runtime.RuntimeApiBootstrap") + 1));
+  }
+
+  @Test
+  void aDebuggedChildWaitsForItsDebuggerOnThePort() {
+    ChildLaunch launch = ChildLaunch.java(FixtureFunctions.currentJdk(), 128, List.of(FixtureFunctions.codeRoot()), Map.of(),
+        "127.0.0.1:9", 5858);
+    assertTrue(launch.command().contains("-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=*:5858"));
+  }
+
+  @Test
+  void lambdasHeapIsEightyFivePercentOfMemorySize() {
+    assertEquals(445645, LambdaJvmFlags.maxHeapKib(512));
+    assertEquals(111411, LambdaJvmFlags.maxHeapKib(128));
+  }
+}
