@@ -24,7 +24,7 @@ final class JvmWideNotices {
     return what -> {
       if (reported.add(what)) {
         log.accept("Warning: " + function.name() + " " + what + ". In Lambda that stays in its own JVM; to have"
-            + " that here, run it with `--isolation process` (planned).");
+            + " that here, run it with `--isolation process`.");
       }
     };
   }
