@@ -157,7 +157,7 @@ class SoakTest {
     try (Emulator emulator = Emulator.start(EmulatorOptions.builder(template).port(0).log(this::log).build())) {
       LoadMix.run(emulator.baseUri(), CLIENTS, Duration.ofSeconds(3), MIX); // every environment warm
       emulator.invoke("Hot", "{}");
-      JvmGauges.await(30, () -> functionCodeSettled());
+      JvmGauges.await(30, SoakTest::functionCodeSettled);
       long heapBefore = JvmGauges.usedHeapAfterGc();
       int threadsBefore = JvmGauges.threads().size();
       logCounts.clear();
@@ -181,7 +181,7 @@ class SoakTest {
       long ranTwice = sent.accepted().stream().filter(id -> starts(id) > 1).count();
       long neverRan = sent.accepted().stream().filter(id -> starts(id) == 0).count();
 
-      boolean settled = JvmGauges.await(60, () -> functionCodeSettled());
+      boolean settled = JvmGauges.await(60, SoakTest::functionCodeSettled);
       boolean stubbornEnded = JvmGauges.await(30, () -> stubbornThreads() == 1);
       long liveLoaders = HotReloads.liveLoadersAfterGc(1);
       long heapAfter = JvmGauges.usedHeapAfterGc();
