@@ -27,8 +27,6 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class Emulator implements AutoCloseable {
-  /** How many invocations the journal keeps; the oldest go first. */
-  static final int JOURNAL_LIMIT = Journal.LIMIT;
   static {
     UndertowServers.quietLogs();
   }

@@ -207,8 +207,7 @@ public final class FunctionRuntime implements AutoCloseable {
    * @throws InvocationRejected when the event is over Lambda's 1 MB limit or the queue is full
    */
   public String invokeAsync(String functionId, byte[] event) {
-    pool(functionId);
-    return async.submit(functionId, event);
+    return async.submit(functionId, event); // refuses an unknown function with the same message as invoke
   }
 
   /** Waits until every accepted asynchronous invocation has finished; true when they did within {@code timeout}. */
