@@ -32,7 +32,7 @@ public record ChildLaunch(List<String> command, Map<String, String> environment,
       String runtimeApi, int debugPort) {
     List<String> command = new ArrayList<>();
     command.add(jdk.java().toString());
-    command.addAll(LambdaJvmFlags.forMemorySize(memorySizeMb));
+    command.addAll(LambdaJvmFlags.forMemorySize(memorySizeMb, jdk.feature()));
     if (debugPort > 0) {
       command.add("-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=*:" + debugPort);
     }

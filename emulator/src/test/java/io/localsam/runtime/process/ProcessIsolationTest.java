@@ -26,13 +26,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Functions in processes of their own behind the real gateway and {@code FunctionRuntime.invoke}: the
- * hostile function's back doors now lead to its own process, exits and timeouts cost only that process,
+ * Functions in processes of their own behind the real gateway and {@code FunctionRuntime.invoke}: exits,
+ * crashes and timeouts cost only that process (the hostile-function suite runs in this mode too, in
+ * {@code HostileFunctionProcessTest}),
  * a custom runtime's shell bootstrap answers HTTP requests, and what cannot start says why.
  */
 class ProcessIsolationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> PROCESS = Set.of("Hostile", "Bystander", "Probe", "Exiter", "Sleepy", "Hello", "NoJdk");
+  private static final Set<String> PROCESS = Set.of("Probe", "Exiter", "Sleepy", "Hello", "NoJdk");
 
   @TempDir
   static Path folder;
@@ -48,12 +49,6 @@ class ProcessIsolationTest {
         Globals:
           Function: {Runtime: java17, CodeUri: ${CODE}, Timeout: 20}
         Resources:
-          Hostile:
-            Type: AWS::Serverless::Function
-            Properties: {Handler: fixtures.Hostile, Environment: {Variables: {TABLE: hostile}}}
-          Bystander:
-            Type: AWS::Serverless::Function
-            Properties: {Handler: fixtures.Hostile, Environment: {Variables: {TABLE: bystander}}}
           Probe:
             Type: AWS::Serverless::Function
             Properties:
@@ -151,25 +146,6 @@ class ProcessIsolationTest {
   }
 
   @Test
-  void theBackDoorsToTheEnvironmentLeadToTheFunctionsOwnProcess() {
-    JsonNode child = invoke("Hostile", "{\"do\":\"child\"}");
-    assertEquals("hostile|none|defaultkey", child.get("processBuilder").asText());
-    assertFalse(child.get("environmentHasHome").asBoolean());
-    JsonNode reflection = invoke("Hostile", "{\"do\":\"reflection\"}");
-    assertEquals("hostile", reflection.get("invokeTable").asText());
-    assertEquals("null", reflection.get("invokeHome").asText());
-    assertEquals("hostile|null", invoke("Hostile", "{\"do\":\"own-class-loader\"}").get("probe").asText());
-  }
-
-  @Test
-  void whatOneJvmCannotKeepToOneFunctionIsItsOwnHereWithoutWarnings() {
-    JsonNode seen = invoke("Hostile", "{\"do\":\"jvm-wide\"}");
-    assertTrue(seen.get("environ").asBoolean() || !Files.exists(Path.of("/proc")));
-    assertFalse(api.logged("Warning: Hostile handles SIGTERM"), "its own JVM: the handler is its to install");
-    assertFalse(api.logged("Warning: Hostile reads /proc/self/environ"));
-  }
-
-  @Test
   void anExitIsTheRuntimesExitErrorAndTheNextRequestGetsAFreshProcess() throws Exception {
     Invocation exited = api.emulator().invoke("Exiter", "{\"how\":\"exit\"}");
     assertEquals("Runtime.ExitError", exited.error(), exited.response());
@@ -179,6 +155,27 @@ class ProcessIsolationTest {
     assertTrue(JSON.readTree(halted.response()).get("errorMessage").asText().endsWith("exit status 5"), halted.response());
     assertEquals("\"alive after 1\"", api.emulator().invoke("Exiter", "{}").response(), "a fresh process: static state starts over");
     assertEquals("\"alive after 2\"", api.emulator().invoke("Exiter", "{}").response(), "and is then reused");
+  }
+
+  @Test
+  void aCrashGivesTheCloudsErrorAndTheNextRequestAFreshProcess() throws Exception {
+    Invocation outOfHeap = api.emulator().invoke("Exiter", "{\"how\":\"oom\"}");
+    assertEquals("java.lang.OutOfMemoryError", outOfHeap.error(), outOfHeap.response());
+    assertEquals("Java heap space", JSON.readTree(outOfHeap.response()).get("errorMessage").asText(), "the 108 MB heap of 128 MB");
+    assertEquals("\"alive after 1\"", api.emulator().invoke("Exiter", "{}").response(), "the runtime ends after it, as Java's does");
+
+    Invocation outOfStack = api.emulator().invoke("Exiter", "{\"how\":\"stack\"}");
+    assertEquals("java.lang.StackOverflowError", outOfStack.error(), outOfStack.response());
+    assertEquals("\"alive after 1\"", api.emulator().invoke("Exiter", "{}").response());
+
+    if (Files.isDirectory(Path.of("/proc/self"))) { // a Unix with kill(1)
+      Invocation killed = api.emulator().invoke("Exiter", "{\"how\":\"kill\"}");
+      assertEquals("Runtime.ExitError", killed.error(), killed.response());
+      assertEquals("RequestId: " + killed.requestId() + " Error: Runtime exited with error: signal: killed",
+          JSON.readTree(killed.response()).get("errorMessage").asText());
+      assertEquals("\"alive after 1\"", api.emulator().invoke("Exiter", "{}").response());
+    }
+    assertEquals(200, api.http().get("/hello").status(), "LocalSAM lives on");
   }
 
   @Test
