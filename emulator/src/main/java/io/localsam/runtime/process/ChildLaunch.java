@@ -18,6 +18,19 @@ import java.util.stream.Collectors;
  */
 public record ChildLaunch(List<String> command, Map<String, String> environment, Path directory) {
   static final String RUNTIME_API = "AWS_LAMBDA_RUNTIME_API";
+  private static final Path SHELL = Path.of("/bin/sh");
+
+  /**
+   * The shell a custom runtime starts from: it keeps LocalSAM's pipe, its standard input, on descriptor 3
+   * for a background reader, then becomes the bootstrap (same process, so exits, signals and memory are
+   * the bootstrap's own) with no input. At the pipe's end, LocalSAM gone (even by SIGKILL), the reader
+   * kills the bootstrap; when the bootstrap ends first, the JDK closes the pipe and the reader ends too.
+   */
+  private static final String WATCHED = """
+      exec 3<&0 </dev/null
+      (while read -r _ <&3; do :; done; kill -KILL $$ 2>/dev/null) &
+      exec "$@" 3<&-
+      """;
 
   public ChildLaunch {
     command = List.copyOf(command);
@@ -60,10 +73,17 @@ public record ChildLaunch(List<String> command, Map<String, String> environment,
         .collect(Collectors.joining(File.pathSeparator));
   }
 
-  /** A custom runtime ({@code provided.al2023}): the {@code bootstrap} executable at the code root. */
+  /**
+   * A custom runtime ({@code provided.al2023}): the {@code bootstrap} executable at the code root. Where
+   * there is a {@code /bin/sh}, the bootstrap starts through {@link #WATCHED}, so it ends with LocalSAM
+   * however LocalSAM ends: a bootstrap, unlike LocalSAM's own Java runtime, does not watch for that.
+   */
   public static ChildLaunch bootstrap(Path codeRoot, Map<String, String> lambdaEnvironment, String runtimeApi) {
-    return new ChildLaunch(List.of(codeRoot.resolve("bootstrap").toAbsolutePath().toString()),
-        withRuntimeApi(lambdaEnvironment, runtimeApi), codeRoot);
+    String bootstrap = codeRoot.resolve("bootstrap").toAbsolutePath().toString();
+    List<String> command = Files.isExecutable(SHELL)
+        ? List.of(SHELL.toString(), "-c", WATCHED, "localsam-watch", bootstrap)
+        : List.of(bootstrap);
+    return new ChildLaunch(command, withRuntimeApi(lambdaEnvironment, runtimeApi), codeRoot);
   }
 
   private static Map<String, String> withRuntimeApi(Map<String, String> lambdaEnvironment, String runtimeApi) {
