@@ -47,7 +47,7 @@ public record ChildLaunch(List<String> command, Map<String, String> environment,
     command.add(jdk.java().toString());
     command.addAll(LambdaJvmFlags.forMemorySize(memorySizeMb, jdk.feature()));
     if (debugPort > 0) {
-      command.add("-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=*:" + debugPort);
+      command.add("-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=127.0.0.1:" + debugPort);
     }
     command.add("-cp");
     command.add(ownClasspath()); // LocalSAM's own classes: the runtime and AWS's serializer
