@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 
 /**
  * A running LocalSAM: the template's APIs served on an embedded server, each function run in-process
@@ -55,6 +56,7 @@ public final class Emulator implements AutoCloseable {
     Consumer<String> log = options.log();
     Template template = TemplateLoader.load(options.template(), options.parameterOverrides(), options.region());
     template.warnings().forEach(warning -> log.accept("Warning: " + warning));
+    SSLContext tls = options.tls() == null ? null : options.tls().sslContext(); // a bad file stops us before any function starts
     Journal journal = new Journal(); // before the server opens: a request may arrive at once
     FunctionRuntime runtime = new FunctionRuntime(template, options.region(),
         EnvVarsFile.read(options.envVars()).with(options.functionEnvironment()), log, journal, options.asyncRetryDelay(),
@@ -62,7 +64,7 @@ public final class Emulator implements AutoCloseable {
     GatewayServer server;
     try {
       server = GatewayServer.start(template, runtime, options.host(), options.port(), staticDir(options),
-          new AuthSettings(options.region(), options.jwks(), options.disableAuthorizer(), options.apiKeys()), log);
+          new AuthSettings(options.region(), options.jwks(), options.disableAuthorizer(), options.apiKeys()), tls, log);
     } catch (RuntimeException e) {
       runtime.close();
       throw e;
@@ -84,7 +86,7 @@ public final class Emulator implements AutoCloseable {
     return defaultDir != null && java.nio.file.Files.isDirectory(defaultDir) ? defaultDir : null;
   }
 
-  /** The base URL, ending in {@code /}: {@code http://127.0.0.1:3000/}. */
+  /** The base URL, ending in {@code /}: {@code http://127.0.0.1:3000/}, or {@code https://} with TLS. */
   public URI baseUri() {
     return server.baseUri();
   }

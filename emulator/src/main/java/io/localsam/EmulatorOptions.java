@@ -1,5 +1,6 @@
 package io.localsam;
 
+import io.localsam.gateway.Tls;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.runtime.Isolation;
 import java.nio.file.Path;
@@ -36,6 +37,8 @@ import java.util.function.Consumer;
  *     as long): Lambda's one minute unless set shorter, as a test of retries would
  * @param isolation where functions run: in LocalSAM's JVM (the default) or in processes of their own
  *     ({@code --isolation process}), the JDKs for runtimes ({@code --jdk}), and the function debugger
+ * @param tls the certificate and key to serve HTTPS with ({@code --ssl-cert-file}, {@code --ssl-key-file}),
+ *     or {@code null} for HTTP
  */
 public record EmulatorOptions(
     Path template,
@@ -51,7 +54,8 @@ public record EmulatorOptions(
     List<String> apiKeys,
     Map<String, Map<String, String>> functionEnvironment,
     Duration asyncRetryDelay,
-    Isolation isolation) {
+    Isolation isolation,
+    Tls tls) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 3000;
@@ -84,7 +88,7 @@ public record EmulatorOptions(
   public EmulatorOptions(Path template, String host, int port, Map<String, String> parameterOverrides, Path envVars,
       String region, Consumer<String> log, Path staticDir) {
     this(template, host, port, parameterOverrides, envVars, region, log, staticDir, List.of(), false, List.of(), Map.of(),
-        null, null);
+        null, null, null);
   }
 
   public static Builder builder(Path template) {
@@ -105,7 +109,8 @@ public record EmulatorOptions(
         .apiKeys(apiKeys)
         .functionEnvironment(functionEnvironment)
         .asyncRetryDelay(asyncRetryDelay)
-        .isolation(isolation);
+        .isolation(isolation)
+        .tls(tls);
   }
 
   /** One fluent setter per option; {@link #build()} checks them. */
@@ -123,6 +128,7 @@ public record EmulatorOptions(
     private final List<String> apiKeys = new ArrayList<>();
     private final Map<String, Map<String, String>> functionEnvironment = new LinkedHashMap<>();
     private Isolation isolation;
+    private Tls tls;
     private Duration asyncRetryDelay = FunctionRuntime.ASYNC_RETRY_DELAY;
 
     private Builder(Path template) {
@@ -234,9 +240,15 @@ public record EmulatorOptions(
       return this;
     }
 
+    /** Serve HTTPS with this certificate and key, PEM files ({@code null}: HTTP, the default). */
+    public Builder tls(Tls tls) {
+      this.tls = tls;
+      return this;
+    }
+
     public EmulatorOptions build() {
       return new EmulatorOptions(template, host, port, parameterOverrides, envVars, region, log, staticDir, jwks,
-          disableAuthorizer, apiKeys, functionEnvironment, asyncRetryDelay, isolation);
+          disableAuthorizer, apiKeys, functionEnvironment, asyncRetryDelay, isolation, tls);
     }
   }
 }

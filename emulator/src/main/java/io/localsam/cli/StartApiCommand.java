@@ -3,6 +3,7 @@ package io.localsam.cli;
 import io.localsam.Emulator;
 import io.localsam.EmulatorOptions;
 import io.localsam.LocalSamException;
+import io.localsam.gateway.Tls;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code start-api}: serves the template's APIs until Ctrl-C or SIGTERM, like {@code sam local start-api}. */
@@ -56,9 +58,20 @@ final class StartApiCommand implements Callable<Integer> {
       description = "An API key accepted on methods with ApiKeyRequired, besides the template's ApiKey values (repeatable).")
   List<String> apiKeys = new ArrayList<>();
 
+  @Option(names = "--ssl-cert-file", paramLabel = "PATH",
+      description = "A PEM certificate (chain) to serve HTTPS with; goes with --ssl-key-file.")
+  java.nio.file.Path sslCertFile;
+
+  @Option(names = "--ssl-key-file", paramLabel = "PATH",
+      description = "The certificate's private key, an unencrypted PEM file; goes with --ssl-cert-file.")
+  java.nio.file.Path sslKeyFile;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    if ((sslCertFile == null) != (sslKeyFile == null)) {
+      throw new ParameterException(spec.commandLine(), "--ssl-cert-file and --ssl-key-file go together: pass both, or neither.");
+    }
     output.begin(spec, ignored, err);
     try (FunctionLog log = output.open(err)) {
       Consumer<String> lines = log.lines();
@@ -73,7 +86,8 @@ final class StartApiCommand implements Callable<Integer> {
         };
       }
       EmulatorOptions options = template.toOptions().port(port).host(server.host).staticDir(staticDir).log(lines)
-          .disableAuthorizer(disableAuthorizer).jwks(jwks).apiKeys(apiKeys).isolation(isolation.toIsolation()).build();
+          .disableAuthorizer(disableAuthorizer).jwks(jwks).apiKeys(apiKeys).isolation(isolation.toIsolation())
+          .tls(sslCertFile == null ? null : new Tls(sslCertFile, sslKeyFile)).build();
       output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());
       server.warnIfExposed(err);
       Emulator emulator = Emulator.start(options);

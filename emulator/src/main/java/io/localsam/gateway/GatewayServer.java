@@ -6,6 +6,7 @@ import io.localsam.template.RouteDef;
 import io.localsam.template.Template;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
+import javax.net.ssl.SSLContext;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
@@ -34,15 +35,17 @@ public final class GatewayServer implements AutoCloseable {
   private final GracefulShutdownHandler shutdown;
   private final ScheduledThreadPoolExecutor timer;
   private final RouteTable routes;
+  private final String scheme;
   private final String host;
   private final int port;
 
   private GatewayServer(Undertow server, GracefulShutdownHandler shutdown, ScheduledThreadPoolExecutor timer,
-      RouteTable routes, String host, int port) {
+      RouteTable routes, String scheme, String host, int port) {
     this.server = server;
     this.shutdown = shutdown;
     this.timer = timer;
     this.routes = routes;
+    this.scheme = scheme;
     this.host = host;
     this.port = port;
   }
@@ -50,16 +53,16 @@ public final class GatewayServer implements AutoCloseable {
   /** Binds {@code host:port} (port 0 picks a free one) and starts serving, every authorizer on, no key set. */
   public static GatewayServer start(Template template, FunctionRuntime runtime, String host, int port,
       java.nio.file.Path staticDir, Consumer<String> log) {
-    return start(template, runtime, host, port, staticDir, AuthSettings.defaults("us-east-1"), log);
+    return start(template, runtime, host, port, staticDir, AuthSettings.defaults("us-east-1"), null, log);
   }
 
   /**
-   * Binds {@code host:port} (port 0 picks a free one) and starts serving.
+   * Binds {@code host:port} (port 0 picks a free one) and starts serving, over HTTPS with {@code tls}.
    *
    * @throws LocalSamException when the port is taken or a key set cannot be read
    */
   public static GatewayServer start(Template template, FunctionRuntime runtime, String host, int port,
-      java.nio.file.Path staticDir, AuthSettings auth, Consumer<String> log) {
+      java.nio.file.Path staticDir, AuthSettings auth, SSLContext tls, Consumer<String> log) {
     RouteTable routes = new RouteTable(template);
     StaticFiles staticFiles = staticDir == null ? null : new StaticFiles(staticDir);
     ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -74,7 +77,7 @@ public final class GatewayServer implements AutoCloseable {
     HttpHandler authorized = AuthorizerSetup.chain(template, runtime, auth, proxy, log);
     GracefulShutdownHandler chain = Handlers.gracefulShutdown(new RequestHeadLimit(
         new RouteMatchHandler(routes, staticFiles, new RequestBodyHandler(authorized, log), log), log));
-    Undertow server = UndertowServers.builder(host, port, MAX_REQUEST_BYTES, chain)
+    Undertow server = UndertowServers.builder(host, port, MAX_REQUEST_BYTES, chain, tls)
         .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
         .setWorkerThreads(4)
         .setServerOption(UndertowOptions.DECODE_URL, false) // routing decodes segment by segment, so %2F stays in a value
@@ -90,7 +93,7 @@ public final class GatewayServer implements AutoCloseable {
     if (staticFiles != null) {
       log.accept("Mounting static files from " + staticFiles.root() + " at /");
     }
-    return new GatewayServer(server, chain, timer, routes, host, bound);
+    return new GatewayServer(server, chain, timer, routes, tls == null ? "http" : "https", host, bound);
   }
 
   public int port() {
@@ -101,9 +104,9 @@ public final class GatewayServer implements AutoCloseable {
     return host;
   }
 
-  /** The base URL, ending in {@code /}: {@code http://127.0.0.1:3000/}. */
+  /** The base URL, ending in {@code /}: {@code http://127.0.0.1:3000/}, or {@code https://} with TLS. */
   public URI baseUri() {
-    return URI.create(UndertowServers.origin(host, port) + "/");
+    return URI.create(UndertowServers.origin(scheme, host, port) + "/");
   }
 
   /** SAM CLI's start-up lines: one per function and path, methods sorted. */
@@ -122,7 +125,7 @@ public final class GatewayServer implements AutoCloseable {
           .addAll(definition.methods());
     }
     List<String> lines = new ArrayList<>();
-    String base = UndertowServers.origin(host, port);
+    String base = UndertowServers.origin(scheme, host, port);
     for (Map.Entry<String, TreeSet<String>> entry : methods.entrySet()) {
       String[] key = entry.getKey().split(" ", 2);
       String path = key[1].startsWith("/") ? key[1] : "/" + key[1];

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
 import org.xnio.Options;
 
 /**
@@ -51,11 +52,16 @@ public final class UndertowServers {
    * of {@code bodyLimit} bytes, and answers to {@code Expect: 100-continue} (the 100 is sent when the
    * body is first read, so a request refused before that never gets one). Counts of headers, query
    * parameters and cookies are bounded only by the header bytes: each takes at least one byte, and API
-   * Gateway limits by size, not by count.
+   * Gateway limits by size, not by count. With {@code tls} the listener speaks HTTPS.
    */
-  public static Undertow.Builder builder(String host, int port, int bodyLimit, HttpHandler handler) {
-    return Undertow.builder()
-        .addHttpListener(port, host)
+  public static Undertow.Builder builder(String host, int port, int bodyLimit, HttpHandler handler, SSLContext tls) {
+    Undertow.Builder builder = Undertow.builder();
+    if (tls == null) {
+      builder.addHttpListener(port, host);
+    } else {
+      builder.addHttpsListener(port, host, tls);
+    }
+    return builder
         .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEADER_BYTES)
         .setServerOption(UndertowOptions.MAX_HEADERS, MAX_HEADER_BYTES)
         .setServerOption(UndertowOptions.MAX_PARAMETERS, MAX_HEADER_BYTES)
@@ -89,6 +95,11 @@ public final class UndertowServers {
 
   /** {@code http://host:port}, an IPv6 host in brackets. */
   public static String origin(String host, int port) {
-    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    return origin("http", host, port);
+  }
+
+  /** {@code scheme://host:port}, an IPv6 host in brackets. */
+  public static String origin(String scheme, String host, int port) {
+    return scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
   }
 }

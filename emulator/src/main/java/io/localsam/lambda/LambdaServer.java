@@ -50,7 +50,7 @@ public final class LambdaServer implements AutoCloseable {
   public static LambdaServer start(Template template, FunctionRuntime runtime, String host, int port, String region,
       Consumer<String> log) {
     GracefulShutdownHandler root = Handlers.gracefulShutdown(new InvokeApiHandler(template, runtime, region, log));
-    Undertow server = UndertowServers.builder(host, port, FunctionRuntime.MAX_PAYLOAD_BYTES, root)
+    Undertow server = UndertowServers.builder(host, port, FunctionRuntime.MAX_PAYLOAD_BYTES, root, null)
         .setIoThreads(2)
         .setWorkerThreads(2) // nothing blocks a worker: functions run on the runtime's threads
         .build();

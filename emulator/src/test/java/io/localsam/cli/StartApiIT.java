@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.localsam.testsupport.HttpTestClient;
 import io.localsam.testsupport.TestApi;
+import io.localsam.testsupport.TestCertificates;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +39,46 @@ class StartApiIT {
 
       assertEquals(200, response.status());
       assertTrue(response.body().contains("\"message\":\"hello world\""), response.body());
+    }
+  }
+
+  @Test
+  void serves_https_with_pem_certificate_and_key_files() throws Exception {
+    TestApi.writeTemplate(folder, TestApi.HELLO_TEMPLATE);
+
+    try (JarProcess jar = JarProcess.start(folder, "-p", "0", "--ssl-cert-file", TestCertificates.file("rsa.cert").toString(),
+        "--ssl-key-file", TestCertificates.file("rsa-pkcs1.key").toString())) {
+      Matcher running = Pattern.compile("\\* Running on (https://127\\.0\\.0\\.1:\\d+/)").matcher(jar.awaitLine("* Running on"));
+      assertTrue(running.find(), jar.stderr());
+      assertTrue(jar.stderr().contains("Mounting Hello at " + running.group(1) + "hello [GET]"), jar.stderr());
+      HttpResponse<String> response = TestCertificates.clientTrusting("rsa.cert").send(
+          HttpRequest.newBuilder(URI.create(running.group(1) + "hello")).build(), HttpResponse.BodyHandlers.ofString());
+
+      assertEquals(200, response.statusCode(), response.body());
+      assertTrue(response.body().contains("\"message\":\"hello world\""), response.body());
+    }
+  }
+
+  @Test
+  void a_certificate_without_its_key_is_a_usage_error() throws Exception {
+    TestApi.writeTemplate(folder, TestApi.HELLO_TEMPLATE);
+
+    try (JarProcess jar = JarProcess.start(folder, "--ssl-cert-file", TestCertificates.file("rsa.cert").toString())) {
+      assertEquals(2, jar.exitCode(), jar.stderr());
+      assertTrue(jar.stderr().contains("--ssl-cert-file and --ssl-key-file go together: pass both, or neither."), jar.stderr());
+    }
+  }
+
+  @Test
+  void an_encrypted_key_is_one_line_and_exit_code_1() throws Exception {
+    TestApi.writeTemplate(folder, TestApi.HELLO_TEMPLATE);
+
+    try (JarProcess jar = JarProcess.start(folder, "--ssl-cert-file", TestCertificates.file("rsa.cert").toString(),
+        "--ssl-key-file", TestCertificates.file("rsa-encrypted.key").toString())) {
+      assertEquals(1, jar.exitCode(), jar.stderr());
+      assertTrue(jar.stderr().strip().startsWith("Error: --ssl-key-file "), jar.stderr());
+      assertTrue(jar.stderr().contains("is encrypted"), jar.stderr());
+      assertFalse(jar.stderr().contains("Exception"), "no stack trace: " + jar.stderr());
     }
   }
 

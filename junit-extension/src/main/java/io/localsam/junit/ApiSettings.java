@@ -16,6 +16,8 @@ import java.util.Set;
  * @param apiKeys API key values accepted on {@code ApiKeyRequired} methods
  * @param disableAuthorizer routes run without their authorizers
  * @param isolation where the functions run
+ * @param sslCertFile the PEM certificate to serve HTTPS with, as written; empty for HTTP
+ * @param sslKeyFile its private key, as written; empty for HTTP
  */
 record ApiSettings(
     String template,
@@ -28,7 +30,9 @@ record ApiSettings(
     List<String> jwks,
     List<String> apiKeys,
     boolean disableAuthorizer,
-    Isolation isolation) {
+    Isolation isolation,
+    String sslCertFile,
+    String sslKeyFile) {
 
   ApiSettings {
     jwks = List.copyOf(jwks);
@@ -47,7 +51,7 @@ record ApiSettings(
     }
     return new ApiSettings(api.template(), parameters, api.envVars(), api.port(), api.region(), Map.of(),
         api.failOnFunctionError(), List.of(api.jwks()), List.of(api.apiKeys()), api.disableAuthorizer(),
-        isolation(api.isolation(), Set.of(api.processFunctions()), jdks(api.jdks(), owner)));
+        isolation(api.isolation(), Set.of(api.processFunctions()), jdks(api.jdks(), owner)), api.sslCertFile(), api.sslKeyFile());
   }
 
   static Isolation isolation(IsolationMode mode, Set<String> processFunctions, Map<String, Path> jdks) {

@@ -1,6 +1,7 @@
 package io.localsam.junit;
 
 import io.localsam.EmulatorOptions;
+import io.localsam.gateway.Tls;
 import io.localsam.runtime.Isolation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param apiKeys accepted API key values
  * @param disableAuthorizer routes run without their authorizers
  * @param isolation where the functions run
+ * @param tls the certificate and key to serve HTTPS with (files resolved), or {@code null} for HTTP
  */
 record EmulatorKey(
     Path template,
@@ -29,7 +31,8 @@ record EmulatorKey(
     List<String> jwks,
     List<String> apiKeys,
     boolean disableAuthorizer,
-    Isolation isolation) {
+    Isolation isolation,
+    Tls tls) {
 
   /** Resolves paths against the module directory and checks them; errors name {@code owner}. */
   static EmulatorKey resolve(ApiSettings settings, String owner) {
@@ -61,9 +64,14 @@ record EmulatorKey(
         jwks.add(file.toString());
       }
     }
+    if (settings.sslCertFile().isBlank() != settings.sslKeyFile().isBlank()) {
+      throw LocalApiErrors.halfTls(owner);
+    }
+    Tls tls = settings.sslCertFile().isBlank() ? null
+        : new Tls(ModuleDirectory.resolve(settings.sslCertFile()), ModuleDirectory.resolve(settings.sslKeyFile()));
     return new EmulatorKey(template, settings.port(), settings.parameters(), envVars, region,
         settings.functionEnvironment(), List.copyOf(jwks), settings.apiKeys(), settings.disableAuthorizer(),
-        settings.isolation());
+        settings.isolation(), tls);
   }
 
   /** The engine's options. */
@@ -72,7 +80,7 @@ record EmulatorKey(
     EmulatorOptions.Builder options = EmulatorOptions.builder(template).port(port).parameterOverrides(parameters)
         .envVars(envVars).functionEnvironment(functionEnvironment)
         .jwks(TestKeys.jwks()).jwks(jwks).apiKeys(apiKeys).disableAuthorizer(disableAuthorizer)
-        .isolation(isolation);
+        .isolation(isolation).tls(tls);
     if (region != null) {
       options.region(region);
     }
@@ -89,6 +97,7 @@ record EmulatorKey(
         + (jwks.isEmpty() ? "" : ", jwks " + jwks)
         + (apiKeys.isEmpty() ? "" : ", " + apiKeys.size() + " API key(s)")
         + (disableAuthorizer ? ", authorizers disabled" : "")
-        + (isolation.equals(Isolation.IN_PROCESS) ? "" : ", " + isolation);
+        + (isolation.equals(Isolation.IN_PROCESS) ? "" : ", " + isolation)
+        + (tls == null ? "" : ", HTTPS with " + tls.certificateFile());
   }
 }

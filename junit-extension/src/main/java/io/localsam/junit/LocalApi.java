@@ -115,4 +115,14 @@ public @interface LocalApi {
 
   /** The JDK for a runtime in process isolation, each {@code "java21=/path/to/jdk"}, as {@code --jdk} takes them. */
   String[] jdks() default {};
+
+  /**
+   * A PEM certificate to serve HTTPS with, relative to the module directory, as {@code --ssl-cert-file};
+   * goes with {@link #sslKeyFile()}. The injected base URL is then {@code https://}, and the test's HTTP
+   * client must trust the certificate.
+   */
+  String sslCertFile() default "";
+
+  /** The certificate's unencrypted PEM private key, relative to the module directory, as {@code --ssl-key-file}. */
+  String sslKeyFile() default "";
 }

@@ -44,6 +44,11 @@ final class LocalApiErrors {
         owner + ": parameter '" + keyValue + "' must look like Key=Value.");
   }
 
+  static ExtensionConfigurationException halfTls(String owner) {
+    return new ExtensionConfigurationException(
+        owner + ": sslCertFile and sslKeyFile go together: give both to serve HTTPS, or neither.");
+  }
+
   static ExtensionConfigurationException badPort(String owner, int port) {
     return new ExtensionConfigurationException(
         owner + ": port must be between 0 and 65535, not " + port + ". Use 0 for a free port.");

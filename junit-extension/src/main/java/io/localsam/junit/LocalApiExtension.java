@@ -263,6 +263,8 @@ public class LocalApiExtension
     private IsolationMode isolation = IsolationMode.IN_PROCESS;
     private final Set<String> processFunctions = new LinkedHashSet<>();
     private final Map<String, Path> jdks = new LinkedHashMap<>();
+    private String sslCertFile = "";
+    private String sslKeyFile = "";
 
     private Builder() {}
 
@@ -365,13 +367,23 @@ public class LocalApiExtension
       return this;
     }
 
+    /**
+     * Serves HTTPS with this PEM certificate and its unencrypted private key (paths relative to the module
+     * directory), as {@code --ssl-cert-file} and {@code --ssl-key-file} do.
+     */
+    public Builder tls(String certificateFile, String keyFile) {
+      this.sslCertFile = certificateFile;
+      this.sslKeyFile = keyFile;
+      return this;
+    }
+
     public LocalApiExtension build() {
       return new LocalApiExtension(this);
     }
 
     ApiSettings settings() {
       return new ApiSettings(template, parameters, envVars, port, region, environment, failOnFunctionError, jwks, apiKeys,
-          disableAuthorizer, ApiSettings.isolation(isolation, processFunctions, jdks));
+          disableAuthorizer, ApiSettings.isolation(isolation, processFunctions, jdks), sslCertFile, sslKeyFile);
     }
   }
 }
