@@ -160,6 +160,11 @@ final class Functions {
     if (properties.containsKey("ReservedConcurrentExecutions")) {
       reserved = number(name, properties, "ReservedConcurrentExecutions", 0, 0, Integer.MAX_VALUE, where);
     }
+    if (properties.get("TenancyConfig") instanceof Map<?, ?> tenancy) {
+      stack.warn.accept(name + ": TenancyConfig (TenantIsolationMode " + Scalars.text(tenancy.get("TenantIsolationMode"))
+          + ") is not emulated: invocations need no tenant id, tenants share the function's execution environments,"
+          + " and Context.getTenantId() is null");
+    }
     List<Path> layers = layers(name, properties.get("Layers"));
     String functionName = properties.get("FunctionName") instanceof String n ? n : null;
     return new FunctionDef(id, functionName, handler, runtime, code, environment, timeout, memory, logFormat, logGroup,
