@@ -25,7 +25,7 @@ public final class Main {
       arguments.add(0, "start-api");
     }
     try {
-      commandLine.setDefaultValueProvider(SamConfigDefaults.forArguments(arguments));
+      commandLine.setDefaultValueProvider(SamConfigDefaults.forArguments(arguments, err));
     } catch (LocalSamException e) {
       err.println("Error: " + e.getMessage());
       err.flush();

@@ -1,6 +1,7 @@
 package io.localsam.cli;
 
 import io.localsam.LocalSamException;
+import io.localsam.template.SamConfig;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -16,18 +17,19 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Option defaults from {@code samconfig.toml}, read as SAM CLI reads them: the file sits in the folder of
- * the template given on the command line (else the working directory), {@code --config-file} and
- * {@code --config-env} choose another file or environment, and the keys are the long option names in
- * snake case ({@code port}, {@code env_vars}, {@code template_file}, ...). picocli asks for a default only
- * for options not given, so flags on the command line win.
+ * Option defaults from a samconfig file ({@link SamConfig}), found as SAM CLI finds it: in the folder of
+ * the template given on the command line (else the working directory), the first of {@code samconfig.toml},
+ * {@code .yaml}, {@code .yml}; {@code --config-file} and {@code --config-env} choose another file or
+ * environment. The keys are the long option names in snake case ({@code port}, {@code env_vars},
+ * {@code parameter_overrides}, ...). picocli asks for a default only for options not given, so a flag on
+ * the command line wins over the file's value, as a click default does in SAM CLI.
  */
 final class SamConfigDefaults implements IDefaultValueProvider {
   /** The samconfig section of each command, as SAM CLI names them. */
   static final Map<String, String> SECTIONS = Map.of(
       "start-api", "local_start_api", "invoke", "local_invoke", "start-lambda", "local_start_lambda");
-  // parameter_overrides is read by the template loader; the others choose the file itself.
-  private static final Set<String> NOT_OPTIONS = Set.of("parameter_overrides", "config_file", "config_env");
+  // these choose the file itself
+  private static final Set<String> NOT_OPTIONS = Set.of("config_file", "config_env");
   private static final Set<String> TEMPLATE_KEYS = Set.of("template", "template_file");
   private static final IDefaultValueProvider NONE = arg -> null;
 
@@ -45,11 +47,12 @@ final class SamConfigDefaults implements IDefaultValueProvider {
 
   /**
    * The defaults for the command that {@code arguments} run, or none when that command reads no
-   * samconfig or no file is there.
+   * samconfig or no file is there; a {@code --config-file} that is not there is a warning on {@code err},
+   * and the command goes on without defaults, as SAM CLI's does.
    *
-   * @throws LocalSamException when {@code --config-file} names a file that is not there, or the file is not valid
+   * @throws LocalSamException when the file is not valid
    */
-  static IDefaultValueProvider forArguments(List<String> arguments) {
+  static IDefaultValueProvider forArguments(List<String> arguments, PrintWriter err) {
     PrintWriter silent = new PrintWriter(Writer.nullWriter());
     ParseResult parsed;
     try {
@@ -73,13 +76,21 @@ final class SamConfigDefaults implements IDefaultValueProvider {
     Path folder = template == null ? Path.of("") : Files.isDirectory(template) ? template : parent(template);
     String name = parsed.matchedOptionValue("--config-file", (String) null);
     String env = parsed.matchedOptionValue("--config-env", SamConfig.DEFAULT_ENV);
-    Path file = folder.resolve(name == null ? SamConfig.DEFAULT_FILE : name).toAbsolutePath().normalize();
-    if (!Files.isRegularFile(file)) {
-      if (name != null) {
-        throw new LocalSamException("Config file " + name + " does not exist or could not be read!");
+    Path file;
+    if (name == null) {
+      file = SamConfig.find(folder).orElse(null);
+    } else {
+      file = folder.resolve(name);
+      if (!Files.isRegularFile(file)) {
+        err.println("Warning: config file " + name + " (" + file.toAbsolutePath().normalize() + ") does not exist;"
+            + " no option defaults are read from it.");
+        file = null;
       }
+    }
+    if (file == null) {
       return NONE;
     }
+    file = file.toAbsolutePath().normalize();
     Map<String, String> values = SamConfig.read(file).parameters(env, section);
     return new SamConfigDefaults(file, env + "." + section + ".parameters", values, template != null);
   }

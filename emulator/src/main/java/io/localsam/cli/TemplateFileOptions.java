@@ -31,7 +31,8 @@ class TemplateFileOptions {
 
   // Read before the command runs, by SamConfigDefaults; declared here so that they parse and show in --help.
   @Option(names = "--config-file", paramLabel = "FILE",
-      description = "samconfig file with default option values, relative to the template's folder (default: samconfig.toml).")
+      description = "samconfig file (TOML or YAML) with default option values, relative to the template's folder"
+          + " (default: the first of samconfig.toml, samconfig.yaml, samconfig.yml).")
   String configFile;
 
   @Option(names = "--config-env", paramLabel = "ENV", description = "Environment in the samconfig file (default: default).")

@@ -1,74 +1,147 @@
 package io.localsam.template;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import io.localsam.LocalSamException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * The {@code parameter_overrides} of the {@code samconfig.toml} beside a template, as SAM CLI's
- * {@code default} config environment gives them. They rank below {@code --parameter-overrides}.
- *
- * <p>Read from {@code [default.global.parameters]}, then {@code [default.deploy.parameters]}, then
- * {@code [default.local_start_api.parameters]}; a later table wins key by key. The value is a string of
- * {@code Key=Value} or {@code ParameterKey=Key,ParameterValue=Value} items separated by spaces (quotes
- * keep a value with spaces together), or a list of such items.
- *
- * <p>The file is read with {@link Toml}; values other than these overrides are not looked at.
+ * A SAM CLI configuration file, read as SAM CLI reads it and for every setting alike: {@code samconfig.toml},
+ * {@code .yaml} or {@code .yml}, whose {@code ENV.COMMAND.parameters} tables hold a command's option
+ * defaults and {@code ENV.global.parameters} those of every command; the command's own table wins key by
+ * key. {@code parameter_overrides} is one such option, so it comes from the same two tables as the rest.
+ * Values are kept as the text a command-line argument would give.
  */
 public final class SamConfig {
-  public static final String FILE_NAME = "samconfig.toml";
-  static final List<String> TABLES = List.of(
-      "default.global.parameters", "default.deploy.parameters", "default.local_start_api.parameters");
+  /** The files SAM CLI looks for in the project folder when none is named, in its order. */
+  public static final List<String> DEFAULT_FILES = List.of("samconfig.toml", "samconfig.yaml", "samconfig.yml");
+  public static final String DEFAULT_ENV = "default";
+  private static final TomlMapper TOML = new TomlMapper();
 
-  private SamConfig() {}
+  private final Path file;
+  private final Map<?, ?> document;
 
-  /** The overrides of the {@code samconfig.toml} in the template's folder; empty when there is none. */
-  public static Map<String, String> parameterOverrides(Path template) {
-    Path config = template.toAbsolutePath().normalize().resolveSibling(FILE_NAME);
-    if (!Files.isRegularFile(config)) {
+  private SamConfig(Path file, Map<?, ?> document) {
+    this.file = file;
+    this.document = document;
+  }
+
+  /** The first of {@link #DEFAULT_FILES} in {@code folder}, if any. */
+  public static Optional<Path> find(Path folder) {
+    return DEFAULT_FILES.stream().map(folder::resolve).filter(Files::isRegularFile).findFirst();
+  }
+
+  /**
+   * Reads a TOML file, or YAML when its name ends in {@code .yaml} or {@code .yml}.
+   *
+   * @throws LocalSamException when it cannot be read or parsed, naming file, line and column
+   */
+  public static SamConfig read(Path file) {
+    try {
+      return parse(file, Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw TemplateException.at(SourceLocation.of(file), "cannot be read: " + e.getMessage());
+    }
+  }
+
+  static SamConfig parse(Path file, String text) {
+    String name = file.getFileName().toString();
+    return new SamConfig(file, name.endsWith(".yaml") || name.endsWith(".yml") ? yaml(file, text) : toml(file, text));
+  }
+
+  private static Map<?, ?> toml(Path file, String text) {
+    try {
+      return TOML.readValue(text, Map.class);
+    } catch (JacksonException e) {
+      JsonLocation at = e.getLocation();
+      throw TemplateException.at(new SourceLocation(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr()),
+          e.getOriginalMessage() + " (samconfig files are TOML)");
+    }
+  }
+
+  private static Map<?, ?> yaml(Path file, String text) {
+    try {
+      Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+      return document instanceof Map<?, ?> map ? map : Map.of();
+    } catch (MarkedYAMLException e) {
+      Mark at = e.getProblemMark();
+      throw TemplateException.at(new SourceLocation(file, at == null ? 0 : at.getLine() + 1, at == null ? 0 : at.getColumn() + 1),
+          e.getProblem());
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** A command's option values in {@code env} ({@code local_invoke}, ...): the global table, then the command's own. */
+  public Map<String, String> parameters(String env, String command) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String section : List.of("global", command)) {
+      if (table(env, section) instanceof Map<?, ?> parameters) {
+        parameters.forEach((key, value) -> {
+          String text = text(value);
+          if (text != null) {
+            values.put(key.toString(), text);
+          }
+        });
+      }
+    }
+    return values;
+  }
+
+  /**
+   * The {@code parameter_overrides} of a command in {@code env}, as pairs: both of SAM's forms, a string
+   * split as a shell would or a list of pairs.
+   *
+   * @throws LocalSamException naming the file when a pair is malformed
+   */
+  public Map<String, String> parameterOverrides(String env, String command) {
+    String overrides = parameters(env, command).get("parameter_overrides");
+    if (overrides == null) {
       return Map.of();
     }
-    String text;
     try {
-      text = Files.readString(config, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw TemplateException.at(SourceLocation.of(config), "cannot be read: " + e.getMessage());
+      return ParameterOverrides.parse(List.of(overrides));
+    } catch (LocalSamException e) {
+      throw new LocalSamException(file + ": " + e.getMessage().replace("--parameter-overrides", "parameter_overrides"));
     }
-    return parameterOverrides(config, text);
   }
 
-  static Map<String, String> parameterOverrides(Path config, String text) {
-    Map<String, Map<String, Toml.Value>> tables = Toml.read(config, text);
-    Map<String, String> overrides = new LinkedHashMap<>();
-    for (String table : TABLES) {
-      Toml.Value value = tables.getOrDefault(table, Map.of()).get("parameter_overrides");
-      if (value == null) {
-        continue;
-      }
-      if (value.value() instanceof List<?> items) {
-        for (Object item : items) {
-          pair(String.valueOf(((Toml.Value) item).value()), value.where(), overrides);
-        }
-      } else if (value.value() instanceof String string && value.string()) {
-        for (String token : ParameterOverrides.tokens(string)) {
-          pair(token, value.where(), overrides);
-        }
-      } else {
-        throw TemplateException.at(value.where(), "parameter_overrides must be a string (\"Key=Value Key2=Value2\") or a"
-            + " list of \"Key=Value\" strings");
-      }
-    }
-    return overrides;
+  private Object table(String env, String section) {
+    return document.get(env) instanceof Map<?, ?> commands && commands.get(section) instanceof Map<?, ?> tables
+        ? tables.get("parameters") : null;
   }
 
-  private static void pair(String token, SourceLocation where, Map<String, String> overrides) {
-    String problem = ParameterOverrides.add(token, overrides);
-    if (problem != null) {
-      throw TemplateException.at(where, "parameter_overrides: " + problem);
+  /**
+   * A value as a command-line argument would give it: a list's items joined by spaces (an item with a
+   * space in quotes, so it stays one), numbers and booleans as text; null for a table, which no option takes.
+   */
+  private static String text(Object value) {
+    if (value instanceof List<?> items) {
+      List<String> texts = new ArrayList<>();
+      for (Object item : items) {
+        String text = text(item);
+        if (text != null) {
+          texts.add(text.matches(".*\\s.*") ? "\"" + text.replace("\"", "\\\"") + "\"" : text);
+        }
+      }
+      return String.join(" ", texts);
     }
+    return value == null || value instanceof Map<?, ?> ? null : value.toString();
   }
 }

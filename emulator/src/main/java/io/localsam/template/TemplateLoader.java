@@ -45,8 +45,8 @@ public final class TemplateLoader {
   private TemplateLoader() {}
 
   /**
-   * Loads a template, with {@code samconfig.toml}'s {@code parameter_overrides} beside it (if any) under
-   * the given overrides.
+   * Loads a template with parameter values (a samconfig file's {@code parameter_overrides} reach it as
+   * the command's {@code --parameter-overrides}, as in SAM CLI).
    *
    * @param file the template file
    * @param overrides parameter values from {@code --parameter-overrides} (pseudo parameters allowed)
@@ -56,11 +56,6 @@ public final class TemplateLoader {
     Path template = file.toAbsolutePath().normalize();
     Map<String, String> values = new LinkedHashMap<>();
     Map<String, String> sources = new HashMap<>();
-    Map<String, String> fromConfig = SamConfig.parameterOverrides(template);
-    fromConfig.forEach((key, value) -> {
-      values.put(key, value);
-      sources.put(key, SamConfig.FILE_NAME);
-    });
     values.put("AWS::Region", region == null ? PseudoParameters.DEFAULT_REGION : region);
     sources.put("AWS::Region", "--region");
     overrides.forEach((key, value) -> {

@@ -1,82 +1,18 @@
 package io.localsam.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.localsam.LocalSamException;
 import io.localsam.testsupport.TestApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** samconfig.toml: the TOML SAM writes, and its values as option defaults that flags on the command line beat. */
+/** samconfig files as the CLI reads them: option defaults, parameter_overrides among them, that flags on the command line beat. */
 class SamConfigTest {
   @TempDir
   Path folder;
-
-  @Test
-  void reads_the_file_sam_writes() {
-    SamConfig config = SamConfig.parse(Path.of("samconfig.toml"), """
-        # More information about the configuration file can be found here:
-        version = 0.1
-
-        [default.global.parameters]
-        stack_name = "sam-app"   # a comment after a value
-
-        [default.local_start_api.parameters]
-        warm_containers = "EAGER"
-        port = 3005
-        debug = true
-        parameter_overrides = ["Stage=dev", 'Table=orders']
-        env_vars = 'env "local".json'
-
-        [prod.local_start_api.parameters]
-        port = 4000
-        """);
-
-    assertEquals(Map.of("stack_name", "sam-app", "warm_containers", "EAGER", "port", "3005", "debug", "true",
-        "parameter_overrides", "Stage=dev Table=orders", "env_vars", "env \"local\".json"),
-        config.parameters("default", "local_start_api"));
-    assertEquals(Map.of("port", "4000"), config.parameters("prod", "local_start_api"));
-    assertEquals(Map.of("stack_name", "sam-app"), config.parameters("default", "local_invoke"));
-  }
-
-  @Test
-  void reads_arrays_over_several_lines_and_escapes() {
-    SamConfig config = SamConfig.parse(Path.of("samconfig.toml"), """
-        [default.local_invoke.parameters]
-        parameter_overrides = [
-          "A=1",  # first
-          "B=\\"two\\"",
-        ]
-        "quoted key" = "tab\\there"
-        """);
-
-    assertEquals(Map.of("parameter_overrides", "A=1 B=\"two\"", "quoted key", "tab\there"), config.parameters("default", "local_invoke"));
-  }
-
-  @Test
-  void reads_multi_line_strings_as_parameter_overrides_are_read() {
-    SamConfig config = SamConfig.parse(Path.of("samconfig.toml"), """
-        [default.local_invoke.parameters]
-        parameter_overrides = \"\"\"
-        A=1 \\
-        B=2\"\"\"
-        """);
-
-    assertEquals(Map.of("parameter_overrides", "A=1 B=2"), config.parameters("default", "local_invoke"));
-  }
-
-  @Test
-  void what_it_cannot_read_is_an_error_naming_file_and_line() {
-    LocalSamException error = assertThrows(LocalSamException.class,
-        () -> SamConfig.parse(Path.of("samconfig.toml"), "[default.local_invoke.parameters]\nport = three\n"));
-
-    assertTrue(error.getMessage().startsWith("samconfig.toml:2: cannot read the value 'three'"), error.getMessage());
-  }
 
   @Test
   void values_beside_the_template_become_defaults_and_flags_win() throws Exception {
@@ -125,13 +61,74 @@ class SamConfigTest {
     assertTrue(run.out().contains("arn:aws:lambda:sa-east-1:"), run.printed());
   }
 
+  private static final String STAGED_TEMPLATE = """
+      Parameters:
+        Stage: {Type: String, Default: template}
+      Resources:
+        Env:
+          Type: AWS::Serverless::Function
+          Properties:
+            Runtime: java17
+            CodeUri: ${CODE}
+            Handler: fixtures.EnvDump
+            Environment: {Variables: {STAGE: !Ref Stage}}
+      """;
+
+  /** The STAGE variable the function saw, from the JSON body {@code invoke} printed. */
+  private static String stage(CliRun run) {
+    java.util.regex.Matcher stage = java.util.regex.Pattern.compile("\\\\\"STAGE\\\\\":\\\\\"([^\\\\]*)\\\\\"").matcher(run.out());
+    assertTrue(stage.find(), run.printed());
+    return stage.group(1);
+  }
+
   @Test
-  void a_config_file_that_is_not_there_is_an_error() throws Exception {
-    Path template = TestApi.writeTemplate(folder, "Resources: {}\n");
+  void parameter_overrides_come_from_the_commands_own_table_and_config_env_like_every_option() throws Exception {
+    Path template = TestApi.writeTemplate(folder, STAGED_TEMPLATE);
+    Files.writeString(folder.resolve("samconfig.toml"), """
+        version = 0.1
+        [default.global.parameters]
+        parameter_overrides = "Stage=global"
+        [default.deploy.parameters]
+        parameter_overrides = "Stage=production"
+        [default.local_invoke.parameters]
+        parameter_overrides = "Stage=invoke"
+        [staging.local_invoke.parameters]
+        parameter_overrides = "Stage=staging"
+        """);
+
+    assertEquals("invoke", stage(CliRun.of("invoke", "-t", template.toString())), "never the deploy table's value");
+    assertEquals("staging", stage(CliRun.of("invoke", "-t", template.toString(), "--config-env", "staging")));
+    assertEquals("flag", stage(CliRun.of("invoke", "-t", template.toString(), "--parameter-overrides", "Stage=flag")),
+        "the flag replaces the file's value, as any option's");
+  }
+
+  @Test
+  void samconfig_yaml_is_read_when_there_is_no_toml() throws Exception {
+    Path template = TestApi.writeTemplate(folder, STAGED_TEMPLATE);
+    Files.writeString(folder.resolve("samconfig.yaml"), """
+        version: 0.1
+        default:
+          local_invoke:
+            parameters:
+              parameter_overrides: Stage=yaml
+              region: eu-north-1
+        """);
+
+    CliRun run = CliRun.of("invoke", "-t", template.toString());
+
+    assertEquals("yaml", stage(run));
+    assertTrue(run.out().contains("eu-north-1"), run.printed());
+  }
+
+  @Test
+  void a_config_file_that_is_not_there_is_a_warning_and_the_command_goes_on() throws Exception {
+    Path template = TestApi.writeTemplate(folder, STAGED_TEMPLATE);
 
     CliRun run = CliRun.of("invoke", "-t", template.toString(), "--config-file", "missing.toml");
 
-    assertEquals(1, run.exitCode(), run.printed());
-    assertEquals("Error: Config file missing.toml does not exist or could not be read!", run.err().strip());
+    assertEquals(0, run.exitCode(), run.printed());
+    assertTrue(run.err().contains("Warning: config file missing.toml (" + folder.resolve("missing.toml") + ") does not exist;"
+        + " no option defaults are read from it."), run.printed());
+    assertEquals("template", stage(run));
   }
 }

@@ -1,11 +1,14 @@
 package io.localsam.junit;
 
 import io.localsam.EmulatorOptions;
+import io.localsam.LocalSamException;
+import io.localsam.template.SamConfig;
 import io.localsam.gateway.Tls;
 import io.localsam.runtime.Isolation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,9 +72,25 @@ record EmulatorKey(
     }
     Tls tls = settings.sslCertFile().isBlank() ? null
         : new Tls(ModuleDirectory.resolve(settings.sslCertFile()), ModuleDirectory.resolve(settings.sslKeyFile()));
-    return new EmulatorKey(template, settings.port(), settings.parameters(), envVars, region,
+    return new EmulatorKey(template, settings.port(), parameters(template, settings, owner), envVars, region,
         settings.functionEnvironment(), List.copyOf(jwks), settings.apiKeys(), settings.disableAuthorizer(),
         settings.isolation(), tls);
+  }
+
+  /**
+   * The parameter values: the samconfig file beside the template's, as {@code start-api} reads it (the
+   * {@code default} environment's {@code local_start_api} table over {@code global}), then the class's own.
+   */
+  private static Map<String, String> parameters(Path template, ApiSettings settings, String owner) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    try {
+      SamConfig.find(template.getParent()).map(SamConfig::read)
+          .ifPresent(config -> parameters.putAll(config.parameterOverrides(SamConfig.DEFAULT_ENV, "local_start_api")));
+    } catch (LocalSamException e) {
+      throw LocalApiErrors.startFailed(owner, e);
+    }
+    parameters.putAll(settings.parameters());
+    return parameters;
   }
 
   /** The engine's options. */

@@ -9,6 +9,9 @@ final class Fixtures {
   /** EchoFunction alone, greeting "hello from the twin". */
   static final String ECHO_TWIN = "target/test-classes/templates/echo-twin.yaml";
 
+  /** The echo template beside a samconfig.toml whose local_start_api table sets Greeting (its deploy table too). */
+  static final String CONFIGURED = "target/test-classes/templates/configured/template.yaml";
+
   /** CodeUri points at a folder that does not exist. */
   static final String BROKEN = "target/test-classes/templates/broken.yaml";
 
