@@ -49,6 +49,17 @@ final class InvokeCommand implements Callable<Integer> {
   @Option(names = "--no-event", description = "Invoke with an empty event, {} (the default).")
   boolean noEvent;
 
+  @Option(names = {"-r", "--runtime"}, paramLabel = "RUNTIME",
+      description = "Run the function on this runtime instead of its own (java17, java21, provided.al2023, ...): in process"
+          + " isolation, the JDK it starts with.")
+  String runtimeOverride;
+
+  @Option(names = "--tenant-id", paramLabel = "ID", hidden = true)
+  String tenantId;
+
+  @Option(names = "--durable-execution-name", paramLabel = "NAME", hidden = true)
+  String durableExecutionName;
+
   @Mixin
   OutputOptions output;
 
@@ -63,13 +74,19 @@ final class InvokeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     output.begin(spec, ignored, err);
+    if (tenantId != null) {
+      err.println("Note: --tenant-id has no effect: TenancyConfig is not emulated, so Context.getTenantId() is null.");
+    }
+    if (durableExecutionName != null) {
+      err.println("Note: --durable-execution-name has no effect: durable executions are not emulated.");
+    }
     byte[] payload = readEvent();
     try (FunctionLog log = output.open(err)) {
       EmulatorOptions options = template.toOptions(null).log(log.lines()).isolation(isolation.toIsolation()).build();
       output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());
       Template all = LocalFunctions.template(options, err::println);
       String functionId = functionId(all);
-      FunctionDef definition = all.functions().get(functionId);
+      FunctionDef definition = withRuntime(all.functions().get(functionId));
       if (definition.inlineCode()) {
         throw new LocalSamException("Inline code is not supported for sam local commands. Please write your code in a separate file.");
       }
@@ -87,6 +104,18 @@ final class InvokeCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The function on {@code --runtime}'s runtime, when given: one LocalSAM can run. */
+  private FunctionDef withRuntime(FunctionDef definition) {
+    if (runtimeOverride == null) {
+      return definition;
+    }
+    if (!runtimeOverride.startsWith("java") && !runtimeOverride.startsWith("provided")) {
+      throw new LocalSamException("--runtime " + runtimeOverride + " cannot run here: LocalSAM runs Java functions (java17,"
+          + " java21, ...) and custom runtimes (provided.al2023, provided.al2).");
+    }
+    return definition.withRuntime(runtimeOverride);
   }
 
   private byte[] readEvent() {

@@ -31,6 +31,7 @@ final class LocalSamCommand {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true); // --warm-containers eager, as SAM CLI accepts it
+    commandLine.setOverwrittenOptionsAllowed(true); // -p 3000 ... -p 3001: the last wins, as click keeps it
     versionEverywhere(commandLine);
     commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (e instanceof LocalSamException) {

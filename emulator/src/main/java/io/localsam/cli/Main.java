@@ -4,6 +4,7 @@ import io.localsam.LocalSamException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 
@@ -19,13 +20,18 @@ public final class Main {
 
   /** Runs a command line and returns its exit code; output goes to the given writers. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return run(args, out, err, System.getenv());
+  }
+
+  /** As {@link #run(String[], PrintWriter, PrintWriter)}, with {@code environment} as the shell's variables. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
     CommandLine commandLine = LocalSamCommand.commandLine(out, err);
     List<String> arguments = new ArrayList<>(List.of(args));
     if (arguments.isEmpty() || (!commandLine.getSubcommands().containsKey(arguments.get(0)) && !TOP_LEVEL.contains(arguments.get(0)))) {
       arguments.add(0, "start-api");
     }
     try {
-      commandLine.setDefaultValueProvider(SamConfigDefaults.forArguments(arguments, err));
+      commandLine.setDefaultValueProvider(SamConfigDefaults.forArguments(arguments, environment, err));
     } catch (LocalSamException e) {
       err.println("Error: " + e.getMessage());
       err.flush();

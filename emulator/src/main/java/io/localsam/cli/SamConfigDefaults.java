@@ -22,7 +22,9 @@ import picocli.CommandLine.ParseResult;
  * {@code .yaml}, {@code .yml}; {@code --config-file} and {@code --config-env} choose another file or
  * environment. The keys are the long option names in snake case ({@code port}, {@code env_vars},
  * {@code parameter_overrides}, ...). picocli asks for a default only for options not given, so a flag on
- * the command line wins over the file's value, as a click default does in SAM CLI.
+ * the command line wins over the file's value, as a click default does in SAM CLI. Before the file come
+ * the environment variables SAM CLI reads for options ({@link #VARIABLES}), as click reads an
+ * {@code envvar} before its default map.
  */
 final class SamConfigDefaults implements IDefaultValueProvider {
   /** The samconfig section of each command, as SAM CLI names them. */
@@ -31,18 +33,23 @@ final class SamConfigDefaults implements IDefaultValueProvider {
   // these choose the file itself
   private static final Set<String> NOT_OPTIONS = Set.of("config_file", "config_env");
   private static final Set<String> TEMPLATE_KEYS = Set.of("template", "template_file");
+  /** The options SAM CLI also takes from an environment variable. */
+  static final Map<String, String> VARIABLES = Map.of("--template-file", "SAM_TEMPLATE_FILE", "--debug", "SAM_DEBUG");
   private static final IDefaultValueProvider NONE = arg -> null;
 
-  private final Path file;
+  private final Path file; // null when no samconfig file is read
   private final String table;
   private final Map<String, String> values;
   private final boolean templateGiven;
+  private final Map<String, String> environment;
 
-  private SamConfigDefaults(Path file, String table, Map<String, String> values, boolean templateGiven) {
+  private SamConfigDefaults(Path file, String table, Map<String, String> values, boolean templateGiven,
+      Map<String, String> environment) {
     this.file = file;
     this.table = table;
     this.values = values;
     this.templateGiven = templateGiven;
+    this.environment = environment;
   }
 
   /**
@@ -52,7 +59,7 @@ final class SamConfigDefaults implements IDefaultValueProvider {
    *
    * @throws LocalSamException when the file is not valid
    */
-  static IDefaultValueProvider forArguments(List<String> arguments, PrintWriter err) {
+  static IDefaultValueProvider forArguments(List<String> arguments, Map<String, String> environment, PrintWriter err) {
     PrintWriter silent = new PrintWriter(Writer.nullWriter());
     ParseResult parsed;
     try {
@@ -73,6 +80,11 @@ final class SamConfigDefaults implements IDefaultValueProvider {
         template = positional.getValue();
       }
     }
+    boolean templateGiven = template != null;
+    String fromEnvironment = environment.get(VARIABLES.get("--template-file"));
+    if (template == null && fromEnvironment != null && !fromEnvironment.isBlank()) {
+      template = Path.of(fromEnvironment); // its folder holds the samconfig file, as a -t's would
+    }
     Path folder = template == null ? Path.of("") : Files.isDirectory(template) ? template : parent(template);
     String name = parsed.matchedOptionValue("--config-file", (String) null);
     String env = parsed.matchedOptionValue("--config-env", SamConfig.DEFAULT_ENV);
@@ -88,11 +100,11 @@ final class SamConfigDefaults implements IDefaultValueProvider {
       }
     }
     if (file == null) {
-      return NONE;
+      return new SamConfigDefaults(null, null, Map.of(), templateGiven, environment);
     }
     file = file.toAbsolutePath().normalize();
     Map<String, String> values = SamConfig.read(file).parameters(env, section);
-    return new SamConfigDefaults(file, env + "." + section + ".parameters", values, template != null);
+    return new SamConfigDefaults(file, env + "." + section + ".parameters", values, templateGiven, environment);
   }
 
   private static Path parent(Path file) {
@@ -108,6 +120,13 @@ final class SamConfigDefaults implements IDefaultValueProvider {
     // longest name first: template_file wins over template, as in SAM CLI
     String[] names = option.names().clone();
     java.util.Arrays.sort(names, java.util.Comparator.comparingInt(String::length).reversed());
+    for (String name : names) {
+      String variable = VARIABLES.get(name);
+      String value = variable == null ? null : environment.get(variable);
+      if (value != null && !value.isBlank() && !(templateGiven && name.equals("--template-file"))) {
+        return name.equals(OutputOptions.DEBUG) ? Boolean.toString(value.equalsIgnoreCase("true")) : value;
+      }
+    }
     for (String name : names) {
       if (!name.startsWith("--")) {
         continue;
@@ -126,6 +145,6 @@ final class SamConfigDefaults implements IDefaultValueProvider {
 
   /** For {@code --debug}: which file and table were read, and what they set. */
   String describe() {
-    return "Config file " + file + ", [" + table + "]: " + (values.isEmpty() ? "no values" : values);
+    return file == null ? "No config file" : "Config file " + file + ", [" + table + "]: " + (values.isEmpty() ? "no values" : values);
   }
 }

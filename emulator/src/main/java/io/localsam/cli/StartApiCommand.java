@@ -21,6 +21,12 @@ import picocli.CommandLine.Spec;
     description = "Serve every API route of the template on a local gateway, running each Java function in-process"
         + " (or, with --isolation process, in a JVM of its own).")
 final class StartApiCommand implements Callable<Integer> {
+  /** SAM CLI's sentence, word for word: scripts wait for it. Code changes are picked up here too (hot reload). */
+  static final String BROWSE = "You can now browse to the above endpoints to invoke your functions. You do not need to"
+      + " restart/reload SAM CLI while working on your functions, changes will be reflected instantly/automatically. If you"
+      + " used sam build before running local commands, you will need to re-run sam build for the changes to be picked up."
+      + " You only need to restart SAM CLI if you update your AWS SAM template";
+
   @Spec
   CommandSpec spec;
 
@@ -66,6 +72,12 @@ final class StartApiCommand implements Callable<Integer> {
       description = "The certificate's private key, an unencrypted PEM file; goes with --ssl-cert-file.")
   java.nio.file.Path sslKeyFile;
 
+  /** {@code http://127.0.0.1:3000}: the base URL without its trailing slash, as Flask prints it for SAM CLI. */
+  static String origin(java.net.URI base) {
+    String url = base.toString();
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -99,8 +111,8 @@ final class StartApiCommand implements Callable<Integer> {
         emulator.warmUp();
       }
       StopSignal stop = StopSignal.install();
-      err.println("You can now browse to the above endpoints to invoke your functions.");
-      err.println(" * Running on " + emulator.baseUri() + " (Press CTRL+C to quit)");
+      err.println(BROWSE);
+      err.println(" * Running on " + origin(emulator.baseUri()) + " (Press CTRL+C to quit)");
       err.flush();
       stop.await();
       output.debug(err, "Stopping: waiting up to " + StopSignal.GRACE.toSeconds() + " s for requests in flight");

@@ -1,15 +1,23 @@
 package io.localsam.cli;
 
 import io.localsam.EmulatorOptions;
+import io.localsam.LocalSamException;
+import io.localsam.lambda.FunctionNames;
+import io.localsam.template.FunctionDef;
 import io.localsam.lambda.LambdaServer;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.template.Template;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -25,6 +33,10 @@ final class StartLambdaCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
+
+  @Parameters(arity = "0..*", paramLabel = "FUNCTION",
+      description = "Serve only these functions (logical ids or FunctionNames), as SAM CLI 1.147+ does; default: all.")
+  List<String> only = new ArrayList<>();
 
   @Mixin
   TemplateFileOptions template;
@@ -54,7 +66,7 @@ final class StartLambdaCommand implements Callable<Integer> {
           .isolation(isolation.toIsolation()).build();
       output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());
       server.warnIfExposed(err);
-      Template functions = LocalFunctions.template(options, err::println);
+      Template functions = served(LocalFunctions.template(options, err::println));
       try (FunctionRuntime runtime = LocalFunctions.runtime(functions, options)) {
         if (server.eager()) {
           runtime.warmUp();
@@ -62,7 +74,7 @@ final class StartLambdaCommand implements Callable<Integer> {
         LambdaServer lambda = LambdaServer.start(functions, runtime, server.host, port, options.region(), log.lines());
         StopSignal stop = StopSignal.install();
         err.println(STARTED);
-        err.println(" * Running on " + lambda.baseUri() + " (Press CTRL+C to quit)");
+        err.println(" * Running on " + StartApiCommand.origin(lambda.baseUri()) + " (Press CTRL+C to quit)");
         err.flush();
         stop.await();
         output.debug(err, "Stopping: waiting up to " + StopSignal.GRACE.toSeconds() + " s for invocations in flight");
@@ -72,5 +84,22 @@ final class StartLambdaCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The template's functions, or only those named on the command line; a name not there is an error. */
+  private Template served(Template all) {
+    if (only.isEmpty()) {
+      return all;
+    }
+    Map<String, FunctionDef> named = new LinkedHashMap<>();
+    List<String> unknown = new ArrayList<>();
+    for (String name : only) {
+      FunctionNames.resolve(all, name).ifPresentOrElse(id -> named.put(id, all.functions().get(id)), () -> unknown.add(name));
+    }
+    if (!unknown.isEmpty()) {
+      throw new LocalSamException(String.join(", ", unknown.stream().sorted().toList()) + " not found. Possible options in your"
+          + " template: " + String.join(", ", all.functions().keySet()));
+    }
+    return new Template(all.file(), named, Map.of(), List.of(), List.of());
   }
 }

@@ -69,6 +69,13 @@ public record FunctionDef(
         logGroup, List.of(), DEFAULT_ARCHITECTURE, null, null, false, "", location, EventInvokeConfig.DEFAULTS);
   }
 
+  /** The same function on another runtime, as {@code sam local invoke --runtime} runs it. */
+  public FunctionDef withRuntime(String otherRuntime) {
+    return new FunctionDef(logicalId, functionName, handler, otherRuntime, codeUri, environment, timeoutSeconds, memorySize,
+        logFormat, logGroup, layers, architecture, reservedConcurrency, functionUrl, activeTracing, stack, location,
+        eventInvokeConfig);
+  }
+
   /** True when the code is inline ({@code InlineCode}, {@code Code.ZipFile}), which cannot run locally. */
   public boolean inlineCode() {
     return codeUri == null;

@@ -2,14 +2,20 @@ package io.localsam.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 
 /** A command line run in-process through {@link Main#run}, as picocli's testing guide suggests: exit code, stdout, stderr. */
 record CliRun(int exitCode, String out, String err) {
 
   static CliRun of(String... args) {
+    return withEnvironment(System.getenv(), args);
+  }
+
+  /** Run as if the shell had exactly {@code environment}. */
+  static CliRun withEnvironment(Map<String, String> environment, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exitCode = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    int exitCode = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), environment);
     return new CliRun(exitCode, out.toString(), err.toString());
   }
 

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.localsam.template.ParameterOverrides;
+import io.localsam.testsupport.TestApi;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.ParseResult;
 
 /** One test per flag: each SAM CLI flag lands where the command reads it (STYLE item 7). */
@@ -128,6 +130,71 @@ class FlagsTest {
     assertEquals(0, top.exitCode());
     assertTrue(top.out().matches("LocalSAM \\d+\\.\\d+\\.\\d+.*\\R"), top.printed());
     assertEquals(top.out(), invoke.out());
+  }
+
+  @Test
+  void a_repeated_option_keeps_its_last_value_as_sam_does() {
+    assertEquals(3001, parse(StartApiCommand.class, "start-api", "-p", "3000", "--port", "3001").port);
+    InvokeCommand invoke = parse(InvokeCommand.class, "invoke", "--region", "eu-west-1", "--region", "eu-west-2", "-t", "a.yaml",
+        "-t", "b.yaml", "-e", "one.json", "-e", "two.json");
+    assertEquals("eu-west-2", invoke.template.region);
+    assertEquals(Path.of("b.yaml"), invoke.template.template);
+    assertEquals("two.json", invoke.event);
+  }
+
+  private static final String CHATTY = """
+      Resources:
+        Chatty:
+          Type: AWS::Serverless::Function
+          Properties: {Runtime: java17, CodeUri: ${CODE}, Handler: fixtures.Chatty}
+      """;
+
+  @Test
+  void sams_container_and_terraform_flags_are_accepted_each_with_a_note(@TempDir Path folder) {
+    Path template = TestApi.writeTemplate(folder, CHATTY);
+    List<String> flags = List.of("--container-dns", "-ii", "--no-mount-symlinks", "--debugger-path", "--debug-args",
+        "--no-memory-limit", "--save-params", "--hook-name", "--skip-prepare-infra", "--prepare-infra", "--terraform-plan-file",
+        "--language-extensions");
+
+    CliRun run = CliRun.of("invoke", "-t", template.toString(), "--container-dns", "1.1.1.1", "-ii", "Chatty=img",
+        "--no-mount-symlinks", "--debugger-path", "/dbg", "--debug-args", "-Xmx1g", "--no-memory-limit", "--save-params",
+        "--hook-name", "terraform", "--skip-prepare-infra", "--prepare-infra", "--terraform-plan-file", "plan.json",
+        "--language-extensions", "--tenant-id", "blue", "--durable-execution-name", "run-1");
+
+    assertEquals(0, run.exitCode(), run.printed());
+    for (String flag : flags) {
+      assertTrue(run.err().contains("Note: " + (flag.equals("-ii") ? "--invoke-image" : flag) + " has no effect: "), flag + "\n" + run.printed());
+    }
+    assertTrue(run.err().contains("Note: --tenant-id has no effect: TenancyConfig is not emulated"), run.printed());
+    assertTrue(run.err().contains("Note: --durable-execution-name has no effect"), run.printed());
+  }
+
+  @Test
+  void invoke_runs_the_function_on_the_runtime_given_with_r(@TempDir Path folder) {
+    Path template = TestApi.writeTemplate(folder, CHATTY);
+
+    CliRun java21 = CliRun.of("invoke", "-t", template.toString(), "-r", "java21");
+    CliRun node = CliRun.of("invoke", "-t", template.toString(), "--runtime", "nodejs20.x");
+
+    assertEquals(0, java21.exitCode(), java21.printed());
+    assertTrue(java21.err().contains("Invoking fixtures.Chatty (java21)"), java21.printed());
+    assertEquals(1, node.exitCode(), node.printed());
+    assertTrue(node.err().contains("--runtime nodejs20.x cannot run here"), node.printed());
+  }
+
+  @Test
+  void sam_template_file_and_sam_debug_come_from_the_environment_as_in_sam(@TempDir Path folder) {
+    Path template = TestApi.writeTemplate(folder, CHATTY);
+    Map<String, String> shell = Map.of("SAM_TEMPLATE_FILE", template.toString(), "SAM_DEBUG", "true");
+
+    CliRun fromEnvironment = CliRun.withEnvironment(shell, "invoke");
+    CliRun flagWins = CliRun.withEnvironment(Map.of("SAM_TEMPLATE_FILE", folder.resolve("missing.yaml").toString()),
+        "invoke", "-t", template.toString());
+
+    assertEquals(0, fromEnvironment.exitCode(), fromEnvironment.printed());
+    assertTrue(fromEnvironment.err().contains("Using SAM template at " + template), "SAM_DEBUG turns on --debug: "
+        + fromEnvironment.printed());
+    assertEquals(0, flagWins.exitCode(), flagWins.printed());
   }
 
   @Test

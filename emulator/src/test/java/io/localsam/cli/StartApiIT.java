@@ -48,11 +48,11 @@ class StartApiIT {
 
     try (JarProcess jar = JarProcess.start(folder, "-p", "0", "--ssl-cert-file", TestCertificates.file("rsa.cert").toString(),
         "--ssl-key-file", TestCertificates.file("rsa-pkcs1.key").toString())) {
-      Matcher running = Pattern.compile("\\* Running on (https://127\\.0\\.0\\.1:\\d+/)").matcher(jar.awaitLine("* Running on"));
+      Matcher running = Pattern.compile("\\* Running on (https://127\\.0\\.0\\.1:\\d+) \\(").matcher(jar.awaitLine("* Running on"));
       assertTrue(running.find(), jar.stderr());
-      assertTrue(jar.stderr().contains("Mounting Hello at " + running.group(1) + "hello [GET]"), jar.stderr());
+      assertTrue(jar.stderr().contains("Mounting Hello at " + running.group(1) + "/hello [GET]"), jar.stderr());
       HttpResponse<String> response = TestCertificates.clientTrusting("rsa.cert").send(
-          HttpRequest.newBuilder(URI.create(running.group(1) + "hello")).build(), HttpResponse.BodyHandlers.ofString());
+          HttpRequest.newBuilder(URI.create(running.group(1) + "/hello")).build(), HttpResponse.BodyHandlers.ofString());
 
       assertEquals(200, response.statusCode(), response.body());
       assertTrue(response.body().contains("\"message\":\"hello world\""), response.body());
@@ -135,9 +135,11 @@ class StartApiIT {
       """;
 
   private static URI baseUri(JarProcess jar) {
-    Matcher running = Pattern.compile("\\* Running on (http://127\\.0\\.0\\.1:\\d+/)").matcher(jar.awaitLine("* Running on"));
+    Matcher running = Pattern.compile("\\* Running on (http://127\\.0\\.0\\.1:\\d+) \\(Press CTRL\\+C to quit\\)")
+        .matcher(jar.awaitLine("* Running on"));
     assertTrue(running.find(), jar.stderr());
-    return URI.create(running.group(1));
+    assertTrue(jar.stderr().contains(StartApiCommand.BROWSE + "\n"), "SAM CLI's sentence, word for word: " + jar.stderr());
+    return URI.create(running.group(1) + "/");
   }
 
   @Test

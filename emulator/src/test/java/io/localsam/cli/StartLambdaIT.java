@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /** {@code java -jar emulator.jar start-lambda} driven by the real AWS SDK for Java v2, as functions calling functions would. */
 class StartLambdaIT {
-  private static final Pattern RUNNING = Pattern.compile("\\* Running on (http://127\\.0\\.0\\.1:(\\d+)/)");
+  private static final Pattern RUNNING = Pattern.compile("\\* Running on (http://127\\.0\\.0\\.1:(\\d+)) \\(");
   private static final String TEMPLATE = """
       Transform: AWS::Serverless-2016-10-31
       Globals:
@@ -104,6 +104,23 @@ class StartLambdaIT {
       InvalidRequestContentException notJson = assertThrows(InvalidRequestContentException.class,
           () -> lambda.invoke(InvokeRequest.builder().functionName("Chatty").payload(SdkBytes.fromUtf8String("not json")).build()));
       assertEquals(400, notJson.statusCode());
+    }
+  }
+
+  @Test
+  void function_ids_after_the_command_serve_only_those_functions() throws Exception {
+    TestApi.writeTemplate(folder, TEMPLATE);
+
+    try (JarProcess jar = JarProcess.start(folder, "start-lambda", "chatty-fn", "-p", "0");
+        LambdaClient lambda = lambda(endpoint(jar))) {
+      assertEquals(200, lambda.invoke(InvokeRequest.builder().functionName("Chatty").build()).statusCode(), "by FunctionName");
+      assertThrows(ResourceNotFoundException.class, () -> lambda.invoke(InvokeRequest.builder().functionName("Failing").build()),
+          "a function of the template not named on the command line is not served");
+    }
+    try (JarProcess jar = JarProcess.start(folder, "start-lambda", "Nope", "Chatty")) {
+      assertEquals(1, jar.exitCode(), jar.stderr());
+      assertTrue(jar.stderr().contains("Error: Nope not found. Possible options in your template: Chatty, Failing, Sleepy"),
+          jar.stderr());
     }
   }
 

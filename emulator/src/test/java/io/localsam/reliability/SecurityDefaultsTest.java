@@ -106,9 +106,9 @@ class SecurityDefaultsTest {
     Process process = builder.start();
     try {
       String running = awaitLine(process, stderr, " * Running on ");
-      Matcher url = Pattern.compile("(http://\\S+/)").matcher(running);
+      Matcher url = Pattern.compile("(http://\\S+)").matcher(running);
       assertTrue(url.find(), running);
-      URI base = URI.create(url.group(1));
+      URI base = URI.create(url.group(1) + "/");
       assertEquals("127.0.0.1", base.getHost(), "the command line binds loopback unless --host says otherwise");
 
       Response response = new HttpTestClient(base).get("/env");
