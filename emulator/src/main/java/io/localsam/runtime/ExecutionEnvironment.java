@@ -19,6 +19,8 @@ import java.util.function.Predicate;
 final class ExecutionEnvironment implements AutoCloseable {
   private final FunctionSettings function;
   private final Consumer<String> log;
+  // Where the runtime's own lines about an invocation go (a response it cannot serialize): that invocation's log.
+  private volatile Consumer<String> invocationLog;
   private final String logStream;
   private FunctionClassLoader functionLoader;
   private SerializationClassLoader serializationLoader;
@@ -48,6 +50,7 @@ final class ExecutionEnvironment implements AutoCloseable {
   ExecutionEnvironment(FunctionSettings function, Consumer<String> log, ChildRuntime childRuntime) {
     this.function = function;
     this.log = log;
+    this.invocationLog = log;
     this.child = childRuntime == null ? null : new ChildExecution(childRuntime, function);
     byte[] id = new byte[16];
     ThreadLocalRandom.current().nextBytes(id);
@@ -87,7 +90,8 @@ final class ExecutionEnvironment implements AutoCloseable {
       serializationLoader = new SerializationClassLoader(functionLoader);
       thread.setContextClassLoader(functionLoader);
       Serializers serializers = new Serializers(functionLoader, serializationLoader);
-      handler = new HandlerLoader(functionLoader, serializers, log).load(function.definition().handler());
+      handler = new HandlerLoader(functionLoader, serializers, line -> invocationLog.accept(line))
+          .load(function.definition().handler());
     } catch (HandlerFault e) {
       fault = e;
       log.accept(e.getMessage());
@@ -132,6 +136,7 @@ final class ExecutionEnvironment implements AutoCloseable {
 
   /** Sends this thread's output, and that of work the function hands to the JDK's shared threads, to this log. */
   void attachOutput(Consumer<String> log, LambdaLogger logger) {
+    invocationLog = log;
     if (child != null) {
       child.output(log); // the child prints; its lines are this invocation's while it runs
       return;

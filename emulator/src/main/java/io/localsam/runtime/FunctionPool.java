@@ -265,7 +265,14 @@ final class FunctionPool {
       return;
     }
     long timeoutMillis = function.definition().timeoutSeconds() * 1000L;
-    FunctionLogger logger = new FunctionLogger(log, requestId,
+    // After a timeout the environment is discarded, as Lambda's is: what its handler still does says nothing more.
+    AtomicBoolean discarded = new AtomicBoolean();
+    Consumer<String> functionLog = line -> {
+      if (!discarded.get()) {
+        log.accept(line);
+      }
+    };
+    FunctionLogger logger = new FunctionLogger(functionLog, requestId,
         function.environment().get("AWS_LAMBDA_LOG_FORMAT"), function.environment().get("AWS_LAMBDA_LOG_LEVEL"));
     LambdaContext context = new LambdaContext(requestId, function, environment.logStream(),
         System.currentTimeMillis() + timeoutMillis, logger);
@@ -277,6 +284,7 @@ final class FunctionPool {
       InvocationResult timedOut = new InvocationResult(requestId, timeoutDocument(requestId, seconds),
           InvocationResult.TIMEOUT, elapsed, initDuration);
       if (answered.compareAndSet(false, true)) {
+        discarded.set(true);
         log.accept(java.time.Instant.now() + " " + requestId + " Task timed out after " + seconds + " seconds");
         report(timedOut, log, environment);
         result.complete(timedOut);
@@ -286,13 +294,13 @@ final class FunctionPool {
     }, timeoutMillis, TimeUnit.MILLISECONDS);
     InvocationResult outcome;
     boolean keep = true;
-    environment.attachOutput(log, logger);
+    environment.attachOutput(functionLog, logger);
     try {
       byte[] payload = environment.invoke(event, context);
       if (payload.length > FunctionRuntime.MAX_PAYLOAD_BYTES) {
         String message = "Response payload size (" + payload.length + " bytes) exceeded maximum allowed payload size ("
             + FunctionRuntime.MAX_PAYLOAD_BYTES + " bytes).";
-        log.accept(message);
+        functionLog.accept(message);
         outcome = new InvocationResult(requestId, ErrorDocument.of(message, "Function.ResponseSizeTooLarge", null),
             "Function.ResponseSizeTooLarge", Duration.ofNanos(System.nanoTime() - start), init);
       } else {
@@ -306,11 +314,11 @@ final class FunctionPool {
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
       if (thrown.getClass().getName().equals(EXIT) || thrown instanceof ChildExit) {
         // System.exit or Runtime.halt: Lambda's runtime process ends, the platform reports it and resets
-        log.accept("RequestId: " + requestId + " Error: " + thrown.getMessage());
+        functionLog.accept("RequestId: " + requestId + " Error: " + thrown.getMessage());
         keep = false;
         outcome = new InvocationResult(requestId, exitDocument(requestId, thrown.getMessage()), "Runtime.ExitError", elapsed, init);
       } else {
-        log.accept(thrown.getLocalizedMessage() + ": " + thrown.getClass().getName() + "\n" + userTrace(thrown));
+        functionLog.accept(thrown.getLocalizedMessage() + ": " + thrown.getClass().getName() + "\n" + userTrace(thrown));
         // the Java runtime exits after these, so Lambda starts a new environment
         keep = !(thrown instanceof VirtualMachineError || thrown instanceof IOError);
         outcome = new InvocationResult(requestId, ErrorDocument.of(thrown), thrown.getClass().getName(), elapsed, init);

@@ -32,7 +32,21 @@ class InvokeIT {
           Failing:
             Type: AWS::Serverless::Function
             Properties: {Handler: fixtures.Failing}
+          Swallows:
+            Type: AWS::Serverless::Function
+            Properties: {Handler: fixtures.SwallowsTimeout, Timeout: 1}
         """);
+  }
+
+  @Test
+  void a_timeout_whose_handler_swallows_the_interrupt_prints_the_timeout_and_nothing_of_the_discarded_environment()
+      throws Exception {
+    try (JarProcess jar = JarProcess.start(folder, "invoke", "Swallows")) {
+      assertEquals(0, jar.exitCode(), jar.stderr());
+      assertTrue(jar.stdout().matches("(?s).*Task timed out after 1\\.\\d\\d seconds.*"), jar.stdout());
+      assertFalse(jar.stderr().contains("NoClassDefFoundError"), jar.stderr());
+      assertFalse(jar.stderr().contains("Exception in thread"), jar.stderr());
+    }
   }
 
   @Test
