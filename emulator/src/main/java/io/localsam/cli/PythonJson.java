@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.Locale;
 
 /**
  * JSON as SAM CLI prints it, which is Python's {@code json.dumps}: {@code ", "} and {@code ": "} between
@@ -22,8 +24,9 @@ final class PythonJson {
   private PythonJson() {}
 
   /**
-   * A payload re-printed as {@code json.dumps(json.loads(payload))} would, numbers kept as written; null
-   * when the payload is not one JSON value (SAM then prints it as it is).
+   * A payload re-printed as {@code json.dumps(json.loads(payload))} would: integers as written (Python's
+   * are exact), other numbers as Python prints a float ({@code 1.0E20} is {@code 1e+20}); null when the
+   * payload is not one JSON value (SAM then prints it as it is).
    */
   static String compact(byte[] payload) {
     StringWriter out = new StringWriter();
@@ -35,7 +38,13 @@ final class PythonJson {
       int depth = 0;
       do {
         JsonToken token = parser.currentToken();
-        generator.copyCurrentEventExact(parser);
+        if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+          generator.writeNumber(pythonFloat(parser.getText()));
+        } else if (token == JsonToken.VALUE_NUMBER_INT && parser.getText().equals("-0")) {
+          generator.writeNumber("0"); // a Python int has no negative zero
+        } else {
+          generator.copyCurrentEventExact(parser);
+        }
         depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
       } while (depth > 0 && parser.nextToken() != null);
       if (depth != 0 || parser.nextToken() != null) {
@@ -45,6 +54,37 @@ final class PythonJson {
       return null;
     }
     return out.toString();
+  }
+
+  /**
+   * {@code repr(float(text))}: the shortest digits that read back as the same double, in fixed notation
+   * when the decimal point falls within 16 places ({@code 100.5}, {@code 0.0001}, {@code 1e15} as
+   * {@code 1000000000000000.0}), else as {@code 1e+16} or {@code 1e-05}.
+   */
+  static String pythonFloat(String text) {
+    double value = Double.parseDouble(text);
+    if (Double.isInfinite(value)) {
+      return value > 0 ? "Infinity" : "-Infinity";
+    }
+    String sign = value < 0 || (value == 0 && 1 / value < 0) ? "-" : "";
+    if (value == 0) {
+      return sign + "0.0";
+    }
+    BigDecimal shortest = new BigDecimal(Double.toString(Math.abs(value))).stripTrailingZeros();
+    String digits = shortest.unscaledValue().toString();
+    int point = digits.length() - shortest.scale(); // value = 0.digits × 10^point
+    if (point > -4 && point <= 16) {
+      if (point <= 0) {
+        return sign + "0." + "0".repeat(-point) + digits;
+      }
+      if (point >= digits.length()) {
+        return sign + digits + "0".repeat(point - digits.length()) + ".0";
+      }
+      return sign + digits.substring(0, point) + "." + digits.substring(point);
+    }
+    int exponent = point - 1;
+    String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+    return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
   }
 
   /** {@code json.dumps(value, indent=2)}. */

@@ -138,6 +138,20 @@ class InvokeCommandTest {
   }
 
   @Test
+  void numbers_print_as_pythons_json_dumps_prints_them() throws Exception {
+    // Chatty hands the event back through Jackson, which writes doubles as Java does: 1.0E20, 1.0E-5
+    Path event = Files.writeString(folder.resolve("numbers.json"),
+        "{\"big\":1e20,\"price\":100.50,\"negativeZero\":-0.0,\"small\":0.00001,\"tiny\":0.0001,\"wide\":1e15,"
+            + "\"wider\":1e16,\"exact\":12345678901234567890,\"pi\":-3.14159}");
+
+    CliRun run = CliRun.of("invoke", "Chatty", "-e", event.toString(), "-t", template.toString());
+
+    assertTrue(run.out().contains("\"event\": {\"big\": 1e+20, \"price\": 100.5, \"negativeZero\": -0.0, \"small\": 1e-05, "
+        + "\"tiny\": 0.0001, \"wide\": 1000000000000000.0, \"wider\": 1e+16, \"exact\": 12345678901234567890, \"pi\": -3.14159}"),
+        run.printed());
+  }
+
+  @Test
   void a_missing_event_file_is_a_user_error() {
     CliRun run = CliRun.of("invoke", "Chatty", "-e", folder.resolve("missing.json").toString(), "-t", template.toString());
 
