@@ -30,7 +30,7 @@ final class IgnoredSamOptions {
     }
     WHY.put("--language-extensions", "LocalSAM always expands AWS::LanguageExtensions, as CloudFormation does");
     WHY.put("--no-language-extensions", "LocalSAM always expands AWS::LanguageExtensions, as CloudFormation does");
-    WHY.put("--profile", "functions get SAM's local credentials (defaultkey/defaultsecret); no profile is read");
+    WHY.put("--profile", "functions get SAM's local credentials (defaultkey/defaultsecret); only the profile's region is read");
     WHY.put("--beta-features", "there are no beta features");
   }
 

@@ -42,14 +42,16 @@ final class SamConfigDefaults implements IDefaultValueProvider {
   private final Map<String, String> values;
   private final boolean templateGiven;
   private final Map<String, String> environment;
+  private final String profile;
 
   private SamConfigDefaults(Path file, String table, Map<String, String> values, boolean templateGiven,
-      Map<String, String> environment) {
+      Map<String, String> environment, String profile) {
     this.file = file;
     this.table = table;
     this.values = values;
     this.templateGiven = templateGiven;
     this.environment = environment;
+    this.profile = profile;
   }
 
   /**
@@ -88,6 +90,7 @@ final class SamConfigDefaults implements IDefaultValueProvider {
     Path folder = template == null ? Path.of("") : Files.isDirectory(template) ? template : parent(template);
     String name = parsed.matchedOptionValue("--config-file", (String) null);
     String env = parsed.matchedOptionValue("--config-env", SamConfig.DEFAULT_ENV);
+    String profile = parsed.matchedOptionValue("--profile", (String) null);
     Path file;
     if (name == null) {
       file = SamConfig.find(folder).orElse(null);
@@ -100,11 +103,11 @@ final class SamConfigDefaults implements IDefaultValueProvider {
       }
     }
     if (file == null) {
-      return new SamConfigDefaults(null, null, Map.of(), templateGiven, environment);
+      return new SamConfigDefaults(null, null, Map.of(), templateGiven, environment, profile);
     }
     file = file.toAbsolutePath().normalize();
     Map<String, String> values = SamConfig.read(file).parameters(env, section);
-    return new SamConfigDefaults(file, env + "." + section + ".parameters", values, templateGiven, environment);
+    return new SamConfigDefaults(file, env + "." + section + ".parameters", values, templateGiven, environment, profile);
   }
 
   private static Path parent(Path file) {
@@ -139,6 +142,9 @@ final class SamConfigDefaults implements IDefaultValueProvider {
       if (value != null) {
         return value;
       }
+    }
+    if (option.longestName().equals("--region")) { // after the file, as boto3's session region comes after click's default map
+      return AwsRegion.find(environment, profile).orElse(null);
     }
     return null;
   }

@@ -8,7 +8,18 @@ import java.util.Map;
 record CliRun(int exitCode, String out, String err) {
 
   static CliRun of(String... args) {
-    return withEnvironment(System.getenv(), args);
+    return withEnvironment(hermetic(), args);
+  }
+
+  /**
+   * This shell's variables without those that choose a region, profile or SAM setting, and with no AWS
+   * config file: a test's result must not depend on the developer's AWS setup.
+   */
+  static Map<String, String> hermetic() {
+    Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+    environment.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("SAM_"));
+    environment.put("AWS_CONFIG_FILE", "/nonexistent/localsam-test/aws-config");
+    return environment;
   }
 
   /** Run as if the shell had exactly {@code environment}. */

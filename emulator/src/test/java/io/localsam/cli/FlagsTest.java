@@ -198,6 +198,43 @@ class FlagsTest {
   }
 
   @Test
+  void region_comes_from_the_aws_environment_and_profile_when_not_given(@TempDir Path folder) throws Exception {
+    Path template = TestApi.writeTemplate(folder, CHATTY);
+    Path config = java.nio.file.Files.writeString(folder.resolve("aws-config"), """
+        [default]
+        region = eu-central-1
+        [profile dev]
+        output = json
+        region = sa-east-1
+        s3 =
+          region = not-this-one
+        """);
+    Map<String, String> shell = new java.util.HashMap<>(CliRun.hermetic());
+    shell.put("AWS_CONFIG_FILE", config.toString());
+
+    assertEquals("eu-central-1", region(CliRun.withEnvironment(shell, "invoke", "-t", template.toString())), "the default profile");
+    assertEquals("sa-east-1", region(CliRun.withEnvironment(shell, "invoke", "-t", template.toString(), "--profile", "dev")));
+    shell.put("AWS_PROFILE", "dev");
+    assertEquals("sa-east-1", region(CliRun.withEnvironment(shell, "invoke", "-t", template.toString())));
+    shell.put("AWS_REGION", "ap-south-1");
+    assertEquals("ap-south-1", region(CliRun.withEnvironment(shell, "invoke", "-t", template.toString())));
+    shell.put("AWS_DEFAULT_REGION", "eu-west-3");
+    assertEquals("eu-west-3", region(CliRun.withEnvironment(shell, "invoke", "-t", template.toString())));
+    java.nio.file.Files.writeString(folder.resolve("samconfig.toml"), "[default.local_invoke.parameters]\nregion = \"us-west-1\"\n");
+    assertEquals("us-west-1", region(CliRun.withEnvironment(shell, "invoke", "-t", template.toString())), "samconfig first");
+    assertEquals("ca-central-1", region(CliRun.withEnvironment(shell, "invoke", "-t", template.toString(), "--region", "ca-central-1")));
+    assertEquals("us-east-1", region(CliRun.of("invoke", "-t", template.toString(), "--config-file", "none.toml")),
+        "nothing set anywhere: SAM's us-east-1");
+  }
+
+  /** The region in the ARN Chatty reports. */
+  private static String region(CliRun run) {
+    java.util.regex.Matcher arn = java.util.regex.Pattern.compile("arn:aws:lambda:([a-z0-9-]+):").matcher(run.out());
+    assertTrue(arn.find(), run.printed());
+    return arn.group(1);
+  }
+
+  @Test
   void an_unknown_flag_is_a_usage_error() {
     CliRun run = CliRun.of("invoke", "--no-such-flag");
 

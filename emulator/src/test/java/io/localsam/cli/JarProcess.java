@@ -39,6 +39,8 @@ final class JarProcess implements AutoCloseable {
         .directory(workingDirectory.toFile())
         .redirectOutput(stdout.toFile())
         .redirectError(stderr.toFile());
+    builder.environment().clear();
+    builder.environment().putAll(CliRun.hermetic()); // no region, profile or SAM_* of the developer's shell
     if (stdin != null) {
       builder.redirectInput(Files.write(Files.createTempFile("localsam-in", ".txt"), stdin).toFile());
     }
