@@ -15,7 +15,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
 
 /**
- * Where function logs go while a command runs: stderr, or the {@code --log-file}. Functions' own
+ * Where function logs go while a command runs: stderr, or the {@code --log-file}, which SAM CLI starts
+ * anew (truncates) each run and in which it also writes {@code invoke}'s result. Functions' own
  * {@code System.out} and {@code System.err} are sent there too, as Lambda sends them to the function's
  * log, so that stdout carries nothing but what a command prints on purpose (the result of {@code invoke}).
  */
@@ -54,7 +55,7 @@ final class FunctionLog implements AutoCloseable {
     }
     try {
       BufferedWriter file = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+          StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
       return new FunctionLog(line -> write(file, line), file, null, () -> { });
     } catch (IOException e) {
       throw new LocalSamException("--log-file " + logFile + " cannot be written: " + e.getMessage());
@@ -67,6 +68,23 @@ final class FunctionLog implements AutoCloseable {
         file.write(line);
         file.newLine();
         file.flush(); // so that tail -f shows each line as it comes
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** True when the log goes to a {@code --log-file}. */
+  boolean toFile() {
+    return file != null;
+  }
+
+  /** Writes {@code text} to the log file as it is, with no line end: {@code invoke}'s result, as SAM CLI puts it there. */
+  void writeRaw(String text) {
+    synchronized (file) {
+      try {
+        file.write(text);
+        file.flush();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

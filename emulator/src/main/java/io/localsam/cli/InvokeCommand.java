@@ -98,8 +98,13 @@ final class InvokeCommand implements Callable<Integer> {
         err.flush();
         InvocationResult result = runtime.invoke(functionId, payload).join();
         String printed = PythonJson.compact(result.payload());
-        out.print(printed != null ? printed : new String(result.payload(), StandardCharsets.UTF_8));
-        out.flush();
+        String shown = printed != null ? printed : new String(result.payload(), StandardCharsets.UTF_8);
+        if (log.toFile()) {
+          log.writeRaw(shown + System.lineSeparator()); // SAM CLI's stdout is the log file then
+        } else {
+          out.print(shown);
+          out.flush();
+        }
         err.println(); // SAM CLI ends the output with a newline on stderr, keeping stdout exactly the result
       }
     }

@@ -170,15 +170,17 @@ class InvokeCommandTest {
   }
 
   @Test
-  void log_file_takes_the_logs_and_stdout_keeps_the_result() throws Exception {
-    Path log = folder.resolve("function.log");
+  void log_file_is_started_anew_and_takes_the_logs_and_the_result_as_in_sam() throws Exception {
+    Path log = Files.writeString(folder.resolve("function.log"), "a previous run's lines\n");
 
     CliRun run = CliRun.of("invoke", "Chatty", "--log-file", log.toString(), "-t", template.toString());
 
     String logged = Files.readString(log);
     assertTrue(logged.contains("START RequestId: ") && logged.contains("printed to stdout") && logged.contains("REPORT RequestId: "), logged);
+    assertTrue(logged.contains("{\"function\": \"chatty-function\""), "the result too: " + logged);
+    assertFalse(logged.contains("a previous run's lines"), "truncated, as SAM CLI opens it with \"w\"");
     assertFalse(run.err().contains("START RequestId"), run.printed());
-    assertTrue(run.out().startsWith("{\"function\": \"chatty-function\""), run.printed());
+    assertEquals("", run.out(), run.printed());
   }
 
   @Test
