@@ -2,6 +2,7 @@ package io.localsam.runtime.process;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -11,13 +12,27 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** No child outlives LocalSAM, even when LocalSAM is killed outright and runs no shutdown hook. */
+/**
+ * No child outlives LocalSAM, even when LocalSAM is killed outright and runs no shutdown hook: neither one
+ * on LocalSAM's runtime client nor one on AWS's, which has no such watch of its own.
+ */
 class ChildLifetimeTest {
   @Test
   void aChildEndsWhenItsParentIsKilled() throws Exception {
+    assertChildEndsWithKilledParent("localsam");
+  }
+
+  @Test
+  void aChildOnAwsRuntimeClientEndsWhenItsParentIsKilled() throws Exception {
+    Optional<String> unsupported = AwsRuntimeClientFiles.unsupportedPlatform();
+    assumeTrue(unsupported.isEmpty(), () -> unsupported.get());
+    assertChildEndsWithKilledParent("aws");
+  }
+
+  private static void assertChildEndsWithKilledParent(String runtimeClient) throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process parent = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-        OrphanParent.class.getName())).redirectErrorStream(true).start();
+        OrphanParent.class.getName(), runtimeClient)).redirectErrorStream(true).start();
     long childPid;
     try {
       BufferedReader lines = new BufferedReader(new InputStreamReader(parent.getInputStream()));
