@@ -35,7 +35,8 @@ import java.util.function.Consumer;
  * @param asyncRetryDelay the wait before a failed asynchronous invocation's first retry (the second waits twice
  *     as long): Lambda's one minute unless set shorter, as a test of retries would
  * @param isolation where functions run: in LocalSAM's JVM (the default) or in processes of their own
- *     ({@code --isolation process}), the JDKs for runtimes ({@code --jdk}), and the function debugger
+ *     ({@code --isolation process}), the JDKs for runtimes ({@code --jdk}), the function debugger, and what
+ *     a Java function's process runs ({@code --runtime-client}: LocalSAM's bootstrap or AWS's client)
  */
 public record EmulatorOptions(
     Path template,
