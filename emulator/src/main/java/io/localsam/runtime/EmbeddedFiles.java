@@ -23,7 +23,7 @@ import java.util.HexFormat;
 public final class EmbeddedFiles {
   private EmbeddedFiles() {}
 
-  /** The resource {@code name}, beside {@code anchor}'s class file, as a file. */
+  /** The resource {@code name} (beside {@code anchor}'s class file, or from the root when it starts with /) as a file. */
   public static Path resource(Class<?> anchor, String name) {
     URL resource = anchor.getResource(name);
     if (resource == null) {
@@ -34,10 +34,10 @@ public final class EmbeddedFiles {
         return Path.of(resource.toURI());
       }
       try (InputStream in = resource.openStream()) {
-        return cached(name, in.readAllBytes());
+        return cached(name.substring(name.lastIndexOf('/') + 1), in.readAllBytes());
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot unpack " + name, e);
+      throw new UncheckedIOException("cannot unpack " + name + ": " + e, e);
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
