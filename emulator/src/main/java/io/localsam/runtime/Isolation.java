@@ -38,8 +38,8 @@ public record Isolation(boolean processByDefault, Set<String> processFunctions, 
 
   /**
    * This isolation with Java functions' processes running {@code client}. AWS's client runs only in a
-   * process, so when nothing here gives any function one, it gives every function one: asking for AWS's
-   * client means asking for process isolation.
+   * process, so asking for it means asking for process isolation: unless processes are already the
+   * default or {@code processFunctions} names the functions that get them, every function gets one.
    */
   public Isolation withRuntimeClient(RuntimeClient client) {
     boolean implied = client == RuntimeClient.AWS && processFunctions.isEmpty();
