@@ -1,10 +1,9 @@
 package io.localsam.cli;
 
+import static io.localsam.testsupport.AwsClientAssumption.assumeAwsClientRunsHere;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.localsam.runtime.process.AwsRuntimeClientFiles;
 import io.localsam.testsupport.HttpTestClient;
 import io.localsam.testsupport.TestApi;
 import java.net.URI;
@@ -12,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -35,8 +33,7 @@ class AwsRuntimeClientIT {
 
   @BeforeEach
   void onlyWhereTheClientRuns() {
-    Optional<String> unsupported = AwsRuntimeClientFiles.unsupportedPlatform();
-    assumeTrue(unsupported.isEmpty(), () -> unsupported.get());
+    assumeAwsClientRunsHere();
   }
 
   @Test

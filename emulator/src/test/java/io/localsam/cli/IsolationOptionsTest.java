@@ -1,15 +1,13 @@
 package io.localsam.cli;
 
+import static io.localsam.testsupport.AwsClientAssumption.assumeAwsClientRunsHere;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.localsam.runtime.process.AwsRuntimeClientFiles;
 import io.localsam.testsupport.TestApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,7 +75,7 @@ class IsolationOptionsTest {
 
   @Test
   void runtime_client_aws_runs_every_java_function_in_a_process_on_aws_client() {
-    assumeAwsClientRuns();
+    assumeAwsClientRunsHere();
     CliRun run = CliRun.of("invoke", "Env", "--runtime-client", "aws", "-t", template.toString());
 
     assertEquals(0, run.exitCode(), run.printed());
@@ -87,7 +85,7 @@ class IsolationOptionsTest {
 
   @Test
   void runtime_client_aws_with_isolation_process_for_one_function_leaves_the_others_in_process() {
-    assumeAwsClientRuns();
+    assumeAwsClientRunsHere();
     CliRun named = CliRun.of("invoke", "Other", "--runtime-client", "aws", "--isolation-process", "Other", "-t", template.toString());
     CliRun notNamed = CliRun.of("invoke", "Env", "--runtime-client", "aws", "--isolation-process", "Other", "-t", template.toString());
 
@@ -109,7 +107,7 @@ class IsolationOptionsTest {
 
   @Test
   void samconfig_sets_the_runtime_client() throws Exception {
-    assumeAwsClientRuns();
+    assumeAwsClientRunsHere();
     Files.writeString(folder.resolve("samconfig.toml"), """
         version = 0.1
         [default.local_invoke.parameters]
@@ -128,11 +126,6 @@ class IsolationOptionsTest {
 
     assertEquals(2, run.exitCode(), run.printed());
     assertTrue(run.err().contains("expected localsam or aws, not 'docker'"), run.printed());
-  }
-
-  private static void assumeAwsClientRuns() {
-    Optional<String> unsupported = AwsRuntimeClientFiles.unsupportedPlatform();
-    assumeTrue(unsupported.isEmpty(), () -> unsupported.get());
   }
 
   @Test

@@ -1,11 +1,11 @@
 package io.localsam.runtime.process;
 
+import static io.localsam.testsupport.AwsClientAssumption.assumeAwsClientRunsHere;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,8 +32,7 @@ class AwsRuntimeClientLaunchTest {
 
   @BeforeAll
   static void onlyWhereTheClientRuns() {
-    Optional<String> unsupported = AwsRuntimeClientFiles.unsupportedPlatform();
-    assumeTrue(unsupported.isEmpty(), () -> unsupported.get());
+    assumeAwsClientRunsHere();
   }
 
   @Test

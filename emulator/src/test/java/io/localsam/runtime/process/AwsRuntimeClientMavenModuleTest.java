@@ -1,5 +1,6 @@
 package io.localsam.runtime.process;
 
+import static io.localsam.testsupport.AwsClientAssumption.assumeAwsClientRunsHere;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -12,7 +13,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +29,7 @@ class AwsRuntimeClientMavenModuleTest {
 
   @Test
   void aFunctionBuiltWithMavenLoadsItsLibrariesFromTheLocalRepository() throws Exception {
-    Optional<String> unsupported = AwsRuntimeClientFiles.unsupportedPlatform();
-    assumeTrue(unsupported.isEmpty(), () -> unsupported.get());
+    assumeAwsClientRunsHere();
     assumeTrue(onPath("mvn"), "LocalSAM asks Maven for a module's class path, and mvn is not on the PATH");
     Path module = mavenModule();
 

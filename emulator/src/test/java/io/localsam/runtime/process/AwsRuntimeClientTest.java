@@ -1,5 +1,6 @@
 package io.localsam.runtime.process;
 
+import static io.localsam.testsupport.AwsClientAssumption.assumeAwsClientRunsHere;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,19 +88,15 @@ class AwsRuntimeClientTest {
     api.close();
   }
 
-  private static void assumeSupported() {
-    assumeTrue(UNSUPPORTED.isEmpty(), () -> UNSUPPORTED.get());
-  }
-
   @Test
   void startUpLinesSayTheFunctionsRunOnAwsRuntimeClient() {
-    assumeSupported();
+    assumeAwsClientRunsHere();
     assertTrue(api.logged("Hello: runs in a process of its own on AWS's runtime interface client: Java 17"), api.logs().toString());
   }
 
   @Test
   void aFunctionAnswersThroughTheGatewayFromAwsClient() throws Exception {
-    assumeSupported();
+    assumeAwsClientRunsHere();
     HttpTestClient.Response response = api.http().get("/hello?name=ric");
     assertEquals(200, response.status(), response.body());
     assertEquals("{\"message\":\"hello ric\",\"function\":\"Hello\"}", response.body());
@@ -115,7 +112,7 @@ class AwsRuntimeClientTest {
 
   @Test
   void aThrownExceptionIsTheDocumentTheClientPosted() throws Exception {
-    assumeSupported();
+    assumeAwsClientRunsHere();
     Invocation failed = api.emulator().invoke("Failing", "{}");
     assertEquals("Runtime.UserException", failed.error(), "the kind AWS's client names in the error-type header");
     JsonNode document = JSON.readTree(failed.response());
@@ -130,7 +127,7 @@ class AwsRuntimeClientTest {
 
   @Test
   void systemExitIsTheRuntimesExitErrorAndTheNextRequestGetsAFreshProcess() throws Exception {
-    assumeSupported();
+    assumeAwsClientRunsHere();
     Invocation exited = api.emulator().invoke("Exiter", "{\"how\":\"exit\"}");
     assertEquals("Runtime.ExitError", exited.error(), exited.response());
     assertEquals("RequestId: " + exited.requestId() + " Error: Runtime exited with error: exit status 3",
@@ -140,7 +137,7 @@ class AwsRuntimeClientTest {
 
   @Test
   void anErrorAfterWhichTheClientEndsItsLoopGetsTheNextRequestAFreshProcess() throws Exception {
-    assumeSupported();
+    assumeAwsClientRunsHere();
     Invocation overflow = api.emulator().invoke("Misbehaving", "{\"do\":\"recurse\"}");
     assertEquals("java.lang.StackOverflowError", JSON.readTree(overflow.response()).get("errorType").asText());
 

@@ -1,8 +1,8 @@
 package io.localsam.runtime.process;
 
+import static io.localsam.testsupport.AwsClientAssumption.assumeAwsClientRunsHere;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -24,8 +24,7 @@ class ChildLifetimeTest {
 
   @Test
   void aChildOnAwsRuntimeClientEndsWhenItsParentIsKilled() throws Exception {
-    Optional<String> unsupported = AwsRuntimeClientFiles.unsupportedPlatform();
-    assumeTrue(unsupported.isEmpty(), () -> unsupported.get());
+    assumeAwsClientRunsHere();
     assertChildEndsWithKilledParent("aws");
   }
 

@@ -1,15 +1,14 @@
 package com.amazonaws.services.lambda.runtime.api.client;
 
+import static io.localsam.testsupport.AwsClientAssumption.assumeAwsClientRunsHere;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.DtoSerializers;
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.converters.LambdaErrorConverter;
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.dto.InvocationRequest;
 import io.localsam.runtime.Isolation;
 import io.localsam.runtime.RuntimeClient;
-import io.localsam.runtime.process.AwsRuntimeClientFiles;
 import io.localsam.testsupport.TestApi;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -128,7 +127,7 @@ class DifferentialRuntimeTest {
   @ParameterizedTest(name = "{1} with {2}")
   @MethodSource("cases")
   void aws_runtime_client_in_a_process_of_its_own_answers_the_same(int index, String handler, String input) throws Exception {
-    assumeTrue(AwsRuntimeClientFiles.unsupportedPlatform().isEmpty(), () -> AwsRuntimeClientFiles.unsupportedPlatform().get());
+    assumeAwsClientRunsHere();
     byte[] event = input.startsWith("@") ? sample(input.substring(1)) : input.getBytes(StandardCharsets.UTF_8);
 
     String real = new String(realRuntime(handler, event), StandardCharsets.UTF_8);
