@@ -40,7 +40,7 @@ final class IsolationOptions {
   Map<String, Path> jdks = new LinkedHashMap<>();
 
   @Option(names = "--runtime-client", paramLabel = "localsam|aws", defaultValue = "localsam", converter = ClientConverter.class,
-      description = "What a Java function's process runs: localsam (default, fastest start), or aws: AWS's runtime interface"
+      description = "What a Java function's process runs: localsam (default; runs wherever Java runs), or aws: AWS's runtime interface"
           + " client, as Lambda runs it (Linux x86_64 and aarch64 only). aws implies --isolation process unless --isolation"
           + " or --isolation-process say otherwise.")
   RuntimeClient runtimeClient;
