@@ -36,7 +36,8 @@ import java.util.function.Consumer;
  * @param asyncRetryDelay the wait before a failed asynchronous invocation's first retry (the second waits twice
  *     as long): Lambda's one minute unless set shorter, as a test of retries would
  * @param isolation where functions run: in LocalSAM's JVM (the default) or in processes of their own
- *     ({@code --isolation process}), the JDKs for runtimes ({@code --jdk}), and the function debugger
+ *     ({@code --isolation process}), the JDKs for runtimes ({@code --jdk}), the function debugger, and what
+ *     a Java function's process runs ({@code --runtime-client}: LocalSAM's bootstrap or AWS's client)
  * @param tls the certificate and key to serve HTTPS with ({@code --ssl-cert-file}, {@code --ssl-key-file}),
  *     or {@code null} for HTTP
  */

@@ -5,6 +5,8 @@ import io.localsam.Emulator;
 import io.localsam.EmulatorOptions;
 import io.localsam.Invocation;
 import io.localsam.runtime.Isolation;
+import io.localsam.runtime.RuntimeClient;
+import io.localsam.runtime.process.AwsRuntimeClientFiles;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +24,8 @@ import javax.tools.ToolProvider;
  * What process isolation costs against in-process, per mode: a cold start (the first invocation of a new
  * environment, from the call to the answer; and the Init Duration REPORT gives), a warm invocation, and
  * the memory an idle environment holds (a child's resident set in process mode; LocalSAM's heap growth
- * per environment after a full GC in-process). Prints a Markdown table.
+ * per environment after a full GC in-process). Process mode is measured with LocalSAM's runtime client
+ * and, where it runs (Linux x86_64, aarch64), AWS's. Prints a Markdown table.
  *
  * <p>{@code java -cp bench/target/classes:bench/target/lib/*:EMULATOR_JAR io.localsam.bench.ProcessIsolationProbe [ENVIRONMENTS] [WARM_CALLS]}
  */
@@ -52,6 +55,10 @@ public final class ProcessIsolationProbe {
     System.out.println("|---|---|---|---|---|");
     print("in-process", inProcess, "LocalSAM heap after GC");
     print("process", process, "child's resident set");
+    if (AwsRuntimeClientFiles.unsupportedPlatform().isEmpty()) {
+      Figures awsClient = measure(file, Isolation.IN_PROCESS.withRuntimeClient(RuntimeClient.AWS), environments, warmCalls);
+      print("process, AWS's runtime client", awsClient, "child's resident set");
+    }
   }
 
   private static void print(String mode, Figures figures, String memory) {

@@ -1,6 +1,7 @@
 package io.localsam.cli;
 
 import io.localsam.runtime.Isolation;
+import io.localsam.runtime.RuntimeClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,14 +15,16 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * Where functions run, for the three commands that run them: {@code --isolation}, per function
- * {@code --isolation-process}, the JDKs for runtimes ({@code --jdk}), and SAM CLI's debugger flags. In
- * {@code samconfig.toml} they are {@code isolation}, {@code isolation_process}, {@code jdk},
+ * {@code --isolation-process}, the JDKs for runtimes ({@code --jdk}), the runtime client in a Java
+ * function's process ({@code --runtime-client}), and SAM CLI's debugger flags. In {@code samconfig.toml}
+ * they are {@code isolation}, {@code isolation_process}, {@code jdk}, {@code runtime_client},
  * {@code debug_port} and {@code debug_function}; lists there are comma-separated.
  */
 final class IsolationOptions {
   enum Mode { IN_PROCESS, PROCESS }
 
-  @Option(names = "--isolation", paramLabel = "in-process|process", defaultValue = "in-process", converter = ModeConverter.class,
+  // No default value: with --runtime-client aws, an --isolation not given means process
+  @Option(names = "--isolation", paramLabel = "in-process|process", converter = ModeConverter.class,
       description = "in-process (default, fastest): every function in LocalSAM's JVM. process: each execution environment"
           + " in a JVM of its own, with its own process environment, working directory, heap, JVM flags and Java version.")
   Mode isolation;
@@ -36,6 +39,12 @@ final class IsolationOptions {
           + " usual install folders.")
   Map<String, Path> jdks = new LinkedHashMap<>();
 
+  @Option(names = "--runtime-client", paramLabel = "localsam|aws", defaultValue = "localsam", converter = ClientConverter.class,
+      description = "What a Java function's process runs: localsam (default; runs wherever Java runs), or aws: AWS's runtime interface"
+          + " client, as Lambda runs it (Linux x86_64 and aarch64 only). aws implies --isolation process unless --isolation"
+          + " or --isolation-process say otherwise.")
+  RuntimeClient runtimeClient;
+
   @Option(names = {"-d", "--debug-port"}, paramLabel = "PORT",
       description = "Start the debugged function's environment in a process of its own that waits for a debugger"
           + " (JDWP) on this port; its timeouts are suspended.")
@@ -46,7 +55,9 @@ final class IsolationOptions {
   List<String> debugFunctions = new ArrayList<>();
 
   Isolation toIsolation() {
-    return new Isolation(isolation == Mode.PROCESS, Set.copyOf(processFunctions), jdks, debugPort, Set.copyOf(debugFunctions));
+    Isolation chosen = new Isolation(isolation == Mode.PROCESS, Set.copyOf(processFunctions), jdks, debugPort,
+        Set.copyOf(debugFunctions), runtimeClient);
+    return isolation == null ? chosen.withRuntimeClient(runtimeClient) : chosen; // --isolation given: it alone decides
   }
 
   /** Accepts SAM-style spellings: {@code in-process}, {@code process}, any case. */
@@ -58,6 +69,18 @@ final class IsolationOptions {
         case "process" -> Mode.PROCESS;
         default -> throw new TypeConversionException("expected in-process or process, not '" + value + "'");
       };
+    }
+  }
+
+  /** {@code localsam} or {@code aws}, any case. */
+  static final class ClientConverter implements ITypeConverter<RuntimeClient> {
+    @Override
+    public RuntimeClient convert(String value) {
+      try {
+        return RuntimeClient.of(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
     }
   }
 }

@@ -64,7 +64,7 @@ final class ChildExecution {
     return new HandlerFault("Init did not finish within " + INIT_LIMIT.toSeconds() + " seconds", "Runtime.Unknown", true);
   }
 
-  /** The runtime's Init error, its message read from the document it posted. */
+  /** The runtime's Init error: the document it posted, with its message read from it for the log. */
   private static HandlerFault fault(RuntimeReply reply) {
     String message;
     try {
@@ -73,7 +73,7 @@ final class ChildExecution {
     } catch (IOException notJson) {
       message = new String(reply.payload(), StandardCharsets.UTF_8);
     }
-    return new HandlerFault(message, reply.errorType(), true);
+    return HandlerFault.posted(reply.payload(), message, reply.errorType());
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.localsam.runtime;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.Set;
 
 /**
@@ -10,6 +12,7 @@ final class ChildFailure extends Exception {
   // Errors after which the Java runtime exits, so the environment is not reused (as in-process).
   private static final Set<String> ENDS_RUNTIME = Set.of("java.lang.OutOfMemoryError",
       "java.lang.StackOverflowError", "java.lang.InternalError", "java.lang.UnknownError", "java.io.IOError");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final byte[] document;
   private final String errorType;
@@ -30,6 +33,15 @@ final class ChildFailure extends Exception {
 
   /** True when the runtime ends after this error, so its environment must not be reused. */
   boolean endsRuntime() {
-    return ENDS_RUNTIME.contains(errorType);
+    return ENDS_RUNTIME.contains(errorType) || ENDS_RUNTIME.contains(documentErrorType());
+  }
+
+  // AWS's runtime client names the kind of error in the header (Runtime.UserException), the exception in the document
+  private String documentErrorType() {
+    try {
+      return JSON.readTree(document).path("errorType").asText("");
+    } catch (IOException notJson) {
+      return "";
+    }
   }
 }

@@ -1,5 +1,7 @@
 package io.localsam.runtime;
 
+import io.localsam.runtime.process.AwsRuntimeClientCheck;
+import io.localsam.runtime.process.AwsRuntimeClientFiles;
 import io.localsam.runtime.process.ChildLaunch;
 import io.localsam.runtime.process.ClassFileVersion;
 import io.localsam.runtime.process.Jdk;
@@ -12,32 +14,40 @@ import java.util.Map;
 
 /**
  * How one function's execution environments start as processes: a Java runtime on the local JDK its
- * {@code Runtime} asks for (found once, at start-up), or a custom runtime ({@code provided.al2023},
- * {@code provided.al2}) through the {@code bootstrap} in its code. What cannot start (no JDK, classes
- * too new for it, no bootstrap) is one message, given as the environment's Init error.
+ * {@code Runtime} asks for (found once, at start-up) with LocalSAM's runtime client or AWS's, or a custom
+ * runtime ({@code provided.al2023}, {@code provided.al2}) through the {@code bootstrap} in its code. What
+ * cannot start (no JDK, classes too new for it, no bootstrap, AWS's client on a machine it does not run
+ * on) is one message, given as the environment's Init error.
  */
 final class ChildRuntime {
   private final String runtime;
   private final Jdk jdk; // null for a custom runtime, or when none was found
+  private final RuntimeClient client; // what a Java function's process runs
   private final String problem; // why no environment can start, or null
   private final int debugPort;
 
-  private ChildRuntime(String runtime, Jdk jdk, String problem, int debugPort) {
+  private ChildRuntime(String runtime, Jdk jdk, RuntimeClient client, String problem, int debugPort) {
     this.runtime = runtime;
     this.jdk = jdk;
+    this.client = client;
     this.problem = problem;
     this.debugPort = debugPort;
   }
 
-  static ChildRuntime of(String functionId, String runtime, JdkLocator jdks, int debugPort) {
+  static ChildRuntime of(String functionId, String runtime, JdkLocator jdks, int debugPort, RuntimeClient client) {
     if (isCustom(runtime)) {
-      return new ChildRuntime(runtime, null, null, debugPort);
+      return new ChildRuntime(runtime, null, client, null, debugPort);
     }
+    Jdk jdk;
     try {
-      return new ChildRuntime(runtime, jdks.locate(runtime == null ? "java17" : runtime), null, debugPort);
+      jdk = jdks.locate(runtime == null ? "java17" : runtime);
     } catch (JdkNotFound e) {
-      return new ChildRuntime(runtime, null, "Function " + functionId + ": " + e.getMessage(), debugPort);
+      return new ChildRuntime(runtime, null, client, "Function " + functionId + ": " + e.getMessage(), debugPort);
     }
+    String problem = client == RuntimeClient.AWS
+        ? AwsRuntimeClientCheck.problem(jdk).map(reason -> "Function " + functionId + ": " + reason + ".").orElse(null)
+        : null;
+    return new ChildRuntime(runtime, jdk, client, problem, debugPort);
   }
 
   static boolean isCustom(String runtime) {
@@ -53,7 +63,8 @@ final class ChildRuntime {
     if (jdk == null) {
       return "in a process of its own: " + runtime + ", the bootstrap in its code" + debug;
     }
-    return "in a process of its own: Java " + jdk.feature() + " at " + jdk.home() + " (from " + jdk.foundIn() + ")" + debug;
+    return "in a process of its own" + (client == RuntimeClient.AWS ? " on AWS's runtime interface client" : "") + ": Java "
+        + jdk.feature() + " at " + jdk.home() + " (from " + jdk.foundIn() + ")" + debug;
   }
 
   boolean debugging() {
@@ -83,9 +94,14 @@ final class ChildRuntime {
   ChildLaunch launch(FunctionSettings function, String runtimeApi) {
     List<Path> classpath = function.code().classpath();
     Map<String, String> environment = FunctionEnvironment.withCode(function.environment(), function.code());
-    return jdk != null
-        ? ChildLaunch.java(jdk, function.definition().memorySize(), classpath, environment, runtimeApi, debugPort)
-        : ChildLaunch.bootstrap(codeRoot(classpath), environment, runtimeApi);
+    int memorySize = function.definition().memorySize();
+    if (jdk == null) {
+      return ChildLaunch.bootstrap(codeRoot(classpath), environment, runtimeApi);
+    }
+    return client == RuntimeClient.AWS
+        ? ChildLaunch.awsRuntimeClient(jdk, memorySize, AwsRuntimeClientFiles.get(), classpath, function.definition().handler(),
+            environment, runtimeApi, debugPort)
+        : ChildLaunch.java(jdk, memorySize, classpath, environment, runtimeApi, debugPort);
   }
 
   private static Path codeRoot(List<Path> classpath) {

@@ -100,7 +100,9 @@ public final class FunctionRuntime implements AutoCloseable {
   private void mountFunctions(Template template, String region, EnvVarsFile envVars, boolean debugging, Isolation isolation) {
     JdkLocator jdks = new JdkLocator(isolation.jdks(), System.getenv(), Path.of(System.getProperty("user.home")));
     Map<String, CompletableFuture<FunctionCode>> located = new LinkedHashMap<>();
+    boolean javaInProcesses = false;
     for (FunctionDef function : template.functions().values()) {
+      javaInProcesses |= !inProcess(isolation, function) && !ChildRuntime.isCustom(function.runtime());
       if (!function.inlineCode() && inProcess(isolation, function)) {
         checkJavaVersion(function, log);
       }
@@ -121,7 +123,8 @@ public final class FunctionRuntime implements AutoCloseable {
       }
       log.accept(function.logicalId() + ": code from " + code.description());
       ChildRuntime childRuntime = inProcess(isolation, function) ? null
-          : ChildRuntime.of(function.logicalId(), function.runtime(), jdks, isolation.debugPort(function.logicalId()));
+          : ChildRuntime.of(function.logicalId(), function.runtime(), jdks, isolation.debugPort(function.logicalId()),
+              isolation.runtimeClient());
       log.accept(function.logicalId() + ": runs " + (childRuntime == null ? "in-process" : childRuntime.describe()));
       Map<String, String> environment = FunctionEnvironment.of(function, region, envVars, System.getenv());
       FunctionSettings settings = new FunctionSettings(function, code, environment, region);
@@ -132,6 +135,10 @@ public final class FunctionRuntime implements AutoCloseable {
       pool.onSlotFreed(() -> async.dispatch(function.logicalId()));
       pools.put(function.logicalId(), pool);
       async.add(settings);
+    }
+    if (isolation.runtimeClient() == RuntimeClient.AWS && !javaInProcesses) {
+      log.accept("Note: AWS's runtime interface client (--runtime-client aws) runs Java functions in process isolation, and"
+          + " no Java function runs in a process of its own here.");
     }
   }
 

@@ -7,11 +7,22 @@ package io.localsam.runtime;
 final class HandlerFault extends Exception {
   private final String errorType;
   private final boolean fatal;
+  private final byte[] posted; // the document a child's runtime posted, passed on as it is; null when we write it
 
   HandlerFault(String message, String errorType, boolean fatal) {
+    this(message, errorType, fatal, null);
+  }
+
+  private HandlerFault(String message, String errorType, boolean fatal, byte[] posted) {
     super(message, null, false, false);
     this.errorType = errorType;
     this.fatal = fatal;
+    this.posted = posted;
+  }
+
+  /** The Init error a child's runtime posted: its document is the answer, as Lambda passes on what the runtime posted. */
+  static HandlerFault posted(byte[] document, String message, String errorType) {
+    return new HandlerFault(message, errorType, true, document);
   }
 
   static HandlerFault deferred(String message, Class<?> type) {
@@ -31,6 +42,6 @@ final class HandlerFault extends Exception {
   }
 
   byte[] document() {
-    return ErrorDocument.of(getMessage(), errorType, null);
+    return posted != null ? posted : ErrorDocument.of(getMessage(), errorType, null);
   }
 }

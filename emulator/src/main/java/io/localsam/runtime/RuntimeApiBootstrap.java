@@ -1,7 +1,7 @@
 package io.localsam.runtime;
 
+import io.localsam.runtime.child.ParentWatch;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -23,7 +23,7 @@ public final class RuntimeApiBootstrap {
   private RuntimeApiBootstrap() {}
 
   public static void main(String[] classpath) throws IOException {
-    watchParent();
+    ParentWatch.start();
     Map<String, String> environment = System.getenv();
     RuntimeApiClient api = new RuntimeApiClient(environment.get("AWS_LAMBDA_RUNTIME_API"));
     URLClassLoader functionLoader = new URLClassLoader(urls(classpath), LambdaApiClassLoader.INSTANCE);
@@ -87,20 +87,5 @@ public final class RuntimeApiBootstrap {
       urls[i] = Path.of(classpath[i]).toUri().toURL();
     }
     return urls;
-  }
-
-  private static void watchParent() {
-    Thread watch = new Thread(() -> {
-      try (InputStream in = System.in) {
-        while (in.read() != -1) {
-          // LocalSAM never writes; a byte is ignored
-        }
-      } catch (IOException ignored) {
-        // a broken pipe means the same as end of input
-      }
-      Runtime.getRuntime().halt(0);
-    }, "localsam-parent-watch");
-    watch.setDaemon(true);
-    watch.start();
   }
 }

@@ -27,11 +27,18 @@ final class JarProcess implements AutoCloseable {
 
   /** Starts the jar with {@code stdin} (null: none) as its standard input, as {@code cmd < file} would. */
   static JarProcess start(Path workingDirectory, byte[] stdin, String... args) throws IOException {
+    return start(workingDirectory, List.of(), stdin, args);
+  }
+
+  /** Like {@link #start(Path, byte[], String...)}, with options for the JVM ({@code -Djava.io.tmpdir=...}) before {@code -jar}. */
+  static JarProcess start(Path workingDirectory, List<String> jvmOptions, byte[] stdin, String... args) throws IOException {
     String jar = System.getProperty("localsam.jar");
     if (jar == null) {
       throw new IllegalStateException("run through Maven's failsafe plugin, which passes -Dlocalsam.jar");
     }
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar));
     command.addAll(List.of(args));
     Path stdout = Files.createTempFile("localsam-out", ".txt");
     Path stderr = Files.createTempFile("localsam-err", ".txt");

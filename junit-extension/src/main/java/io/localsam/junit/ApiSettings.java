@@ -1,6 +1,7 @@
 package io.localsam.junit;
 
 import io.localsam.runtime.Isolation;
+import io.localsam.runtime.RuntimeClient;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,11 +52,13 @@ record ApiSettings(
     }
     return new ApiSettings(api.template(), parameters, api.envVars(), api.port(), api.region(), Map.of(),
         api.failOnFunctionError(), List.of(api.jwks()), List.of(api.apiKeys()), api.disableAuthorizer(),
-        isolation(api.isolation(), Set.of(api.processFunctions()), jdks(api.jdks(), owner)), api.sslCertFile(), api.sslKeyFile());
+        isolation(api.isolation(), Set.of(api.processFunctions()), jdks(api.jdks(), owner), api.runtimeClient()),
+        api.sslCertFile(), api.sslKeyFile());
   }
 
-  static Isolation isolation(IsolationMode mode, Set<String> processFunctions, Map<String, Path> jdks) {
-    return new Isolation(mode == IsolationMode.PROCESS, processFunctions, jdks, 0, Set.of());
+  /** As the command line resolves it, except that here {@code IN_PROCESS} is the default and so never overrides AWS's client. */
+  static Isolation isolation(IsolationMode mode, Set<String> processFunctions, Map<String, Path> jdks, RuntimeClient client) {
+    return new Isolation(mode == IsolationMode.PROCESS, processFunctions, jdks, 0, Set.of()).withRuntimeClient(client);
   }
 
   /** {@code "java21=/path"} entries into runtime to JDK home. */

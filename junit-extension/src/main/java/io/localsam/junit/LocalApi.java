@@ -1,5 +1,6 @@
 package io.localsam.junit;
 
+import io.localsam.runtime.RuntimeClient;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -125,4 +126,12 @@ public @interface LocalApi {
 
   /** The certificate's unencrypted PEM private key, relative to the module directory, as {@code --ssl-key-file}. */
   String sslKeyFile() default "";
+
+  /**
+   * What a Java function's process runs, as {@code --runtime-client} says: {@link RuntimeClient#LOCALSAM} (the
+   * default) or {@link RuntimeClient#AWS}, AWS's runtime interface client (Linux x86_64 and aarch64 only).
+   * AWS's client runs only in processes, so with it every function gets one unless {@link #processFunctions()}
+   * names some.
+   */
+  RuntimeClient runtimeClient() default RuntimeClient.LOCALSAM;
 }

@@ -2,6 +2,7 @@ package io.localsam.junit;
 
 import io.localsam.Emulator;
 import io.localsam.Invocation;
+import io.localsam.runtime.RuntimeClient;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -265,6 +266,7 @@ public class LocalApiExtension
     private final Map<String, Path> jdks = new LinkedHashMap<>();
     private String sslCertFile = "";
     private String sslKeyFile = "";
+    private RuntimeClient runtimeClient = RuntimeClient.LOCALSAM;
 
     private Builder() {}
 
@@ -377,13 +379,22 @@ public class LocalApiExtension
       return this;
     }
 
+    /**
+     * What a Java function's process runs, as {@code --runtime-client} says; {@link RuntimeClient#AWS} gives every
+     * function a process unless {@link #processFunction} names some.
+     */
+    public Builder runtimeClient(RuntimeClient runtimeClient) {
+      this.runtimeClient = runtimeClient;
+      return this;
+    }
+
     public LocalApiExtension build() {
       return new LocalApiExtension(this);
     }
 
     ApiSettings settings() {
       return new ApiSettings(template, parameters, envVars, port, region, environment, failOnFunctionError, jwks, apiKeys,
-          disableAuthorizer, ApiSettings.isolation(isolation, processFunctions, jdks), sslCertFile, sslKeyFile);
+          disableAuthorizer, ApiSettings.isolation(isolation, processFunctions, jdks, runtimeClient), sslCertFile, sslKeyFile);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.localsam.runtime.process;
 
 import io.localsam.runtime.RuntimeApiBootstrap;
+import io.localsam.runtime.child.AwsRuntimeClientMain;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * How to start one execution environment's process: its command, its whole environment and its working
@@ -43,17 +45,42 @@ public record ChildLaunch(List<String> command, Map<String, String> environment,
    */
   public static ChildLaunch java(Jdk jdk, int memorySizeMb, List<Path> functionClasspath, Map<String, String> lambdaEnvironment,
       String runtimeApi, int debugPort) {
+    List<String> command = jvm(jdk, memorySizeMb, debugPort);
+    command.add("-cp");
+    command.add(ownClasspath()); // LocalSAM's own classes: the runtime and AWS's serializer
+    command.add(RuntimeApiBootstrap.class.getName());
+    functionClasspath.forEach(entry -> command.add(entry.toAbsolutePath().toString()));
+    return new ChildLaunch(command, withRuntimeApi(lambdaEnvironment, runtimeApi), taskRoot(functionClasspath));
+  }
+
+  /**
+   * A Java function on AWS's runtime interface client, in the same JVM with the same flags and debugger as
+   * {@link #java}: the class path is the client's jars, then the function's class path (so a function
+   * built with Maven, its libraries in the local repository, loads as one packaged with them in lib/),
+   * and the client's argument is the handler. LocalSAM's launcher runs first, for the parent watch.
+   */
+  public static ChildLaunch awsRuntimeClient(Jdk jdk, int memorySizeMb, AwsRuntimeClientFiles client, List<Path> functionClasspath,
+      String handler, Map<String, String> lambdaEnvironment, String runtimeApi, int debugPort) {
+    List<String> command = jvm(jdk, memorySizeMb, debugPort);
+    command.add("-D" + AwsRuntimeClientMain.NATIVE_LIBRARY + "=" + client.nativeLibrary());
+    command.add("-cp");
+    command.add(Stream.concat(client.classpath().stream(), functionClasspath.stream())
+        .map(entry -> entry.toAbsolutePath().toString())
+        .collect(Collectors.joining(File.pathSeparator)));
+    command.add(AwsRuntimeClientMain.class.getName());
+    command.add(handler);
+    return new ChildLaunch(command, withRuntimeApi(lambdaEnvironment, runtimeApi), taskRoot(functionClasspath));
+  }
+
+  /** The JDK's {@code java} with Lambda's flags, and JDWP waiting on {@code debugPort} when it is above 0. */
+  private static List<String> jvm(Jdk jdk, int memorySizeMb, int debugPort) {
     List<String> command = new ArrayList<>();
     command.add(jdk.java().toString());
     command.addAll(LambdaJvmFlags.forMemorySize(memorySizeMb, jdk.feature()));
     if (debugPort > 0) {
       command.add("-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=127.0.0.1:" + debugPort);
     }
-    command.add("-cp");
-    command.add(ownClasspath()); // LocalSAM's own classes: the runtime and AWS's serializer
-    command.add(RuntimeApiBootstrap.class.getName());
-    functionClasspath.forEach(entry -> command.add(entry.toAbsolutePath().toString()));
-    return new ChildLaunch(command, withRuntimeApi(lambdaEnvironment, runtimeApi), taskRoot(functionClasspath));
+    return command;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.localsam.runtime.process;
 
+import static io.localsam.testsupport.AwsClientAssumption.assumeAwsClientRunsHere;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -16,7 +17,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** No child outlives LocalSAM, even when LocalSAM is killed outright and runs no shutdown hook. */
+/**
+ * No child outlives LocalSAM, even when LocalSAM is killed outright and runs no shutdown hook: neither one
+ * on LocalSAM's runtime client, nor one on AWS's, nor a custom runtime's bootstrap: the last two have no such watch of
+ * their own.
+ */
 class ChildLifetimeTest {
   /**
    * A custom runtime that never gives up: when the Runtime API is gone it retries forever, as a loop of
@@ -35,8 +40,13 @@ class ChildLifetimeTest {
 
   @Test
   void aJavaChildEndsWhenItsParentIsKilled() throws Exception {
-    long child = killParentOf(List.of(), "");
-    assertEnds(child);
+    assertEnds(killParentOf(List.of("localsam"), ""));
+  }
+
+  @Test
+  void aChildOnAwsRuntimeClientEndsWhenItsParentIsKilled() throws Exception {
+    assumeAwsClientRunsHere();
+    assertEnds(killParentOf(List.of("aws"), ""));
   }
 
   @Test

@@ -1,11 +1,14 @@
 package com.amazonaws.services.lambda.runtime.api.client;
 
+import static io.localsam.testsupport.AwsClientAssumption.assumeAwsClientRunsHere;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.DtoSerializers;
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.converters.LambdaErrorConverter;
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.dto.InvocationRequest;
 import io.localsam.runtime.Isolation;
+import io.localsam.runtime.RuntimeClient;
 import io.localsam.testsupport.TestApi;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -77,6 +80,7 @@ class DifferentialRuntimeTest {
 
   static TestApi api;
   static TestApi processApi; // the same functions, each in a JVM of its own on LocalSAM's Java bootstrap
+  static TestApi awsClientApi; // and each in a JVM of its own on AWS's runtime client, talking to LocalSAM's Runtime API
 
   @BeforeAll
   static void start() {
@@ -88,12 +92,15 @@ class DifferentialRuntimeTest {
     api = TestApi.start(folder, template.toString());
     processApi = TestApi.start(folder, template.toString(),
         options -> options.isolation(new Isolation(true, Set.of(), Map.of(), 0, Set.of())));
+    awsClientApi = TestApi.start(folder, template.toString(),
+        options -> options.isolation(Isolation.IN_PROCESS.withRuntimeClient(RuntimeClient.AWS)));
   }
 
   @AfterAll
   static void stop() {
     api.close();
     processApi.close();
+    awsClientApi.close();
   }
 
   static Stream<Arguments> cases() {
@@ -115,6 +122,20 @@ class DifferentialRuntimeTest {
 
     assertEquals(real, ours);
     assertEquals(real, ownProcess, "in process isolation");
+  }
+
+  @ParameterizedTest(name = "{1} with {2}")
+  @MethodSource("cases")
+  void aws_runtime_client_in_a_process_of_its_own_answers_the_same(int index, String handler, String input) throws Exception {
+    assumeAwsClientRunsHere();
+    byte[] event = input.startsWith("@") ? sample(input.substring(1)) : input.getBytes(StandardCharsets.UTF_8);
+
+    String real = new String(realRuntime(handler, event), StandardCharsets.UTF_8);
+    String awsClient = awsClientApi.emulator().invoke("Case" + index, new String(event, StandardCharsets.UTF_8)).response();
+
+    assertEquals(real, awsClient, "AWS's runtime client in a child, through LocalSAM's Runtime API");
+    assertTrue(awsClientApi.logged("Case" + index + ": runs in a process of its own on AWS's runtime interface client: Java "),
+        awsClientApi.logs().toString());
   }
 
   /** One fresh customer class loader per case, as one Lambda environment has. */
