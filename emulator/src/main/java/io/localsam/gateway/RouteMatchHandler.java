@@ -60,14 +60,19 @@ final class RouteMatchHandler implements HttpHandler {
     if (!match.found()) {
       ApiKind kind = match.pathOnly() != null ? match.pathOnly().api().kind() : routes.httpOnly() ? ApiKind.HTTP : ApiKind.REST;
       GatewayResponse answer = GatewayErrors.noRoute(kind);
-      log.accept(method + " " + path + " matches no route"
-          + (match.pathOnly() != null ? " (" + match.pathOnly().definition().path() + " takes "
-              + match.pathOnly().definition().method() + ")" : "") + ": " + answer.status());
+      log.accept(method + " " + path + " matches no route" + takenBy(path) + ": " + answer.status());
       ResponseWriter.send(exchange, answer, kind, null);
       return;
     }
     exchange.putAttachment(MATCH, match);
     next.handleRequest(exchange);
+  }
+
+  /** What the path does take, when some route has it with other methods: " (/items/{id} takes GET, PUT)". */
+  private String takenBy(String path) {
+    java.util.List<String> paths = new java.util.ArrayList<>();
+    routes.methodsByPath(path).forEach((declared, methods) -> paths.add(declared + " takes " + String.join(", ", methods)));
+    return paths.isEmpty() ? "" : " (" + String.join("; ", paths) + ")";
   }
 
   /** Answers a CORS preflight the way the API's kind does, when its API has CORS and no route of its own takes it. */

@@ -53,6 +53,18 @@ final class RouteTable {
     return methods;
   }
 
+  /** Every path some route declares that matches the request path, with the methods it takes (ANY expanded). */
+  Map<String, java.util.Set<String>> methodsByPath(String rawPath) {
+    String[] parts = split(rawPath);
+    Map<String, java.util.Set<String>> methods = new LinkedHashMap<>();
+    for (Route route : routes) {
+      if (!route.isDefault() && matches(route, parts)) {
+        methods.computeIfAbsent(route.definition().path(), k -> new java.util.TreeSet<>()).addAll(route.definition().methods());
+      }
+    }
+    return methods;
+  }
+
   /** Matches a raw (still percent-encoded) path without its query string. */
   RouteMatch match(String method, String rawPath) {
     String[] parts = split(rawPath);

@@ -68,4 +68,12 @@ public record RouteDef(
   public List<String> methods() {
     return method.equals(ANY) ? ANY_METHODS : List.of(method);
   }
+
+  /**
+   * The path as routing sees it, parameter names left out ({@code /items/{}}, {@code /{+}}): two routes
+   * with the same shape take the same requests, whatever their parameters are called.
+   */
+  public String pathShape() {
+    return path.equals(DEFAULT_ROUTE) ? DEFAULT_ROUTE : path.replaceAll("\\{[^/]*\\+}", "{+}").replaceAll("\\{[^/+]*}", "{}");
+  }
 }
