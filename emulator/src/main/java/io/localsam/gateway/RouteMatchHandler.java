@@ -75,20 +75,21 @@ final class RouteMatchHandler implements HttpHandler {
     return paths.isEmpty() ? "" : " (" + String.join("; ", paths) + ")";
   }
 
-  /** Answers a CORS preflight the way the API's kind does, when its API has CORS and no route of its own takes it. */
+  /**
+   * Answers an OPTIONS request that API Gateway answers itself: a REST resource's OPTIONS mock, or the
+   * preflight of an HTTP API (or function URL) with CORS, whatever routes it has.
+   */
   private boolean preflight(HttpServerExchange exchange, RouteMatch match) {
+    if (match.mock() != null) {
+      ResponseWriter.send(exchange, Cors.mock(match.mock()), ApiKind.REST, io.localsam.runtime.RequestIds.next());
+      return true;
+    }
     Route candidate = match.found() ? match.route() : match.pathOnly();
-    if (candidate == null || candidate.api().cors() == null) {
+    if (candidate == null || candidate.api().kind() != ApiKind.HTTP || candidate.api().cors() == null) {
       return false;
     }
-    boolean ownOptionsRoute = match.found() && match.route().definition().method().equals("OPTIONS");
-    if (candidate.api().kind() == ApiKind.REST && ownOptionsRoute) {
-      return false; // an OPTIONS method of its own replaces SAM's CORS mock
-    }
     String origin = exchange.getRequestHeaders().getFirst("Origin");
-    GatewayResponse answer = Cors.preflight(candidate.api(), origin,
-        routes.methodsOnPath(candidate.api(), rawPath(exchange)));
-    ResponseWriter.send(exchange, answer, candidate.api().kind(), io.localsam.runtime.RequestIds.next());
+    ResponseWriter.send(exchange, Cors.preflight(candidate.api(), origin), ApiKind.HTTP, io.localsam.runtime.RequestIds.next());
     return true;
   }
 
