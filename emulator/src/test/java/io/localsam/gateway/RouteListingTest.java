@@ -104,4 +104,32 @@ class RouteListingTest {
           "Mounting Reader at http://127.0.0.1:PORT/hello [GET]"), mounting(api));
     }
   }
+
+  @Test
+  void paths_that_differ_only_in_parameter_names_are_the_same_route() throws Exception {
+    try (TestApi api = start("names", """
+        Globals:
+          Function: {Runtime: java17, CodeUri: ${CODE}, Handler: fixtures.Hello}
+        Resources:
+          Shop:
+            Type: AWS::Serverless::Api
+            Properties: {StageName: live}
+          ById:
+            Type: AWS::Serverless::Function
+            Properties:
+              Events:
+                Get: {Type: Api, Properties: {Path: "/items/{id}", Method: get}}
+          ByName:
+            Type: AWS::Serverless::Function
+            Properties:
+              Events:
+                Get: {Type: Api, Properties: {RestApiId: !Ref Shop, Path: "/items/{name}", Method: get}}
+        """)) {
+      assertTrue(api.http().get("/items/7").body().contains("\"function\":\"ById\""));
+
+      assertTrue(api.logged("Warning: GET /items/{name} is declared twice: by ByName event Get (ByName, Shop) and earlier"
+          + " for ById (ServerlessRestApi); only one can be served locally: ById's"), api.logs().toString());
+      assertEquals(List.of("Mounting ById at http://127.0.0.1:PORT/items/{id} [GET]"), mounting(api));
+    }
+  }
 }
