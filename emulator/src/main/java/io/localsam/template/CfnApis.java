@@ -164,8 +164,17 @@ final class CfnApis {
     }
     String name = Scalars.text(properties.get("StageName"));
     if (api.stage != null && stageOwners.containsKey(api.id)) {
-      stack.warn.accept(api.id + " has several stages (" + api.stage + ", " + name + "); locally one is served: " + api.stage);
-      return;
+      // Deployed, every stage has its own URL; locally there is one, without a stage in it. $default is the
+      // stage AWS serves at the root of an HTTP API's URL, so it is the one that URL stands for.
+      boolean root = kind == ApiKind.HTTP && name.equals(RouteDef.DEFAULT_STAGE) && !api.stage.equals(name);
+      String served = root ? name : api.stage;
+      stack.warn.accept(api.id + " has several stages (" + api.stage + ", " + name + "); locally one is served: " + served
+          + (served.equals(RouteDef.DEFAULT_STAGE) ? ", the stage AWS serves at the root of the API's URL, as LocalSAM serves"
+              + " every API" : ", the first declared (deployed, each stage has a URL of its own)"));
+      if (!root) {
+        return;
+      }
+      api.variables.clear();
     }
     stageOwners.put(api.id, id);
     api.stage = name.isEmpty() ? api.stage : name;

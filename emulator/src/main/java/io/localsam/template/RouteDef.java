@@ -35,6 +35,8 @@ public record RouteDef(
 
   public static final String ANY = "ANY";
   public static final String DEFAULT_ROUTE = "$default";
+  /** The HTTP API stage served at the root of the API's URL. */
+  public static final String DEFAULT_STAGE = "$default";
   /** What {@code ANY} stands for, as SAM CLI and API Gateway expand it. */
   public static final List<String> ANY_METHODS =
       List.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT");
