@@ -3,39 +3,35 @@ package io.localsam.gateway;
 import io.localsam.template.ApiDef;
 import io.localsam.template.ApiKind;
 import io.localsam.template.CorsConfig;
+import io.localsam.template.OptionsMock;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
- * CORS as deployed API Gateway applies it. REST APIs: SAM's {@code Cors} becomes an OPTIONS mock method
- * on every path, answering 200 with the configured headers whatever the origin; other responses are
- * the function's own. HTTP APIs (and function URLs): API Gateway answers every preflight itself (204),
- * and adds the CORS headers to integration responses for an allowed origin, replacing the backend's.
+ * CORS as deployed API Gateway applies it. REST APIs: each resource's OPTIONS mock (SAM's {@code Cors} adds
+ * one per path, CDK one per resource) answers with its status and static headers whatever the origin;
+ * other responses are the function's own. HTTP APIs (and function URLs): API Gateway answers every
+ * preflight itself (204), and adds the CORS headers to integration responses for an allowed origin,
+ * replacing the backend's.
  */
 final class Cors {
   private Cors() {}
 
-  /** The preflight answer of an API that has CORS. */
-  static GatewayResponse preflight(ApiDef api, String origin, Collection<String> pathMethods) {
+  /** A REST resource's OPTIONS mock: its status and headers, no body. */
+  static GatewayResponse mock(OptionsMock mock) {
+    List<Map.Entry<String, String>> headers = new ArrayList<>(mock.headers().entrySet());
+    if (headers.stream().noneMatch(header -> header.getKey().equalsIgnoreCase("Content-Type"))) {
+      headers.add(Map.entry("Content-Type", "application/json"));
+    }
+    return new GatewayResponse(mock.statusCode(), headers, new byte[0]);
+  }
+
+  /** The preflight answer of an HTTP API (or function URL) that has CORS. */
+  static GatewayResponse preflight(ApiDef api, String origin) {
     CorsConfig cors = api.cors();
     List<Map.Entry<String, String>> headers = new ArrayList<>();
-    if (api.kind() == ApiKind.REST) {
-      headers.add(Map.entry("Access-Control-Allow-Origin", String.join(",", cors.allowOrigins())));
-      headers.add(Map.entry("Access-Control-Allow-Methods", methods(cors, pathMethods)));
-      addIfAny(headers, "Access-Control-Allow-Headers", cors.allowHeaders());
-      if (cors.maxAgeSeconds() != null) {
-        headers.add(Map.entry("Access-Control-Max-Age", cors.maxAgeSeconds().toString()));
-      }
-      if (cors.allowCredentials()) {
-        headers.add(Map.entry("Access-Control-Allow-Credentials", "true"));
-      }
-      headers.add(Map.entry("Content-Type", "application/json"));
-      return new GatewayResponse(200, headers, new byte[0]);
-    }
     // Without an Origin header the request is no cross-origin preflight: nothing to allow, nothing to echo.
     if (origin != null && cors.allowsOrigin(origin)) {
       headers.add(Map.entry("Access-Control-Allow-Origin", allowedOrigin(cors, origin)));
@@ -73,14 +69,6 @@ final class Cors {
 
   private static String allowedOrigin(CorsConfig cors, String origin) {
     return cors.allowOrigins().contains("*") && !cors.allowCredentials() ? "*" : origin;
-  }
-
-  /** SAM's default for a REST API: the methods declared on the path, plus OPTIONS, sorted. */
-  private static String methods(CorsConfig cors, Collection<String> pathMethods) {
-    TreeSet<String> methods = new TreeSet<>(cors.allowMethods().isEmpty() || cors.allowMethods().contains("*")
-        ? pathMethods : cors.allowMethods());
-    methods.add("OPTIONS");
-    return String.join(",", methods);
   }
 
   private static void addIfAny(List<Map.Entry<String, String>> headers, String name, List<String> values) {

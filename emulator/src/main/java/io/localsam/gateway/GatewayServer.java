@@ -2,24 +2,19 @@ package io.localsam.gateway;
 
 import io.localsam.LocalSamException;
 import io.localsam.runtime.FunctionRuntime;
-import io.localsam.template.RouteDef;
 import io.localsam.template.Template;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
-import javax.net.ssl.SSLContext;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 
 /**
  * The local API Gateway: Undertow serving every route of the template.
@@ -109,32 +104,9 @@ public final class GatewayServer implements AutoCloseable {
     return URI.create(UndertowServers.origin(scheme, host, port) + "/");
   }
 
-  /** SAM CLI's start-up lines: one per function and path, methods sorted. */
+  /** SAM CLI's start-up lines: one per function and path, methods sorted, as the server will serve them. */
   public List<String> mountingLines() {
-    Map<String, TreeSet<String>> methods = new LinkedHashMap<>();
-    List<String> urls = new ArrayList<>();
-    for (Route route : routes.routes()) {
-      RouteDef definition = route.definition();
-      if (route.isFunctionUrl()) {
-        if (!route.definition().path().endsWith("+}")) {
-          urls.add(definition.functionId());
-        }
-        continue;
-      }
-      methods.computeIfAbsent(definition.functionId() + " " + definition.path(), k -> new TreeSet<>())
-          .addAll(definition.methods());
-    }
-    List<String> lines = new ArrayList<>();
-    String base = UndertowServers.origin(scheme, host, port);
-    for (Map.Entry<String, TreeSet<String>> entry : methods.entrySet()) {
-      String[] key = entry.getKey().split(" ", 2);
-      String path = key[1].startsWith("/") ? key[1] : "/" + key[1];
-      lines.add("Mounting " + key[0] + " at " + base + path + " [" + String.join(", ", entry.getValue()) + "]");
-    }
-    for (String functionId : urls) {
-      lines.add("Mounting the function URL of " + functionId + " at " + base + Route.functionUrlPrefix(functionId) + "/ [any method, any path]");
-    }
-    return lines;
+    return StartupLines.of(routes.routes(), UndertowServers.origin(scheme, host, port));
   }
 
   /**

@@ -92,6 +92,9 @@ final class LambdaProxyHandler implements HttpHandler {
       ResponseWriter.send(exchange, response, kind, request.requestId());
     } catch (RuntimeException unexpected) { // never leave a client without an answer
       log.accept("Internal error answering " + request.method() + " " + request.rawPath() + ": " + unexpected);
+      if (exchange.isResponseStarted()) {
+        return; // the answer is on its way (the server stopping as it is written): a second one cannot follow
+      }
       exchange.getResponseHeaders().clear();
       ResponseWriter.send(exchange, GatewayErrors.internal(kind), kind, request.requestId());
     }

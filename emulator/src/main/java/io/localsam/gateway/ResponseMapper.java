@@ -27,6 +27,8 @@ final class ResponseMapper {
   // Framing is the gateway's business: a function's own Content-Length or Transfer-Encoding never goes through.
   private static final Set<String> HOP_BY_HOP = Set.of("content-length", "transfer-encoding", "connection");
   private static final Set<String> V1_KEYS = Set.of("statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded", "cookies");
+  // What Jackson writes for a boolean isBase64Encoded() getter; REST APIs read it, first (README, fidelity)
+  private static final String JACKSON_BASE64 = "base64Encoded";
 
   private ResponseMapper() {}
 
@@ -53,18 +55,22 @@ final class ResponseMapper {
     if (kind == ApiKind.REST) {
       for (Iterator<String> names = output.fieldNames(); names.hasNext(); ) {
         String name = names.next();
-        if (!V1_KEYS.contains(name)) {
+        if (!V1_KEYS.contains(name) && !name.equals(JACKSON_BASE64)) {
           throw new Malformed("unknown key '" + name + "' (a proxy response has statusCode, headers, multiValueHeaders, body, isBase64Encoded)");
         }
       }
     }
-    int status = statusCode(output.get("statusCode"));
+    // REST answers 200 when statusCode is missing; HTTP APIs at 1.0 reject the output (README, fidelity)
+    JsonNode statusNode = output.get("statusCode");
+    int status = kind == ApiKind.REST && (statusNode == null || statusNode.isNull()) ? 200 : statusCode(statusNode);
     JsonNode bodyNode = output.get("body");
     if (bodyNode != null && !bodyNode.isNull() && !bodyNode.isTextual()) {
       throw new Malformed("body must be a string, not a JSON " + bodyNode.getNodeType().toString().toLowerCase());
     }
     String body = bodyNode == null || bodyNode.isNull() ? "" : bodyNode.textValue();
-    boolean base64 = flag(output.get("isBase64Encoded"));
+    JsonNode jackson = kind == ApiKind.REST ? output.get(JACKSON_BASE64) : null;
+    boolean base64 = jackson != null && !jackson.isNull() ? flag(jackson, JACKSON_BASE64)
+        : flag(output.get("isBase64Encoded"), "isBase64Encoded");
 
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     JsonNode multi = output.get("multiValueHeaders");
@@ -131,10 +137,12 @@ final class ResponseMapper {
   static GatewayResponse v2(byte[] payload) throws Malformed {
     JsonNode output = parse(payload);
     if (!output.isObject() || !output.has("statusCode")) {
-      // No statusCode: API Gateway sends the output itself as a JSON body with 200.
+      // No statusCode: API Gateway sends the output itself as the body, with 200 and application/json; a
+      // JSON string is sent as its text (AWS docs' "Hello from Lambda!" example; README, fidelity).
       List<Map.Entry<String, String>> headers = new ArrayList<>();
       headers.add(Map.entry("Content-Type", "application/json"));
-      return new GatewayResponse(200, headers, payload);
+      return new GatewayResponse(200, headers, output.isTextual() ? output.textValue().getBytes(StandardCharsets.UTF_8)
+          : payload);
     }
     int status = statusCode(output.get("statusCode"));
     List<Map.Entry<String, String>> headers = new ArrayList<>();
@@ -156,7 +164,7 @@ final class ResponseMapper {
     defaultContentType(withoutFraming(headers));
     JsonNode bodyNode = output.get("body");
     String body = bodyNode == null || bodyNode.isNull() ? "" : bodyNode.isTextual() ? bodyNode.textValue() : bodyNode.toString();
-    byte[] bytes = flag(output.get("isBase64Encoded")) ? decode(body) : body.getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = flag(output.get("isBase64Encoded"), "isBase64Encoded") ? decode(body) : body.getBytes(StandardCharsets.UTF_8);
     return new GatewayResponse(status, headers, bytes);
   }
 
@@ -194,7 +202,7 @@ final class ResponseMapper {
     return status;
   }
 
-  private static boolean flag(JsonNode node) throws Malformed {
+  private static boolean flag(JsonNode node, String name) throws Malformed {
     if (node == null || node.isNull()) {
       return false;
     }
@@ -204,7 +212,7 @@ final class ResponseMapper {
     if (node.isTextual() && (node.textValue().equalsIgnoreCase("true") || node.textValue().equalsIgnoreCase("false"))) {
       return Boolean.parseBoolean(node.textValue());
     }
-    throw new Malformed("isBase64Encoded must be true or false, not " + node);
+    throw new Malformed(name + " must be true or false, not " + node);
   }
 
   private static Map.Entry<String, String> header(String name, JsonNode value) throws Malformed {

@@ -16,22 +16,26 @@ record Route(RouteDef definition, ApiDef api, List<Segment> segments, String url
   record Segment(Kind kind, String text) {}
 
   static Route of(RouteDef definition, ApiDef api) {
+    return new Route(definition, api, definition.path().equals(RouteDef.DEFAULT_ROUTE) ? List.of()
+        : segments(definition.path()), null);
+  }
+
+  /** A path template's segments: {@code /items/{id}/{rest+}} is a literal, a parameter and a greedy one. */
+  static List<Segment> segments(String path) {
     List<Segment> segments = new ArrayList<>();
-    if (!definition.path().equals(RouteDef.DEFAULT_ROUTE)) {
-      for (String part : definition.path().split("/")) {
-        if (part.isEmpty()) {
-          continue;
-        }
-        if (part.startsWith("{") && part.endsWith("+}")) {
-          segments.add(new Segment(Kind.GREEDY, part.substring(1, part.length() - 2)));
-        } else if (part.startsWith("{") && part.endsWith("}")) {
-          segments.add(new Segment(Kind.PARAMETER, part.substring(1, part.length() - 1)));
-        } else {
-          segments.add(new Segment(Kind.LITERAL, part));
-        }
+    for (String part : path.split("/")) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      if (part.startsWith("{") && part.endsWith("+}")) {
+        segments.add(new Segment(Kind.GREEDY, part.substring(1, part.length() - 2)));
+      } else if (part.startsWith("{") && part.endsWith("}")) {
+        segments.add(new Segment(Kind.PARAMETER, part.substring(1, part.length() - 1)));
+      } else {
+        segments.add(new Segment(Kind.LITERAL, part));
       }
     }
-    return new Route(definition, api, List.copyOf(segments), null);
+    return List.copyOf(segments);
   }
 
   /** Where function URLs are served locally: {@code /function-urls/<LogicalId>/...}. */
@@ -42,7 +46,7 @@ record Route(RouteDef definition, ApiDef api, List<Segment> segments, String url
   /** The two routes of a function URL: its root and everything below it, any method. */
   static List<Route> functionUrl(String functionId, io.localsam.template.FunctionUrlDef url, io.localsam.template.SourceLocation where) {
     ApiDef api = new ApiDef("FunctionUrl/" + functionId, io.localsam.template.ApiKind.HTTP, "$default",
-        java.util.Map.of(), List.of(), url.cors(), null, where);
+        java.util.Map.of(), List.of(), url.cors(), List.of(), null, where);
     String prefix = functionUrlPrefix(functionId);
     List<Route> routes = new ArrayList<>();
     for (String path : List.of(prefix, prefix + "/{proxy+}")) {

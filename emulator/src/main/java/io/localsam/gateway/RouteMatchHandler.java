@@ -60,9 +60,7 @@ final class RouteMatchHandler implements HttpHandler {
     if (!match.found()) {
       ApiKind kind = match.pathOnly() != null ? match.pathOnly().api().kind() : routes.httpOnly() ? ApiKind.HTTP : ApiKind.REST;
       GatewayResponse answer = GatewayErrors.noRoute(kind);
-      log.accept(method + " " + path + " matches no route"
-          + (match.pathOnly() != null ? " (" + match.pathOnly().definition().path() + " takes "
-              + match.pathOnly().definition().method() + ")" : "") + ": " + answer.status());
+      log.accept(method + " " + path + " matches no route" + takenBy(path) + ": " + answer.status());
       ResponseWriter.send(exchange, answer, kind, null);
       return;
     }
@@ -70,20 +68,28 @@ final class RouteMatchHandler implements HttpHandler {
     next.handleRequest(exchange);
   }
 
-  /** Answers a CORS preflight the way the API's kind does, when its API has CORS and no route of its own takes it. */
+  /** What the path does take, when some route has it with other methods: " (/items/{id} takes GET, PUT)". */
+  private String takenBy(String path) {
+    java.util.List<String> paths = new java.util.ArrayList<>();
+    routes.methodsByPath(path).forEach((declared, methods) -> paths.add(declared + " takes " + String.join(", ", methods)));
+    return paths.isEmpty() ? "" : " (" + String.join("; ", paths) + ")";
+  }
+
+  /**
+   * Answers an OPTIONS request that API Gateway answers itself: a REST resource's OPTIONS mock, or the
+   * preflight of an HTTP API (or function URL) with CORS, whatever routes it has.
+   */
   private boolean preflight(HttpServerExchange exchange, RouteMatch match) {
+    if (match.mock() != null) {
+      ResponseWriter.send(exchange, Cors.mock(match.mock()), ApiKind.REST, io.localsam.runtime.RequestIds.next());
+      return true;
+    }
     Route candidate = match.found() ? match.route() : match.pathOnly();
-    if (candidate == null || candidate.api().cors() == null) {
+    if (candidate == null || candidate.api().kind() != ApiKind.HTTP || candidate.api().cors() == null) {
       return false;
     }
-    boolean ownOptionsRoute = match.found() && match.route().definition().method().equals("OPTIONS");
-    if (candidate.api().kind() == ApiKind.REST && ownOptionsRoute) {
-      return false; // an OPTIONS method of its own replaces SAM's CORS mock
-    }
     String origin = exchange.getRequestHeaders().getFirst("Origin");
-    GatewayResponse answer = Cors.preflight(candidate.api(), origin,
-        routes.methodsOnPath(candidate.api(), rawPath(exchange)));
-    ResponseWriter.send(exchange, answer, candidate.api().kind(), io.localsam.runtime.RequestIds.next());
+    ResponseWriter.send(exchange, Cors.preflight(candidate.api(), origin), ApiKind.HTTP, io.localsam.runtime.RequestIds.next());
     return true;
   }
 

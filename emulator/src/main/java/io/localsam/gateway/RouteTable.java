@@ -1,6 +1,7 @@
 package io.localsam.gateway;
 
 import io.localsam.template.ApiKind;
+import io.localsam.template.OptionsMock;
 import io.localsam.template.RouteDef;
 import io.localsam.template.Template;
 import java.net.URLDecoder;
@@ -13,12 +14,17 @@ import java.util.Map;
 /**
  * API Gateway's routing, without a server: among the routes that take the request's method, the most
  * specific path wins, segment by segment (literal over {@code {param}} over {@code {proxy+}}), a route
- * for the exact method over {@code ANY}, and an HTTP API's {@code $default} route last. A trailing
- * slash is ignored, and the stage never appears in local URLs.
+ * for the exact method over {@code ANY}, and an HTTP API's {@code $default} route last. A REST API's
+ * OPTIONS mocks take part as OPTIONS methods of their resources. A trailing slash is ignored, and the
+ * stage never appears in local URLs.
  */
 final class RouteTable {
   private final List<Route> routes = new ArrayList<>();
+  private final List<Mock> mocks = new ArrayList<>();
   private final boolean httpOnly;
+
+  /** A REST API's MOCK OPTIONS method, which takes OPTIONS on its resource like a route would. */
+  private record Mock(OptionsMock mock, List<Route.Segment> segments) {}
 
   RouteTable(Template template) {
     for (RouteDef definition : template.routes()) {
@@ -28,6 +34,9 @@ final class RouteTable {
       if (function.functionUrl() != null) {
         routes.addAll(Route.functionUrl(function.logicalId(), function.functionUrl(), function.location()));
       }
+    }
+    for (io.localsam.template.ApiDef api : template.apis().values()) {
+      api.optionsMocks().forEach(mock -> mocks.add(new Mock(mock, Route.segments(mock.path()))));
     }
     httpOnly = !template.apis().isEmpty() && template.apis().values().stream().allMatch(a -> a.kind() == ApiKind.HTTP);
   }
@@ -41,13 +50,13 @@ final class RouteTable {
     return httpOnly;
   }
 
-  /** Every method some route of this API declares on the path (ANY expanded): what a REST CORS mock lists. */
-  java.util.Set<String> methodsOnPath(io.localsam.template.ApiDef api, String rawPath) {
+  /** Every path some route declares that matches the request path, with the methods it takes (ANY expanded). */
+  Map<String, java.util.Set<String>> methodsByPath(String rawPath) {
     String[] parts = split(rawPath);
-    java.util.Set<String> methods = new java.util.TreeSet<>();
+    Map<String, java.util.Set<String>> methods = new LinkedHashMap<>();
     for (Route route : routes) {
-      if (route.api() == api && matches(route, parts)) {
-        methods.addAll(route.definition().methods());
+      if (!route.isDefault() && matches(route, parts)) {
+        methods.computeIfAbsent(route.definition().path(), k -> new java.util.TreeSet<>()).addAll(route.definition().methods());
       }
     }
     return methods;
@@ -72,10 +81,36 @@ final class RouteTable {
         best = route;
       }
     }
+    if (method.equals("OPTIONS")) {
+      Mock mock = mock(parts);
+      if (mock != null && (best == null || mockWins(mock, best))) {
+        return new RouteMatch(null, Map.of(), null, mock.mock());
+      }
+    }
     if (best == null) {
       return new RouteMatch(null, Map.of(), pathOnly);
     }
     return new RouteMatch(best, parameters(best, parts), null);
+  }
+
+  /** The most specific OPTIONS mock whose resource the path reaches. */
+  private Mock mock(String[] parts) {
+    Mock best = null;
+    for (Mock mock : mocks) {
+      if (matches(mock.segments(), parts) && (best == null || compare(mock.segments(), best.segments()) > 0)) {
+        best = mock;
+      }
+    }
+    return best;
+  }
+
+  /** A mock is an OPTIONS method: it beats a less specific path, ANY on the same path, and $default. */
+  private static boolean mockWins(Mock mock, Route route) {
+    if (route.isDefault()) {
+      return true;
+    }
+    int order = compare(mock.segments(), route.segments());
+    return order != 0 ? order > 0 : route.definition().method().equals(RouteDef.ANY);
   }
 
   private static String[] split(String rawPath) {
@@ -90,10 +125,10 @@ final class RouteTable {
   }
 
   private static boolean matches(Route route, String[] parts) {
-    if (route.isDefault()) {
-      return true;
-    }
-    List<Route.Segment> segments = route.segments();
+    return route.isDefault() || matches(route.segments(), parts);
+  }
+
+  private static boolean matches(List<Route.Segment> segments, String[] parts) {
     for (int i = 0; i < segments.size(); i++) {
       Route.Segment segment = segments.get(i);
       if (segment.kind() == Route.Kind.GREEDY) {
@@ -115,20 +150,24 @@ final class RouteTable {
     if (a.isDefault() != b.isDefault()) {
       return b.isDefault();
     }
-    List<Route.Segment> x = a.segments();
-    List<Route.Segment> y = b.segments();
-    for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
-      int order = x.get(i).kind().compareTo(y.get(i).kind());
-      if (order != 0) {
-        return order > 0;
-      }
-    }
-    if (x.size() != y.size()) {
-      return x.size() > y.size();
+    int order = compare(a.segments(), b.segments());
+    if (order != 0) {
+      return order > 0;
     }
     boolean aAny = a.definition().method().equals(RouteDef.ANY);
     boolean bAny = b.definition().method().equals(RouteDef.ANY);
     return bAny && !aAny;
+  }
+
+  /** Above zero when path {@code x} is more specific than {@code y}, segment by segment, then the longer. */
+  private static int compare(List<Route.Segment> x, List<Route.Segment> y) {
+    for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+      int order = x.get(i).kind().compareTo(y.get(i).kind());
+      if (order != 0) {
+        return order;
+      }
+    }
+    return Integer.compare(x.size(), y.size());
   }
 
   private static Map<String, String> parameters(Route route, String[] parts) {

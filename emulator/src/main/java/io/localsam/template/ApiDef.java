@@ -14,7 +14,10 @@ import java.util.Objects;
  *     without one)
  * @param stageVariables the stage's variables
  * @param binaryMediaTypes {@code BinaryMediaTypes}, with {@code ~1} already turned into {@code /}
- * @param cors the API's CORS configuration, or {@code null} when it has none
+ * @param cors an HTTP API's CORS configuration, or {@code null} when it has none (a REST API's CORS is its
+ *     {@code optionsMocks})
+ * @param optionsMocks a REST API's MOCK OPTIONS methods, one per resource that has one (SAM's {@code Cors}
+ *     included)
  * @param auth the API's authorizers and default authorizer ({@link ApiAuth#NONE} when none)
  * @param location where the resource (or, for implicit APIs, the first event using it) was written
  */
@@ -25,6 +28,7 @@ public record ApiDef(
     Map<String, String> stageVariables,
     List<String> binaryMediaTypes,
     CorsConfig cors,
+    List<OptionsMock> optionsMocks,
     ApiAuth auth,
     SourceLocation location) {
 
@@ -33,12 +37,13 @@ public record ApiDef(
     Objects.requireNonNull(kind, "kind");
     stageVariables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageVariables));
     binaryMediaTypes = List.copyOf(binaryMediaTypes);
+    optionsMocks = optionsMocks == null ? List.of() : List.copyOf(optionsMocks);
     auth = auth == null ? ApiAuth.NONE : auth;
   }
 
   /** The shape before CORS and Auth were read; kept for callers. */
   public ApiDef(String logicalId, ApiKind kind, String stageName, Map<String, String> stageVariables,
       List<String> binaryMediaTypes, SourceLocation location) {
-    this(logicalId, kind, stageName, stageVariables, binaryMediaTypes, null, ApiAuth.NONE, location);
+    this(logicalId, kind, stageName, stageVariables, binaryMediaTypes, null, List.of(), ApiAuth.NONE, location);
   }
 }

@@ -19,6 +19,7 @@ final class CfnApis {
   private final AuthReader auth;
   private final OpenApi openApi;
   private final SamApis sam;
+  private final MockIntegrations mocks;
   private final Map<String, String> resourcePaths = new HashMap<>();
   private final Map<String, String> stageOwners = new HashMap<>();
   private final java.util.Set<String> skipped = new java.util.HashSet<>();
@@ -30,6 +31,7 @@ final class CfnApis {
     this.auth = new AuthReader(stack);
     this.openApi = new OpenApi(stack);
     this.sam = sam;
+    this.mocks = new MockIntegrations(stack.warn);
   }
 
   List<RouteDraft> read() {
@@ -162,8 +164,17 @@ final class CfnApis {
     }
     String name = Scalars.text(properties.get("StageName"));
     if (api.stage != null && stageOwners.containsKey(api.id)) {
-      stack.warn.accept(api.id + " has several stages (" + api.stage + ", " + name + "); locally one is served: " + api.stage);
-      return;
+      // Deployed, every stage has its own URL; locally there is one, without a stage in it. $default is the
+      // stage AWS serves at the root of an HTTP API's URL, so it is the one that URL stands for.
+      boolean root = kind == ApiKind.HTTP && name.equals(RouteDef.DEFAULT_STAGE) && !api.stage.equals(name);
+      String served = root ? name : api.stage;
+      stack.warn.accept(api.id + " has several stages (" + api.stage + ", " + name + "); locally one is served: " + served
+          + (served.equals(RouteDef.DEFAULT_STAGE) ? ", the stage AWS serves at the root of the API's URL, as LocalSAM serves"
+              + " every API" : ", the first declared (deployed, each stage has a URL of its own)"));
+      if (!root) {
+        return;
+      }
+      api.variables.clear();
     }
     stageOwners.put(api.id, id);
     api.stage = name.isEmpty() ? api.stage : name;
@@ -203,12 +214,11 @@ final class CfnApis {
     String source = owner + " (" + method + " " + path + ")";
     Map<String, Object> integration = properties.get("Integration") instanceof Map<?, ?> m ? Intrinsics.cast(m) : Map.of();
     String type = Scalars.text(integration.get("Type")).toUpperCase(Locale.ROOT);
-    if (type.equals("MOCK") && method.equals("OPTIONS") && api.cors == null) {
-      CorsConfig cors = mockCors(integration);
-      if (cors != null) {
-        api.cors = cors; // CDK's CORS: a MOCK OPTIONS method answering the preflight
-        return;
-      }
+    OptionsMock mock = type.equals("MOCK") && method.equals("OPTIONS") ? mocks.cloudFormation(path, integration, source, where)
+        : null;
+    if (mock != null) { // CDK's CORS: each resource answers its own preflight
+      api.optionsMocks.add(mock);
+      return;
     }
     if (!type.equals("AWS_PROXY")) {
       stack.warn.accept(source + ": integration type " + (type.isEmpty() ? "(none)" : type)
@@ -226,20 +236,6 @@ final class CfnApis {
     boolean apiKeyRequired = Scalars.isTrue(properties.get("ApiKeyRequired"));
     routes.add(new RouteDraft(api, method, path, function, PayloadFormat.V1, operation, authorizer, source, where,
         apiKeyRequired, Scalars.texts(properties.get("AuthorizationScopes"))));
-  }
-
-  private static CorsConfig mockCors(Map<String, Object> integration) {
-    if (integration.get("IntegrationResponses") instanceof List<?> responses) {
-      for (Object response : responses) {
-        if (response instanceof Map<?, ?> map && map.get("ResponseParameters") instanceof Map<?, ?> parameters) {
-          CorsConfig cors = CorsReader.responseParameters(Intrinsics.cast(parameters));
-          if (cors != null) {
-            return cors;
-          }
-        }
-      }
-    }
-    return null;
   }
 
   /** The path of an {@code AWS::ApiGateway::Resource}, built through its {@code ParentId} chain. */

@@ -3,14 +3,12 @@ package io.localsam.template;
 import java.util.List;
 
 /**
- * One CORS configuration, in the shape API Gateway applies it: a REST API's {@code Cors}, an HTTP API's
- * {@code CorsConfiguration} (or {@code x-amazon-apigateway-cors}) and a function URL's {@code Cors} all
- * end up here. REST values written in SAM's quoted form ({@code "'https://example.com'"}) are stored
- * without the quotes and split on commas.
+ * One CORS configuration that API Gateway applies itself: an HTTP API's {@code CorsConfiguration} (or
+ * {@code x-amazon-apigateway-cors}) and a function URL's {@code Cors} end up here. (A REST API's CORS is
+ * static OPTIONS mocks instead: {@link OptionsMock}.)
  *
  * @param allowOrigins {@code Access-Control-Allow-Origin} values; {@code *} allows any origin
- * @param allowMethods allowed methods; empty means "the methods declared on the path" (SAM's default for
- *     REST APIs)
+ * @param allowMethods allowed methods
  * @param allowHeaders allowed request headers
  * @param exposeHeaders headers exposed to the browser
  * @param allowCredentials {@code Access-Control-Allow-Credentials}

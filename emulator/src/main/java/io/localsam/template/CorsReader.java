@@ -4,15 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Reads the CORS settings API Gateway knows into {@link CorsConfig}: a SAM REST API's {@code Cors} (a
- * quoted origin, or a map of quoted, comma-separated values), an HTTP API's {@code CorsConfiguration}
- * ({@code true}, an origin, or a map of lists), OpenAPI's {@code x-amazon-apigateway-cors}, a function
- * URL's {@code Cors}, and the {@code Access-Control-*} response parameters of a MOCK OPTIONS method.
+ * Reads the CORS settings API Gateway knows: a SAM REST API's {@code Cors} into {@link SamCors} (a quoted
+ * origin, or a map of quoted values, each sent as written), and into {@link CorsConfig} an HTTP API's
+ * {@code CorsConfiguration} ({@code true}, an origin, or a map of lists), OpenAPI's
+ * {@code x-amazon-apigateway-cors} and a function URL's {@code Cors}.
  */
 final class CorsReader {
+  private static final Set<String> SAM_CORS_KEYS =
+      Set.of("AllowMethods", "AllowHeaders", "AllowOrigin", "MaxAge", "AllowCredentials");
+
   private final Stack stack;
   private final Consumer<String> warn;
 
@@ -21,37 +25,53 @@ final class CorsReader {
     this.warn = stack.warn;
   }
 
-  /** {@code AWS::Serverless::Api} {@code Cors}; {@code null} when absent or dropped (with a warning). */
-  CorsConfig rest(Object cors, String owner) {
-    if (cors == null) {
+  /**
+   * {@code AWS::Serverless::Api} {@code Cors}, as SAM's translator reads it (api_generator.py {@code _add_cors}):
+   * a quoted origin, or a map of SAM's five keys; {@code null} when absent or dropped (with a warning).
+   */
+  SamCors rest(Object cors, String owner, SourceLocation where) {
+    if (cors == null || Boolean.FALSE.equals(cors) || "".equals(cors)) {
       return null;
     }
+    String property = owner + ".Cors";
     if (cors instanceof String origin) {
-      return new CorsConfig(quoted(origin, owner + ".Cors"), List.of(), List.of(), List.of(), false, null);
+      String value = staticValue(origin, property, "Cors", where);
+      return value == null ? null : new SamCors(value, null, null, null, false);
     }
-    if (!(cors instanceof Map<?, ?> raw)) {
-      return unresolved(owner + ".Cors");
+    if (!(cors instanceof Map<?, ?> raw) || Scalars.isIntrinsic(raw)) {
+      return unresolved(property);
     }
     Map<String, Object> map = Intrinsics.cast(raw);
-    if (Scalars.isIntrinsic(map)) {
-      return unresolved(owner + ".Cors");
-    }
+    SourceLocation at = stack.locate(map);
     for (Map.Entry<String, Object> entry : map.entrySet()) {
-      if (!(entry.getValue() instanceof String) && !entry.getKey().equals("AllowCredentials")
-          && !entry.getKey().equals("MaxAge")) {
-        return unresolved(owner + ".Cors." + entry.getKey());
+      if (!SAM_CORS_KEYS.contains(entry.getKey())) {
+        throw TemplateException.at(at, property + ": unknown key '" + entry.getKey()
+            + "' (SAM knows AllowMethods, AllowHeaders, AllowOrigin, MaxAge and AllowCredentials)");
+      }
+      Object value = entry.getValue();
+      boolean scalar = value instanceof String || value instanceof Number || value instanceof Boolean;
+      if (!scalar) {
+        return unresolved(property + "." + entry.getKey());
       }
     }
-    if (!map.containsKey("AllowOrigin")) {
-      throw TemplateException.at(stack.locate(map), owner + ".Cors needs AllowOrigin (for example \"'*'\")");
+    String origin = "*"; // SAM's default when AllowOrigin is not given
+    if (map.containsKey("AllowOrigin")) {
+      String written = Scalars.text(map.get("AllowOrigin"));
+      if (written.isEmpty()) {
+        throw TemplateException.at(at, property + ".AllowOrigin needs a value (for example \"'*'\")");
+      }
+      origin = staticValue(written, property + ".AllowOrigin", "AllowOrigin", at);
+      if (origin == null) {
+        return null;
+      }
     }
-    return new CorsConfig(
-        quoted(Scalars.text(map.get("AllowOrigin")), owner + ".Cors.AllowOrigin"),
-        upper(quoted(Scalars.text(map.get("AllowMethods")), owner + ".Cors.AllowMethods")),
-        quoted(Scalars.text(map.get("AllowHeaders")), owner + ".Cors.AllowHeaders"),
-        List.of(),
-        bool(map.get("AllowCredentials")),
-        maxAge(Scalars.text(map.get("MaxAge")).replace("'", ""), owner + ".Cors.MaxAge", map));
+    boolean credentials = credentials(map.get("AllowCredentials"), property);
+    if (credentials && origin.equals("*")) {
+      throw TemplateException.at(at, property + ": AllowCredentials cannot be true when AllowOrigin is \"'*'\" or not set"
+          + " (SAM refuses it; browsers refuse credentials with any origin)");
+    }
+    return new SamCors(origin, optional(map, "AllowHeaders", property, at), optional(map, "AllowMethods", property, at),
+        optional(map, "MaxAge", property, at), credentials);
   }
 
   /** HTTP API {@code CorsConfiguration}, {@code x-amazon-apigateway-cors}, function URL {@code Cors}. */
@@ -83,58 +103,57 @@ final class CorsReader {
     return config;
   }
 
-  /** A MOCK OPTIONS method's {@code method.response.header.Access-Control-*} values (CDK's CORS). */
-  static CorsConfig responseParameters(Map<String, Object> parameters) {
-    String prefix = "method.response.header.";
-    String origin = null;
-    String methods = "";
-    String headers = "";
-    String credentials = "";
-    String maxAge = "";
-    String expose = "";
-    for (Map.Entry<String, Object> entry : parameters.entrySet()) {
-      if (!entry.getKey().startsWith(prefix)) {
-        continue;
-      }
-      String value = Scalars.text(entry.getValue()).replace("'", "");
-      switch (entry.getKey().substring(prefix.length()).toLowerCase(Locale.ROOT)) {
-        case "access-control-allow-origin" -> origin = value;
-        case "access-control-allow-methods" -> methods = value;
-        case "access-control-allow-headers" -> headers = value;
-        case "access-control-allow-credentials" -> credentials = value;
-        case "access-control-max-age" -> maxAge = value;
-        case "access-control-expose-headers" -> expose = value;
-        default -> { }
-      }
-    }
-    if (origin == null) {
-      return null;
-    }
-    return new CorsConfig(split(origin), split(methods.toUpperCase(Locale.ROOT)), split(headers), split(expose),
-        credentials.equalsIgnoreCase("true"), Scalars.integer(maxAge));
-  }
-
   private static Object value(Map<String, Object> map, String key) {
     // x-amazon-apigateway-cors spells the keys in lower camel case
     Object value = map.get(key);
     return value != null ? value : map.get(Character.toLowerCase(key.charAt(0)) + key.substring(1));
   }
 
-  private CorsConfig unresolved(String property) {
+  /** Warns that the API's CORS is dropped; {@code null}, whichever CORS type was being read. */
+  private <T> T unresolved(String property) {
     warn.accept("CORS property " + property + " was not fully resolved (an intrinsic with no local value); CORS is"
         + " not applied to that API");
     return null;
   }
 
-  private List<String> quoted(String value, String property) {
-    if (value.isEmpty()) {
-      return List.of();
+  /**
+   * A value SAM copies as written into the mock's response parameters: the text inside single quotes, as
+   * API Gateway sends it; {@code null} (warned about) for a mapping expression LocalSAM cannot evaluate.
+   * Anything else API Gateway refuses when deployed, so the template is refused here.
+   */
+  private String staticValue(String written, String property, String key, SourceLocation where) {
+    String value = written.strip();
+    String literal = ResponseParameters.literal(value);
+    if (literal != null) {
+      return literal;
     }
-    String trimmed = value.strip();
-    if (trimmed.length() < 2 || !trimmed.startsWith("'") || !trimmed.endsWith("'")) {
-      warn.accept(property + " should be quoted as SAM requires (\"'" + trimmed + "'\"); it is read as if it were");
+    if (ResponseParameters.mappingExpression(value)) {
+      warn.accept(property + " is the mapping expression " + value + ", which LocalSAM does not evaluate; the header is"
+          + " left out" + (key.endsWith("Origin") || key.equals("Cors") ? ", and so is the API's CORS" : ""));
+      return null;
     }
-    return split(trimmed.replace("'", ""));
+    throw TemplateException.at(where, property + ": '" + value + "' is not in single quotes. SAM copies it as written into"
+        + " the OPTIONS method that answers preflights, and API Gateway refuses that when deployed (\"Invalid mapping"
+        + " expression specified\"); write " + key + ": \"'" + value + "'\"");
+  }
+
+  /** An optional header value; an empty one is left out, as SAM leaves it out. A number is taken as written. */
+  private String optional(Map<String, Object> map, String key, String property, SourceLocation where) {
+    Object value = map.get(key);
+    if (value instanceof Number number) {
+      return Scalars.text(number);
+    }
+    String written = Scalars.text(value);
+    return written.isEmpty() ? null : staticValue(written, property + "." + key, key, where);
+  }
+
+  /** SAM adds the header only for the boolean {@code true} (it tests {@code AllowCredentials is True}). */
+  private boolean credentials(Object value, String property) {
+    if (value instanceof String text && text.replace("'", "").strip().equalsIgnoreCase("true")) {
+      warn.accept(property + ".AllowCredentials is the text " + text + "; SAM adds Access-Control-Allow-Credentials only for"
+          + " the boolean true (write AllowCredentials: true), so it is left out");
+    }
+    return Boolean.TRUE.equals(value);
   }
 
   private List<String> list(Object value, String property) {

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Routes from a Swagger 2 or OpenAPI 3 definition (a {@code DefinitionBody}, {@code DefinitionUri} file or
  * {@code Body}): each path and method with an {@code aws_proxy} {@code x-amazon-apigateway-integration}
- * (spec: sam-local-behavior 1.2), plus the definition's binary media types, CORS and authorizers.
+ * (spec: sam-local-behavior 1.2), plus the definition's binary media types, CORS (a REST API's MOCK OPTIONS
+ * operations among it) and authorizers.
  */
 final class OpenApi {
   private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "any",
@@ -17,10 +18,12 @@ final class OpenApi {
 
   private final Stack stack;
   private final AuthReader auth;
+  private final MockIntegrations mocks;
 
   OpenApi(Stack stack) {
     this.stack = stack;
     this.auth = new AuthReader(stack);
+    this.mocks = new MockIntegrations(stack.warn);
   }
 
   /**
@@ -68,6 +71,7 @@ final class OpenApi {
         }
         Map<String, Object> op = Intrinsics.cast(rawOperation);
         String method = key.equals("any") || key.startsWith("x-") ? RouteDef.ANY : key.toUpperCase(Locale.ROOT);
+        api.declare(path, method);
         RouteDraft route = route(api, path, method, op, owner, apiKeySchemes, root);
         if (route == null) {
           continue;
@@ -99,6 +103,12 @@ final class OpenApi {
     }
     Map<String, Object> integration = Intrinsics.cast(raw);
     String type = Scalars.text(integration.get("type"));
+    OptionsMock mock = type.equalsIgnoreCase("mock") && method.equals("OPTIONS") && api.kind == ApiKind.REST
+        ? mocks.openApi(path, integration, label, stack.locate(integration)) : null;
+    if (mock != null) {
+      api.optionsMocks.add(mock);
+      return null;
+    }
     if (!type.equalsIgnoreCase("aws_proxy")) {
       stack.warn.accept(label + ": integration type '" + (type.isEmpty() ? "(none)" : type)
           + "' is not emulated (only aws_proxy Lambda integrations are); the route is not mounted");

@@ -35,6 +35,8 @@ public record RouteDef(
 
   public static final String ANY = "ANY";
   public static final String DEFAULT_ROUTE = "$default";
+  /** The HTTP API stage served at the root of the API's URL. */
+  public static final String DEFAULT_STAGE = "$default";
   /** What {@code ANY} stands for, as SAM CLI and API Gateway expand it. */
   public static final List<String> ANY_METHODS =
       List.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT");
@@ -67,5 +69,13 @@ public record RouteDef(
 
   public List<String> methods() {
     return method.equals(ANY) ? ANY_METHODS : List.of(method);
+  }
+
+  /**
+   * The path as routing sees it, parameter names left out ({@code /items/{}}, {@code /{+}}): two routes
+   * with the same shape take the same requests, whatever their parameters are called.
+   */
+  public String pathShape() {
+    return path.equals(DEFAULT_ROUTE) ? DEFAULT_ROUTE : path.replaceAll("\\{[^/]*\\+}", "{+}").replaceAll("\\{[^/+]*}", "{}");
   }
 }

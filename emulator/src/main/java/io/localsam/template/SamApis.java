@@ -75,6 +75,10 @@ final class SamApis {
     if (body != null) {
       definitionRoutes.addAll(openApi.read(api, body, owner + ".DefinitionBody", withoutIntegration));
     } else if (uri != null) {
+      if (api.samCors != null) {
+        throw TemplateException.at(api.location, owner + ": Cors works only with an inline DefinitionBody (SAM refuses it"
+            + " with DefinitionUri, whose file it does not change); add the OPTIONS methods to the definition instead");
+      }
       Object definition = definitionFile(uri, owner + ".DefinitionUri", properties);
       if (definition != null) {
         definitionRoutes.addAll(openApi.read(api, definition, owner + ".DefinitionUri", withoutIntegration));
@@ -125,8 +129,11 @@ final class SamApis {
     if (properties.get("BinaryMediaTypes") instanceof List<?> types) {
       api.binary(types);
     }
-    api.cors = rest ? cors.rest(properties.get("Cors"), owner) : cors.http(properties.get("CorsConfiguration"),
-        owner + ".CorsConfiguration");
+    if (rest) {
+      api.samCors = cors.rest(properties.get("Cors"), owner, api.location);
+    } else {
+      api.cors = cors.http(properties.get("CorsConfiguration"), owner + ".CorsConfiguration");
+    }
     auth.sam(api, properties.get("Auth"), owner);
   }
 
@@ -231,6 +238,7 @@ final class SamApis {
     Object keyRequired = eventAuth.containsKey("ApiKeyRequired") ? eventAuth.get("ApiKeyRequired")
         : api.authProperties.get("ApiKeyRequired");
     boolean apiKeyRequired = !http && Scalars.isTrue(keyRequired);
+    api.declare(routePath, routeMethod);
     eventRoutes.add(new RouteDraft(api, routeMethod, routePath, functionId, format, null, authorizer, source, where,
         apiKeyRequired, Scalars.texts(eventAuth.get("AuthorizationScopes"))));
   }

@@ -167,7 +167,10 @@ public final class TemplateLoader {
             : draft.authorizer().equals(RouteDraft.NO_AUTHORIZER) ? null : draft.authorizer();
         RouteDef route = new RouteDef(api.logicalId(), draft.method(), draft.path(), function, draft.payloadFormat(),
             draft.operationName(), authorizer, draft.location(), draft.apiKeyRequired(), draft.scopes());
-        RouteDef winner = byKey.putIfAbsent(draft.key(), route);
+        // the same method on the same path shape takes the same requests, whatever the parameters are called
+        String key = route.path().equals(RouteDef.DEFAULT_ROUTE) ? RouteDef.DEFAULT_ROUTE
+            : route.method() + " " + route.pathShape();
+        RouteDef winner = byKey.putIfAbsent(key, route);
         if (winner != null && (!winner.functionId().equals(function) || !winner.apiId().equals(api.logicalId()))) {
           warnings.add(route.routeKey() + " is declared twice: by " + draft.source() + " (" + function + ", " + api.logicalId()
               + ") and earlier for " + winner.functionId() + " (" + winner.apiId() + "); only one can be served locally: "
@@ -175,6 +178,7 @@ public final class TemplateLoader {
         }
       }
     }
+    warnings.addAll(SharedPaths.warnings(new ArrayList<>(byKey.values())));
     Map<String, ApiDef> apis = new LinkedHashMap<>();
     Set<String> used = new java.util.HashSet<>();
     byKey.values().forEach(route -> used.add(route.apiId()));

@@ -51,11 +51,23 @@ class ResponseMapperTest {
 
   @Test
   void v1_rejects_what_api_gateway_rejects() {
-    for (String output : List.of("{\"foo\":\"bar\"}", "{\"body\":\"x\"}", "{\"statusCode\":\"abc\"}", "{\"statusCode\":99}",
+    for (String output : List.of("{\"foo\":\"bar\"}", "{\"statusCode\":\"abc\"}", "{\"statusCode\":99}", "42",
         "{\"statusCode\":200,\"body\":{}}", "{\"statusCode\":200,\"isBase64Encoded\":1}", "\"text\"", "[]", "x",
         "{\"statusCode\":200,\"headers\":{\"A\\nB\":\"1\"}}", "{\"statusCode\":200,\"multiValueHeaders\":{\"A\":\"1\"}}")) {
       assertThrows(ResponseMapper.Malformed.class, () -> rest(output), output);
     }
+  }
+
+  @Test
+  void rest_defaults_a_missing_status_to_200_and_reads_jacksons_base64Encoded_first() throws Exception {
+    GatewayResponse noStatus = rest("{\"body\":\"x\"}");
+    String both = "{\"statusCode\":200,\"base64Encoded\":false,\"isBase64Encoded\":true,\"body\":\"aGk=\"}";
+
+    assertEquals(200, noStatus.status());
+    assertEquals("x", body(noStatus));
+    assertEquals("aGk=", body(rest(both, List.of("*/*"), null)), "base64Encoded is read first, as SAM CLI reads it");
+    assertThrows(ResponseMapper.Malformed.class, () -> ResponseMapper.v1("{\"body\":\"x\"}".getBytes(StandardCharsets.UTF_8),
+        ApiKind.HTTP, List.of(), null), "an HTTP API at 1.0 needs statusCode");
   }
 
   @Test
@@ -102,7 +114,7 @@ class ResponseMapperTest {
   @Test
   void v2_output_without_status_code_is_the_body_itself() throws Exception {
     assertEquals("{\"message\":\"hi\"}", body(v2("{\"message\":\"hi\"}")));
-    assertEquals("\"plain\"", body(v2("\"plain\"")));
+    assertEquals("plain", body(v2("\"plain\"")));
     assertEquals("42", body(v2("42")));
     assertEquals(200, v2("null").status());
     assertThrows(ResponseMapper.Malformed.class, () -> v2("not json"));

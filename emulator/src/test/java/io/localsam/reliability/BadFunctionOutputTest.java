@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * characters in headers, too large) gets API Gateway's answer: exactly 502 {"message": "Internal server
  * error"} on REST, 500 {"message":"Internal Server Error"} on HTTP APIs, with the reason logged. The
  * responses are read off a raw socket, so nothing a client library tolerates or repairs is hidden.
- * (GatewayTest covers unknown keys, a missing statusCode, a number body, a list, text and CR/LF in a value.)
+ * (GatewayTest covers unknown keys, a number body, a list, text and CR/LF in a value; UnsettledOutputsTest a missing
+ * statusCode, which REST answers with 200.)
  */
 class BadFunctionOutputTest {
   static final String REST_ERROR = "{\"message\": \"Internal server error\"}";

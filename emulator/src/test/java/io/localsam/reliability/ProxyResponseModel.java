@@ -35,15 +35,18 @@ final class ProxyResponseModel {
       return Optional.empty(); // §5.2: not JSON, or not an object
     }
     for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-      if (!V1_KEYS.contains(names.next())) {
-        return Optional.empty(); // §5.2: REST rejects any other key
+      String name = names.next();
+      if (!V1_KEYS.contains(name) && !name.equals("base64Encoded")) {
+        return Optional.empty(); // §5.2: REST rejects any other key (Jackson's base64Encoded is read: README, fidelity)
       }
     }
-    Integer status = status(root.get("statusCode"));
+    JsonNode statusCode = root.get("statusCode");
+    Integer status = statusCode == null || statusCode.isNull() ? Integer.valueOf(200) : status(statusCode);
     JsonNode body = root.get("body");
-    Boolean base64 = flag(root.get("isBase64Encoded"));
+    JsonNode jackson = root.get("base64Encoded");
+    Boolean base64 = flag(jackson != null && !jackson.isNull() ? jackson : root.get("isBase64Encoded"));
     if (status == null || base64 == null || (body != null && !body.isNull() && !body.isTextual())) {
-      return Optional.empty(); // deployed: statusCode required, body a string, the flag a boolean or its text
+      return Optional.empty(); // deployed: a valid statusCode if any (200 without), body a string, the flag a boolean or its text
     }
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     JsonNode multi = root.get("multiValueHeaders");
@@ -93,9 +96,10 @@ final class ProxyResponseModel {
       return Optional.empty(); // §5.3: not JSON
     }
     if (!root.isObject() || !root.has("statusCode")) {
-      // §5.3, deployed: the output itself is the body, 200, application/json
+      // §5.3, deployed: the output itself is the body (a JSON string as its text), 200, application/json
+      String text = root.isTextual() ? root.textValue() : output;
       return Optional.of(new Mapped(200, new ArrayList<>(List.of(Map.entry("Content-Type", "application/json"))),
-          output.getBytes(StandardCharsets.UTF_8)));
+          text.getBytes(StandardCharsets.UTF_8)));
     }
     Integer status = status(root.get("statusCode"));
     Boolean base64 = flag(root.get("isBase64Encoded"));

@@ -49,6 +49,9 @@ class TemplateCorpusTest {
     }
     Path template = folder.resolve(properties.getProperty("template", defaultTemplate(folder)));
     Map<String, String> overrides = new LinkedHashMap<>();
+    // a samconfig file beside the template gives what start-api would pass as --parameter-overrides
+    SamConfig.find(folder).ifPresent(config -> overrides.putAll(SamConfig.read(config).parameterOverrides(
+        SamConfig.DEFAULT_ENV, "local_start_api")));
     properties.stringPropertyNames().stream().sorted().filter(k -> k.startsWith("override."))
         .forEach(k -> overrides.put(k.substring("override.".length()), properties.getProperty(k)));
     String region = properties.getProperty("region", "us-east-1");

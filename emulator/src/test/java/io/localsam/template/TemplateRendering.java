@@ -43,6 +43,10 @@ final class TemplateRendering {
         CorsConfig cors = api.cors();
         out.append("    cors: ").append(cors(cors)).append('\n');
       }
+      for (OptionsMock mock : api.optionsMocks()) {
+        out.append("    options-mock: ").append(mock.path()).append(' ').append(mock.statusCode()).append(' ')
+            .append(mock.headers()).append('\n');
+      }
       if (!api.auth().authorizers().isEmpty() || api.auth().defaultAuthorizer() != null) {
         out.append("    auth: default=").append(api.auth().defaultAuthorizer()).append('\n');
         for (AuthorizerDef a : api.auth().authorizers().values()) {
