@@ -32,6 +32,12 @@ final class JarProcess implements AutoCloseable {
 
   /** Like {@link #start(Path, byte[], String...)}, with options for the JVM ({@code -Djava.io.tmpdir=...}) before {@code -jar}. */
   static JarProcess start(Path workingDirectory, List<String> jvmOptions, byte[] stdin, String... args) throws IOException {
+    return start(workingDirectory, jvmOptions, CliRun.hermetic(), stdin, args);
+  }
+
+  /** The jar with exactly {@code environment} as its shell's variables. */
+  static JarProcess start(Path workingDirectory, List<String> jvmOptions, java.util.Map<String, String> environment, byte[] stdin,
+      String... args) throws IOException {
     String jar = System.getProperty("localsam.jar");
     if (jar == null) {
       throw new IllegalStateException("run through Maven's failsafe plugin, which passes -Dlocalsam.jar");
@@ -47,7 +53,7 @@ final class JarProcess implements AutoCloseable {
         .redirectOutput(stdout.toFile())
         .redirectError(stderr.toFile());
     builder.environment().clear();
-    builder.environment().putAll(CliRun.hermetic()); // no region, profile or SAM_* of the developer's shell
+    builder.environment().putAll(environment); // by default no region, profile or SAM_* of the developer's shell
     if (stdin != null) {
       builder.redirectInput(Files.write(Files.createTempFile("localsam-in", ".txt"), stdin).toFile());
     }
