@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
@@ -22,28 +23,19 @@ class GenerateEventQueryStringTest {
     return JSON.readTree(run.out());
   }
 
-  @Test
-  void the_default_is_sams_json_object() throws Exception {
-    JsonNode event = JSON.readTree(CliRun.of("generate-event", "apigateway", "aws-proxy").out());
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      // --querystringparameters (none: SAM's default) | queryStringParameters | multiValueQueryStringParameters
+      "                                          | {\"foo\":\"bar\"}                          | {\"foo\":[\"bar\"]}",
+      "{\"name\": \"sam\", \"page\": 2, \"all\": true} | {\"name\":\"sam\",\"page\":2,\"all\":true} | {\"name\":[\"sam\"],\"page\":[2],\"all\":[true]}",
+      "{}                                        | {}                                       | {}"})
+  void a_json_object_gives_both_query_maps_its_values_kept_as_written(String query, String single, String multi) throws Exception {
+    JsonNode event = query == null
+        ? JSON.readTree(CliRun.of("generate-event", "apigateway", "aws-proxy").out())
+        : proxyEvent(query);
 
-    assertEquals("{\"foo\":\"bar\"}", event.get("queryStringParameters").toString());
-    assertEquals("{\"foo\":[\"bar\"]}", event.get("multiValueQueryStringParameters").toString());
-  }
-
-  @Test
-  void a_json_object_gives_both_query_maps_its_values_kept_as_written() throws Exception {
-    JsonNode event = proxyEvent("{\"name\": \"sam\", \"page\": 2, \"all\": true}");
-
-    assertEquals("{\"name\":\"sam\",\"page\":2,\"all\":true}", event.get("queryStringParameters").toString());
-    assertEquals("{\"name\":[\"sam\"],\"page\":[2],\"all\":[true]}", event.get("multiValueQueryStringParameters").toString());
-  }
-
-  @Test
-  void an_empty_json_object_gives_empty_maps_as_sam_prints_it() throws Exception {
-    JsonNode event = proxyEvent("{}");
-
-    assertEquals("{}", event.get("queryStringParameters").toString());
-    assertEquals("{}", event.get("multiValueQueryStringParameters").toString());
+    assertEquals(single, event.get("queryStringParameters").toString());
+    assertEquals(multi, event.get("multiValueQueryStringParameters").toString());
   }
 
   @Test
