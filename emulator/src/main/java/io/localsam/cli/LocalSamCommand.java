@@ -28,6 +28,8 @@ final class LocalSamCommand {
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine commandLine = new CommandLine(new LocalSamCommand());
+    // before the settings below, which reach only the subcommands already there
+    GenerateEventCommand.addEvents(commandLine.getSubcommands().get("generate-event"));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true); // --warm-containers eager, as SAM CLI accepts it

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -15,7 +18,8 @@ import java.util.Locale;
 
 /**
  * JSON as SAM CLI prints it, which is Python's {@code json.dumps}: {@code ", "} and {@code ": "} between
- * items ({@code invoke}'s result), or two-space indentation ({@code generate-event}), non-ASCII kept.
+ * items ({@code invoke}'s result, non-ASCII kept), or two-space indentation and non-ASCII escaped
+ * ({@code generate-event}, which calls {@code json.dumps} with its default {@code ensure_ascii}).
  */
 final class PythonJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -92,11 +96,40 @@ final class PythonJson {
     StringWriter out = new StringWriter();
     try (JsonGenerator generator = JSON.createGenerator(out)) {
       generator.setPrettyPrinter(new Printer(true));
+      generator.setCharacterEscapes(AsciiEscapes.INSTANCE);
       MAPPER.writeTree(generator, value);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /**
+   * {@code ensure_ascii}: what is not printable ASCII as a backslash, u and four lowercase hex digits (each
+   * UTF-16 unit, so a surrogate pair is two), where Jackson would write uppercase or not escape at all.
+   */
+  private static final class AsciiEscapes extends CharacterEscapes {
+    static final AsciiEscapes INSTANCE = new AsciiEscapes();
+    private final int[] ascii = standardAsciiEscapesForJSON();
+
+    private AsciiEscapes() {
+      for (int c = 0; c < ascii.length; c++) {
+        if (ascii[c] == ESCAPE_STANDARD) { // control characters without a short escape (a newline has one)
+          ascii[c] = ESCAPE_CUSTOM;
+        }
+      }
+      ascii[0x7F] = ESCAPE_CUSTOM;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return new SerializedString(String.format("\\u%04x", ch));
+    }
   }
 
   /** Python's separators; with {@code indent}, one item per line, and empty containers stay {@code {}} and {@code []}. */

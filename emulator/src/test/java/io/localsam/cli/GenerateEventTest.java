@@ -14,9 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -94,32 +92,12 @@ class GenerateEventTest {
       headers.append(headers.length() > 1 ? "," : "").append('"').append(header).append("\":0");
       multi.append(multi.length() > 1 ? "," : "").append('"').append(header).append("\":[0]");
     }
-    return fields(JSON.readTree(sample.replace("MULTI_HEADERS", multi + "}").replace("HEADERS", headers + "}")));
-  }
-
-  /** Every field path: {@code requestContext.identity.sourceIp}, {@code Records[].body}. */
-  private static Set<String> fields(JsonNode node) {
-    Set<String> paths = new TreeSet<>();
-    collect(node, "", paths);
-    return paths;
-  }
-
-  private static void collect(JsonNode node, String prefix, Set<String> paths) {
-    if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
-        String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
-        paths.add(path);
-        collect(field.getValue(), path, paths);
-      }
-    } else if (node.isArray()) {
-      node.forEach(item -> collect(item, prefix + "[]", paths));
-    }
+    return JsonFieldPaths.of(JSON.readTree(sample.replace("MULTI_HEADERS", multi + "}").replace("HEADERS", headers + "}")));
   }
 
   private static void assertFieldsOf(String sample, JsonNode event) throws Exception {
     Set<String> missing = new TreeSet<>(fields(sample));
-    missing.removeAll(fields(event));
+    missing.removeAll(JsonFieldPaths.of(event));
     assertTrue(missing.isEmpty(), "fields of the sample missing: " + missing + " in " + event.toPrettyString());
   }
 
@@ -223,7 +201,7 @@ class GenerateEventTest {
     CliRun authorizer = CliRun.of("invoke", "Authorizer", "-e", token.toString(), "-t", template.toString());
 
     assertTrue(items.out().startsWith("{\"statusCode\": 201,"), items.printed());
-    assertTrue(items.out().contains(SampleEvent.base64("ping")), items.printed());
+    assertTrue(items.out().contains(Base64.getEncoder().encodeToString("ping".getBytes(StandardCharsets.UTF_8))), items.printed());
     assertEquals("{\"type\": \"TOKEN\", \"token\": \"allow-me\", "
         + "\"methodArn\": \"arn:aws:execute-api:us-east-1:123456789012:example/prod/POST/{proxy+}\"}", authorizer.out());
   }
@@ -239,6 +217,30 @@ class GenerateEventTest {
           "methodArn": "arn:aws:execute-api:us-east-1:123456789012:example/prod/POST/{proxy+}"
         }
         """, run.out());
+  }
+
+  @Test
+  void every_level_answers_help_listing_sams_names_and_options_in_sams_order() {
+    CliRun services = CliRun.of("generate-event", "--help");
+    CliRun kinesis = CliRun.of("generate-event", "kinesis", "--help");
+    CliRun getRecords = CliRun.of("generate-event", "kinesis", "get-records", "--help");
+
+    assertEquals(0, services.exitCode() + kinesis.exitCode() + getRecords.exitCode(), getRecords.printed());
+    for (String name : List.of("alb", "alexa-skills-kit", "alexa-smart-home", "apigateway", "appsync", "batch", "cloudformation",
+        "cloudfront", "cloudwatch", "codecommit", "codepipeline", "cognito", "config", "connect", "dynamodb", "eventbridge",
+        "kinesis", "lex", "lex-v2", "rekognition", "s3", "sagemaker", "schedule", "ses", "sns", "sqs", "stepfunctions", "workmail")) {
+      assertTrue(services.out().contains("\n  " + name + " "), name + " in " + services.out());
+    }
+    assertTrue(kinesis.out().contains("get-records "), kinesis.out());
+    assertTrue(kinesis.out().contains("analytics-compressed "), kinesis.out());
+    String help = getRecords.out();
+    assertTrue(help.contains("Generates an Amazon Kinesis Data Stream Event"), help);
+    assertTrue(help.contains("Specify the region name you'd like, otherwise the"), help);
+    int[] positions = {help.indexOf("  --region=TEXT"), help.indexOf("  --partition=TEXT"), help.indexOf("  --sequence=TEXT"),
+        help.indexOf("  --data=TEXT"), help.indexOf("  --partition-key=TEXT"), help.indexOf("  --debug")};
+    for (int i = 1; i < positions.length; i++) {
+      assertTrue(positions[i - 1] >= 0 && positions[i - 1] < positions[i], "SAM's option order in " + help);
+    }
   }
 
   @Test

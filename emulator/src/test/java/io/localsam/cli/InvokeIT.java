@@ -35,7 +35,28 @@ class InvokeIT {
           Swallows:
             Type: AWS::Serverless::Function
             Properties: {Handler: fixtures.SwallowsTimeout, Timeout: 1}
+          Records:
+            Type: AWS::Serverless::Function
+            Properties: {Handler: "fixtures.EventDigests::kinesis"}
         """);
+  }
+
+  private String generate(String... args) throws Exception {
+    String[] command = new String[args.length + 1];
+    command[0] = "generate-event";
+    System.arraycopy(args, 0, command, 1, args.length);
+    try (JarProcess generate = JarProcess.start(folder, command)) {
+      assertEquals(0, generate.exitCode(), generate.stderr());
+      return generate.stdout();
+    }
+  }
+
+  /** {@code invoke FUNCTION -e -} with {@code event} on stdin; its stdout. */
+  private String invoke(String function, String event) throws Exception {
+    try (JarProcess invoke = JarProcess.start(folder, event.getBytes(StandardCharsets.UTF_8), "invoke", function, "-e", "-")) {
+      assertEquals(0, invoke.exitCode(), invoke.stderr());
+      return invoke.stdout();
+    }
   }
 
   @Test
@@ -62,18 +83,31 @@ class InvokeIT {
   }
 
   @Test
-  void a_generated_event_piped_into_invoke_reaches_a_typed_handler() throws Exception {
-    String event;
-    try (JarProcess generate = JarProcess.start(folder, "generate-event", "apigateway", "aws-proxy",
-        "--method", "GET", "--path", "hello", "--querystringparameters", "name=sam")) {
-      assertEquals(0, generate.exitCode(), generate.stderr());
-      event = generate.stdout();
-    }
+  void a_generated_event_piped_into_invoke_reaches_a_typed_handler_with_either_query_form() throws Exception {
+    for (String query : new String[] {"name=sam", "{\"name\": \"sam\"}"}) {
+      String event = generate("apigateway", "aws-proxy", "--method", "GET", "--path", "hello", "--querystringparameters", query);
 
-    try (JarProcess invoke = JarProcess.start(folder, event.getBytes(StandardCharsets.UTF_8), "invoke", "Hello", "-e", "-")) {
-      assertEquals(0, invoke.exitCode(), invoke.stderr());
-      assertTrue(invoke.stdout().startsWith("{\"statusCode\": 200,"), invoke.stdout());
-      assertTrue(invoke.stdout().contains("hello sam"), invoke.stdout());
+      String result = invoke("Hello", event);
+      assertTrue(result.startsWith("{\"statusCode\": 200,"), result);
+      assertTrue(result.contains("hello sam"), query + ": " + result);
+    }
+  }
+
+  @Test
+  void a_kinesis_batch_piped_into_invoke_reaches_a_handler_typed_KinesisEvent() throws Exception {
+    String event = generate("kinesis", "get-records", "--data", "order 42 shipped", "--partition-key", "orders");
+
+    assertEquals("\"order 42 shipped|orders|1428537600000\"", invoke("Records", event));
+  }
+
+  @Test
+  void a_query_in_neither_form_exits_1_with_one_line_and_prints_no_event() throws Exception {
+    try (JarProcess generate = JarProcess.start(folder, "generate-event", "apigateway", "aws-proxy",
+        "--querystringparameters", "{name: sam}")) {
+      assertEquals(1, generate.exitCode());
+      assertEquals("", generate.stdout());
+      assertEquals("Error: --querystringparameters takes a JSON object of names to values, like {\"foo\": \"bar\"},"
+          + " or a query string, like foo=bar&x=1; not: {name: sam}", generate.stderr().strip());
     }
   }
 
