@@ -23,6 +23,8 @@ final class IgnoredSamOptions {
     }
     WHY.put("--profile", "functions get SAM's local credentials (defaultkey/defaultsecret); no profile is read");
     WHY.put("--beta-features", "there are no beta features");
+    WHY.put("--language-extensions", "LocalSAM expands AWS::LanguageExtensions (Fn::ForEach, ...) whenever the template"
+        + " declares the transform, as CloudFormation does, and never when it does not");
   }
 
   @Option(names = "--skip-pull-image", hidden = true) boolean skipPullImage;
@@ -39,6 +41,7 @@ final class IgnoredSamOptions {
   @Option(names = "--shutdown", hidden = true) boolean shutdown;
   @Option(names = "--profile", hidden = true) String profile;
   @Option(names = "--beta-features", hidden = true, negatable = true) boolean betaFeatures;
+  @Option(names = "--language-extensions", hidden = true, negatable = true) boolean languageExtensions;
 
   /** One note per ignored flag that was given. */
   void warn(ParseResult parsed, PrintWriter err) {

@@ -28,6 +28,11 @@ public final class TemplateDocument {
     return root;
   }
 
+  /** The same file with another root (a transform's output); locations are shared, so errors still name lines. */
+  TemplateDocument withRoot(Map<String, Object> transformed) {
+    return new TemplateDocument(file, transformed, locations);
+  }
+
   /** Gives a value built from {@code original} (a resolved copy, say) the original's location. */
   void relocate(Object copy, Object original) {
     SourceLocation where = locations.get(original);
