@@ -36,6 +36,9 @@ import java.util.function.Consumer;
  *     as long): Lambda's one minute unless set shorter, as a test of retries would
  * @param isolation where functions run: in LocalSAM's JVM (the default) or in processes of their own
  *     ({@code --isolation process}), the JDKs for runtimes ({@code --jdk}), and the function debugger
+ * @param watchTemplate reload the template when it (or a file it reads: nested stacks, included files,
+ *     samconfig.toml, the env vars file) changes, keeping the server up; off with {@code --no-watch}
+ * @param watchCode reload a function when its code is rebuilt (hot reload); off with {@code --no-watch}
  */
 public record EmulatorOptions(
     Path template,
@@ -51,7 +54,9 @@ public record EmulatorOptions(
     List<String> apiKeys,
     Map<String, Map<String, String>> functionEnvironment,
     Duration asyncRetryDelay,
-    Isolation isolation) {
+    Isolation isolation,
+    boolean watchTemplate,
+    boolean watchCode) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 3000;
@@ -80,11 +85,19 @@ public record EmulatorOptions(
     isolation = isolation == null ? Isolation.IN_PROCESS : isolation;
   }
 
+  /** The options before watching could be turned off; kept for callers. */
+  public EmulatorOptions(Path template, String host, int port, Map<String, String> parameterOverrides, Path envVars,
+      String region, Consumer<String> log, Path staticDir, List<String> jwks, boolean disableAuthorizer, List<String> apiKeys,
+      Map<String, Map<String, String>> functionEnvironment, Duration asyncRetryDelay, Isolation isolation) {
+    this(template, host, port, parameterOverrides, envVars, region, log, staticDir, jwks, disableAuthorizer, apiKeys,
+        functionEnvironment, asyncRetryDelay, isolation, true, true);
+  }
+
   /** The options before authorizer settings existed; kept for callers. */
   public EmulatorOptions(Path template, String host, int port, Map<String, String> parameterOverrides, Path envVars,
       String region, Consumer<String> log, Path staticDir) {
     this(template, host, port, parameterOverrides, envVars, region, log, staticDir, List.of(), false, List.of(), Map.of(),
-        null, null);
+        null, null, true, true);
   }
 
   public static Builder builder(Path template) {
@@ -105,7 +118,9 @@ public record EmulatorOptions(
         .apiKeys(apiKeys)
         .functionEnvironment(functionEnvironment)
         .asyncRetryDelay(asyncRetryDelay)
-        .isolation(isolation);
+        .isolation(isolation)
+        .watchTemplate(watchTemplate)
+        .watchCode(watchCode);
   }
 
   /** One fluent setter per option; {@link #build()} checks them. */
@@ -124,6 +139,8 @@ public record EmulatorOptions(
     private final Map<String, Map<String, String>> functionEnvironment = new LinkedHashMap<>();
     private Isolation isolation;
     private Duration asyncRetryDelay = FunctionRuntime.ASYNC_RETRY_DELAY;
+    private boolean watchTemplate = true;
+    private boolean watchCode = true;
 
     private Builder(Path template) {
       this.template = template;
@@ -234,9 +251,24 @@ public record EmulatorOptions(
       return this;
     }
 
+    /**
+     * Whether an edit to the template (or to a file it reads) is picked up while running: routes, functions,
+     * environment and parameters reloaded, the server kept up. On unless turned off.
+     */
+    public Builder watchTemplate(boolean watch) {
+      this.watchTemplate = watch;
+      return this;
+    }
+
+    /** Whether a function whose code is rebuilt is reloaded while running (hot reload). On unless turned off. */
+    public Builder watchCode(boolean watch) {
+      this.watchCode = watch;
+      return this;
+    }
+
     public EmulatorOptions build() {
       return new EmulatorOptions(template, host, port, parameterOverrides, envVars, region, log, staticDir, jwks,
-          disableAuthorizer, apiKeys, functionEnvironment, asyncRetryDelay, isolation);
+          disableAuthorizer, apiKeys, functionEnvironment, asyncRetryDelay, isolation, watchTemplate, watchCode);
     }
   }
 }

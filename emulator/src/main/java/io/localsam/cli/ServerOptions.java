@@ -15,6 +15,15 @@ final class ServerOptions {
           + "Execution environments are always reused, as in Lambda.")
   WarmContainers warmContainers;
 
+  @Option(names = "--no-watch",
+      description = "Do not watch the template or the functions' code: edits and rebuilds are picked up only by a restart.")
+  boolean noWatch;
+
+  /** The options' watching as the flags say: both kinds on unless {@code --no-watch}. */
+  EmulatorOptions.Builder watching(EmulatorOptions.Builder options) {
+    return options.watchTemplate(!noWatch).watchCode(!noWatch);
+  }
+
   boolean eager() {
     return warmContainers == WarmContainers.EAGER;
   }

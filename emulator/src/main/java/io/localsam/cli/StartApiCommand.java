@@ -65,15 +65,16 @@ final class StartApiCommand implements Callable<Integer> {
       if (output.logFile != null) { // start-up lines and warnings stay on stderr, as SAM CLI's own messages do
         Consumer<String> toFile = log.lines();
         lines = line -> {
-          if (line.startsWith("Mounting ") || line.startsWith("Warning: ")) {
+          if (line.startsWith("Mounting ") || line.startsWith("Warning: ") || line.startsWith("Template ")) {
             err.println(line);
           } else {
             toFile.accept(line);
           }
         };
       }
-      EmulatorOptions options = template.toOptions().port(port).host(server.host).staticDir(staticDir).log(lines)
-          .disableAuthorizer(disableAuthorizer).jwks(jwks).apiKeys(apiKeys).isolation(isolation.toIsolation()).build();
+      EmulatorOptions options = server.watching(template.toOptions()).port(port).host(server.host).staticDir(staticDir)
+          .log(lines).disableAuthorizer(disableAuthorizer).jwks(jwks).apiKeys(apiKeys).isolation(isolation.toIsolation())
+          .build();
       output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());
       server.warnIfExposed(err);
       Emulator emulator = Emulator.start(options);

@@ -1,6 +1,7 @@
 package io.localsam.cli;
 
 import io.localsam.EmulatorOptions;
+import io.localsam.TemplateReload;
 import io.localsam.lambda.LambdaServer;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.template.Template;
@@ -50,7 +51,7 @@ final class StartLambdaCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     output.begin(spec, ignored, err);
     try (FunctionLog log = output.open(err)) {
-      EmulatorOptions options = template.toOptions(null).port(port).host(server.host).log(log.lines())
+      EmulatorOptions options = server.watching(template.toOptions(null)).port(port).host(server.host).log(log.lines())
           .isolation(isolation.toIsolation()).build();
       output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());
       server.warnIfExposed(err);
@@ -60,12 +61,15 @@ final class StartLambdaCommand implements Callable<Integer> {
           runtime.warmUp();
         }
         LambdaServer lambda = LambdaServer.start(functions, runtime, server.host, port, options.region(), log.lines());
+        TemplateReload reload = TemplateReload.start(options, functions, runtime, (next, set) -> () -> lambda.update(next),
+            log.lines());
         StopSignal stop = StopSignal.install();
         err.println(STARTED);
         err.println(" * Running on " + lambda.baseUri() + " (Press CTRL+C to quit)");
         err.flush();
         stop.await();
         output.debug(err, "Stopping: waiting up to " + StopSignal.GRACE.toSeconds() + " s for invocations in flight");
+        reload.close();
         lambda.drain(StopSignal.GRACE);
         lambda.close();
         stop.stopped();

@@ -47,7 +47,8 @@ final class CodeWatcher implements AutoCloseable {
     }
   }
 
-  private final List<FunctionPool> pools;
+  private volatile List<FunctionPool> pools; // replaced when the template changes its functions
+  private volatile boolean poolsChanged;
   private final Reloader reloader;
   private final Consumer<String> log;
   private final Thread thread;
@@ -86,6 +87,7 @@ final class CodeWatcher implements AutoCloseable {
     long nextPoll = System.nanoTime() + pollNanos;
     try {
       while (!closed) {
+        adoptChangedPools();
         long wake = nextPoll;
         for (long changed : changedAt.values()) {
           wake = Math.min(wake, changed + TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS));
@@ -102,6 +104,27 @@ final class CodeWatcher implements AutoCloseable {
     } finally {
       closeEvents();
     }
+  }
+
+  /**
+   * Watches the functions of a new version of the template from the next pass on; functions it dropped are
+   * no longer looked at. New pools come fingerprinted (see {@link FunctionRuntime#apply}).
+   */
+  void update(List<FunctionPool> current) {
+    pools = List.copyOf(current);
+    poolsChanged = true;
+  }
+
+  private void adoptChangedPools() {
+    if (!poolsChanged) {
+      return;
+    }
+    poolsChanged = false;
+    List<FunctionPool> current = pools;
+    changedAt.keySet().retainAll(current);
+    pending.keySet().retainAll(current);
+    watchedBy.values().forEach(watchers -> watchers.retainAll(current));
+    current.forEach(this::watch);
   }
 
   private void closeEvents() {
@@ -152,7 +175,7 @@ final class CodeWatcher implements AutoCloseable {
       if (now - changed.getValue() >= TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS)) {
         it.remove();
         FunctionPool pool = changed.getKey();
-        if (!pool.isFingerprint(fingerprint(pool, pass))) {
+        if (pools.contains(pool) && !pool.isFingerprint(fingerprint(pool, pass))) {
           reload(pool);
         }
       }
