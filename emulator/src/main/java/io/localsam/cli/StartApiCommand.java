@@ -67,6 +67,7 @@ final class StartApiCommand implements Callable<Integer> {
         lines = line -> {
           if (line.startsWith("Mounting ") || line.startsWith("Warning: ") || line.startsWith("Template ")) {
             err.println(line);
+            err.flush(); // a reload's line comes long after start-up's last flush
           } else {
             toFile.accept(line);
           }
