@@ -117,6 +117,42 @@ class TemplateReloadTest {
       assertNotEquals(environment(edited), environment(editedAfter), "the changed function starts a fresh environment");
       assertEquals(environment(steady), environment(api.emulator().invoke("Steady", "{}").response()),
           "the unchanged function keeps its warm environment");
+
+      edit(folder, TWO_FUNCTIONS.substring(0, TWO_FUNCTIONS.indexOf("  Edited:")));
+      assertTrue(logged(api, "Template reloaded: 1 function removed (Edited)"), api.logs().toString());
+      LocalSamException gone = org.junit.jupiter.api.Assertions.assertThrows(LocalSamException.class,
+          () -> api.emulator().invoke("Edited", "{}"));
+      assertEquals("Function Edited not found in template", gone.getMessage());
+    }
+  }
+
+  @Test
+  void requests_under_load_are_all_answered_while_the_template_is_reloaded_again_and_again() throws Exception {
+    String counted = TestApi.HELLO_TEMPLATE.replace("Runtime: java17", "Runtime: java17\n      Environment: {Variables: {EDIT: \"0\"}}");
+    try (TestApi api = TestApi.start(folder, counted)) {
+      java.util.concurrent.atomic.AtomicBoolean editing = new java.util.concurrent.atomic.AtomicBoolean(true);
+      java.util.concurrent.ConcurrentLinkedQueue<Integer> statuses = new java.util.concurrent.ConcurrentLinkedQueue<>();
+      java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(4);
+      long deadline = System.nanoTime() + WAIT_NANOS;
+      for (int client = 0; client < 4; client++) {
+        clients.execute(() -> {
+          while (editing.get() && System.nanoTime() < deadline) {
+            statuses.add(api.http().get("/hello").status());
+          }
+        });
+      }
+      for (int edit = 1; edit <= 5; edit++) {
+        edit(folder, counted.replace("EDIT: \"0\"", "EDIT: \"" + edit + "\""));
+        int reloads = edit;
+        assertTrue(eventually(() -> api.logs().stream().filter(line -> line.equals("Template reloaded: 1 function changed (Hello)"))
+            .count() >= reloads), api.logs().toString());
+      }
+      editing.set(false);
+      clients.shutdown();
+      assertTrue(clients.awaitTermination(60, TimeUnit.SECONDS));
+
+      assertFalse(statuses.isEmpty());
+      assertTrue(statuses.stream().allMatch(status -> status == 200), "every request answered 200: " + statuses);
     }
   }
 

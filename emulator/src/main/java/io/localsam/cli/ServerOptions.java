@@ -28,6 +28,13 @@ final class ServerOptions {
     return warmContainers == WarmContainers.EAGER;
   }
 
+  /** Said at start-up, so nobody waits for an edit to show. */
+  void noteIfNotWatching(PrintWriter err) {
+    if (noWatch) {
+      err.println("Note: --no-watch: edits to the template and rebuilt code are picked up only by a restart.");
+    }
+  }
+
   /** Binding every interface exposes the functions to the network: said before the server starts. */
   void warnIfExposed(PrintWriter err) {
     if (host.equals("0.0.0.0") || host.equals("::")) {

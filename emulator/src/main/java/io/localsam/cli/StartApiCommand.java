@@ -78,6 +78,7 @@ final class StartApiCommand implements Callable<Integer> {
           .build();
       output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());
       server.warnIfExposed(err);
+      server.noteIfNotWatching(err);
       Emulator emulator = Emulator.start(options);
       if (emulator.template().routes().isEmpty()) {
         emulator.close();

@@ -55,6 +55,7 @@ final class StartLambdaCommand implements Callable<Integer> {
           .isolation(isolation.toIsolation()).build();
       output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());
       server.warnIfExposed(err);
+      server.noteIfNotWatching(err);
       Template functions = LocalFunctions.template(options, err::println);
       try (FunctionRuntime runtime = LocalFunctions.runtime(functions, options)) {
         if (server.eager()) {
