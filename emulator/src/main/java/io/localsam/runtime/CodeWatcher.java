@@ -2,7 +2,6 @@ package io.localsam.runtime;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
@@ -32,7 +31,7 @@ import java.util.stream.Stream;
 final class CodeWatcher implements AutoCloseable {
   static final long QUIET_MILLIS = 150;
   static final long POLL_MILLIS = 5_000;
-  private static final long POLL_WITHOUT_EVENTS_MILLIS = 1_000;
+  static final long POLL_WITHOUT_EVENTS_MILLIS = 1_000;
 
   /** Replaces a function's environments with ones built from its current code. */
   interface Reloader {
@@ -77,11 +76,7 @@ final class CodeWatcher implements AutoCloseable {
     for (FunctionPool pool : pools) {
       pool.fingerprinted(fingerprint(pool, pass));
     }
-    try {
-      events = FileSystems.getDefault().newWatchService();
-    } catch (IOException | UnsupportedOperationException e) {
-      events = null; // polling alone
-    }
+    events = WatchServices.openOrNull();
     pools.forEach(this::watch);
     long pollNanos = TimeUnit.MILLISECONDS.toNanos(events != null ? POLL_MILLIS : POLL_WITHOUT_EVENTS_MILLIS);
     long nextPoll = System.nanoTime() + pollNanos;
@@ -102,7 +97,7 @@ final class CodeWatcher implements AutoCloseable {
     } catch (InterruptedException | ClosedWatchServiceException e) {
       // closed
     } finally {
-      closeEvents();
+      WatchServices.close(events);
     }
   }
 
@@ -125,16 +120,6 @@ final class CodeWatcher implements AutoCloseable {
     pending.keySet().retainAll(current);
     watchedBy.values().forEach(watchers -> watchers.retainAll(current));
     current.forEach(this::watch);
-  }
-
-  private void closeEvents() {
-    if (events != null) {
-      try {
-        events.close();
-      } catch (IOException ignored) {
-        // nothing to do: it is being thrown away
-      }
-    }
   }
 
   /** Waits up to {@code millis} for file events, and notes which functions' code they touched. */

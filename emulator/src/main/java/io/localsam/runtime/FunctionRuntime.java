@@ -291,7 +291,7 @@ public final class FunctionRuntime implements AutoCloseable {
    * invocation (START to REPORT), as Lambda's {@code LogType: Tail} returns them, before the future completes.
    */
   public CompletableFuture<InvocationResult> invoke(String functionId, byte[] event, Consumer<String> lines) {
-    return current().invoke(functionId, event, lines);
+    return invoke(pool(functionId), functionId, event, lines);
   }
 
   /** One synchronous invocation on {@code pool}, of whichever version of the template routed to it. */
@@ -355,7 +355,7 @@ public final class FunctionRuntime implements AutoCloseable {
   }
 
   private FunctionPool pool(String functionId) {
-    return current().pool(functionId);
+    return FunctionSet.pool(pools, functionId);
   }
 
   /** Initialises one execution environment per function now, as {@code --warm-containers EAGER} does. */

@@ -33,7 +33,12 @@ public final class FunctionSet {
     return runtime.invoke(pool(functionId), functionId, event, lines);
   }
 
-  FunctionPool pool(String functionId) {
+  private FunctionPool pool(String functionId) {
+    return pool(pools, functionId);
+  }
+
+  /** The pool of {@code functionId} among {@code pools}; an unknown function is Lambda's "not found". */
+  static FunctionPool pool(Map<String, FunctionPool> pools, String functionId) {
     FunctionPool pool = pools.get(functionId);
     if (pool == null) {
       throw new LocalSamException("Function " + functionId + " not found in template");

@@ -2,7 +2,6 @@ package io.localsam.runtime;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,8 +28,6 @@ import java.util.zip.CRC32;
  * <p>{@code onChange} runs on the watcher's own thread, one change at a time.
  */
 public final class TemplateWatcher implements AutoCloseable {
-  private static final long POLL_WITHOUT_EVENTS_MILLIS = 1_000;
-
   private final Runnable onChange;
   private final Consumer<String> log;
   private final Thread thread;
@@ -60,11 +57,7 @@ public final class TemplateWatcher implements AutoCloseable {
 
   /** Registers for file events now, so an edit made as soon as this returns is seen, then watches on a thread of its own. */
   public void start() {
-    try {
-      events = FileSystems.getDefault().newWatchService();
-    } catch (IOException | UnsupportedOperationException e) {
-      events = null; // polling alone
-    }
+    events = WatchServices.openOrNull();
     registerFolders();
     thread.start();
   }
@@ -76,7 +69,8 @@ public final class TemplateWatcher implements AutoCloseable {
   }
 
   private void run() {
-    long pollNanos = TimeUnit.MILLISECONDS.toNanos(events != null ? CodeWatcher.POLL_MILLIS : POLL_WITHOUT_EVENTS_MILLIS);
+    long pollNanos = TimeUnit.MILLISECONDS.toNanos(
+        events != null ? CodeWatcher.POLL_MILLIS : CodeWatcher.POLL_WITHOUT_EVENTS_MILLIS);
     long nextPoll = System.nanoTime() + pollNanos;
     try {
       while (!closed) {
@@ -103,7 +97,7 @@ public final class TemplateWatcher implements AutoCloseable {
     } catch (InterruptedException | ClosedWatchServiceException e) {
       // closed
     } finally {
-      closeEvents();
+      WatchServices.close(events);
     }
   }
 
@@ -193,16 +187,6 @@ public final class TemplateWatcher implements AutoCloseable {
       hash = hash * 31 + crc.getValue();
     }
     return hash;
-  }
-
-  private void closeEvents() {
-    if (events != null) {
-      try {
-        events.close();
-      } catch (IOException ignored) {
-        // nothing to do: it is being thrown away
-      }
-    }
   }
 
   @Override
