@@ -55,6 +55,7 @@ public final class Emulator implements AutoCloseable {
     Consumer<String> log = new WarningsOnce(options.log()); // a reload repeats none of the warnings already given
     Template template = TemplateLoader.load(options.template(), options.parameterOverrides(), options.region());
     template.warnings().forEach(warning -> log.accept("Warning: " + warning));
+    io.localsam.runtime.TemplateWatcher watcher = TemplateReload.watcher(options, template, log);
     Journal journal = new Journal(); // before the server opens: a request may arrive at once
     FunctionRuntime runtime = new FunctionRuntime(template, options.region(),
         EnvVarsFile.read(options.envVars()).with(options.functionEnvironment()), log, journal, options.asyncRetryDelay(),
@@ -68,7 +69,7 @@ public final class Emulator implements AutoCloseable {
       throw e;
     }
     server.mountingLines().forEach(log);
-    return new Emulator(options, TemplateReload.start(options, template, runtime, server::prepare, log), runtime, server,
+    return new Emulator(options, TemplateReload.start(options, template, watcher, runtime, server::prepare, log), runtime, server,
         journal);
   }
 

@@ -36,27 +36,35 @@ public final class TemplateReload implements AutoCloseable {
   private volatile Template current;
   private boolean closed; // guarded by this
 
-  private TemplateReload(EmulatorOptions options, Template loaded, FunctionRuntime runtime, Serving serving,
-      Consumer<String> log) {
+  private TemplateReload(EmulatorOptions options, Template loaded, TemplateWatcher watcher, FunctionRuntime runtime,
+      Serving serving, Consumer<String> log) {
     this.options = options;
     this.current = loaded;
+    this.watcher = watcher;
     this.runtime = runtime;
     this.serving = serving;
     this.log = log;
-    this.watcher = options.watchTemplate() ? new TemplateWatcher(loaded.file(), files(loaded), this::reload, log) : null;
   }
 
   /**
-   * Starts watching {@code loaded}'s files, unless the options turn watching off.
+   * What watches {@code loaded}'s files, taking their state now: call it as soon as the template is read, so an
+   * edit made while the rest starts up is not missed. Null when the options turn watching off.
+   */
+  public static TemplateWatcher watcher(EmulatorOptions options, Template loaded, Consumer<String> log) {
+    return options.watchTemplate() ? new TemplateWatcher(loaded.file(), files(options, loaded), log) : null;
+  }
+
+  /**
+   * Starts reloading {@code loaded} as {@code watcher} sees it change (none: only {@link #reload()} on request).
    *
    * @param loaded the version in use, as read at start-up
    * @param log where the reload lines go
    */
-  public static TemplateReload start(EmulatorOptions options, Template loaded, FunctionRuntime runtime, Serving serving,
-      Consumer<String> log) {
-    TemplateReload reload = new TemplateReload(options, loaded, runtime, serving, log);
-    if (reload.watcher != null) {
-      reload.watcher.start();
+  public static TemplateReload start(EmulatorOptions options, Template loaded, TemplateWatcher watcher,
+      FunctionRuntime runtime, Serving serving, Consumer<String> log) {
+    TemplateReload reload = new TemplateReload(options, loaded, watcher, runtime, serving, log);
+    if (watcher != null) {
+      watcher.start(reload::reload);
     }
     return reload;
   }
@@ -93,7 +101,7 @@ public final class TemplateReload implements AutoCloseable {
     routes.run();
     current = next;
     if (watcher != null) {
-      watcher.watch(files(next));
+      watcher.watch(files(options, next));
     }
     next.warnings().stream().filter(warning -> !before.warnings().contains(warning))
         .forEach(warning -> log.accept("Warning: " + warning));
@@ -101,7 +109,7 @@ public final class TemplateReload implements AutoCloseable {
     return true;
   }
 
-  private Set<Path> files(Template template) {
+  private static Set<Path> files(EmulatorOptions options, Template template) {
     Set<Path> files = new LinkedHashSet<>(template.files());
     if (options.envVars() != null) {
       files.add(options.envVars().toAbsolutePath().normalize());

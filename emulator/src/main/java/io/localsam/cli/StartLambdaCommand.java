@@ -4,6 +4,7 @@ import io.localsam.EmulatorOptions;
 import io.localsam.TemplateReload;
 import io.localsam.lambda.LambdaServer;
 import io.localsam.runtime.FunctionRuntime;
+import io.localsam.runtime.TemplateWatcher;
 import io.localsam.template.Template;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -57,13 +58,14 @@ final class StartLambdaCommand implements Callable<Integer> {
       server.warnIfExposed(err);
       server.noteIfNotWatching(err);
       Template functions = LocalFunctions.template(options, err::println);
+      TemplateWatcher watcher = TemplateReload.watcher(options, functions, log.lines());
       try (FunctionRuntime runtime = LocalFunctions.runtime(functions, options)) {
         if (server.eager()) {
           runtime.warmUp();
         }
         LambdaServer lambda = LambdaServer.start(functions, runtime, server.host, port, options.region(), log.lines());
-        TemplateReload reload = TemplateReload.start(options, functions, runtime, (next, set) -> () -> lambda.update(next),
-            log.lines());
+        TemplateReload reload = TemplateReload.start(options, functions, watcher, runtime,
+            (next, set) -> () -> lambda.update(next), log.lines());
         StopSignal stop = StopSignal.install();
         err.println(STARTED);
         err.println(" * Running on " + lambda.baseUri() + " (Press CTRL+C to quit)");

@@ -28,7 +28,7 @@ import java.util.zip.CRC32;
  * <p>{@code onChange} runs on the watcher's own thread, one change at a time.
  */
 public final class TemplateWatcher implements AutoCloseable {
-  private final Runnable onChange;
+  private volatile Runnable onChange = () -> { };
   private final Consumer<String> log;
   private final Thread thread;
   private volatile Set<Path> files;
@@ -46,19 +46,28 @@ public final class TemplateWatcher implements AutoCloseable {
     return "localsam-template-watcher " + template;
   }
 
-  /** Watches {@code files} (those {@code template} was read from) as they are now; {@link #start()} begins. */
-  public TemplateWatcher(Path template, Set<Path> files, Runnable onChange, Consumer<String> log) {
+  /**
+   * Takes the state of {@code files} (those {@code template} was just read from) now, so an edit made while
+   * the rest of LocalSAM starts is a change too; {@link #start} begins watching.
+   */
+  public TemplateWatcher(Path template, Set<Path> files, Consumer<String> log) {
     this.files = Set.copyOf(files);
-    this.onChange = onChange;
     this.log = log;
     this.fingerprint = fingerprint(this.files); // as loaded: an edit from now on is a change
     this.thread = HelperThreads.daemon(this::run, threadName(template));
   }
 
-  /** Registers for file events now, so an edit made as soon as this returns is seen, then watches on a thread of its own. */
-  public void start() {
+  /**
+   * Registers for file events now, so an edit made as soon as this returns is seen, then watches on a thread
+   * of its own, running {@code onChange} for each change (one made since construction included).
+   */
+  public void start(Runnable onChange) {
+    this.onChange = onChange;
     events = WatchServices.openOrNull();
     registerFolders();
+    if (fingerprint(files) != fingerprint) {
+      changedAt = System.nanoTime(); // edited while starting: acted on once quiet, as any edit
+    }
     thread.start();
   }
 
