@@ -33,12 +33,12 @@ public final class Emulator implements AutoCloseable {
   }
 
   private final EmulatorOptions options;
-  private final Template template;
+  private final TemplateReload template;
   private final FunctionRuntime runtime;
   private final GatewayServer server;
   private final Journal journal;
 
-  private Emulator(EmulatorOptions options, Template template, FunctionRuntime runtime, GatewayServer server,
+  private Emulator(EmulatorOptions options, TemplateReload template, FunctionRuntime runtime, GatewayServer server,
       Journal journal) {
     this.options = options;
     this.template = template;
@@ -53,14 +53,15 @@ public final class Emulator implements AutoCloseable {
    * @throws LocalSamException when the template cannot be read, code cannot be found or the port is taken
    */
   public static Emulator start(EmulatorOptions options) {
-    Consumer<String> log = options.log();
+    Consumer<String> log = new WarningsOnce(options.log()); // a reload repeats none of the warnings already given
     Template template = TemplateLoader.load(options.template(), options.parameterOverrides(), options.region());
     template.warnings().forEach(warning -> log.accept("Warning: " + warning));
     SSLContext tls = options.tls() == null ? null : options.tls().sslContext(); // a bad file stops us before any function starts
+    io.localsam.runtime.TemplateWatcher watcher = TemplateReload.watcher(options, template, log);
     Journal journal = new Journal(); // before the server opens: a request may arrive at once
     FunctionRuntime runtime = new FunctionRuntime(template, options.region(),
         EnvVarsFile.read(options.envVars()).with(options.functionEnvironment()), log, journal, options.asyncRetryDelay(),
-        options.isolation());
+        options.isolation(), options.watchCode());
     GatewayServer server;
     try {
       server = GatewayServer.start(template, runtime, options.host(), options.port(), staticDir(options),
@@ -70,7 +71,8 @@ public final class Emulator implements AutoCloseable {
       throw e;
     }
     server.mountingLines().forEach(log);
-    return new Emulator(options, template, runtime, server, journal);
+    return new Emulator(options, TemplateReload.start(options, template, watcher, runtime, server::prepare, log), runtime, server,
+        journal);
   }
 
   /** {@code --static-dir}, or SAM CLI's default: {@code public} beside the template, when it exists. */
@@ -104,9 +106,17 @@ public final class Emulator implements AutoCloseable {
     return options;
   }
 
-  /** The template as read: functions, APIs, routes and warnings. */
+  /** The template as read: functions, APIs, routes and warnings; the last good version when it was reloaded. */
   public Template template() {
-    return template;
+    return template.current();
+  }
+
+  /**
+   * Reads the template again now and serves what changed, as an edit does while the template is watched;
+   * false, and the last good version still served, when it cannot be read (the log says why).
+   */
+  public boolean reloadTemplate() {
+    return template.reload();
   }
 
   /**
@@ -178,6 +188,7 @@ public final class Emulator implements AutoCloseable {
   /** Stops serving and releases every function's class loaders. */
   @Override
   public void close() {
+    template.close();
     server.close();
     runtime.close();
   }

@@ -40,6 +40,9 @@ import java.util.function.Consumer;
  *     a Java function's process runs ({@code --runtime-client}: LocalSAM's bootstrap or AWS's client)
  * @param tls the certificate and key to serve HTTPS with ({@code --ssl-cert-file}, {@code --ssl-key-file}),
  *     or {@code null} for HTTP
+ * @param watchTemplate reload the template when it (or a file it reads: nested stacks, included files, the
+ *     env vars file) changes, keeping the server up; off with {@code --no-watch}
+ * @param watchCode reload a function when its code is rebuilt (hot reload); off with {@code --no-watch}
  */
 public record EmulatorOptions(
     Path template,
@@ -56,7 +59,9 @@ public record EmulatorOptions(
     Map<String, Map<String, String>> functionEnvironment,
     Duration asyncRetryDelay,
     Isolation isolation,
-    Tls tls) {
+    Tls tls,
+    boolean watchTemplate,
+    boolean watchCode) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 3000;
@@ -89,7 +94,7 @@ public record EmulatorOptions(
   public EmulatorOptions(Path template, String host, int port, Map<String, String> parameterOverrides, Path envVars,
       String region, Consumer<String> log, Path staticDir) {
     this(template, host, port, parameterOverrides, envVars, region, log, staticDir, List.of(), false, List.of(), Map.of(),
-        null, null, null);
+        null, null, null, true, true);
   }
 
   public static Builder builder(Path template) {
@@ -111,7 +116,9 @@ public record EmulatorOptions(
         .functionEnvironment(functionEnvironment)
         .asyncRetryDelay(asyncRetryDelay)
         .isolation(isolation)
-        .tls(tls);
+        .tls(tls)
+        .watchTemplate(watchTemplate)
+        .watchCode(watchCode);
   }
 
   /** One fluent setter per option; {@link #build()} checks them. */
@@ -131,6 +138,8 @@ public record EmulatorOptions(
     private Isolation isolation;
     private Tls tls;
     private Duration asyncRetryDelay = FunctionRuntime.ASYNC_RETRY_DELAY;
+    private boolean watchTemplate = true;
+    private boolean watchCode = true;
 
     private Builder(Path template) {
       this.template = template;
@@ -247,9 +256,24 @@ public record EmulatorOptions(
       return this;
     }
 
+    /**
+     * Whether an edit to the template (or to a file it reads) is picked up while running: routes, functions,
+     * environment and parameters reloaded, the server kept up. On unless turned off.
+     */
+    public Builder watchTemplate(boolean watch) {
+      this.watchTemplate = watch;
+      return this;
+    }
+
+    /** Whether a function whose code is rebuilt is reloaded while running (hot reload). On unless turned off. */
+    public Builder watchCode(boolean watch) {
+      this.watchCode = watch;
+      return this;
+    }
+
     public EmulatorOptions build() {
       return new EmulatorOptions(template, host, port, parameterOverrides, envVars, region, log, staticDir, jwks,
-          disableAuthorizer, apiKeys, functionEnvironment, asyncRetryDelay, isolation, tls);
+          disableAuthorizer, apiKeys, functionEnvironment, asyncRetryDelay, isolation, tls, watchTemplate, watchCode);
     }
   }
 }

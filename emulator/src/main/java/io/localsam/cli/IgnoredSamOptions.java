@@ -28,10 +28,10 @@ final class IgnoredSamOptions {
     for (String flag : new String[] {"--hook-name", "--skip-prepare-infra", "--prepare-infra", "--terraform-plan-file"}) {
       WHY.put(flag, "Terraform projects are not supported; LocalSAM reads the SAM or CloudFormation template");
     }
-    WHY.put("--language-extensions", "LocalSAM always expands AWS::LanguageExtensions, as CloudFormation does");
-    WHY.put("--no-language-extensions", "LocalSAM always expands AWS::LanguageExtensions, as CloudFormation does");
     WHY.put("--profile", "functions get SAM's local credentials (defaultkey/defaultsecret); only the profile's region is read");
     WHY.put("--beta-features", "there are no beta features");
+    WHY.put("--language-extensions", "LocalSAM expands AWS::LanguageExtensions (Fn::ForEach, ...) whenever the template"
+        + " declares the transform, as CloudFormation does, and never when it does not");
   }
 
   @Option(names = "--skip-pull-image", hidden = true) boolean skipPullImage;
@@ -55,11 +55,10 @@ final class IgnoredSamOptions {
   @Option(names = "--skip-prepare-infra", hidden = true) boolean skipPrepareInfra;
   @Option(names = "--prepare-infra", hidden = true) boolean prepareInfra;
   @Option(names = "--terraform-plan-file", hidden = true) Path terraformPlanFile;
-  @Option(names = "--language-extensions", hidden = true) boolean languageExtensions;
-  @Option(names = "--no-language-extensions", hidden = true) boolean noLanguageExtensions;
   @Option(names = "--shutdown", hidden = true) boolean shutdown;
   @Option(names = "--profile", hidden = true) String profile;
   @Option(names = "--beta-features", hidden = true, negatable = true) boolean betaFeatures;
+  @Option(names = "--language-extensions", hidden = true, negatable = true) boolean languageExtensions;
 
   /** One note per ignored flag that was given. */
   void warn(ParseResult parsed, PrintWriter err) {

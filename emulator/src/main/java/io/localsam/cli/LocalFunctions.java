@@ -21,6 +21,6 @@ final class LocalFunctions {
   /** A runtime for {@code template}'s functions, their logs going to the options' log. */
   static FunctionRuntime runtime(Template template, EmulatorOptions options) {
     return new FunctionRuntime(template, options.region(), EnvVarsFile.read(options.envVars()).with(options.functionEnvironment()), options.log(),
-        (functionId, event, result) -> { }, options.asyncRetryDelay(), options.isolation());
+        (functionId, event, result) -> { }, options.asyncRetryDelay(), options.isolation(), options.watchCode());
   }
 }

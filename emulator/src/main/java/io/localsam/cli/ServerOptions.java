@@ -15,8 +15,24 @@ final class ServerOptions {
           + "Execution environments are always reused, as in Lambda.")
   WarmContainers warmContainers;
 
+  @Option(names = "--no-watch",
+      description = "Do not watch the template or the functions' code: edits and rebuilds are picked up only by a restart.")
+  boolean noWatch;
+
+  /** The options' watching as the flags say: both kinds on unless {@code --no-watch}. */
+  EmulatorOptions.Builder watching(EmulatorOptions.Builder options) {
+    return options.watchTemplate(!noWatch).watchCode(!noWatch);
+  }
+
   boolean eager() {
     return warmContainers == WarmContainers.EAGER;
+  }
+
+  /** Said at start-up, so nobody waits for an edit to show. */
+  void noteIfNotWatching(PrintWriter err) {
+    if (noWatch) {
+      err.println("Note: --no-watch: edits to the template and rebuilt code are picked up only by a restart.");
+    }
   }
 
   /** Binding every interface exposes the functions to the network: said before the server starts. */

@@ -90,18 +90,20 @@ final class StartApiCommand implements Callable<Integer> {
       if (output.logFile != null) { // start-up lines and warnings stay on stderr, as SAM CLI's own messages do
         Consumer<String> toFile = log.lines();
         lines = line -> {
-          if (line.startsWith("Mounting ") || line.startsWith("Warning: ")) {
+          if (line.startsWith("Mounting ") || line.startsWith("Warning: ") || line.startsWith("Template ")) {
             err.println(line);
+            err.flush(); // a reload's line comes long after start-up's last flush
           } else {
             toFile.accept(line);
           }
         };
       }
-      EmulatorOptions options = template.toOptions().port(port).host(server.host).staticDir(staticDir).log(lines)
-          .disableAuthorizer(disableAuthorizer).jwks(jwks).apiKeys(apiKeys).isolation(isolation.toIsolation())
+      EmulatorOptions options = server.watching(template.toOptions()).port(port).host(server.host).staticDir(staticDir)
+          .log(lines).disableAuthorizer(disableAuthorizer).jwks(jwks).apiKeys(apiKeys).isolation(isolation.toIsolation())
           .tls(sslCertFile == null ? null : new Tls(sslCertFile, sslKeyFile)).build();
       output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());
       server.warnIfExposed(err);
+      server.noteIfNotWatching(err);
       Emulator emulator = Emulator.start(options);
       if (emulator.template().routes().isEmpty()) {
         emulator.close();

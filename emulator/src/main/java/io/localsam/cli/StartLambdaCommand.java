@@ -2,10 +2,12 @@ package io.localsam.cli;
 
 import io.localsam.EmulatorOptions;
 import io.localsam.LocalSamException;
+import io.localsam.TemplateReload;
 import io.localsam.lambda.FunctionNames;
-import io.localsam.template.FunctionDef;
 import io.localsam.lambda.LambdaServer;
 import io.localsam.runtime.FunctionRuntime;
+import io.localsam.runtime.TemplateWatcher;
+import io.localsam.template.FunctionDef;
 import io.localsam.template.Template;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -62,22 +64,27 @@ final class StartLambdaCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     output.begin(spec, ignored, err);
     try (FunctionLog log = output.open(err)) {
-      EmulatorOptions options = template.toOptions(null).port(port).host(server.host).log(log.lines())
+      EmulatorOptions options = server.watching(template.toOptions(null)).port(port).host(server.host).log(log.lines())
           .isolation(isolation.toIsolation()).build();
       output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());
       server.warnIfExposed(err);
+      server.noteIfNotWatching(err);
       Template functions = served(LocalFunctions.template(options, err::println));
+      TemplateWatcher watcher = TemplateReload.watcher(options, functions, log.lines());
       try (FunctionRuntime runtime = LocalFunctions.runtime(functions, options)) {
         if (server.eager()) {
           runtime.warmUp();
         }
         LambdaServer lambda = LambdaServer.start(functions, runtime, server.host, port, options.region(), log.lines());
+        TemplateReload reload = TemplateReload.start(options, functions, watcher, runtime,
+            (next, set) -> () -> lambda.update(next), log.lines(), this::served);
         StopSignal stop = StopSignal.install();
         err.println(STARTED);
         err.println(" * Running on " + StartApiCommand.origin(lambda.baseUri()) + " (Press CTRL+C to quit)");
         err.flush();
         stop.await();
         output.debug(err, "Stopping: waiting up to " + StopSignal.GRACE.toSeconds() + " s for invocations in flight");
+        reload.close();
         lambda.drain(StopSignal.GRACE);
         lambda.close();
         stop.stopped();
@@ -86,7 +93,7 @@ final class StartLambdaCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The template's functions, or only those named on the command line; a name not there is an error. */
+  /** The template's functions, or only those named on the command line (at start-up and on each reload); a name not there is an error. */
   private Template served(Template all) {
     if (only.isEmpty()) {
       return all;
@@ -100,6 +107,6 @@ final class StartLambdaCommand implements Callable<Integer> {
       throw new LocalSamException(String.join(", ", unknown.stream().sorted().toList()) + " not found. Possible options in your"
           + " template: " + String.join(", ", all.functions().keySet()));
     }
-    return new Template(all.file(), named, Map.of(), List.of(), List.of());
+    return new Template(all.file(), named, Map.of(), List.of(), List.of(), Map.of(), all.files());
   }
 }

@@ -3,7 +3,7 @@ package io.localsam.gateway;
 import io.localsam.LocalSamException;
 import io.localsam.gateway.auth.Jwks;
 import io.localsam.gateway.auth.JwtValidator;
-import io.localsam.runtime.FunctionRuntime;
+import io.localsam.runtime.FunctionSet;
 import io.localsam.template.ApiKind;
 import io.localsam.template.AuthorizerDef;
 import io.localsam.template.RouteDef;
@@ -27,7 +27,7 @@ import java.util.function.Consumer;
 final class AuthorizerSetup {
   private AuthorizerSetup() {}
 
-  static HttpHandler chain(Template template, FunctionRuntime runtime, AuthSettings settings, HttpHandler next,
+  static HttpHandler chain(Template template, FunctionSet runtime, AuthSettings settings, HttpHandler next,
       Consumer<String> log) {
     Jwks keys = Jwks.NONE;
     for (String location : settings.jwks()) {

@@ -2,6 +2,7 @@ package io.localsam.gateway;
 
 import io.localsam.LocalSamException;
 import io.localsam.runtime.FunctionRuntime;
+import io.localsam.runtime.FunctionSet;
 import io.localsam.template.Template;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
@@ -12,7 +13,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
@@ -22,6 +25,9 @@ import javax.net.ssl.SSLContext;
  * <p>Threading: route matching and body reading run on Undertow's I/O threads and never block; the
  * function runs on the runtime's worker threads; the response is written from whichever thread
  * completes the invocation (or from the timer thread for an integration timeout), once.
+ *
+ * <p>A new version of the template replaces the routes whole ({@link #prepare}): each request is routed, from
+ * start to answer, by the version it arrived under; the port and listener stay as they are.
  */
 public final class GatewayServer implements AutoCloseable {
   static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024; // API Gateway's payload limit
@@ -29,17 +35,27 @@ public final class GatewayServer implements AutoCloseable {
   private final Undertow server;
   private final GracefulShutdownHandler shutdown;
   private final ScheduledThreadPoolExecutor timer;
-  private final RouteTable routes;
+  private final AtomicReference<Routes> routes;
+  private final StaticFiles staticFiles;
+  private final AuthSettings auth;
+  private final Consumer<String> log;
   private final String scheme;
   private final String host;
   private final int port;
 
+  /** One version of the template as served: its route table, and the handlers a matched request goes through. */
+  private record Routes(RouteTable table, HttpHandler chain) {}
+
   private GatewayServer(Undertow server, GracefulShutdownHandler shutdown, ScheduledThreadPoolExecutor timer,
-      RouteTable routes, String scheme, String host, int port) {
+      AtomicReference<Routes> routes, StaticFiles staticFiles, AuthSettings auth, Consumer<String> log, String scheme,
+      String host, int port) {
     this.server = server;
     this.shutdown = shutdown;
     this.timer = timer;
     this.routes = routes;
+    this.staticFiles = staticFiles;
+    this.auth = auth;
+    this.log = log;
     this.scheme = scheme;
     this.host = host;
     this.port = port;
@@ -58,7 +74,6 @@ public final class GatewayServer implements AutoCloseable {
    */
   public static GatewayServer start(Template template, FunctionRuntime runtime, String host, int port,
       java.nio.file.Path staticDir, AuthSettings auth, SSLContext tls, Consumer<String> log) {
-    RouteTable routes = new RouteTable(template);
     StaticFiles staticFiles = staticDir == null ? null : new StaticFiles(staticDir);
     ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
       Thread thread = Executors.defaultThreadFactory().newThread(runnable);
@@ -67,11 +82,15 @@ public final class GatewayServer implements AutoCloseable {
       return thread;
     });
     timer.setRemoveOnCancelPolicy(true);
-    // header size → route → body → authorizer → API key → function; preflights are answered by route matching
-    HttpHandler proxy = new LambdaProxyHandler(runtime, template, timer, log);
-    HttpHandler authorized = AuthorizerSetup.chain(template, runtime, auth, proxy, log);
-    GracefulShutdownHandler chain = Handlers.gracefulShutdown(new RequestHeadLimit(
-        new RouteMatchHandler(routes, staticFiles, new RequestBodyHandler(authorized, log), log), log));
+    AtomicReference<Routes> routes;
+    try {
+      routes = new AtomicReference<>(routes(template, runtime.current(), staticFiles, auth, timer, log));
+    } catch (RuntimeException e) {
+      timer.shutdownNow();
+      throw e;
+    }
+    HttpHandler current = exchange -> routes.get().chain().handleRequest(exchange);
+    GracefulShutdownHandler chain = Handlers.gracefulShutdown(new RequestHeadLimit(current, log));
     Undertow server = UndertowServers.builder(host, port, MAX_REQUEST_BYTES, chain, tls)
         .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
         .setWorkerThreads(4)
@@ -88,7 +107,27 @@ public final class GatewayServer implements AutoCloseable {
     if (staticFiles != null) {
       log.accept("Mounting static files from " + staticFiles.root() + " at /");
     }
-    return new GatewayServer(server, chain, timer, routes, tls == null ? "http" : "https", host, bound);
+    return new GatewayServer(server, chain, timer, routes, staticFiles, auth, log, tls == null ? "http" : "https", host, bound);
+  }
+
+  /** Route → body → authorizer → API key → function, for one version of the template; preflights are answered by route matching. */
+  private static Routes routes(Template template, FunctionSet functions, StaticFiles staticFiles, AuthSettings auth,
+      ScheduledExecutorService timer, Consumer<String> log) {
+    RouteTable table = new RouteTable(template);
+    HttpHandler proxy = new LambdaProxyHandler(functions, template, timer, log);
+    HttpHandler authorized = AuthorizerSetup.chain(template, functions, auth, proxy, log);
+    return new Routes(table, new RouteMatchHandler(table, staticFiles, new RequestBodyHandler(authorized, log), log));
+  }
+
+  /**
+   * Readies the routes of a new version of the template, calling {@code functions}; the returned action puts
+   * them in use. Requests in flight finish on the routes they arrived under.
+   *
+   * @throws LocalSamException when the new version's authorizers cannot be set up (a key set cannot be read)
+   */
+  public Runnable prepare(Template next, FunctionSet functions) {
+    Routes prepared = routes(next, functions, staticFiles, auth, timer, log);
+    return () -> routes.set(prepared);
   }
 
   public int port() {
@@ -106,7 +145,7 @@ public final class GatewayServer implements AutoCloseable {
 
   /** SAM CLI's start-up lines: one per function and path, methods sorted, as the server will serve them. */
   public List<String> mountingLines() {
-    return StartupLines.of(routes.routes(), UndertowServers.origin(scheme, host, port));
+    return StartupLines.of(routes.get().table().routes(), UndertowServers.origin(scheme, host, port));
   }
 
   /**

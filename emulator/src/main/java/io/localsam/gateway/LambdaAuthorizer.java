@@ -3,7 +3,7 @@ package io.localsam.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localsam.gateway.auth.IamPolicy;
-import io.localsam.runtime.FunctionRuntime;
+import io.localsam.runtime.FunctionSet;
 import io.localsam.runtime.InvocationResult;
 import io.localsam.template.ApiKind;
 import io.localsam.template.AuthorizerDef;
@@ -28,12 +28,12 @@ import java.util.regex.PatternSyntaxException;
 final class LambdaAuthorizer {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final FunctionRuntime runtime;
+  private final FunctionSet runtime;
   private final AuthorizerCache cache = new AuthorizerCache();
   private final Map<String, Optional<Pattern>> patterns = new ConcurrentHashMap<>();
   private final String region;
 
-  LambdaAuthorizer(FunctionRuntime runtime, String region) {
+  LambdaAuthorizer(FunctionSet runtime, String region) {
     this.runtime = runtime;
     this.region = region;
   }
@@ -60,7 +60,7 @@ final class LambdaAuthorizer {
     if (cached != null) {
       return done(decide(authorizer, cached, arn, match, 0));
     }
-    if (!runtime.hasFunction(authorizer.functionId())) {
+    if (!runtime.has(authorizer.functionId())) {
       return done(AuthOutcome.refuse(GatewayErrors.authorizerFailure(kind), "authorizer " + name + ": its function "
           + authorizer.functionId() + " cannot run locally"));
     }

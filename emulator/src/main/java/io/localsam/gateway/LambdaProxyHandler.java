@@ -2,7 +2,7 @@ package io.localsam.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.localsam.runtime.FunctionRuntime;
+import io.localsam.runtime.FunctionSet;
 import io.localsam.runtime.InvocationRejected;
 import io.localsam.runtime.InvocationResult;
 import io.localsam.template.ApiKind;
@@ -28,12 +28,12 @@ final class LambdaProxyHandler implements HttpHandler {
   private static final long REST_TIMEOUT_MILLIS = 29_000;
   private static final long HTTP_TIMEOUT_MILLIS = 30_000;
 
-  private final FunctionRuntime runtime;
+  private final FunctionSet runtime;
   private final Template template;
   private final ScheduledExecutorService timer;
   private final Consumer<String> log;
 
-  LambdaProxyHandler(FunctionRuntime runtime, Template template, ScheduledExecutorService timer, Consumer<String> log) {
+  LambdaProxyHandler(FunctionSet runtime, Template template, ScheduledExecutorService timer, Consumer<String> log) {
     this.runtime = runtime;
     this.template = template;
     this.timer = timer;

@@ -48,7 +48,7 @@ final class InvokeApiHandler implements HttpHandler {
   private static final Set<String> INVOCATION_TYPES = Set.of("RequestResponse", "Event", "DryRun");
   private static final BodyReader BODY = new BodyReader(FunctionRuntime.MAX_PAYLOAD_BYTES);
 
-  private final Template template;
+  private volatile Template template; // the functions' names; replaced when the template is reloaded
   private final FunctionRuntime runtime;
   private final String region;
   private final Consumer<String> log;
@@ -58,6 +58,11 @@ final class InvokeApiHandler implements HttpHandler {
     this.runtime = runtime;
     this.region = region;
     this.log = log;
+  }
+
+  /** Names the functions of a new version of the template from now on. */
+  void update(Template next) {
+    template = next;
   }
 
   @Override
@@ -103,6 +108,7 @@ final class InvokeApiHandler implements HttpHandler {
       send(exchange, LambdaErrors.invalidJson(problem), null);
       return;
     }
+    Template template = this.template; // one version for the whole request
     Optional<String> found = FunctionNames.resolve(template, name);
     if (found.isEmpty()) {
       log.accept("start-lambda: no function '" + name + "' in the template (functions: "

@@ -30,13 +30,16 @@ public final class LambdaServer implements AutoCloseable {
 
   private final Undertow server;
   private final GracefulShutdownHandler shutdown;
+  private final InvokeApiHandler invoke;
   private final FunctionRuntime runtime;
   private final String host;
   private final int port;
 
-  private LambdaServer(Undertow server, GracefulShutdownHandler shutdown, FunctionRuntime runtime, String host, int port) {
+  private LambdaServer(Undertow server, GracefulShutdownHandler shutdown, InvokeApiHandler invoke, FunctionRuntime runtime,
+      String host, int port) {
     this.server = server;
     this.shutdown = shutdown;
+    this.invoke = invoke;
     this.runtime = runtime;
     this.host = host;
     this.port = port;
@@ -49,13 +52,19 @@ public final class LambdaServer implements AutoCloseable {
    */
   public static LambdaServer start(Template template, FunctionRuntime runtime, String host, int port, String region,
       Consumer<String> log) {
-    GracefulShutdownHandler root = Handlers.gracefulShutdown(new InvokeApiHandler(template, runtime, region, log));
+    InvokeApiHandler invoke = new InvokeApiHandler(template, runtime, region, log);
+    GracefulShutdownHandler root = Handlers.gracefulShutdown(invoke);
     Undertow server = UndertowServers.builder(host, port, FunctionRuntime.MAX_PAYLOAD_BYTES, root, null)
         .setIoThreads(2)
         .setWorkerThreads(2) // nothing blocks a worker: functions run on the runtime's threads
         .build();
     int bound = UndertowServers.start(server, host, port);
-    return new LambdaServer(server, root, runtime, host, bound);
+    return new LambdaServer(server, root, invoke, runtime, host, bound);
+  }
+
+  /** Serves the functions of a new version of the template, by their new names, from now on. */
+  public void update(Template next) {
+    invoke.update(next);
   }
 
   public int port() {

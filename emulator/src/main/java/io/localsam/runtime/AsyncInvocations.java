@@ -43,7 +43,8 @@ final class AsyncInvocations implements AutoCloseable {
     CompletableFuture<InvocationResult> tryStart(String functionId, byte[] event, String requestId);
   }
 
-  private final Map<String, FunctionQueue> queues = new LinkedHashMap<>();
+  /** By function; replaced whole (never changed in place) when the template adds or removes a function. */
+  private volatile Map<String, FunctionQueue> queues = Map.of();
   private final Attempts attempts;
   private final ScheduledExecutorService timer;
   private final Duration retryDelay;
@@ -66,10 +67,38 @@ final class AsyncInvocations implements AutoCloseable {
     this.expiry = timer.scheduleWithFixedDelay(this::dropExpired, 1, 1, TimeUnit.SECONDS);
   }
 
-  /** Makes {@code function} invocable asynchronously; called once per function before any event arrives. */
-  void add(FunctionSettings function) {
-    queues.put(function.id(), new FunctionQueue(function.id(), function.arn() + ":$LATEST",
-        function.definition().eventInvokeConfig()));
+  /**
+   * Makes {@code function} invocable asynchronously, or gives its queue the function's new settings when the
+   * template changed it: events already accepted stay queued, and are retried and delivered as it now says.
+   */
+  synchronized void put(FunctionSettings function) {
+    FunctionQueue queue = queues.get(function.id());
+    if (queue != null) {
+      queue.configure(function);
+      return;
+    }
+    Map<String, FunctionQueue> next = new LinkedHashMap<>(queues);
+    next.put(function.id(), new FunctionQueue(function));
+    queues = java.util.Collections.unmodifiableMap(next);
+  }
+
+  /**
+   * The template no longer has the function: new events for it are refused, and those waiting are not run,
+   * as Lambda drops the queue of a deleted function (each journaled, their number logged).
+   */
+  synchronized void remove(String functionId) {
+    FunctionQueue queue = queues.get(functionId);
+    if (queue == null) {
+      return;
+    }
+    Map<String, FunctionQueue> next = new LinkedHashMap<>(queues);
+    next.remove(functionId);
+    queues = java.util.Collections.unmodifiableMap(next);
+    int dropped = notRun(queue);
+    if (dropped > 0) {
+      log.accept("[" + functionId + "] removed from the template: " + dropped + " accepted asynchronous invocation(s)"
+          + " not run");
+    }
   }
 
   /**
@@ -147,6 +176,10 @@ final class AsyncInvocations implements AutoCloseable {
     event.last = outcome;
     if (!outcome.failed()) {
       finish(queue, event, AsyncOutcome.SUCCESS);
+      return;
+    }
+    if (queues.get(queue.functionId) != queue) {
+      finish(queue, event, AsyncOutcome.NOT_RUN); // the template removed the function meanwhile: no retry
       return;
     }
     int retries = queue.config.maximumRetryAttempts();
@@ -312,20 +345,9 @@ final class AsyncInvocations implements AutoCloseable {
     }
     Map<String, Integer> lost = new LinkedHashMap<>();
     for (FunctionQueue queue : queues.values()) {
-      List<QueuedEvent> left = new ArrayList<>();
-      synchronized (queue) {
-        queue.delayed.forEach((event, retry) -> {
-          retry.cancel(false);
-          left.add(event);
-        });
-        queue.delayed.clear();
-        for (QueuedEvent event; (event = queue.ready.pollFirst()) != null; ) {
-          left.add(event);
-        }
-      }
-      left.forEach(event -> finish(queue, event, AsyncOutcome.NOT_RUN));
-      if (!left.isEmpty()) {
-        lost.put(queue.functionId, left.size());
+      int left = notRun(queue);
+      if (left > 0) {
+        lost.put(queue.functionId, left);
       }
     }
     if (!lost.isEmpty()) {
@@ -334,6 +356,23 @@ final class AsyncInvocations implements AutoCloseable {
       log.accept("Stopped with " + lost.values().stream().mapToInt(Integer::intValue).sum()
           + " accepted asynchronous invocation(s) not run: " + String.join(", ", named));
     }
+  }
+
+  /** Takes every waiting event off the queue (retries cancelled) and finishes it as not run; returns how many. */
+  private int notRun(FunctionQueue queue) {
+    List<QueuedEvent> left = new ArrayList<>();
+    synchronized (queue) {
+      queue.delayed.forEach((event, retry) -> {
+        retry.cancel(false);
+        left.add(event);
+      });
+      queue.delayed.clear();
+      for (QueuedEvent event; (event = queue.ready.pollFirst()) != null; ) {
+        left.add(event);
+      }
+    }
+    left.forEach(event -> finish(queue, event, AsyncOutcome.NOT_RUN));
+    return left.size();
   }
 
   /** One accepted event; the same request id on every attempt, as in Lambda. */
@@ -354,16 +393,20 @@ final class AsyncInvocations implements AutoCloseable {
   /** One function's events: ready to run, or waiting for a retry. */
   private static final class FunctionQueue {
     final String functionId;
-    final String functionArn;
-    final EventInvokeConfig config;
+    volatile String functionArn; // these two change when the template changes the function
+    volatile EventInvokeConfig config;
     final ConcurrentLinkedDeque<QueuedEvent> ready = new ConcurrentLinkedDeque<>();
     final Map<QueuedEvent, ScheduledFuture<?>> delayed = new LinkedHashMap<>(); // guarded by this
     int size; // accepted and not finished; guarded by the outer counts lock
 
-    FunctionQueue(String functionId, String functionArn, EventInvokeConfig config) {
-      this.functionId = functionId;
-      this.functionArn = functionArn;
-      this.config = config;
+    FunctionQueue(FunctionSettings function) {
+      this.functionId = function.id();
+      configure(function);
+    }
+
+    void configure(FunctionSettings function) {
+      functionArn = function.arn() + ":$LATEST";
+      config = function.definition().eventInvokeConfig();
     }
 
     boolean tooOld(QueuedEvent event) {

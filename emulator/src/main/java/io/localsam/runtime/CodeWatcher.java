@@ -2,7 +2,6 @@ package io.localsam.runtime;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
@@ -32,7 +31,7 @@ import java.util.stream.Stream;
 final class CodeWatcher implements AutoCloseable {
   static final long QUIET_MILLIS = 150;
   static final long POLL_MILLIS = 5_000;
-  private static final long POLL_WITHOUT_EVENTS_MILLIS = 1_000;
+  static final long POLL_WITHOUT_EVENTS_MILLIS = 1_000;
 
   /** Replaces a function's environments with ones built from its current code. */
   interface Reloader {
@@ -47,7 +46,8 @@ final class CodeWatcher implements AutoCloseable {
     }
   }
 
-  private final List<FunctionPool> pools;
+  private volatile List<FunctionPool> pools; // replaced when the template changes its functions
+  private volatile boolean poolsChanged;
   private final Reloader reloader;
   private final Consumer<String> log;
   private final Thread thread;
@@ -76,16 +76,13 @@ final class CodeWatcher implements AutoCloseable {
     for (FunctionPool pool : pools) {
       pool.fingerprinted(fingerprint(pool, pass));
     }
-    try {
-      events = FileSystems.getDefault().newWatchService();
-    } catch (IOException | UnsupportedOperationException e) {
-      events = null; // polling alone
-    }
+    events = WatchServices.openOrNull();
     pools.forEach(this::watch);
     long pollNanos = TimeUnit.MILLISECONDS.toNanos(events != null ? POLL_MILLIS : POLL_WITHOUT_EVENTS_MILLIS);
     long nextPoll = System.nanoTime() + pollNanos;
     try {
       while (!closed) {
+        adoptChangedPools();
         long wake = nextPoll;
         for (long changed : changedAt.values()) {
           wake = Math.min(wake, changed + TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS));
@@ -100,18 +97,29 @@ final class CodeWatcher implements AutoCloseable {
     } catch (InterruptedException | ClosedWatchServiceException e) {
       // closed
     } finally {
-      closeEvents();
+      WatchServices.close(events);
     }
   }
 
-  private void closeEvents() {
-    if (events != null) {
-      try {
-        events.close();
-      } catch (IOException ignored) {
-        // nothing to do: it is being thrown away
-      }
+  /**
+   * Watches the functions of a new version of the template from the next pass on; functions it dropped are
+   * no longer looked at. New pools come fingerprinted (see {@link FunctionRuntime#apply}).
+   */
+  void update(List<FunctionPool> current) {
+    pools = List.copyOf(current);
+    poolsChanged = true;
+  }
+
+  private void adoptChangedPools() {
+    if (!poolsChanged) {
+      return;
     }
+    poolsChanged = false;
+    List<FunctionPool> current = pools;
+    changedAt.keySet().retainAll(current);
+    pending.keySet().retainAll(current);
+    watchedBy.values().forEach(watchers -> watchers.retainAll(current));
+    current.forEach(this::watch);
   }
 
   /** Waits up to {@code millis} for file events, and notes which functions' code they touched. */
@@ -152,7 +160,7 @@ final class CodeWatcher implements AutoCloseable {
       if (now - changed.getValue() >= TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS)) {
         it.remove();
         FunctionPool pool = changed.getKey();
-        if (!pool.isFingerprint(fingerprint(pool, pass))) {
+        if (pools.contains(pool) && !pool.isFingerprint(fingerprint(pool, pass))) {
           reload(pool);
         }
       }

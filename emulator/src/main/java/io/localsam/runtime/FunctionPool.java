@@ -32,6 +32,7 @@ final class FunctionPool {
   private final java.util.concurrent.ConcurrentLinkedQueue<Pending> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   private volatile Runnable slotFreed = () -> { };
+  private volatile boolean retired; // the template no longer has this definition: nothing is kept warm
 
   /** An invocation waiting for an environment to come free. */
   private record Pending(byte[] event, String requestId, CompletableFuture<InvocationResult> result, Consumer<String> lines) {}
@@ -86,13 +87,27 @@ final class FunctionPool {
     }
   }
 
+  /**
+   * The template changed this function or removed it: idle environments close now, busy ones when their
+   * invocation ends. Invocations that still come (a request routed before the change) run, in a fresh
+   * environment that is closed after them.
+   */
+  void retire() {
+    retired = true;
+    close();
+  }
+
   private void release(ExecutionEnvironment environment) {
-    if (environment.function() == function) {
+    if (environment.function() == function && !retired) {
       environment.markIdle();
       idle.offerFirst(environment);
+      if (retired) {
+        close(); // retired while this was being put back: nothing may stay warm
+        return;
+      }
       dispatchWaiting();
     } else {
-      retire(environment); // built from code that has changed since
+      retire(environment); // built from code, or a definition, that has changed since
     }
   }
 

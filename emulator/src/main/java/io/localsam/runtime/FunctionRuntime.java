@@ -23,13 +23,19 @@ import java.util.function.Consumer;
  * environment runs its invocations on its own thread.
  */
 public final class FunctionRuntime implements AutoCloseable {
-  private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
+  /** The functions in use, replaced whole when the template changes; unmodifiable. */
+  private volatile Map<String, FunctionPool> pools = Map.of();
+  /** Every function of the template in use, inline ones too, for telling what a new version changes. */
+  private volatile Map<String, FunctionDef> definitions;
   private final java.util.concurrent.ScheduledThreadPoolExecutor timer = timer();
   private final InvocationListener listener;
   private final CodeLocator locator;
   private final Consumer<String> log;
-  private final java.util.concurrent.ExecutorService startup = Executors.newFixedThreadPool(4, daemon("localsam-locate-"));
-  private final CodeWatcher watcher;
+  private final String region;
+  private final Isolation isolation;
+  private final JdkLocator jdks;
+  private final boolean debugging;
+  private final CodeWatcher watcher; // null when code changes are not watched
   private final AsyncInvocations async;
   /** Lambda's wait before the first retry of a failed asynchronous invocation; the second waits twice as long. */
   public static final Duration ASYNC_RETRY_DELAY = Duration.ofMinutes(1);
@@ -70,6 +76,15 @@ public final class FunctionRuntime implements AutoCloseable {
   /** Like the other constructors, with where each function runs: in this JVM, or in processes of its own. */
   public FunctionRuntime(Template template, String region, EnvVarsFile envVars, Consumer<String> log, InvocationListener listener,
       Duration asyncRetryDelay, Isolation isolation) {
+    this(template, region, envVars, log, listener, asyncRetryDelay, isolation, true);
+  }
+
+  /**
+   * Like the other constructors; {@code watchCode} false turns hot reload off (SAM CLI's {@code --no-watch}):
+   * rebuilt code is then picked up only by a restart.
+   */
+  public FunctionRuntime(Template template, String region, EnvVarsFile envVars, Consumer<String> log, InvocationListener listener,
+      Duration asyncRetryDelay, Isolation isolation, boolean watchCode) {
     this.listener = listener;
     this.async = new AsyncInvocations(this::tryStart, timer, asyncRetryDelay, listener, log);
     FunctionOutput.install();
@@ -78,68 +93,164 @@ public final class FunctionRuntime implements AutoCloseable {
     prepare.setDaemon(true);
     prepare.start(); // unpack AWS's serializer while the server starts, not on the first request
     this.log = log;
+    this.region = region;
+    this.isolation = isolation;
     this.locator = new CodeLocator(template.file().toAbsolutePath().getParent(), log);
-    boolean debugging = ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(a -> a.contains("jdwp"));
+    this.jdks = new JdkLocator(isolation.jdks(), System.getenv(), Path.of(System.getProperty("user.home")));
+    this.debugging = ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(a -> a.contains("jdwp"));
     if (debugging) {
       log.accept("A debugger is attached: function timeouts are suspended.");
     }
     try {
-      mountFunctions(template, region, envVars, debugging, isolation);
+      Map<String, FunctionPool> mounted = mount(template.functions().values(), envVars);
+      noteAwsClientUnused(template.functions().values());
+      mounted.values().forEach(this::serve);
+      pools = java.util.Collections.unmodifiableMap(mounted);
+      definitions = template.functions();
     } catch (RuntimeException e) {
       timer.shutdownNow();
       throw e;
-    } finally {
-      startup.shutdown();
     }
-    watcher = new CodeWatcher(List.copyOf(pools.values()), this::reload, log);
-    watcher.start(); // fingerprints the code as mounted, in the background
+    watcher = watchCode ? new CodeWatcher(List.copyOf(pools.values()), this::reload, log) : null;
+    if (watcher != null) {
+      watcher.start(); // fingerprints the code as mounted, in the background
+    }
     timer.scheduleWithFixedDelay(this::closeIdleEnvironments, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
   }
 
-  /** Finds every function's code (Maven modules resolved side by side) and gives each its pool. */
-  private void mountFunctions(Template template, String region, EnvVarsFile envVars, boolean debugging, Isolation isolation) {
-    JdkLocator jdks = new JdkLocator(isolation.jdks(), System.getenv(), Path.of(System.getProperty("user.home")));
-    Map<String, CompletableFuture<FunctionCode>> located = new LinkedHashMap<>();
-    boolean javaInProcesses = false;
-    for (FunctionDef function : template.functions().values()) {
-      javaInProcesses |= !inProcess(isolation, function) && !ChildRuntime.isCustom(function.runtime());
-      if (!function.inlineCode() && inProcess(isolation, function)) {
-        checkJavaVersion(function, log);
+  /**
+   * Finds the code of {@code functions} (Maven modules resolved side by side) and gives each a pool, not yet
+   * in use; inline code gets none.
+   */
+  private Map<String, FunctionPool> mount(java.util.Collection<FunctionDef> functions, EnvVarsFile envVars) {
+    java.util.concurrent.ExecutorService locating = Executors.newFixedThreadPool(4, daemon("localsam-locate-"));
+    try {
+      Map<String, CompletableFuture<FunctionCode>> located = new LinkedHashMap<>();
+      for (FunctionDef function : functions) {
+        if (!function.inlineCode() && inProcess(isolation, function)) {
+          checkJavaVersion(function, log);
+        }
+        if (!function.inlineCode()) {
+          // Several Maven modules resolve side by side; functions of one module wait for its one resolution.
+          located.put(function.logicalId(), CompletableFuture.supplyAsync(() -> locator.locate(function), locating));
+        }
       }
-      if (!function.inlineCode()) {
-        // Several Maven modules resolve side by side; functions of one module wait for its one resolution.
-        located.put(function.logicalId(), CompletableFuture.supplyAsync(() -> locator.locate(function), startup));
+      Map<String, FunctionPool> mounted = new LinkedHashMap<>();
+      for (FunctionDef function : functions) {
+        if (!function.inlineCode()) {
+          mounted.put(function.logicalId(), pool(function, join(located.get(function.logicalId())), envVars));
+        }
       }
+      return mounted;
+    } finally {
+      locating.shutdown();
     }
-    for (FunctionDef function : template.functions().values()) {
-      if (function.inlineCode()) {
-        continue;
-      }
-      FunctionCode code;
-      try {
-        code = located.get(function.logicalId()).join();
-      } catch (java.util.concurrent.CompletionException e) {
-        throw e.getCause() instanceof RuntimeException cause ? cause : e;
-      }
-      log.accept(function.logicalId() + ": code from " + code.description());
-      ChildRuntime childRuntime = inProcess(isolation, function) ? null
-          : ChildRuntime.of(function.logicalId(), function.runtime(), jdks, isolation.debugPort(function.logicalId()),
-              isolation.runtimeClient());
-      log.accept(function.logicalId() + ": runs " + (childRuntime == null ? "in-process" : childRuntime.describe()));
-      Map<String, String> environment = FunctionEnvironment.of(function, region, envVars, System.getenv());
-      FunctionSettings settings = new FunctionSettings(function, code, environment, region);
-      Integer reserved = function.reservedConcurrency();
-      FunctionPool pool = new FunctionPool(settings, reserved != null ? reserved : DEFAULT_CONCURRENCY,
-          reserved != null ? reserved : DEFAULT_ENVIRONMENTS, timer,
-          debugging || (childRuntime != null && childRuntime.debugging()), log, childRuntime);
-      pool.onSlotFreed(() -> async.dispatch(function.logicalId()));
-      pools.put(function.logicalId(), pool);
-      async.add(settings);
+  }
+
+  private static FunctionCode join(CompletableFuture<FunctionCode> located) {
+    try {
+      return located.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
+  }
+
+  /** {@code --runtime-client aws} with no Java function in a process of its own runs nothing: said once, at start-up. */
+  private void noteAwsClientUnused(java.util.Collection<FunctionDef> functions) {
+    boolean javaInProcesses = functions.stream()
+        .anyMatch(function -> !inProcess(isolation, function) && !ChildRuntime.isCustom(function.runtime()));
     if (isolation.runtimeClient() == RuntimeClient.AWS && !javaInProcesses) {
       log.accept("Note: AWS's runtime interface client (--runtime-client aws) runs Java functions in process isolation, and"
           + " no Java function runs in a process of its own here.");
     }
+  }
+
+  /** One function's pool of execution environments, as Lambda would run it. */
+  private FunctionPool pool(FunctionDef function, FunctionCode code, EnvVarsFile envVars) {
+    log.accept(function.logicalId() + ": code from " + code.description());
+    ChildRuntime childRuntime = inProcess(isolation, function) ? null
+        : ChildRuntime.of(function.logicalId(), function.runtime(), jdks, isolation.debugPort(function.logicalId()),
+            isolation.runtimeClient());
+    log.accept(function.logicalId() + ": runs " + (childRuntime == null ? "in-process" : childRuntime.describe()));
+    FunctionSettings settings = new FunctionSettings(function, code, environment(function, envVars), region);
+    Integer reserved = function.reservedConcurrency();
+    return new FunctionPool(settings, reserved != null ? reserved : DEFAULT_CONCURRENCY,
+        reserved != null ? reserved : DEFAULT_ENVIRONMENTS, timer,
+        debugging || (childRuntime != null && childRuntime.debugging()), log, childRuntime);
+  }
+
+  private Map<String, String> environment(FunctionDef function, EnvVarsFile envVars) {
+    return FunctionEnvironment.of(function, region, envVars, System.getenv());
+  }
+
+  /** Makes a pool's function invocable asynchronously too; a function's queue is kept across reloads. */
+  private void serve(FunctionPool pool) {
+    String id = pool.function().id();
+    pool.onSlotFreed(() -> async.dispatch(id));
+    async.put(pool.function());
+  }
+
+  /**
+   * Readies the functions of a new version of the template, without using them yet: a function whose
+   * definition and environment are unchanged keeps its pool (and its warm environments); a new or changed one
+   * gets a new pool, its code found now.
+   *
+   * @throws LocalSamException when the code of a new or changed function cannot be found
+   */
+  public FunctionUpdate prepare(Template next, EnvVarsFile envVars) {
+    Map<String, FunctionPool> current = pools;
+    Map<String, FunctionDef> before = definitions;
+    List<FunctionDef> fresh = new java.util.ArrayList<>();
+    List<String> added = new java.util.ArrayList<>();
+    List<String> changed = new java.util.ArrayList<>();
+    for (FunctionDef function : next.functions().values()) {
+      FunctionPool pool = current.get(function.logicalId());
+      boolean same = function.sameDefinition(before.get(function.logicalId()))
+          && (pool == null || pool.function().environment().equals(environment(function, envVars)));
+      if (!same) {
+        (before.containsKey(function.logicalId()) ? changed : added).add(function.logicalId());
+        fresh.add(function);
+      }
+    }
+    List<String> removed = new java.util.ArrayList<>(before.keySet());
+    removed.removeAll(next.functions().keySet());
+    Map<String, FunctionPool> created = mount(fresh, envVars);
+    Map<String, FunctionPool> nextPools = new LinkedHashMap<>();
+    for (FunctionDef function : next.functions().values()) {
+      String id = function.logicalId();
+      FunctionPool pool = created.containsKey(id) ? created.get(id) : current.get(id);
+      if (pool != null && !function.inlineCode()) {
+        nextPools.put(id, pool);
+      }
+    }
+    List<FunctionPool> displaced = new java.util.ArrayList<>(current.values());
+    displaced.removeAll(nextPools.values());
+    return new FunctionUpdate(next.functions(), nextPools, List.copyOf(created.values()), displaced,
+        new FunctionChanges(added, changed, removed), this);
+  }
+
+  /**
+   * Puts a prepared version in use: new requests reach its functions; the pools it replaced take no new work
+   * of their own (requests already routed to them still finish there) and close as they go idle.
+   */
+  public void apply(FunctionUpdate update) {
+    for (FunctionPool pool : update.created) {
+      // fingerprinted now, as mounted: a build from here on is a change the watcher reloads
+      pool.fingerprinted(CodeFingerprint.of(pool.function().code().classpath(), pool.function().definition().codeUri()));
+      serve(pool);
+    }
+    pools = update.pools;
+    definitions = update.definitions;
+    update.changes().removed().forEach(async::remove);
+    if (watcher != null) {
+      watcher.update(List.copyOf(update.pools.values()));
+    }
+    update.displaced.forEach(FunctionPool::retire);
+  }
+
+  /** The functions in use now, for what routes to them. */
+  public FunctionSet current() {
+    return new FunctionSet(pools, this);
   }
 
   /** A custom runtime ({@code provided.al2023}) runs its own bootstrap, which only a process of its own can do. */
@@ -192,7 +303,11 @@ public final class FunctionRuntime implements AutoCloseable {
    * invocation (START to REPORT), as Lambda's {@code LogType: Tail} returns them, before the future completes.
    */
   public CompletableFuture<InvocationResult> invoke(String functionId, byte[] event, Consumer<String> lines) {
-    FunctionPool pool = pool(functionId);
+    return invoke(pool(functionId), functionId, event, lines);
+  }
+
+  /** One synchronous invocation on {@code pool}, of whichever version of the template routed to it. */
+  CompletableFuture<InvocationResult> invoke(FunctionPool pool, String functionId, byte[] event, Consumer<String> lines) {
     if (event.length > MAX_PAYLOAD_BYTES) {
       return CompletableFuture.failedFuture(new InvocationRejected(InvocationRejected.Reason.PAYLOAD_TOO_LARGE,
           functionId + ": the event is " + event.length + " bytes, over Lambda's " + MAX_PAYLOAD_BYTES
@@ -231,7 +346,11 @@ public final class FunctionRuntime implements AutoCloseable {
   }
 
   private CompletableFuture<InvocationResult> tryStart(String functionId, byte[] event, String requestId) {
-    return tryStart(pool(functionId), functionId, event, requestId, line -> { });
+    FunctionPool pool = pools.get(functionId);
+    if (pool == null) { // removed by a template reload while its event waited
+      return CompletableFuture.failedFuture(new LocalSamException("Function " + functionId + " not found in template"));
+    }
+    return tryStart(pool, functionId, event, requestId, line -> { });
   }
 
   /** One invocation started now, its outcome told to the listener; null when the function is throttled. */
@@ -248,11 +367,7 @@ public final class FunctionRuntime implements AutoCloseable {
   }
 
   private FunctionPool pool(String functionId) {
-    FunctionPool pool = pools.get(functionId);
-    if (pool == null) {
-      throw new LocalSamException("Function " + functionId + " not found in template");
-    }
-    return pool;
+    return FunctionSet.pool(pools, functionId);
   }
 
   /** Initialises one execution environment per function now, as {@code --warm-containers EAGER} does. */
@@ -263,7 +378,9 @@ public final class FunctionRuntime implements AutoCloseable {
   @Override
   public void close() {
     async.close();
-    watcher.close();
+    if (watcher != null) {
+      watcher.close();
+    }
     timer.shutdownNow();
     pools.values().forEach(FunctionPool::close);
   }

@@ -76,6 +76,18 @@ public record FunctionDef(
         eventInvokeConfig);
   }
 
+  /** This definition as written somewhere else: a template edit above a function moves it without changing it. */
+  public FunctionDef at(SourceLocation where) {
+    return new FunctionDef(logicalId, functionName, handler, runtime, codeUri, environment, timeoutSeconds, memorySize,
+        logFormat, logGroup, layers, architecture, reservedConcurrency, functionUrl, activeTracing, stack, where,
+        eventInvokeConfig);
+  }
+
+  /** True when {@code other} declares the same function, wherever it is written. */
+  public boolean sameDefinition(FunctionDef other) {
+    return other != null && equals(other.at(location));
+  }
+
   /** True when the code is inline ({@code InlineCode}, {@code Code.ZipFile}), which cannot run locally. */
   public boolean inlineCode() {
     return codeUri == null;

@@ -41,12 +41,6 @@ final class ReferenceCheck {
       return;
     }
     Map<String, Object> map = Intrinsics.cast(raw);
-    if (map.keySet().stream().anyMatch(key -> key.startsWith("Fn::ForEach::"))) {
-      Map<String, Object> rest = new java.util.LinkedHashMap<>(map);
-      rest.keySet().removeIf(key -> key.startsWith("Fn::ForEach::")); // not expanded locally; warned about by Stack
-      rest.values().forEach(item -> walk(item, subVariables));
-      return;
-    }
     if (map.size() == 1) {
       String key = map.keySet().iterator().next();
       Object argument = map.get(key);

@@ -67,6 +67,13 @@ public record RouteDef(
     return path.equals(DEFAULT_ROUTE) ? DEFAULT_ROUTE : method + " " + path;
   }
 
+  /** True when {@code other} is the same route to the same function, wherever it is written. */
+  public boolean sameRoute(RouteDef other) {
+    return other != null && equals(new RouteDef(other.apiId, other.method, other.path, other.functionId,
+        other.payloadFormat, other.operationName, other.authorizer, location, other.apiKeyRequired,
+        other.authorizationScopes));
+  }
+
   public List<String> methods() {
     return method.equals(ANY) ? ANY_METHODS : List.of(method);
   }

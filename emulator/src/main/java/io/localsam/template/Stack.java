@@ -37,12 +37,19 @@ final class Stack {
   /** Functions declared but not mounted (not Java, S3 code, images): routes to them are dropped. */
   final Set<String> unmounted = new HashSet<>();
 
-  Stack(String path, TemplateDocument document, Map<String, String> overrides, Map<String, String> sources,
+  Stack(String path, TemplateDocument written, Map<String, String> overrides, Map<String, String> sources,
       Consumer<String> warn) {
     this.path = path;
-    this.document = document;
-    this.folder = document.file().toAbsolutePath().getParent();
+    this.folder = written.file().toAbsolutePath().getParent();
     this.warn = warn;
+    Map<String, String> parameterOverrides = new LinkedHashMap<>();
+    Map<String, String> pseudoOverrides = new LinkedHashMap<>();
+    overrides.forEach((key, value) -> (key.startsWith("AWS::") ? pseudoOverrides : parameterOverrides).put(key, value));
+    Map<String, Object> pseudo = PseudoParameters.of(pseudoOverrides);
+    this.region = (String) pseudo.get("AWS::Region");
+    this.account = (String) pseudo.get("AWS::AccountId");
+    Map<String, Object> parameters = Parameters.resolve(written, parameterOverrides, sources, warn);
+    this.document = LanguageExtensions.apply(written, parameters, pseudo, warn);
     Object section = document.root().get("Resources");
     if (!(section instanceof Map<?, ?> raw) || raw.isEmpty()) {
       throw TemplateException.at(SourceLocation.of(document.file()), "has no Resources section");
@@ -50,24 +57,12 @@ final class Stack {
     Map<String, Object> declared = Intrinsics.cast(raw);
     for (Map.Entry<String, Object> entry : declared.entrySet()) {
       String id = entry.getKey();
-      if (id.startsWith("Fn::ForEach::")) {
-        warn.accept(name(id) + ": Fn::ForEach (AWS::LanguageExtensions) is not expanded locally; the resources it"
-            + " would generate do not exist here");
-        continue;
-      }
       if (!(entry.getValue() instanceof Map<?, ?> resource) || !(resource.get("Type") instanceof String)) {
         throw TemplateException.at(document.locate(entry.getValue() instanceof Map<?, ?> ? entry.getValue() : declared),
             "resource " + id + " needs a Type");
       }
       resources.put(id, Intrinsics.cast(resource));
     }
-    Map<String, String> parameterOverrides = new LinkedHashMap<>();
-    Map<String, String> pseudoOverrides = new LinkedHashMap<>();
-    overrides.forEach((key, value) -> (key.startsWith("AWS::") ? pseudoOverrides : parameterOverrides).put(key, value));
-    Map<String, Object> pseudo = PseudoParameters.of(pseudoOverrides);
-    this.region = (String) pseudo.get("AWS::Region");
-    this.account = (String) pseudo.get("AWS::AccountId");
-    Map<String, Object> parameters = Parameters.resolve(document, parameterOverrides, sources, warn);
     Map<String, Object> indexed = new LinkedHashMap<>(resources);
     this.index = new ResourceIndex(indexed, region, account);
     new ReferenceCheck(document, parameters.keySet(), pseudo.keySet(), index).run();

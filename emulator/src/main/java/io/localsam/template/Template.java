@@ -2,9 +2,11 @@ package io.localsam.template;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A template read the way SAM and CloudFormation read it: the functions, the APIs and their routes,
@@ -12,6 +14,8 @@ import java.util.Optional;
  *
  * @param apiKeys the values of the template's {@code AWS::ApiGateway::ApiKey} resources that set one, by
  *     logical id (keys without a {@code Value} get theirs when deployed, so none is known locally)
+ * @param files every file the template was read from (itself, nested stacks, included files): what a
+ *     change to is a new template
  */
 public record Template(
     Path file,
@@ -19,14 +23,22 @@ public record Template(
     Map<String, ApiDef> apis,
     List<RouteDef> routes,
     List<String> warnings,
-    Map<String, String> apiKeys) {
+    Map<String, String> apiKeys,
+    Set<Path> files) {
 
   public Template {
+    files = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(files == null ? Set.of(file) : files));
     apiKeys = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(apiKeys == null ? Map.of() : apiKeys));
     functions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(functions));
     apis = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(apis));
     routes = List.copyOf(routes);
     warnings = List.copyOf(warnings);
+  }
+
+  /** The shape before the files read were kept; kept for callers. */
+  public Template(Path file, Map<String, FunctionDef> functions, Map<String, ApiDef> apis, List<RouteDef> routes,
+      List<String> warnings, Map<String, String> apiKeys) {
+    this(file, functions, apis, routes, warnings, apiKeys, null);
   }
 
   /** The shape before API keys were read; kept for callers. */

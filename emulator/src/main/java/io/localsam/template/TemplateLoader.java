@@ -192,7 +192,9 @@ public final class TemplateLoader {
       notEmulated.forEach((id, type) -> named.add(id + " (" + type + ")"));
       warnings.add("not emulated, no local equivalent: " + String.join(", ", named));
     }
-    return new Template(file, functions, apis, new ArrayList<>(byKey.values()), warnings, apiKeys);
+    Set<Path> files = new LinkedHashSet<>();
+    stacks.forEach(stack -> files.addAll(stack.document.files()));
+    return new Template(file, functions, apis, new ArrayList<>(byKey.values()), warnings, apiKeys, files);
   }
 
   /** The model id of the function a route calls; {@code null} when it is not mounted or not in the template. */

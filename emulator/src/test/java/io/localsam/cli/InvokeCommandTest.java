@@ -229,4 +229,29 @@ class InvokeCommandTest {
     assertTrue(run.err().contains("Note: --skip-pull-image has no effect: LocalSAM runs functions in-process, without Docker."),
         run.printed());
   }
+
+  @Test
+  void a_function_made_by_fn_for_each_is_invoked_and_sam_clis_language_extensions_flag_is_noted() throws Exception {
+    Path looped = TestApi.writeTemplate(Files.createDirectories(folder.resolve("looped")), """
+        Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]
+        Resources:
+          Fn::ForEach::Functions:
+            - Name
+            - [One, Two]
+            - ${Name}Function:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: ${CODE}
+                  Handler: fixtures.EnvDump
+                  Runtime: java17
+                  Environment: {Variables: {WHICH: !Ref Name}}
+        """);
+
+    CliRun run = CliRun.of("invoke", "TwoFunction", "--language-extensions", "-t", looped.toString());
+
+    assertEquals(0, run.exitCode(), run.printed());
+    assertTrue(run.out().contains("WHICH\\\":\\\"Two"), run.printed());
+    assertTrue(run.err().contains("Note: --language-extensions has no effect: LocalSAM expands AWS::LanguageExtensions"),
+        run.printed());
+  }
 }

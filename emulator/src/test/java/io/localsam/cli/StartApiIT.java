@@ -221,4 +221,39 @@ class StartApiIT {
       return "<unreadable: " + e + ">";
     }
   }
+
+  @Test
+  void an_edited_template_is_served_without_a_restart_and_its_lines_stay_on_stderr_beside_a_log_file() throws Exception {
+    TestApi.writeTemplate(folder, TestApi.HELLO_TEMPLATE);
+
+    try (JarProcess jar = JarProcess.start(folder, "-p", "0", "--log-file", "functions.log")) {
+      Matcher mounted = MOUNTED.matcher(jar.awaitLine("Mounting Hello"));
+      assertTrue(mounted.find(), jar.stderr());
+      HttpTestClient http = new HttpTestClient(URI.create(mounted.group(1) + "/"));
+
+      TestApi.writeTemplate(folder, TestApi.HELLO_TEMPLATE.replace("Path: /hello", "Path: /renamed"));
+      jar.awaitLine("Template reloaded: 1 route added (GET /renamed), 1 route removed (GET /hello)");
+      assertEquals(200, http.get("/renamed").status());
+      assertEquals(403, http.get("/hello").status());
+
+      TestApi.writeTemplate(folder, TestApi.HELLO_TEMPLATE.replace("Runtime: java17", "Runtime: [java17"));
+      String refused = jar.awaitLine("Template not reloaded");
+      assertTrue(Pattern.compile("\\(the last good version keeps serving\\): \\S*template\\.yaml:\\d+:\\d+: invalid YAML")
+          .matcher(refused).find(), refused);
+      assertEquals(200, http.get("/renamed").status(), "the last good version keeps serving");
+    }
+  }
+
+  @Test
+  void no_watch_says_at_start_up_that_edits_need_a_restart() throws Exception {
+    TestApi.writeTemplate(folder, TestApi.HELLO_TEMPLATE);
+
+    try (JarProcess jar = JarProcess.start(folder, "-p", "0", "--no-watch")) {
+      jar.awaitLine("Note: --no-watch: edits to the template and rebuilt code are picked up only by a restart.");
+      Matcher mounted = MOUNTED.matcher(jar.awaitLine("Mounting Hello"));
+      assertTrue(mounted.find(), jar.stderr());
+
+      assertEquals(200, new HttpTestClient(URI.create(mounted.group(1) + "/")).get("/hello").status());
+    }
+  }
 }

@@ -178,4 +178,27 @@ class StartLambdaIT {
       assertTrue(!jar.stderr().contains("\tat "), "no stack trace: " + jar.stderr());
     }
   }
+
+  @Test
+  void a_function_added_to_the_template_is_invocable_without_a_restart() throws Exception {
+    TestApi.writeTemplate(folder, TEMPLATE);
+
+    try (JarProcess jar = JarProcess.start(folder, "start-lambda", "-p", "0")) {
+      URI endpoint = endpoint(jar);
+      TestApi.writeTemplate(folder, TEMPLATE + """
+            Added:
+              Type: AWS::Serverless::Function
+              Properties: {Handler: fixtures.EnvDump}
+          """);
+
+      jar.awaitLine("Template reloaded: 1 function added (Added)");
+      try (LambdaClient lambda = lambda(endpoint)) {
+        InvokeResponse response = lambda.invoke(InvokeRequest.builder().functionName("Added")
+            .payload(SdkBytes.fromUtf8String("{}")).build());
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.payload().asUtf8String().contains("AWS_LAMBDA_FUNCTION_NAME"), response.payload().asUtf8String());
+      }
+    }
+  }
 }

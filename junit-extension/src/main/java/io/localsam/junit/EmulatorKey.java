@@ -99,7 +99,10 @@ record EmulatorKey(
     EmulatorOptions.Builder options = EmulatorOptions.builder(template).port(port).parameterOverrides(parameters)
         .envVars(envVars).functionEnvironment(functionEnvironment)
         .jwks(TestKeys.jwks()).jwks(jwks).apiKeys(apiKeys).disableAuthorizer(disableAuthorizer)
-        .isolation(isolation).tls(tls);
+        .isolation(isolation).tls(tls)
+        // A test runs against the template it started with: emulators are shared across test classes, and a
+        // reload in the middle of a run would make results depend on timing. Rebuilt code is still picked up.
+        .watchTemplate(false);
     if (region != null) {
       options.region(region);
     }
