@@ -26,6 +26,7 @@ public final class ChildProcess implements AutoCloseable {
   static final long GRACE_MILLIS = 500;
 
   private final Process process;
+  private final CompletableFuture<Integer> exit;
   private volatile Consumer<String> output;
 
   /**
@@ -45,6 +46,8 @@ public final class ChildProcess implements AutoCloseable {
   private ChildProcess(Process process, Consumer<String> output) {
     this.process = process;
     this.output = output;
+    // one future for the process's life: each onExit() call would leave a new waiter behind until the exit
+    this.exit = process.onExit().thenApply(Process::exitValue);
     pump(process.getInputStream(), "stdout");
     pump(process.getErrorStream(), "stderr");
   }
@@ -78,7 +81,7 @@ public final class ChildProcess implements AutoCloseable {
 
   /** Completes with the exit status when the process ends. */
   public CompletableFuture<Integer> exit() {
-    return process.onExit().thenApply(Process::exitValue);
+    return exit;
   }
 
   /**
