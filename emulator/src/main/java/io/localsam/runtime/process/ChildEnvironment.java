@@ -66,7 +66,16 @@ public final class ChildEnvironment implements AutoCloseable {
     return await(api.invoke(request), timeout);
   }
 
+  /** What ended the step first; what the child printed before it is handed on by then. */
   private Outcome await(CompletableFuture<RuntimeReply> reply, Duration limit) {
+    Outcome outcome = first(reply, limit);
+    if (!(outcome instanceof Outcome.TimedOut)) {
+      child.drainOutput();
+    }
+    return outcome;
+  }
+
+  private Outcome first(CompletableFuture<RuntimeReply> reply, Duration limit) {
     try {
       return new Outcome.Replied(reply.get(limit.toMillis(), TimeUnit.MILLISECONDS));
     } catch (TimeoutException e) {
