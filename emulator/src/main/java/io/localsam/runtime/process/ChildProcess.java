@@ -1,7 +1,6 @@
 package io.localsam.runtime.process;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,7 @@ public final class ChildProcess implements AutoCloseable {
   private final CompletableFuture<Integer> exit;
   private final ChildOutput stdout;
   private final ChildOutput stderr;
+  private final PeakMemory peakMemory;
   private volatile Consumer<String> output;
 
   /**
@@ -49,6 +49,7 @@ public final class ChildProcess implements AutoCloseable {
     this.stdout = new ChildOutput(process.getInputStream(), () -> this.output);
     this.stderr = new ChildOutput(process.getErrorStream(), () -> this.output);
     OutputPoller.watch(new OutputPoller.Watched(process, List.of(stdout, stderr)));
+    this.peakMemory = new PeakMemory(process.pid());
   }
 
   /** Sends the child's output lines to {@code sink} from now on (the invocation now running). */
@@ -88,17 +89,7 @@ public final class ChildProcess implements AutoCloseable {
    * (Linux's {@code /proc}); empty elsewhere or once it has ended.
    */
   public OptionalLong peakMemoryKib() {
-    Path status = Path.of("/proc", Long.toString(process.pid()), "status");
-    try {
-      for (String line : Files.readAllLines(status)) {
-        if (line.startsWith("VmHWM:")) {
-          return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")));
-        }
-      }
-    } catch (IOException | NumberFormatException unavailable) {
-      // not Linux, or the process has just ended
-    }
-    return OptionalLong.empty();
+    return peakMemory.kib();
   }
 
   /**
@@ -113,6 +104,7 @@ public final class ChildProcess implements AutoCloseable {
       endChild();
     } finally {
       descendants.forEach(ProcessHandle::destroyForcibly);
+      peakMemory.close();
     }
   }
 
@@ -136,6 +128,7 @@ public final class ChildProcess implements AutoCloseable {
     List<ProcessHandle> descendants = process.descendants().toList();
     process.destroyForcibly();
     descendants.forEach(ProcessHandle::destroyForcibly);
+    peakMemory.close();
   }
 
   /**
