@@ -2,13 +2,16 @@ package io.localsam.runtime;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.jar.JarEntry;
 
 /**
  * Loads AWS's own serializer (aws-lambda-java-serialization, what the managed Java runtime uses) on top of
@@ -57,7 +60,9 @@ final class SerializationClassLoader extends URLClassLoader {
 
   /**
    * The embedded jar: used in place when it is a file (tests); inside our jar, copied out to the temp
-   * folder once per LocalSAM version and reused by later runs, so a cold start does not pay for it.
+   * folder once per content and reused by later runs, so a cold start does not pay for it. The copy is
+   * named by the entry's CRC-32 and size, which our jar's directory holds: finding it costs no unpacking
+   * (inflating and hashing its 3.8 MB took 50-100 ms of every child JVM's Init on a busy 2-core machine).
    */
   private static URL locateJar() {
     URL resource = SerializationClassLoader.class.getResource(RESOURCE);
@@ -67,20 +72,30 @@ final class SerializationClassLoader extends URLClassLoader {
     if (resource.getProtocol().equals("file")) {
       return resource;
     }
-    try (InputStream in = resource.openStream()) {
-      byte[] bytes = in.readAllBytes();
-      Path copy = Path.of(System.getProperty("java.io.tmpdir"))
-          .resolve("localsam-" + BuildInfo.version() + "-" + Integer.toHexString(java.util.Arrays.hashCode(bytes)) + "-" + RESOURCE);
-      if (!Files.isRegularFile(copy) || Files.size(copy) != bytes.length) {
-        Path partial = Files.createTempFile(copy.getParent(), "localsam-", ".partial");
-        Files.write(partial, bytes);
-        Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    try {
+      JarEntry entry = ((JarURLConnection) resource.openConnection()).getJarEntry();
+      Path copy = Path.of(System.getProperty("java.io.tmpdir")).resolve("localsam-" + BuildInfo.version() + "-"
+          + Long.toHexString(entry.getCrc()) + "-" + entry.getSize() + "-" + RESOURCE); // a zip's directory has both
+      if (!Files.isRegularFile(copy) || Files.size(copy) != entry.getSize()) {
+        unpack(resource, copy);
       }
       return copy.toUri().toURL();
     } catch (MalformedURLException e) {
       throw new IllegalStateException(e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot unpack " + RESOURCE, e);
+    }
+  }
+
+  /** Written under a temporary name and moved into place, so two LocalSAMs starting at once each see a whole file. */
+  private static void unpack(URL resource, Path copy) throws IOException {
+    Path partial = Files.createTempFile(copy.getParent(), "localsam-", ".partial");
+    try (InputStream in = resource.openStream(); OutputStream out = Files.newOutputStream(partial)) {
+      in.transferTo(out); // into the file createTempFile made, readable by this user alone
+      out.close();
+      Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(partial);
     }
   }
 }
