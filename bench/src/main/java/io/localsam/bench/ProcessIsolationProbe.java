@@ -94,7 +94,7 @@ public final class ProcessIsolationProbe {
           (matcher.group(1).startsWith("In") ? inProcess : process).initMillis.add(Double.parseDouble(matcher.group(2)));
         }
       }
-      warm(emulator, warmCalls / 4, null, null); // JIT warm-up of both paths, unmeasured
+      warm(emulator, warmCalls, null, null); // JIT warm-up of both paths (and the children settling after Init), unmeasured
       warm(emulator, warmCalls, inProcess, process);
       process.childMb.add(childResidentMb());
     }
