@@ -103,7 +103,7 @@ public final class ProcessIsolationProbe {
   /** The first call of each of the mode's functions: a new environment each, and what they left on LocalSAM's side. */
   private static void coldStarts(Emulator emulator, String mode, int environments, Samples samples, List<String> logs) {
     long memoryBefore = usedMemoryAfterGc();
-    int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
+    Set<Long> threadsBefore = liveThreadIds();
     for (int i = 1; i <= environments; i++) {
       long start = System.nanoTime();
       Invocation first = emulator.invoke(mode + i, "{}");
@@ -113,7 +113,8 @@ public final class ProcessIsolationProbe {
       }
     }
     samples.memoryMbPerEnvironment.add((usedMemoryAfterGc() - memoryBefore) / 1024.0 / 1024.0 / environments);
-    samples.threadsPerEnvironment.add((ManagementFactory.getThreadMXBean().getThreadCount() - threadsBefore) / (double) environments);
+    // threads started since, not the count's change: the last round's environments may still be ending
+    samples.threadsPerEnvironment.add(liveThreadIds().stream().filter(id -> !threadsBefore.contains(id)).count() / (double) environments);
   }
 
   /** {@code calls} calls of In1 and of Pr1, in alternating blocks; the samples are null for an unmeasured warm-up. */
@@ -183,6 +184,10 @@ public final class ProcessIsolationProbe {
   private static double percentile(List<Double> values, double share) {
     double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
+  }
+
+  private static Set<Long> liveThreadIds() {
+    return Thread.getAllStackTraces().keySet().stream().map(Thread::getId).collect(Collectors.toSet());
   }
 
   /** The median resident set of this JVM's child processes (the environments), in MB. */
