@@ -62,7 +62,7 @@ final class SerializationClassLoader extends URLClassLoader {
    * The embedded jar: used in place when it is a file (tests); inside our jar, copied out to the temp
    * folder once per content and reused by later runs, so a cold start does not pay for it. The copy is
    * named by the entry's CRC-32 and size, which our jar's directory holds: finding it costs no unpacking
-   * (inflating and hashing its 3.8 MB took 50-100 ms of every child JVM's Init on a busy 2-core machine).
+   * (inflating and hashing its 3.8 MB took 35-45 ms of every child JVM's Init on a busy 2-core machine).
    */
   private static URL locateJar() {
     URL resource = SerializationClassLoader.class.getResource(RESOURCE);
