@@ -9,17 +9,22 @@ import java.util.concurrent.TimeUnit;
  * are created in a group of their own under the JVM's root group, so none is ever taken for, or ended
  * with, an execution environment's threads.
  */
-final class HelperThreads {
+public final class HelperThreads {
   private static final ThreadGroup GROUP = new ThreadGroup(root(), "localsam");
   /** Runs the delayed ends of discarded environments; its one thread exists only while there is work. */
   private static final ScheduledThreadPoolExecutor LATER = later();
 
   private HelperThreads() {}
 
-  static Thread daemon(Runnable task, String name) {
+  public static Thread daemon(Runnable task, String name) {
     Thread thread = new Thread(GROUP, task, name);
     thread.setDaemon(true);
     return thread;
+  }
+
+  /** The group of LocalSAM's own threads, for a library that starts threads of its own for LocalSAM. */
+  public static ThreadGroup group() {
+    return GROUP;
   }
 
   static void schedule(Runnable task, long delayMillis) {

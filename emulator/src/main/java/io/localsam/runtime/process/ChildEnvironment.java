@@ -51,6 +51,8 @@ public final class ChildEnvironment implements AutoCloseable {
   private ChildEnvironment(RuntimeApiServer api, ChildProcess child) {
     this.api = api;
     this.child = child;
+    // The child's end fails the step under way, so a step waits on its reply alone.
+    child.exit().thenRun(api::close);
   }
 
   /** Waits for Init to end: the runtime's first request for work, its Init error, or its exit. */
@@ -64,15 +66,22 @@ public final class ChildEnvironment implements AutoCloseable {
     return await(api.invoke(request), timeout);
   }
 
+  /** What ended the step first; what the child printed before it is handed on by then. */
   private Outcome await(CompletableFuture<RuntimeReply> reply, Duration limit) {
-    CompletableFuture<Outcome> replied = reply.thenApply(Outcome.Replied::new);
-    CompletableFuture<Outcome> exited = child.exit().thenApply(Outcome.Exited::new);
+    Outcome outcome = first(reply, limit);
+    if (!(outcome instanceof Outcome.TimedOut)) {
+      child.drainOutput();
+    }
+    return outcome;
+  }
+
+  private Outcome first(CompletableFuture<RuntimeReply> reply, Duration limit) {
     try {
-      return (Outcome) CompletableFuture.anyOf(replied, exited).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+      return new Outcome.Replied(reply.get(limit.toMillis(), TimeUnit.MILLISECONDS));
     } catch (TimeoutException e) {
       return new Outcome.TimedOut();
     } catch (ExecutionException e) {
-      // the server closed under us: the environment is ending; report the exit when there is one
+      // the server closed under us: the child exited, or the environment is ending; report the exit when there is one
       return child.isAlive() ? new Outcome.TimedOut() : new Outcome.Exited(child.exit().join());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,11 +1,6 @@
 package io.localsam.runtime.process;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +12,19 @@ import java.util.function.Consumer;
 /**
  * One execution environment's process: started with exactly the function's Lambda environment as its
  * real environment (nothing of LocalSAM's shell), in the function's code folder, its output handed line
- * by line to whichever sink the current invocation set. Its standard input is a pipe LocalSAM holds open
- * and never writes: when LocalSAM dies, however it dies, the pipe closes and the child's runtime, which
- * watches for that end of input, exits too.
+ * by line to whichever sink the current invocation set ({@link #drainOutput()} hands on what came before
+ * an answer). Its standard input is a pipe LocalSAM holds open and never writes: when LocalSAM dies,
+ * however it dies, the pipe closes and the child's runtime, which watches for that end of input, exits too.
  */
 public final class ChildProcess implements AutoCloseable {
   /** How long a child gets to end on its own before it is killed outright. */
   static final long GRACE_MILLIS = 500;
 
   private final Process process;
+  private final CompletableFuture<Integer> exit;
+  private final ChildOutput stdout;
+  private final ChildOutput stderr;
+  private final PeakMemory peakMemory;
   private volatile Consumer<String> output;
 
   /**
@@ -45,8 +44,12 @@ public final class ChildProcess implements AutoCloseable {
   private ChildProcess(Process process, Consumer<String> output) {
     this.process = process;
     this.output = output;
-    pump(process.getInputStream(), "stdout");
-    pump(process.getErrorStream(), "stderr");
+    // one future for the process's life: each onExit() call would leave a new waiter behind until the exit
+    this.exit = process.onExit().thenApply(Process::exitValue);
+    this.stdout = new ChildOutput(process.getInputStream(), () -> this.output);
+    this.stderr = new ChildOutput(process.getErrorStream(), () -> this.output);
+    OutputPoller.watch(new OutputPoller.Watched(process, List.of(stdout, stderr)));
+    this.peakMemory = new PeakMemory(process.pid());
   }
 
   /** Sends the child's output lines to {@code sink} from now on (the invocation now running). */
@@ -54,18 +57,18 @@ public final class ChildProcess implements AutoCloseable {
     output = sink;
   }
 
-  private void pump(InputStream stream, String name) {
-    Thread pump = new Thread(() -> {
-      try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-          output.accept(line);
-        }
-      } catch (IOException ended) {
-        // the process is gone; nothing more to read
-      }
-    }, "localsam-child-" + process.pid() + "-" + name);
-    pump.setDaemon(true);
-    pump.start();
+  /**
+   * Hands on, to the current sink, every line the child wrote before now: what it printed before it
+   * answered belongs to that invocation, so its END line must not come first.
+   */
+  public void drainOutput() {
+    boolean ended = !process.isAlive();
+    stdout.pull(ended);
+    stderr.pull(ended);
+    if (ended) { // a second look finds the pipes empty, which ends them: a last line without its end goes too
+      stdout.pull(true);
+      stderr.pull(true);
+    }
   }
 
   public long pid() {
@@ -78,7 +81,7 @@ public final class ChildProcess implements AutoCloseable {
 
   /** Completes with the exit status when the process ends. */
   public CompletableFuture<Integer> exit() {
-    return process.onExit().thenApply(Process::exitValue);
+    return exit;
   }
 
   /**
@@ -86,17 +89,7 @@ public final class ChildProcess implements AutoCloseable {
    * (Linux's {@code /proc}); empty elsewhere or once it has ended.
    */
   public OptionalLong peakMemoryKib() {
-    Path status = Path.of("/proc", Long.toString(process.pid()), "status");
-    try {
-      for (String line : Files.readAllLines(status)) {
-        if (line.startsWith("VmHWM:")) {
-          return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")));
-        }
-      }
-    } catch (IOException | NumberFormatException unavailable) {
-      // not Linux, or the process has just ended
-    }
-    return OptionalLong.empty();
+    return peakMemory.kib();
   }
 
   /**
@@ -111,6 +104,7 @@ public final class ChildProcess implements AutoCloseable {
       endChild();
     } finally {
       descendants.forEach(ProcessHandle::destroyForcibly);
+      peakMemory.close();
     }
   }
 
@@ -134,6 +128,7 @@ public final class ChildProcess implements AutoCloseable {
     List<ProcessHandle> descendants = process.descendants().toList();
     process.destroyForcibly();
     descendants.forEach(ProcessHandle::destroyForcibly);
+    peakMemory.close();
   }
 
   /**

@@ -9,7 +9,7 @@ import java.util.List;
  * (512 MB gives {@code -XX:MaxHeapSize=445645k}), the serial collector, C1 only (tiered compilation
  * stopped at level 1, for start-up speed), {@code java.io} opened to the runtime, crash files to stderr
  * and IPv4 preferred. The template's {@code JAVA_TOOL_OPTIONS} is not here: the JVM reads it from the
- * environment itself, as in Lambda, and it wins over these flags.
+ * environment itself, as in Lambda, before its command line, so a flag set both ways keeps these values.
  *
  * <p>Beside them, what Lambda's installed {@code en_US.UTF-8} locale gives a JVM, which a machine without
  * that locale would not: UTF-8 as the default charset (Java 17) and on the standard streams (Java 19+).

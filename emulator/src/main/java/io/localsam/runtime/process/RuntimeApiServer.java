@@ -1,23 +1,24 @@
 package io.localsam.runtime.process;
 
-import io.localsam.gateway.UndertowServers;
-import io.undertow.Undertow;
+import io.undertow.io.IoCallback;
+import io.undertow.io.Receiver;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import io.undertow.util.SameThreadExecutor;
 import io.undertow.util.StatusCodes;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import org.xnio.IoUtils;
 
 /**
  * Lambda's Runtime API (version 2018-06-01) for one execution environment, on 127.0.0.1 and a free port:
@@ -25,6 +26,10 @@ import java.util.concurrent.TimeUnit;
  * or {@code /error}, or reports a failed Init with {@code /init/error}. The paths, headers and status
  * codes are those AWS documents at https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html, so
  * any runtime that speaks it (ours, AWS's runtime interface client, a custom {@code bootstrap}) works.
+ *
+ * <p>Nothing here blocks a thread: a long poll stays open without one and is answered by the thread
+ * that brings the invocation, and what the runtime posts is read by the I/O thread as it arrives. An
+ * invocation thus costs the two trips over the loopback and no hand-over between threads of ours.
  */
 public final class RuntimeApiServer implements AutoCloseable {
   static final String BASE = "/2018-06-01/runtime";
@@ -35,34 +40,24 @@ public final class RuntimeApiServer implements AutoCloseable {
   static final String ERROR_TYPE = "Lambda-Runtime-Function-Error-Type";
   // What Lambda answers without the header: the runtime said nothing about the error's kind.
   private static final String UNSPECIFIED_ERROR = "Unhandled";
-  private static final long POLL_MILLIS = 100;
 
-  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final Deque<Pending> queue = new ArrayDeque<>(); // invocations no runtime has asked for yet; guarded by this
+  private final Deque<HttpServerExchange> polls = new ArrayDeque<>(); // long polls waiting for one; guarded by this
   private final Map<String, Pending> inFlight = new ConcurrentHashMap<>();
   private final CompletableFuture<RuntimeReply> init = new CompletableFuture<>();
-  private final Undertow server;
-  private final int port;
-  private volatile boolean closed;
+  private final RuntimeApiWorker.Listener listener;
+  private boolean closed; // guarded by this
 
   private record Pending(RuntimeRequest request, CompletableFuture<RuntimeReply> reply) {}
 
   private RuntimeApiServer() {
-    RoutingHandler routes = new RoutingHandler()
-        .get(BASE + "/invocation/next", blocking(this::next))
-        .post(BASE + "/invocation/{id}/response", blocking(exchange -> reply(exchange, null)))
-        .post(BASE + "/invocation/{id}/error", blocking(exchange -> reply(exchange, errorType(exchange))))
-        .post(BASE + "/init/error", blocking(this::initError))
+    HttpHandler routes = new RoutingHandler()
+        .get(BASE + "/invocation/next", this::next)
+        .post(BASE + "/invocation/{id}/response", withBody((exchange, body) -> reply(exchange, body, null)))
+        .post(BASE + "/invocation/{id}/error", withBody((exchange, body) -> reply(exchange, body, errorType(exchange))))
+        .post(BASE + "/init/error", withBody(this::initError))
         .setFallbackHandler(exchange -> answer(exchange, StatusCodes.NOT_FOUND, error("Unknown path", "NotFound")));
-    UndertowServers.quietLogs();
-    // One runtime talks to this server, one request at a time besides its long poll: few threads suffice.
-    server = Undertow.builder()
-        .addHttpListener(0, "127.0.0.1")
-        .setIoThreads(1)
-        .setWorkerThreads(4)
-        .setHandler(routes)
-        .build();
-    server.start();
-    port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+    listener = RuntimeApiWorker.listen(routes);
   }
 
   /** Starts a server on a free port of 127.0.0.1. */
@@ -72,7 +67,7 @@ public final class RuntimeApiServer implements AutoCloseable {
 
   /** The value of {@code AWS_LAMBDA_RUNTIME_API}: host and port. */
   public String address() {
-    return "127.0.0.1:" + port;
+    return "127.0.0.1:" + listener.port();
   }
 
   /**
@@ -85,40 +80,74 @@ public final class RuntimeApiServer implements AutoCloseable {
 
   /** Hands one invocation to the runtime's next long poll; completes with what the runtime posts for it. */
   public CompletableFuture<RuntimeReply> invoke(RuntimeRequest request) {
-    CompletableFuture<RuntimeReply> reply = new CompletableFuture<>();
-    if (closed) {
-      reply.completeExceptionally(new IllegalStateException("the Runtime API server is closed"));
-    } else {
-      queue.add(new Pending(request, reply));
+    Pending pending = new Pending(request, new CompletableFuture<>());
+    HttpServerExchange poll;
+    synchronized (this) {
+      if (closed) {
+        pending.reply().completeExceptionally(new IllegalStateException("the Runtime API server is closed"));
+        return pending.reply();
+      }
+      poll = openPoll();
+      if (poll == null) {
+        queue.add(pending); // the runtime is still busy or starting: its next poll takes it
+        return pending.reply();
+      }
     }
-    return reply;
+    deliver(poll, pending);
+    return pending.reply();
   }
 
-  private void next(HttpServerExchange exchange) throws InterruptedException {
+  /** The long poll: answered at once when an invocation waits, else kept open, with no thread, until one comes. */
+  private void next(HttpServerExchange exchange) {
     init.complete(RuntimeReply.READY);
-    Pending pending = null;
-    while (pending == null && !closed) {
-      pending = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+    // Dispatched to no executor: the exchange stays open once this handler returns, for any thread to answer.
+    exchange.dispatch(SameThreadExecutor.INSTANCE, () -> awaitInvocation(exchange));
+  }
+
+  private void awaitInvocation(HttpServerExchange poll) {
+    Pending pending;
+    synchronized (this) {
+      if (closed) {
+        IoUtils.safeClose(poll.getConnection()); // the environment is ending
+        return;
+      }
+      pending = queue.poll();
+      if (pending == null) {
+        polls.add(poll);
+        return;
+      }
     }
-    if (pending == null) {
-      return; // closed: the connection is being torn down with the server
+    deliver(poll, pending);
+  }
+
+  /** A waiting long poll whose connection is still open, or null. Guarded by this. */
+  private HttpServerExchange openPoll() {
+    for (HttpServerExchange poll = polls.poll(); poll != null; poll = polls.poll()) {
+      if (poll.getConnection().isOpen()) {
+        return poll;
+      }
     }
+    return null;
+  }
+
+  /** Answers a long poll with the invocation, on the calling thread: Undertow lets any thread end a dispatched exchange. */
+  private void deliver(HttpServerExchange poll, Pending pending) {
     RuntimeRequest request = pending.request();
     inFlight.put(request.requestId(), pending);
-    exchange.getResponseHeaders()
+    poll.getResponseHeaders()
         .put(new HttpString(REQUEST_ID), request.requestId())
         .put(new HttpString(DEADLINE), Long.toString(request.deadlineMillis()))
         .put(new HttpString(FUNCTION_ARN), request.functionArn())
         .put(Headers.CONTENT_TYPE, "application/json");
     if (request.traceId() != null) {
-      exchange.getResponseHeaders().put(new HttpString(TRACE_ID), request.traceId());
+      poll.getResponseHeaders().put(new HttpString(TRACE_ID), request.traceId());
     }
-    exchange.setStatusCode(StatusCodes.OK);
-    exchange.getResponseSender().send(ByteBuffer.wrap(request.event()));
+    poll.setStatusCode(StatusCodes.OK);
+    poll.setResponseContentLength(request.event().length);
+    poll.getResponseSender().send(ByteBuffer.wrap(request.event()), IoCallback.END_EXCHANGE);
   }
 
-  private void reply(HttpServerExchange exchange, String errorType) throws IOException {
-    byte[] body = exchange.getInputStream().readAllBytes();
+  private void reply(HttpServerExchange exchange, byte[] body, String errorType) {
     String id = exchange.getQueryParameters().get("id").getFirst();
     Pending pending = inFlight.remove(id);
     if (pending == null) {
@@ -129,8 +158,7 @@ public final class RuntimeApiServer implements AutoCloseable {
     pending.reply().complete(new RuntimeReply(body, errorType));
   }
 
-  private void initError(HttpServerExchange exchange) throws IOException {
-    byte[] body = exchange.getInputStream().readAllBytes();
+  private void initError(HttpServerExchange exchange, byte[] body) {
     answer(exchange, StatusCodes.ACCEPTED, "{\"status\":\"OK\"}");
     init.complete(new RuntimeReply(body, errorType(exchange)));
   }
@@ -150,46 +178,30 @@ public final class RuntimeApiServer implements AutoCloseable {
     exchange.getResponseSender().send(json, StandardCharsets.UTF_8);
   }
 
-  /** Runs a handler on a worker thread, where it may block (the long poll, reading a body). */
-  private HttpHandler blocking(BlockingHandler handler) {
-    return exchange -> {
-      if (exchange.isInIoThread()) {
-        exchange.dispatch(() -> run(handler, exchange));
-      } else {
-        run(handler, exchange);
+  /** Reads the whole body as the I/O thread receives it, then runs {@code handler}; a body cut short is a 400. */
+  private static HttpHandler withBody(Receiver.FullBytesCallback handler) {
+    return exchange -> exchange.getRequestReceiver().receiveFullBytes(handler, (failed, e) -> {
+      if (!failed.isResponseStarted()) {
+        failed.setStatusCode(StatusCodes.BAD_REQUEST);
       }
-    };
-  }
-
-  private void run(BlockingHandler handler, HttpServerExchange exchange) {
-    exchange.startBlocking();
-    try {
-      handler.handle(exchange);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      exchange.setStatusCode(StatusCodes.SERVICE_UNAVAILABLE);
-      exchange.endExchange();
-    } catch (IOException e) {
-      if (!closed && !exchange.isResponseStarted()) {
-        exchange.setStatusCode(StatusCodes.BAD_REQUEST);
-      }
-      exchange.endExchange();
-    }
-  }
-
-  @FunctionalInterface
-  private interface BlockingHandler {
-    void handle(HttpServerExchange exchange) throws IOException, InterruptedException;
+      failed.endExchange();
+    });
   }
 
   /** Stops serving; invocations not yet answered fail, as their environment is gone. */
   @Override
   public void close() {
-    closed = true;
+    List<Pending> unanswered;
+    synchronized (this) {
+      closed = true;
+      unanswered = new ArrayList<>(queue);
+      queue.clear();
+      polls.clear(); // their connections end with the listener
+    }
+    unanswered.addAll(inFlight.values());
     IllegalStateException gone = new IllegalStateException("the execution environment ended");
     init.completeExceptionally(gone);
-    queue.forEach(pending -> pending.reply().completeExceptionally(gone));
-    inFlight.values().forEach(pending -> pending.reply().completeExceptionally(gone));
-    server.stop();
+    unanswered.forEach(pending -> pending.reply().completeExceptionally(gone));
+    listener.close();
   }
 }

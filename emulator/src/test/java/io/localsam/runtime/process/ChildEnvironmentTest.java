@@ -15,7 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +94,41 @@ class ChildEnvironmentTest {
     assertEquals("1", first[0]);
     assertEquals("2", second[0], "the same instance counts on");
     assertEquals(first[1], second[1], "the class was loaded once");
+  }
+
+  @Test
+  void everythingPrintedBeforeTheAnswerIsHandedOnBeforeTheInvocationReturns() throws Exception {
+    ChildEnvironment environment = start("fixtures.Printer", 128, Map.of());
+    replied(environment.init(INIT_LIMIT));
+    for (String id : List.of("p-1", "p-2", "p-3")) {
+      List<String> output = new CopyOnWriteArrayList<>();
+      // more than a pipe holds (64 KiB), so the child also needs its output read while it runs
+      RuntimeReply reply = replied(environment.invoke(request(id, "{\"lines\":5000}"), Duration.ofSeconds(30), output::add));
+      assertEquals("\"printed 5000\"", new String(reply.payload(), UTF_8));
+      assertEquals(5000, output.size(), "all of its lines, and nothing of the invocation before");
+      assertTrue(output.stream().allMatch(line -> line.endsWith(" of " + id)), output.get(0));
+      assertTrue(output.contains("line 5000 of " + id) && output.contains("line 4999 of " + id));
+    }
+  }
+
+  @Test
+  void whatAChildPrintsAfterItAnsweredStillComesOut() throws Exception {
+    ChildEnvironment environment = start("fixtures.Printer", 128, Map.of());
+    replied(environment.init(INIT_LIMIT));
+    BlockingQueue<String> output = new LinkedBlockingQueue<>();
+    replied(environment.invoke(request("l-1", "{\"later\":\"from a thread after l-1\"}"), Duration.ofSeconds(30), output::add));
+    assertEquals("from a thread after l-1", output.poll(10, TimeUnit.SECONDS), "nobody reads the child's output meanwhile");
+  }
+
+  @Test
+  void theLastWordsBeforeAnExitComeOutEvenWithoutALineEnd() throws Exception {
+    ChildEnvironment environment = start("fixtures.Printer", 128, Map.of());
+    replied(environment.init(INIT_LIMIT));
+    List<String> output = new CopyOnWriteArrayList<>();
+    ChildEnvironment.Outcome outcome = environment.invoke(request("x-1", "{\"lines\":3,\"lastWords\":\"goodbye\"}"),
+        Duration.ofSeconds(30), output::add);
+    assertEquals(7, assertInstanceOf(ChildEnvironment.Outcome.Exited.class, outcome).status());
+    assertEquals(List.of("line 1 of x-1", "line 2 of x-1", "line 3 of x-1", "goodbye"), output);
   }
 
   @Test

@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -79,15 +81,17 @@ class CustomRuntimeTest {
     assumeTrue(writeBootstrap(code), "a shell bootstrap with curl needs a Unix with /usr/bin/curl");
     Map<String, String> env = new LinkedHashMap<>(FixtureFunctions.lambdaEnvironment("Shell", "unused", 128));
     env.put("LAMBDA_TASK_ROOT", code.toString());
-    StringBuilder output = new StringBuilder();
-    try (ChildEnvironment environment = ChildEnvironment.start(api -> ChildLaunch.bootstrap(code, env, api), output::append)) {
+    try (ChildEnvironment environment = ChildEnvironment.start(api -> ChildLaunch.bootstrap(code, env, api), line -> { })) {
       assertFalse(assertInstanceOf(ChildEnvironment.Outcome.Replied.class, environment.init(Duration.ofSeconds(30))).reply().failed());
       for (String id : new String[] {"one", "two"}) {
+        List<String> output = new CopyOnWriteArrayList<>();
         RuntimeReply reply = assertInstanceOf(ChildEnvironment.Outcome.Replied.class, environment.invoke(
             new RuntimeRequest(id, System.currentTimeMillis() + 30_000, "arn", null, "{\"k\":1}".getBytes(UTF_8)),
-            Duration.ofSeconds(30), output::append)).reply();
+            Duration.ofSeconds(30), output::add)).reply();
         assertEquals("{\"statusCode\":200,\"body\":\"from shell in " + code.toRealPath() + " as Shell\"}",
             new String(reply.payload(), UTF_8));
+        // what the bootstrap echoed before it posted is this invocation's, there when the answer is
+        assertEquals(List.of("bootstrap got 7 bytes for " + id), output);
       }
     }
   }

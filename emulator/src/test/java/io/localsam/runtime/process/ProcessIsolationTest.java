@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProcessIsolationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> PROCESS = Set.of("Probe", "Exiter", "Sleepy", "Hello", "NoJdk");
+  private static final Set<String> PROCESS = Set.of("Probe", "Exiter", "Sleepy", "Hello", "NoJdk", "Printer");
 
   @TempDir
   static Path folder;
@@ -61,6 +61,9 @@ class ProcessIsolationTest {
           Sleepy:
             Type: AWS::Serverless::Function
             Properties: {Handler: fixtures.Sleepy, Timeout: 1}
+          Printer:
+            Type: AWS::Serverless::Function
+            Properties: {Handler: fixtures.Printer}
           Hello:
             Type: AWS::Serverless::Function
             Properties:
@@ -176,6 +179,20 @@ class ProcessIsolationTest {
       assertEquals("\"alive after 1\"", api.emulator().invoke("Exiter", "{}").response());
     }
     assertEquals(200, api.http().get("/hello").status(), "LocalSAM lives on");
+  }
+
+  @Test
+  void everyLineAFunctionPrintsIsLoggedBetweenItsInvocationsStartAndEnd() {
+    for (int i = 0; i < 3; i++) {
+      String id = api.emulator().invoke("Printer", "{\"lines\":1000}").requestId();
+      List<String> logs = api.logs();
+      int start = logs.indexOf("[Printer] START RequestId: " + id + " Version: $LATEST");
+      int end = logs.indexOf("[Printer] END RequestId: " + id);
+      assertTrue(start >= 0 && end > start, logs.toString());
+      List<String> between = logs.subList(start + 1, end).stream().filter(line -> line.startsWith("[Printer] ")).toList();
+      assertEquals(1000, between.size(), "its 1000 lines and nothing else of Printer's: " + between);
+      assertTrue(between.stream().allMatch(line -> line.endsWith(" of " + id)), between.toString());
+    }
   }
 
   @Test

@@ -1,15 +1,23 @@
 package io.localsam.runtime.process;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,6 +108,60 @@ class RuntimeApiServerTest {
     HttpResponse<String> posted = http.send(post("/invocation/nobody/response", "{}", null), HttpResponse.BodyHandlers.ofString());
     assertEquals(400, posted.statusCode());
     assertTrue(posted.body().contains("InvalidRequestID"), posted.body());
+  }
+
+  @Test
+  void aChunkedBodyIsReadWhole() throws Exception {
+    CompletableFuture<RuntimeReply> reply = server.invoke(new RuntimeRequest("req-5", 0, "arn", null, new byte[0]));
+    http.send(get("/invocation/next"), HttpResponse.BodyHandlers.ofString());
+    byte[] body = "{\"big\":\"".concat("x".repeat(100_000)).concat("\"}").getBytes(UTF_8);
+    // a body of unknown length: the JDK's client sends it chunked
+    HttpRequest chunked = HttpRequest.newBuilder(URI.create(base + "/invocation/req-5/response"))
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+    assertEquals(202, http.send(chunked, HttpResponse.BodyHandlers.ofString()).statusCode());
+    assertArrayEquals(body, reply.get(10, TimeUnit.SECONDS).payload());
+  }
+
+  @Test
+  void aLongPollWaitsWithoutAThreadAndClosingEndsIt() throws Exception {
+    CompletableFuture<HttpResponse<String>> next = http.sendAsync(get("/invocation/next"), HttpResponse.BodyHandlers.ofString());
+    server.init().get(10, TimeUnit.SECONDS);
+    assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(thread -> thread.getName().startsWith("localsam-runtime-api task")),
+        "no thread of ours waits for the poll's answer");
+    server.close();
+    ExecutionException ended = assertThrows(ExecutionException.class, () -> next.get(10, TimeUnit.SECONDS));
+    assertInstanceOf(IOException.class, ended.getCause());
+  }
+
+  @Test
+  void environmentsShareOneIoThread() throws Exception {
+    long ioThreadsForOne = ioThreads(); // this test's server is open: the worker runs
+    List<RuntimeApiServer> servers = new ArrayList<>();
+    try {
+      for (int i = 0; i < 5; i++) {
+        servers.add(RuntimeApiServer.start());
+      }
+      List<CompletableFuture<HttpResponse<String>>> polls = new ArrayList<>();
+      for (RuntimeApiServer each : servers) {
+        polls.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://" + each.address() + "/2018-06-01/runtime/invocation/next"))
+            .GET().build(), HttpResponse.BodyHandlers.ofString()));
+        each.init().get(10, TimeUnit.SECONDS);
+      }
+      assertTrue(ioThreads() <= ioThreadsForOne, "six environments, the I/O thread of one");
+      for (int i = 0; i < servers.size(); i++) {
+        CompletableFuture<RuntimeReply> reply = servers.get(i).invoke(new RuntimeRequest("s-" + i, 0, "arn", null, new byte[0]));
+        assertEquals("s-" + i, polls.get(i).get(10, TimeUnit.SECONDS).headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow());
+        http.send(HttpRequest.newBuilder(URI.create("http://" + servers.get(i).address() + "/2018-06-01/runtime/invocation/s-" + i + "/response"))
+            .POST(HttpRequest.BodyPublishers.ofString("" + i)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("" + i, new String(reply.get(10, TimeUnit.SECONDS).payload(), UTF_8));
+      }
+    } finally {
+      servers.forEach(RuntimeApiServer::close);
+    }
+  }
+
+  private static long ioThreads() {
+    return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().startsWith("localsam-runtime-api I/O")).count();
   }
 
   @Test
