@@ -1,0 +1,14 @@
+package matrix;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.util.Map;
+
+/** The function behind GET /hello. */
+public class HelloFunction implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+
+  @Override
+  public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+    return Map.of("statusCode", 200, "body", "hello");
+  }
+}
