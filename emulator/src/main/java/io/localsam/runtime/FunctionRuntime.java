@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -26,6 +27,7 @@ public final class FunctionRuntime implements AutoCloseable {
   private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
   private final java.util.concurrent.ScheduledThreadPoolExecutor timer = timer();
   private final InvocationListener listener;
+  private final AtomicBoolean outputReleased = new AtomicBoolean();
   private final CodeLocator locator;
   private final Consumer<String> log;
   private final java.util.concurrent.ExecutorService startup = Executors.newFixedThreadPool(4, daemon("localsam-locate-"));
@@ -72,7 +74,6 @@ public final class FunctionRuntime implements AutoCloseable {
       Duration asyncRetryDelay, Isolation isolation) {
     this.listener = listener;
     this.async = new AsyncInvocations(this::tryStart, timer, asyncRetryDelay, listener, log);
-    FunctionOutput.install();
     EnvironmentThreads.startSharedDelayScheduler();
     Thread prepare = new Thread(SerializationClassLoader::prepare, "localsam-prepare");
     prepare.setDaemon(true);
@@ -83,10 +84,12 @@ public final class FunctionRuntime implements AutoCloseable {
     if (debugging) {
       log.accept("A debugger is attached: function timeouts are suspended.");
     }
+    FunctionOutput.acquire(); // released by close, or below if mounting fails
     try {
       mountFunctions(template, region, envVars, debugging, isolation);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       timer.shutdownNow();
+      releaseOutput();
       throw e;
     } finally {
       startup.shutdown();
@@ -266,6 +269,14 @@ public final class FunctionRuntime implements AutoCloseable {
     watcher.close();
     timer.shutdownNow();
     pools.values().forEach(FunctionPool::close);
+    releaseOutput();
+  }
+
+  /** Once per runtime, however often it is closed. */
+  private void releaseOutput() {
+    if (outputReleased.compareAndSet(false, true)) {
+      FunctionOutput.release();
+    }
   }
 
   /** One timer thread for every function's timeouts; cancelled timeouts leave its queue at once. */

@@ -1,7 +1,6 @@
 package io.localsam.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -13,8 +12,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The supported JUnit range, each end and one between: a user project (src/it/junit-versions) that declares
- * only its own JUnit runs its {@code @LocalApi} tests with that JUnit, they pass, and the shared emulator
- * is closed once the engine has finished.
+ * only its own JUnit runs its {@code @LocalApi} tests with that JUnit, they pass, the shared emulator is
+ * closed once the engine has finished, and what is JVM-wide ({@code System.out}/{@code err}, AWS's
+ * {@code LambdaRuntime} logger, logging settings) is as it was before the run.
  */
 class JunitVersionsIT {
 
@@ -27,7 +27,7 @@ class JunitVersionsIT {
 
   @ParameterizedTest(name = "JUnit {0}")
   @ValueSource(strings = {"5.10.3", "5.14.1", "6.0.3", "6.1.3"})
-  void runs_and_closes_the_emulator(String junitVersion) throws Exception {
+  void runs_closes_the_emulator_and_leaves_the_jvm_as_it_was(String junitVersion) throws Exception {
     String name = "junit-" + junitVersion;
 
     UserProjectBuild.Result build = UserProjectBuild.run("junit-versions", name, repository,
@@ -35,8 +35,10 @@ class JunitVersionsIT {
 
     assertEquals(0, build.exitCode(), build.log());
     assertTrue(build.log().contains("Tests run: 3, Failures: 0, Errors: 0, Skipped: 0"), build.log());
-    List<String> ports = Files.readAllLines(Path.of("target/it", name, "target/run-end.txt"));
-    assertFalse(ports.isEmpty(), "the tests recorded the port they were served on");
-    assertTrue(ports.stream().allMatch(line -> line.startsWith("closed ")), "after the run: " + ports);
+    List<String> afterTheRun = Files.readAllLines(Path.of("target/it", name, "target/run-end.txt"));
+    assertTrue(afterTheRun.stream().anyMatch(line -> line.startsWith("closed ")), "a port was served: " + afterTheRun);
+    assertEquals(7, afterTheRun.stream().filter(line -> line.startsWith("unchanged ")).count(), "" + afterTheRun);
+    assertTrue(afterTheRun.stream().allMatch(line -> line.startsWith("closed ") || line.startsWith("unchanged ")),
+        "after the run: " + afterTheRun);
   }
 }

@@ -9,7 +9,6 @@ import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.StatusCodes;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -53,7 +52,6 @@ public final class RuntimeApiServer implements AutoCloseable {
         .post(BASE + "/invocation/{id}/error", blocking(exchange -> reply(exchange, errorType(exchange))))
         .post(BASE + "/init/error", blocking(this::initError))
         .setFallbackHandler(exchange -> answer(exchange, StatusCodes.NOT_FOUND, error("Unknown path", "NotFound")));
-    UndertowServers.quietLogs();
     // One runtime talks to this server, one request at a time besides its long poll: few threads suffice.
     server = Undertow.builder()
         .addHttpListener(0, "127.0.0.1")
@@ -61,8 +59,7 @@ public final class RuntimeApiServer implements AutoCloseable {
         .setWorkerThreads(4)
         .setHandler(routes)
         .build();
-    server.start();
-    port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+    port = UndertowServers.start(server, "127.0.0.1", 0);
   }
 
   /** Starts a server on a free port of 127.0.0.1. */
@@ -190,6 +187,6 @@ public final class RuntimeApiServer implements AutoCloseable {
     init.completeExceptionally(gone);
     queue.forEach(pending -> pending.reply().completeExceptionally(gone));
     inFlight.values().forEach(pending -> pending.reply().completeExceptionally(gone));
-    server.stop();
+    UndertowServers.stop(server);
   }
 }

@@ -1,7 +1,9 @@
 package matrix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
+import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import io.localsam.Emulator;
 import io.localsam.junit.LocalApi;
 import java.net.URI;
@@ -25,9 +27,11 @@ class HelloApiTest {
   }
 
   @Test
-  void journals_the_invocation(Emulator emulator) throws Exception {
+  void leaves_the_tests_lambda_runtime_alone(Emulator emulator) throws Exception {
     HttpClient.newHttpClient().send(HttpRequest.newBuilder(emulator.uri("/hello")).build(), BodyHandlers.ofString());
 
     assertEquals(1, emulator.invocations().size());
+    // While the emulator runs, this class's LambdaRuntime keeps its own logger: the function's is another copy.
+    assertSame(RunProbe.beforeTheRun().get("LambdaRuntime.getLogger()"), LambdaRuntime.getLogger());
   }
 }
