@@ -23,16 +23,18 @@ final class UserProjectRepository {
     return root;
   }
 
-  /** Publishes the parent POM, the emulator and this extension as they were just built. */
+  /**
+   * Publishes the parent POM and this extension as they were just built: the shaded jar, with the POM the
+   * shade plugin reduced (what {@code mvn install} would publish), so the user project gets what users get.
+   */
   static UserProjectRepository withLocalSam(Path root) {
     String version = ItProperties.required("localsam.it.version");
     Path projectRoot = Path.of(ItProperties.required("localsam.it.projectRoot"));
     UserProjectRepository repository = new UserProjectRepository(root);
     repository.publish("localsam-parent", version, projectRoot.resolve("pom.xml"), null);
-    repository.publish("localsam-emulator", version, projectRoot.resolve("emulator/pom.xml"),
-        projectRoot.resolve("emulator/target/localsam-emulator-" + version + ".jar"));
-    repository.publish("localsam-junit", version, projectRoot.resolve("junit-extension/pom.xml"),
-        projectRoot.resolve("junit-extension/target/localsam-junit-" + version + ".jar"));
+    Path target = projectRoot.resolve("junit-extension/target");
+    repository.publish("localsam-junit", version, target.resolve("dependency-reduced-pom.xml"),
+        target.resolve("localsam-junit-" + version + ".jar"));
     return repository;
   }
 
@@ -40,6 +42,9 @@ final class UserProjectRepository {
     Path directory = root.resolve("io/localsam").resolve(artifactId).resolve(version);
     try {
       Files.createDirectories(directory);
+      if (!Files.isRegularFile(pom)) {
+        throw new IllegalStateException(pom + " is missing: run the ITs after `package`");
+      }
       Files.copy(pom, directory.resolve(artifactId + "-" + version + ".pom"), StandardCopyOption.REPLACE_EXISTING);
       if (jar != null) {
         if (!Files.isRegularFile(jar)) {
