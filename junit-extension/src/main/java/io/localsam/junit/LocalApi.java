@@ -38,9 +38,9 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * }</pre>
  *
  * <p><b>Injection.</b> Parameters of type {@link java.net.URI} (the base URL, ending in {@code /}),
- * {@link io.localsam.Emulator} and {@link Tokens} (a fresh token builder with the issuer and audience the
- * template's authorizers expect) are resolved in constructors, test methods and lifecycle methods,
- * {@code @BeforeAll} included.
+ * {@link io.localsam.Emulator}, {@link LocalApiInfo} (both, with the port, in one) and {@link Tokens} (a fresh
+ * token builder with the issuer and audience the template's authorizers expect) are resolved in constructors,
+ * test methods and lifecycle methods, {@code @BeforeAll} included.
  *
  * <p><b>Authorizers.</b> Routes keep their authorizers. Every emulator the extension starts trusts this
  * JVM's test key, so a token from {@link Tokens} passes JWT and Cognito authorizers:
