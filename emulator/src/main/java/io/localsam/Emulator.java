@@ -2,7 +2,6 @@ package io.localsam;
 
 import io.localsam.gateway.AuthSettings;
 import io.localsam.gateway.GatewayServer;
-import io.localsam.gateway.UndertowServers;
 import io.localsam.runtime.EnvVarsFile;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.template.Template;
@@ -28,10 +27,6 @@ import javax.net.ssl.SSLContext;
  * }</pre>
  */
 public final class Emulator implements AutoCloseable {
-  static {
-    UndertowServers.quietLogs();
-  }
-
   private final EmulatorOptions options;
   private final TemplateReload template;
   private final FunctionRuntime runtime;

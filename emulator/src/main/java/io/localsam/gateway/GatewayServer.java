@@ -164,7 +164,7 @@ public final class GatewayServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop();
+    UndertowServers.stop(server);
     timer.shutdownNow();
   }
 }

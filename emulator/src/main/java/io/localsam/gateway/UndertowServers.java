@@ -7,15 +7,12 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.HttpContinueReadHandler;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 import org.xnio.Options;
 
 /**
  * What the gateway and the Invoke API servers share: one set of protections against slow and hostile
- * clients, quiet logs, a clear start-up failure, their address.
+ * clients, quiet logs while they run (see {@link QuietLogs}), a clear start-up failure, their address.
  */
 public final class UndertowServers {
   /**
@@ -29,22 +26,7 @@ public final class UndertowServers {
   /** An idle connection between requests, or a body that stops arriving, is closed after this. */
   public static final int IDLE_TIMEOUT_MILLIS = 60_000;
 
-  // Held so the level settings are not garbage collected with the loggers.
-  private static List<Logger> quieted;
-
   private UndertowServers() {}
-
-  /**
-   * Undertow's and XNIO's own logging, routed to java.util.logging and kept to warnings: their INFO lines
-   * (versions at start-up) would be noise among LocalSAM's. Called before either server is built.
-   */
-  public static synchronized void quietLogs() {
-    if (quieted == null) {
-      System.setProperty("org.jboss.logging.provider", "jdk");
-      quieted = List.of(Logger.getLogger("org.xnio"), Logger.getLogger("io.undertow"), Logger.getLogger("org.jboss"));
-      quieted.forEach(logger -> logger.setLevel(Level.WARNING));
-    }
-  }
 
   /**
    * A builder listening on {@code host:port} that serves {@code handler} with the protections both
@@ -79,9 +61,11 @@ public final class UndertowServers {
    * @throws LocalSamException when the port is taken, or the address cannot be listened on
    */
   public static int start(Undertow server, String host, int port) {
+    QuietLogs.hold(server);
     try {
       server.start();
     } catch (RuntimeException e) {
+      QuietLogs.release(server);
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof BindException) {
           throw new LocalSamException("Port " + port + " on " + host
@@ -91,6 +75,27 @@ public final class UndertowServers {
       throw new LocalSamException("Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
     }
     return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+  }
+
+  /** Stops a server {@link #start} started; stopping it again is harmless. */
+  public static void stop(Undertow server) {
+    try {
+      server.stop();
+    } finally {
+      QuietLogs.release(server);
+    }
+  }
+
+  /**
+   * Keeps Undertow's and XNIO's INFO lines out of the log while {@code holder} (a server LocalSAM runs on
+   * XNIO without {@link #start}: the Runtime API's listeners) runs; {@link #releaseQuietLogs} when it ends.
+   */
+  public static void holdQuietLogs(Object holder) {
+    QuietLogs.hold(holder);
+  }
+
+  public static void releaseQuietLogs(Object holder) {
+    QuietLogs.release(holder);
   }
 
   /** {@code http://host:port}, an IPv6 host in brackets. */

@@ -24,10 +24,6 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class LambdaServer implements AutoCloseable {
-  static {
-    UndertowServers.quietLogs();
-  }
-
   private final Undertow server;
   private final GracefulShutdownHandler shutdown;
   private final InvokeApiHandler invoke;
@@ -96,6 +92,6 @@ public final class LambdaServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop();
+    UndertowServers.stop(server);
   }
 }

@@ -1,7 +1,6 @@
 package io.localsam.runtime;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +19,8 @@ import java.util.function.Consumer;
  * to the log of the invocation running on that thread, line by line as CloudWatch splits it; threads the
  * function starts inherit it. Work a function hands to the JDK's shared threads (the common pool) is
  * told apart by the code that prints: its class loader names the environment. Everything printed
- * outside an invocation goes where it always went.
+ * outside an invocation goes where it always went. The routers are in place only while a runtime needs
+ * them: the JVM's own streams come back when the last one is released.
  */
 final class FunctionOutput {
   private static final InheritableThreadLocal<Sink> CURRENT = new InheritableThreadLocal<>();
@@ -28,7 +28,12 @@ final class FunctionOutput {
   private static final Map<ClassLoader, Sink> BY_LOADER = new ConcurrentHashMap<>();
   private static final StackWalker WALKER =
       StackWalker.getInstance(Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES));
-  private static boolean installed;
+  /** How many runtimes use the routers; guarded by the class. */
+  private static int users;
+  private static PrintStream originalOut;
+  private static PrintStream originalErr;
+  private static PrintStream routedOut;
+  private static PrintStream routedErr;
 
   private FunctionOutput() {}
 
@@ -38,14 +43,36 @@ final class FunctionOutput {
    */
   record Sink(Consumer<String> log, LambdaLogger logger, EnvironmentStreams streams) {}
 
-  static synchronized void install() {
-    if (installed) {
+  /** Puts the routers in place of System.out/err, unless another runtime already did; pair with {@link #release}. */
+  static synchronized void acquire() {
+    if (users++ > 0) {
       return;
     }
-    System.setOut(new PrintStream(new Router(System.out, false), true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(new Router(System.err, true), true, StandardCharsets.UTF_8));
+    originalOut = System.out;
+    originalErr = System.err;
+    routedOut = new PrintStream(new Router(originalOut, false), true, StandardCharsets.UTF_8);
+    routedErr = new PrintStream(new Router(originalErr, true), true, StandardCharsets.UTF_8);
+    System.setOut(routedOut);
+    System.setErr(routedErr);
     routeStaticLogger();
-    installed = true;
+  }
+
+  /**
+   * The last runtime is done: the JVM's streams come back, unless something replaced the routers since
+   * (then it wraps them, and taking them out from under it would cut its output).
+   */
+  static synchronized void release() {
+    if (users == 0 || --users > 0) {
+      return;
+    }
+    routedOut.flush();
+    routedErr.flush();
+    if (System.out == routedOut) {
+      System.setOut(originalOut);
+    }
+    if (System.err == routedErr) {
+      System.setErr(originalErr);
+    }
   }
 
   static void attach(Sink sink) {
@@ -89,7 +116,11 @@ final class FunctionOutput {
     CURRENT.remove();
   }
 
-  /** {@code LambdaRuntime.getLogger()} is one static shared by every function; make it answer per invocation. */
+  /**
+   * {@code LambdaRuntime.getLogger()} is one static shared by every function; make it answer per invocation.
+   * Functions see their own copy of {@code LambdaRuntime} (see {@link LambdaApiClassLoader}), so the class the
+   * rest of the JVM sees is never touched.
+   */
   private static void routeStaticLogger() {
     LambdaLogger routing = new LambdaLogger() {
       @Override
@@ -113,10 +144,10 @@ final class FunctionOutput {
       }
     };
     try {
-      Field field = LambdaRuntime.class.getDeclaredField("logger");
+      Field field = LambdaApiClassLoader.INSTANCE.functionsLambdaRuntime().getDeclaredField("logger");
       field.setAccessible(true);
       field.set(null, routing);
-    } catch (ReflectiveOperationException | RuntimeException e) {
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       // an unexpected core version: LambdaRuntime.getLogger() keeps printing to stdout, which is routed anyway
     }
   }

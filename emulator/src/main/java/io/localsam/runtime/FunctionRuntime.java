@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -29,6 +30,7 @@ public final class FunctionRuntime implements AutoCloseable {
   private volatile Map<String, FunctionDef> definitions;
   private final java.util.concurrent.ScheduledThreadPoolExecutor timer = timer();
   private final InvocationListener listener;
+  private final AtomicBoolean outputReleased = new AtomicBoolean();
   private final CodeLocator locator;
   private final Consumer<String> log;
   private final String region;
@@ -87,7 +89,6 @@ public final class FunctionRuntime implements AutoCloseable {
       Duration asyncRetryDelay, Isolation isolation, boolean watchCode) {
     this.listener = listener;
     this.async = new AsyncInvocations(this::tryStart, timer, asyncRetryDelay, listener, log);
-    FunctionOutput.install();
     EnvironmentThreads.startSharedDelayScheduler();
     Thread prepare = new Thread(SerializationClassLoader::prepare, "localsam-prepare");
     prepare.setDaemon(true);
@@ -101,14 +102,16 @@ public final class FunctionRuntime implements AutoCloseable {
     if (debugging) {
       log.accept("A debugger is attached: function timeouts are suspended.");
     }
+    FunctionOutput.acquire(); // released by close, or below if mounting fails
     try {
       Map<String, FunctionPool> mounted = mount(template.functions().values(), envVars);
       noteAwsClientUnused(template.functions().values());
       mounted.values().forEach(this::serve);
       pools = java.util.Collections.unmodifiableMap(mounted);
       definitions = template.functions();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       timer.shutdownNow();
+      releaseOutput();
       throw e;
     }
     watcher = watchCode ? new CodeWatcher(List.copyOf(pools.values()), this::reload, log) : null;
@@ -383,6 +386,14 @@ public final class FunctionRuntime implements AutoCloseable {
     }
     timer.shutdownNow();
     pools.values().forEach(FunctionPool::close);
+    releaseOutput();
+  }
+
+  /** Once per runtime, however often it is closed. */
+  private void releaseOutput() {
+    if (outputReleased.compareAndSet(false, true)) {
+      FunctionOutput.release();
+    }
   }
 
   /** One timer thread for every function's timeouts; cancelled timeouts leave its queue at once. */

@@ -38,9 +38,9 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * }</pre>
  *
  * <p><b>Injection.</b> Parameters of type {@link java.net.URI} (the base URL, ending in {@code /}),
- * {@link io.localsam.Emulator} and {@link Tokens} (a fresh token builder with the issuer and audience the
- * template's authorizers expect) are resolved in constructors, test methods and lifecycle methods,
- * {@code @BeforeAll} included.
+ * {@link io.localsam.Emulator}, {@link LocalApiInfo} (both, with the port, in one) and {@link Tokens} (a fresh
+ * token builder with the issuer and audience the template's authorizers expect) are resolved in constructors,
+ * test methods and lifecycle methods, {@code @BeforeAll} included.
  *
  * <p><b>Authorizers.</b> Routes keep their authorizers. Every emulator the extension starts trusts this
  * JVM's test key, so a token from {@link Tokens} passes JWT and Cognito authorizers:
@@ -56,10 +56,11 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * its own {@code @LocalApi} gets the emulator for its own options. The annotation is
  * {@linkplain Inherited inherited} and works as a meta-annotation on your own composed annotation.
  *
- * <p><b>Parallel execution.</b> Classes that use the same template take turns (the annotation carries
- * a {@link ResourceLock} on the template), so a test's journal only ever holds its own invocations;
- * classes on different templates run side by side. {@link LocalApiExtension} registered with
- * {@code @RegisterExtension} gets no lock: add {@code @ResourceLock} yourself if you need one.
+ * <p><b>Parallel execution.</b> {@code @LocalApi} classes take turns (the annotation carries the
+ * {@link ResourceLock} {@value #LOCK}), so a shared emulator's journal only ever holds the running
+ * test's invocations; other test classes still run beside them. A lock per template would need
+ * JUnit 5.12's lock providers, and the extension supports 5.10. {@link LocalApiExtension} registered
+ * with {@code @RegisterExtension} gets no lock: add {@code @ResourceLock(LocalApi.LOCK)} if you need one.
  *
  * <p>For options an annotation cannot carry (per-function environment variables), register a
  * {@link LocalApiExtension#builder()} instead.
@@ -69,8 +70,11 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @Documented
 @Inherited
 @ExtendWith(LocalApiExtension.class)
-@ResourceLock(providers = TemplateLock.class)
+@ResourceLock(LocalApi.LOCK)
 public @interface LocalApi {
+
+  /** The resource every {@code @LocalApi} class locks, for JUnit's parallel execution. */
+  String LOCK = "io.localsam.junit.LocalApi";
 
   /** The SAM template, relative to the module directory (or absolute). */
   String template() default "template.yaml";

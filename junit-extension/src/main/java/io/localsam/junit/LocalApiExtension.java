@@ -116,11 +116,11 @@ public class LocalApiExtension
     }
   }
 
-  /** {@code URI}, {@code Emulator} and {@code Tokens}, and only where this extension has options to serve. */
+  /** {@code URI}, {@code Emulator}, {@code LocalApiInfo} and {@code Tokens}, and only where this extension has options to serve. */
   @Override
   public final boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return (type == URI.class || type == Emulator.class || type == Tokens.class)
+    return (type == URI.class || type == Emulator.class || type == LocalApiInfo.class || type == Tokens.class)
         && (settings != null || nearestAnnotation(context).isPresent());
   }
 
@@ -130,6 +130,9 @@ public class LocalApiExtension
     Class<?> type = parameter.getParameter().getType();
     if (type == Tokens.class) {
       return Tokens.forTemplate(emulator, null);
+    }
+    if (type == LocalApiInfo.class) {
+      return LocalApiInfo.of(emulator);
     }
     return type == URI.class ? emulator.baseUri() : emulator;
   }

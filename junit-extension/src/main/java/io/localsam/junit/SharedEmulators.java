@@ -32,8 +32,8 @@ final class SharedEmulators {
       }
     }
     try {
-      // JUnit closes the Emulator (an AutoCloseable in the root store) when the run ends.
-      return store.getOrComputeIfAbsent(key, k -> Emulator.start(k.toOptions()), Emulator.class);
+      return store.getOrComputeIfAbsent(key, k -> new RunScopedEmulator(Emulator.start(k.toOptions())),
+          RunScopedEmulator.class).emulator();
     } catch (LocalSamException e) {
       // The store remembers a failed start, so every class on these options lands here with its own name.
       throw LocalApiErrors.startFailed(owner, e);

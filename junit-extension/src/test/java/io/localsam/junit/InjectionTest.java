@@ -46,4 +46,12 @@ class InjectionTest {
     assertEquals(api, emulator.baseUri());
     assertEquals(api.getPort(), emulator.port());
   }
+
+  @Test
+  void injects_the_info_of_that_same_api(URI api, Emulator emulator, LocalApiInfo info) {
+    assertEquals(api, info.baseUri());
+    assertEquals(api.getPort(), info.port());
+    assertSame(emulator, info.emulator());
+    assertEquals(200, ApiClient.get(info.uri("/echo/info")).status());
+  }
 }

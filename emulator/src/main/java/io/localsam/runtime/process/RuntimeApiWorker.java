@@ -70,7 +70,7 @@ final class RuntimeApiWorker {
   }
 
   private static void start() {
-    UndertowServers.quietLogs();
+    UndertowServers.holdQuietLogs(RuntimeApiWorker.class);
     try {
       // in LocalSAM's own thread group, not that of the environment thread that happens to start it
       worker = Xnio.getInstance(HttpOpenListener.class.getClassLoader()).createWorker(HelperThreads.group(), OptionMap.builder()
@@ -91,6 +91,7 @@ final class RuntimeApiWorker {
     buffers.close();
     worker = null;
     buffers = null;
+    UndertowServers.releaseQuietLogs(RuntimeApiWorker.class);
   }
 
   /** One environment's listener: its port, and its end, which also ends every connection it accepted. */
