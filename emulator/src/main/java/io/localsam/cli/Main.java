@@ -31,7 +31,7 @@ public final class Main {
       arguments.add(0, "start-api");
     }
     try {
-      commandLine.setDefaultValueProvider(SamConfigDefaults.forArguments(arguments, environment, err));
+      commandLine.setDefaultValueProvider(OptionDefaults.forArguments(arguments, environment, err));
     } catch (LocalSamException e) {
       err.println("Error: " + e.getMessage());
       err.flush();

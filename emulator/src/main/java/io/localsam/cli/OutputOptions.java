@@ -22,7 +22,7 @@ final class OutputOptions {
   /** What a command says before it runs: the SAM flags it ignores, and under --debug where its defaults came from. */
   void begin(CommandSpec spec, IgnoredSamOptions ignored, PrintWriter err) {
     ignored.warn(spec.commandLine().getParseResult(), err);
-    if (spec.commandLine().getDefaultValueProvider() instanceof SamConfigDefaults config) {
+    if (spec.commandLine().getDefaultValueProvider() instanceof OptionDefaults config) {
       debug(err, config.describe());
     }
   }

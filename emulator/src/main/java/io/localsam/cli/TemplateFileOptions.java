@@ -29,7 +29,7 @@ class TemplateFileOptions {
       defaultValue = EmulatorOptions.DEFAULT_REGION)
   String region;
 
-  // Read before the command runs, by SamConfigDefaults; declared here so that they parse and show in --help.
+  // Read before the command runs, by OptionDefaults; declared here so that they parse and show in --help.
   @Option(names = "--config-file", paramLabel = "FILE",
       description = "samconfig file (TOML or YAML) with default option values, relative to the template's folder"
           + " (default: the first of samconfig.toml, samconfig.yaml, samconfig.yml).")

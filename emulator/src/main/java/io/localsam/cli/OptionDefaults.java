@@ -17,16 +17,19 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Option defaults from a samconfig file ({@link SamConfig}), found as SAM CLI finds it: in the folder of
+ * The defaults of options not given on the command line, as SAM CLI (click) finds them: the environment
+ * variables SAM reads for some options, then a samconfig file, then, for {@code --region}, the AWS
+ * environment and config file ({@link AwsRegion}). The samconfig file ({@link SamConfig}) is found as SAM
+ * CLI finds it: in the folder of
  * the template given on the command line (else the working directory), the first of {@code samconfig.toml},
  * {@code .yaml}, {@code .yml}; {@code --config-file} and {@code --config-env} choose another file or
  * environment. The keys are the long option names in snake case ({@code port}, {@code env_vars},
  * {@code parameter_overrides}, ...). picocli asks for a default only for options not given, so a flag on
- * the command line wins over the file's value, as a click default does in SAM CLI. Before the file come
- * the environment variables SAM CLI reads for options ({@link #VARIABLES}), as click reads an
- * {@code envvar} before its default map.
+ * the command line wins over the file's value, as a click default does in SAM CLI. The environment
+ * variables ({@link #VARIABLES}) come before the file, as click reads an {@code envvar} before its
+ * default map.
  */
-final class SamConfigDefaults implements IDefaultValueProvider {
+final class OptionDefaults implements IDefaultValueProvider {
   /** The samconfig section of each command, as SAM CLI names them. */
   static final Map<String, String> SECTIONS = Map.of(
       "start-api", "local_start_api", "invoke", "local_invoke", "start-lambda", "local_start_lambda");
@@ -44,7 +47,7 @@ final class SamConfigDefaults implements IDefaultValueProvider {
   private final Map<String, String> environment;
   private final String profile;
 
-  private SamConfigDefaults(Path file, String table, Map<String, String> values, boolean templateGiven,
+  private OptionDefaults(Path file, String table, Map<String, String> values, boolean templateGiven,
       Map<String, String> environment, String profile) {
     this.file = file;
     this.table = table;
@@ -103,11 +106,11 @@ final class SamConfigDefaults implements IDefaultValueProvider {
       }
     }
     if (file == null) {
-      return new SamConfigDefaults(null, null, Map.of(), templateGiven, environment, profile);
+      return new OptionDefaults(null, null, Map.of(), templateGiven, environment, profile);
     }
     file = file.toAbsolutePath().normalize();
     Map<String, String> values = SamConfig.read(file).parameters(env, section);
-    return new SamConfigDefaults(file, env + "." + section + ".parameters", values, templateGiven, environment, profile);
+    return new OptionDefaults(file, env + "." + section + ".parameters", values, templateGiven, environment, profile);
   }
 
   private static Path parent(Path file) {
