@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns a function's output into the HTTP response API Gateway would send (sam-local-behavior §5, with
+ * Turns a function's output into the HTTP response API Gateway would send (README, Gateway, with
  * deployed API Gateway's rules where SAM CLI differs). An output API Gateway would reject is a
  * {@link Malformed} with the reason, which the gateway logs and answers as API Gateway does.
  */

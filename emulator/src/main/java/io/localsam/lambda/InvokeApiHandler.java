@@ -170,7 +170,7 @@ final class InvokeApiHandler implements HttpHandler {
           answer.put("Content-Type", "application/json");
           answer.put("X-Amz-Executed-Version", "$LATEST");
           if (result.failed()) {
-            answer.put("X-Amz-Function-Error", "Unhandled"); // every Java error and timeout (java-runtime-behavior §4.5)
+            answer.put("X-Amz-Function-Error", "Unhandled"); // every Java error and timeout (README, Runtime)
           }
           if (tail) {
             answer.put("X-Amz-Log-Result", lines.base64());

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The environment variables a function sees, built as SAM CLI builds them (sam-local-behavior §1.13):
+ * The environment variables a function sees, built as SAM CLI builds them (README, Runtime):
  * Lambda's reserved variables and SAM's local defaults, then the template's declared variables, each of
  * which the developer's shell and then the {@code --env-vars} file may override. Variables that the
  * template does not declare never reach the function.

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * A function's {@code LambdaLogger} as the Java runtime writes it (java-runtime-behavior §5.2): in TEXT
+ * A function's {@code LambdaLogger} as the Java runtime writes it (README, Runtime): in TEXT
  * format the message as is ({@code [INFO] msg} with a level); in JSON format
  * ({@code LoggingConfig.LogFormat: JSON}) one object per call with timestamp, message, level and
  * request id, levelled calls below {@code AWS_LAMBDA_LOG_LEVEL} dropped. Each call is one log entry.

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * Turns a {@code Handler} string into a {@link LoadedHandler} by the Java runtime's rules
- * (java-runtime-behavior §1): class form through {@code RequestStreamHandler} or {@code RequestHandler}
+ * (README, Runtime): class form through {@code RequestStreamHandler} or {@code RequestHandler}
  * with its generic types, method form by weight and accepted shape, one instance per environment, and
  * the runtime's own messages for every way this can fail.
  */

@@ -248,7 +248,7 @@ final class CfnApis {
       return known;
     }
     if (!stack.type(resourceId).equals("AWS::ApiGateway::Resource")) {
-      return resourceId.startsWith("/") ? resourceId : "/" + resourceId; // spec 1.3: used as a literal prefix
+      return resourceId.startsWith("/") ? resourceId : "/" + resourceId; // README, Template: used as a literal prefix
     }
     if (depth > 64) {
       throw TemplateException.at(where, "the ParentId chain of " + stack.name(resourceId) + " loops");

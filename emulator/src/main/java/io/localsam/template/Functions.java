@@ -140,7 +140,7 @@ final class Functions {
     if (properties.get("Environment") instanceof Map<?, ?> env && env.get("Variables") instanceof Map<?, ?> variables) {
       for (Map.Entry<?, ?> variable : variables.entrySet()) {
         Object value = variable.getValue();
-        // spec 1.13: unresolved intrinsics (maps), lists and null become ""
+        // README, Template: unresolved intrinsics (maps), lists and null become ""
         environment.put(variable.getKey().toString(), value instanceof List<?> ? "" : Scalars.text(value));
       }
     }

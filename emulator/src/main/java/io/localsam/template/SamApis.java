@@ -36,7 +36,7 @@ final class SamApis {
     this.openApi = new OpenApi(stack);
   }
 
-  /** Event routes first, then definition routes: an event wins over the definition (spec 1.5). */
+  /** Event routes first, then definition routes: an event wins over the definition (README, Template). */
   List<RouteDraft> read(List<FunctionDef> functions) {
     for (String id : stack.ids()) {
       switch (stack.type(id)) {
@@ -89,7 +89,7 @@ final class SamApis {
   /**
    * A definition file beside the template (YAML or JSON); {@code null} with a warning when it is in S3.
    * Like CloudFormation (which imports such a file as it is), intrinsics in it are not resolved; an
-   * integration {@code uri} written as {@code Fn::Sub} still names its function (spec 1.4).
+   * integration {@code uri} written as {@code Fn::Sub} still names its function (README, Template).
    */
   Object definitionFile(Object uri, String owner, Object near) {
     if (!(uri instanceof String location) || Stack.remote(location)) {
@@ -114,7 +114,7 @@ final class SamApis {
     Object stage = properties.get("StageName");
     if (rest) {
       if (implicit) {
-        api.stage = "Prod"; // SAM's implicit REST API; Globals cannot change it (spec 1.2)
+        api.stage = "Prod"; // SAM's implicit REST API; Globals cannot change it (README, Template)
       } else if (stage == null || Scalars.text(stage).isEmpty()) {
         throw TemplateException.at(api.location, "AWS::Serverless::Api " + owner + " needs a StageName");
       } else {

@@ -134,7 +134,7 @@ public final class TemplateLoader {
       Map<String, String> childValues = new LinkedHashMap<>(child.parameters());
       Map<String, String> childSources = new HashMap<>();
       childValues.keySet().forEach(k -> childSources.put(k, stack.name(child.id()) + ".Parameters"));
-      // spec 1.7: a nested stack gets its Parameters plus the global overrides (region, account), not the root's overrides
+      // README, Template: a nested stack gets its Parameters plus the global overrides (region, account), not the root's overrides
       values.forEach((key, value) -> {
         if (key.startsWith("AWS::")) {
           childValues.putIfAbsent(key, value);
@@ -211,7 +211,7 @@ public final class TemplateLoader {
         return function.logicalId();
       }
     }
-    // SAM CLI mounts such a route and answers 502 "No function defined for resource method" (spec 1.4); the
+    // SAM CLI mounts such a route and answers 502 "No function defined for resource method" (README, Template); the
     // gateway has no such answer yet, so the route is left out, loudly.
     warnings.add(draft.source() + " calls function '" + draft.function() + "', which is not defined in the template;"
         + " the route is not mounted");

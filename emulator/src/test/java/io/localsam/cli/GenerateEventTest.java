@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GenerateEventTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  // as the Lambda Java runtime's serializer reads events: fields the type lacks are ignored (java-runtime-behavior §2.2)
+  // as the Lambda Java runtime's serializer reads events: fields the type lacks are ignored (README, Runtime)
   private static final ObjectMapper LAMBDA = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private static final String[] PROXY_HEADERS = {"Accept", "Accept-Encoding", "Accept-Language", "Cache-Control",
       "CloudFront-Forwarded-Proto", "CloudFront-Is-Desktop-Viewer", "CloudFront-Is-Mobile-Viewer", "CloudFront-Is-SmartTV-Viewer",

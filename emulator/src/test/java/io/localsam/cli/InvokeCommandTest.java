@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code invoke} as a user runs it: what goes to stdout and stderr, and the exit codes (sam-local-behavior §8). */
+/** {@code invoke} as a user runs it: what goes to stdout and stderr, and the exit codes (README, `invoke`). */
 class InvokeCommandTest {
   @TempDir
   Path folder;

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every response shape real handlers return, valid and invalid (sam-local-behavior §5 with deployed API
+ * Every response shape real handlers return, valid and invalid (README, Gateway, with deployed API
  * Gateway's rules: "If the function output is of a different format, API Gateway returns a 502", AWS
  * docs "Set up Lambda proxy integrations in API Gateway", output format section).
  */

@@ -182,7 +182,7 @@ class BadFunctionOutputTest {
     assertEquals("199", count.header("X-H199"));
   }
 
-  // ---- engine bugs these tests found; see the reliability report
+  // ---- engine bugs these tests found; see the README's Reliability section
 
   @Test
   void output_with_trailing_data_after_the_json_is_rejected() {

@@ -120,7 +120,7 @@ class BadHttpInputTest {
 
   @Test
   @Disabled("limitation (Undertow): an unknown HTTP version (HTTP/9.9, HTTP/2.0 in plain text) is parsed as HTTP/1.1"
-      + " and served with 200, before any handler sees it; expected 400 and close (see the reliability report)")
+      + " and served with 200, before any handler sees it; expected 400 and close (see the README's Reliability section)")
   void an_unknown_http_version_gets_400() {
     assertRejectedAndClosed("GET /echo HTTP/9.9\r\nHost: x\r\n\r\n");
     assertRejectedAndClosed("GET /echo HTTP/2.0\r\nHost: x\r\n\r\n");
@@ -159,7 +159,7 @@ class BadHttpInputTest {
   @Test
   @Disabled("limitation (Undertow): an invalid chunk size makes Undertow's chunk reader close the connection itself"
       + " (UT000042) before the gateway can answer 400, and a chunk longer than its declared size is accepted and cut;"
-      + " no 5xx and no invocation either way (next test); see the reliability report")
+      + " no 5xx and no invocation either way (next test); see the README's Reliability section")
   void invalid_chunked_encoding_gets_400_and_the_connection_closed() {
     assertRejectedAndClosed("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\nabc\r\n0\r\n\r\n");
     assertRejectedAndClosed("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcdef\r\n0\r\n\r\n");

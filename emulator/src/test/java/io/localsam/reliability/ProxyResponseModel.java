@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What API Gateway answers for a function's output, written from sam-local-behavior §5.2 and §5.3
+ * What API Gateway answers for a function's output (REST and HTTP API), written from the README's Gateway section
  * with deployed API Gateway's rules where SAM CLI differs (the spec's rule 1): the test oracle for
  * {@link ResponseProperties}, kept independent of the gateway's own mapper. Empty means API Gateway
  * rejects the output (REST 502, HTTP 500). Only for APIs without binary media types and requests
@@ -32,12 +32,12 @@ final class ProxyResponseModel {
   static Optional<Mapped> rest(String output) {
     JsonNode root = parse(output);
     if (root == null || !root.isObject()) {
-      return Optional.empty(); // §5.2: not JSON, or not an object
+      return Optional.empty(); // REST: not JSON, or not an object
     }
     for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!V1_KEYS.contains(name) && !name.equals("base64Encoded")) {
-        return Optional.empty(); // §5.2: REST rejects any other key (Jackson's base64Encoded is read: README, fidelity)
+        return Optional.empty(); // REST rejects any other key (Jackson's base64Encoded is read: README, fidelity)
       }
     }
     JsonNode statusCode = root.get("statusCode");
@@ -76,7 +76,7 @@ final class ProxyResponseModel {
         Map.Entry<String, JsonNode> entry = it.next();
         Map.Entry<String, String> header = entry.getValue().isNull() ? null : Map.entry(entry.getKey(), text(entry.getValue()));
         if (header != null && !headers.contains(header)) {
-          headers.add(header); // §5.2: multiValueHeaders first, a headers pair already there is not repeated
+          headers.add(header); // REST: multiValueHeaders first, a headers pair already there is not repeated
         }
       }
     }
@@ -84,7 +84,7 @@ final class ProxyResponseModel {
       return Optional.empty();
     }
     defaultContentType(headers);
-    // no binary media types and no Accept header: a base64 body is sent as the text it is (§5.2)
+    // no binary media types and no Accept header: a base64 body is sent as the text it is (REST)
     String text = body == null || body.isNull() ? "" : body.textValue();
     return Optional.of(new Mapped(status, headers, text.getBytes(StandardCharsets.UTF_8)));
   }
@@ -93,10 +93,10 @@ final class ProxyResponseModel {
   static Optional<Mapped> http(String output) {
     JsonNode root = parse(output);
     if (root == null) {
-      return Optional.empty(); // §5.3: not JSON
+      return Optional.empty(); // HTTP API: not JSON
     }
     if (!root.isObject() || !root.has("statusCode")) {
-      // §5.3, deployed: the output itself is the body (a JSON string as its text), 200, application/json
+      // HTTP API, deployed: the output itself is the body (a JSON string as its text), 200, application/json
       String text = root.isTextual() ? root.textValue() : output;
       return Optional.of(new Mapped(200, new ArrayList<>(List.of(Map.entry("Content-Type", "application/json"))),
           text.getBytes(StandardCharsets.UTF_8)));
@@ -108,7 +108,7 @@ final class ProxyResponseModel {
     }
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     JsonNode single = root.get("headers");
-    if (single != null && single.isObject()) { // anything else is ignored (§5.3)
+    if (single != null && single.isObject()) { // anything else is ignored (HTTP API)
       for (Iterator<Map.Entry<String, JsonNode>> it = single.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> entry = it.next();
         if (!entry.getValue().isNull()) {
@@ -117,7 +117,7 @@ final class ProxyResponseModel {
       }
     }
     JsonNode cookies = root.get("cookies");
-    if (cookies != null && cookies.isArray()) { // each its own Set-Cookie; a non-list is ignored (§5.3)
+    if (cookies != null && cookies.isArray()) { // each its own Set-Cookie; a non-list is ignored (HTTP API)
       for (JsonNode cookie : cookies) {
         headers.add(Map.entry("Set-Cookie", text(cookie)));
       }
@@ -148,7 +148,7 @@ final class ProxyResponseModel {
     }
   }
 
-  /** An integer 100-599, or its decimal text (§5.2); anything else is null. */
+  /** An integer 100-599, or its decimal text (REST); anything else is null. */
   private static Integer status(JsonNode node) {
     int status;
     if (node == null || node.isNull()) {
@@ -163,7 +163,7 @@ final class ProxyResponseModel {
     return status >= 100 && status <= 599 ? status : null;
   }
 
-  /** A boolean, or "true"/"True"/"false"/"False" (§5.2); absent is false; anything else null. */
+  /** A boolean, or "true"/"True"/"false"/"False" (REST); absent is false; anything else null. */
   private static Boolean flag(JsonNode node) {
     if (node == null || node.isNull()) {
       return false;
@@ -189,7 +189,7 @@ final class ProxyResponseModel {
 
   private static void defaultContentType(List<Map.Entry<String, String>> headers) {
     if (headers.stream().noneMatch(h -> h.getKey().equalsIgnoreCase("Content-Type"))) {
-      headers.add(Map.entry("Content-Type", "application/json")); // §5.2, §5.3
+      headers.add(Map.entry("Content-Type", "application/json")); // REST and HTTP API
     }
   }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Handlers run as the Java runtime runs them (java-runtime-behavior §1–§4 and its §9 checklist): the
+ * Handlers run as the Java runtime runs them (README, Runtime): the
  * event bytes become the declared type, the result becomes bytes, and failures become its documents.
  */
 class HandlerTest {

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Globals merged by the SAM translator's rules (spec 1.6), and resource Conditions evaluated as deployed. */
+/** Globals merged by the SAM translator's rules (README, Template), and resource Conditions evaluated as deployed. */
 class GlobalsAndConditionsTest {
   @TempDir
   Path folder;

@@ -52,7 +52,7 @@ class IntrinsicsTest {
     assertEquals("cn-north-1", env(flag, "R"));
     assertEquals("aws-cn", env(flag, "P"));
     assertEquals("cn-north-1b", env(flag, "Z"));
-    assertEquals("us-gov-west-1", env(override, "R"), "--parameter-overrides beats --region (spec 1.7)");
+    assertEquals("us-gov-west-1", env(override, "R"), "--parameter-overrides beats --region (README, Template)");
     assertEquals("aws-us-gov", env(override, "P"));
   }
 

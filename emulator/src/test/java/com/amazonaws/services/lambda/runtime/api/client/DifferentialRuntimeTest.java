@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The same handlers and inputs through AWS's real Java runtime client (aws-lambda-java-runtime-interface-client,
- * its handler loader and error converter, as java-runtime-behavior §9 describes) and through LocalSAM: the
+ * its handler loader and error converter, as the README's Runtime section describes) and through LocalSAM: the
  * response bytes must be identical. The test lives in the runtime client's package to reach its loader.
  */
 class DifferentialRuntimeTest {
