@@ -100,7 +100,7 @@ public record Tls(Path certificateFile, Path keyFile) {
       byte[] der = Base64.getMimeDecoder().decode(pem.group(2).replaceAll("(?m)^[A-Za-z-]+:.*$", ""));
       try {
         return KeyFactory.getInstance(algorithm(certified)).generatePrivate(spec(kind, der, certified));
-      } catch (GeneralSecurityException | RuntimeException e) { // a DER the spec cannot take, or runs short
+      } catch (GeneralSecurityException | RuntimeException e) { // a DER the key spec cannot take, or one that runs short
         throw new LocalSamException("--ssl-key-file " + keyFile + ": its " + kind + " cannot be read as the "
             + algorithm(certified) + " key of the certificate (" + e.getMessage() + ").", e);
       }

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * What API Gateway answers for a function's output (REST and HTTP API), written from the README's Gateway section
- * with deployed API Gateway's rules where SAM CLI differs (the spec's rule 1): the test oracle for
+ * with deployed API Gateway's rules where SAM CLI differs (the cloud wins): the test oracle for
  * {@link ResponseProperties}, kept independent of the gateway's own mapper. Empty means API Gateway
  * rejects the output (REST 502, HTTP 500). Only for APIs without binary media types and requests
  * without an Accept header, as the property sends them.
