@@ -163,6 +163,11 @@ public final class Emulator implements AutoCloseable {
     return journal.invocations();
   }
 
+  /** The journal's invocations of one function (its logical id), oldest first: what a test asserts on. */
+  public List<Invocation> invocations(String functionId) {
+    return journal.invocations().stream().filter(invocation -> invocation.functionId().equals(functionId)).toList();
+  }
+
   /** Forgets the journal: invocations and asynchronous outcomes. */
   public void resetJournal() {
     journal.clear();

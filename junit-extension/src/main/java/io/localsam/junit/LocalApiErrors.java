@@ -77,15 +77,24 @@ final class LocalApiErrors {
             + " or beforeEach (instance field). With @LocalApi, inject URI or Emulator instead.");
   }
 
-  /** The failure for {@code failOnFunctionError}: every failed invocation, with the runtime's error document. */
+  /** How much of a failed invocation's event the failure shows: enough for a request's method, path and body. */
+  private static final int EVENT_SHOWN = 2_000;
+
+  /** The failure for {@code failOnFunctionError}: every failed invocation, with its event and the runtime's error document. */
   static AssertionError functionsFailed(String test, List<Invocation> failed) {
     StringBuilder message = new StringBuilder()
         .append(failed.size() == 1 ? "A function failed" : failed.size() + " function invocations failed")
         .append(" during ").append(test).append(" (failOnFunctionError = true):");
     for (Invocation invocation : failed) {
       message.append("\n\n").append(invocation.functionId()).append(" failed with ").append(invocation.error())
-          .append(" (request ").append(invocation.requestId()).append("):\n").append(invocation.response());
+          .append(" (request ").append(invocation.requestId()).append("):\n").append(invocation.response())
+          .append("\nIts event: ").append(shortened(invocation.event()));
     }
     return new AssertionError(message.toString());
+  }
+
+  private static String shortened(String event) {
+    return event == null || event.length() <= EVENT_SHOWN ? String.valueOf(event)
+        : event.substring(0, EVENT_SHOWN) + "... (" + event.length() + " characters)";
   }
 }

@@ -24,6 +24,7 @@ class FailOnFunctionErrorTest {
     assertTrue(message.contains("FailingFunction failed with java.lang.IllegalStateException"), message);
     assertTrue(message.contains("boom on /fail"), message);
     assertTrue(message.contains("fixtures.FailingFunction.handleRequest"), "has the stack trace: " + message);
+    assertTrue(message.contains("Its event: {") && message.contains("\"path\":\"/fail\""), "and the request that failed: " + message);
   }
 
   @Test

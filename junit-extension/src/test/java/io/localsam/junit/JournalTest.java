@@ -29,6 +29,8 @@ class JournalTest {
     Invocation failing = emulator.invocations().get(1);
     assertEquals("FailingFunction", failing.functionId());
     assertTrue(failing.failed());
+    assertEquals(java.util.List.of(echo), emulator.invocations("EchoFunction"), "one function's, by its logical id");
+    assertEquals(java.util.List.of(failing), emulator.invocations("FailingFunction"));
   }
 
   @Test
