@@ -92,7 +92,7 @@ final class InvokeCommand implements Callable<Integer> {
       }
       output.debug(err, "Function " + (function == null ? "(the only one)" : function) + " is " + functionId);
       // only the invoked function's code needs to be there, as in SAM CLI
-      Template only = new Template(all.file(), Map.of(functionId, definition), Map.of(), List.of(), List.of());
+      Template only = all.withOnly(Map.of(functionId, definition));
       try (FunctionRuntime runtime = LocalFunctions.runtime(only, options)) {
         err.println("Invoking " + definition.handler() + " (" + definition.runtime() + ")");
         err.flush();

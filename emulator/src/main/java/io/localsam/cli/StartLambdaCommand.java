@@ -107,6 +107,6 @@ final class StartLambdaCommand implements Callable<Integer> {
       throw new LocalSamException(String.join(", ", unknown.stream().sorted().toList()) + " not found. Possible options in your"
           + " template: " + String.join(", ", all.functions().keySet()));
     }
-    return new Template(all.file(), named, Map.of(), List.of(), List.of(), Map.of(), all.files());
+    return all.withOnly(named);
   }
 }

@@ -80,7 +80,7 @@ final class ChildRuntime {
     if (jdk != null) {
       return ClassFileVersion.refusal(function.id(), function.definition().handler(), classpath, jdk, runtime);
     }
-    Path bootstrap = codeRoot(classpath).resolve("bootstrap");
+    Path bootstrap = ChildLaunch.codeRoot(classpath).resolve("bootstrap");
     if (!Files.isRegularFile(bootstrap)) {
       return "Function " + function.id() + ": Runtime " + runtime + " runs the executable named bootstrap at the code root, and "
           + bootstrap + " does not exist.";
@@ -96,16 +96,11 @@ final class ChildRuntime {
     Map<String, String> environment = FunctionEnvironment.withCode(function.environment(), function.code());
     int memorySize = function.definition().memorySize();
     if (jdk == null) {
-      return ChildLaunch.bootstrap(codeRoot(classpath), environment, runtimeApi);
+      return ChildLaunch.bootstrap(ChildLaunch.codeRoot(classpath), environment, runtimeApi);
     }
     return client == RuntimeClient.AWS
         ? ChildLaunch.awsRuntimeClient(jdk, memorySize, AwsRuntimeClientFiles.get(), classpath, function.definition().handler(),
             environment, runtimeApi, debugPort)
         : ChildLaunch.java(jdk, memorySize, classpath, environment, runtimeApi, debugPort);
-  }
-
-  private static Path codeRoot(List<Path> classpath) {
-    Path first = classpath.isEmpty() ? Path.of("") : classpath.get(0).toAbsolutePath();
-    return Files.isDirectory(first) ? first : first.getParent();
   }
 }

@@ -47,6 +47,14 @@ public record Template(
     this(file, functions, apis, routes, warnings, Map.of());
   }
 
+  /**
+   * Only {@code kept} of this template's functions, as {@code invoke} and {@code start-lambda FUNCTION...} serve
+   * them: no APIs or routes, the same files read.
+   */
+  public Template withOnly(Map<String, FunctionDef> kept) {
+    return new Template(file, kept, Map.of(), List.of(), List.of(), Map.of(), files);
+  }
+
   public Optional<FunctionDef> function(String logicalId) {
     return Optional.ofNullable(functions.get(logicalId));
   }

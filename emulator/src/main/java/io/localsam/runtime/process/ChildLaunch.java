@@ -50,7 +50,7 @@ public record ChildLaunch(List<String> command, Map<String, String> environment,
     command.add(ownClasspath()); // LocalSAM's own classes: the runtime and AWS's serializer
     command.add(RuntimeApiBootstrap.class.getName());
     functionClasspath.forEach(entry -> command.add(entry.toAbsolutePath().toString()));
-    return new ChildLaunch(command, withRuntimeApi(lambdaEnvironment, runtimeApi), taskRoot(functionClasspath));
+    return new ChildLaunch(command, withRuntimeApi(lambdaEnvironment, runtimeApi), codeRoot(functionClasspath));
   }
 
   /**
@@ -69,7 +69,7 @@ public record ChildLaunch(List<String> command, Map<String, String> environment,
         .collect(Collectors.joining(File.pathSeparator)));
     command.add(AwsRuntimeClientMain.class.getName());
     command.add(handler);
-    return new ChildLaunch(command, withRuntimeApi(lambdaEnvironment, runtimeApi), taskRoot(functionClasspath));
+    return new ChildLaunch(command, withRuntimeApi(lambdaEnvironment, runtimeApi), codeRoot(functionClasspath));
   }
 
   /** The JDK's {@code java} with Lambda's flags, and JDWP waiting on {@code debugPort} when it is above 0. */
@@ -125,7 +125,7 @@ public record ChildLaunch(List<String> command, Map<String, String> environment,
   }
 
   /** The code root: the first class path entry, or a jar's folder when the code is a jar read in place. */
-  private static Path taskRoot(List<Path> classpath) {
+  public static Path codeRoot(List<Path> classpath) {
     Path first = classpath.isEmpty() ? Path.of("") : classpath.get(0).toAbsolutePath();
     return Files.isDirectory(first) ? first : first.getParent();
   }
