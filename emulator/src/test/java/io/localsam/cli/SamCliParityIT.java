@@ -48,12 +48,18 @@ class SamCliParityIT {
   @Test
   void a_makefiles_repeated_flags_and_sams_other_flags_run_with_the_last_value_and_a_note() throws Exception {
     try (JarProcess jar = JarProcess.start(folder, "invoke", "Chatty", "--region", "eu-west-1", "--region", "eu-west-2",
-        "--container-dns", "1.1.1.1", "--hook-name", "terraform", "--no-memory-limit", "-ii", "Chatty=image")) {
+        "--container-dns", "1.1.1.1", "--hook-name", "terraform", "--no-memory-limit", "-ii", "Chatty=image",
+        "--no-mount-symlinks", "--debugger-path", "/dbg", "--debug-args", "-Xmx1g", "--save-params", "--skip-prepare-infra",
+        "--prepare-infra", "--terraform-plan-file", "plan.json", "--language-extensions", "--tenant-id", "blue",
+        "--durable-execution-name", "run-1", "-r", "java21")) {
       assertEquals(0, jar.exitCode(), jar.stderr());
       assertTrue(jar.stdout().contains("arn:aws:lambda:eu-west-2:"), jar.stdout());
-      for (String flag : List.of("--container-dns", "--hook-name", "--no-memory-limit", "--invoke-image")) {
-        assertTrue(jar.stderr().contains("Note: " + flag + " has no effect: "), flag + ": " + jar.stderr());
+      for (String flag : List.of("--container-dns", "--hook-name", "--no-memory-limit", "--invoke-image", "--no-mount-symlinks",
+          "--debugger-path", "--debug-args", "--save-params", "--skip-prepare-infra", "--prepare-infra", "--terraform-plan-file",
+          "--language-extensions", "--tenant-id", "--durable-execution-name")) {
+        assertTrue(jar.stderr().contains("Note: " + flag + " has no effect"), flag + ": " + jar.stderr());
       }
+      assertTrue(jar.stderr().contains("Invoking fixtures.Chatty (java21)"), "-r runs it on that runtime: " + jar.stderr());
     }
   }
 
