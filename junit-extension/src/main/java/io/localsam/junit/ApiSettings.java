@@ -19,6 +19,7 @@ import java.util.Set;
  * @param isolation where the functions run
  * @param sslCertFile the PEM certificate to serve HTTPS with, as written; empty for HTTP
  * @param sslKeyFile its private key, as written; empty for HTTP
+ * @param sharing which classes the emulator serves, and whether it is reset between them
  */
 record ApiSettings(
     String template,
@@ -33,7 +34,8 @@ record ApiSettings(
     boolean disableAuthorizer,
     Isolation isolation,
     String sslCertFile,
-    String sslKeyFile) {
+    String sslKeyFile,
+    Sharing sharing) {
 
   ApiSettings {
     jwks = List.copyOf(jwks);
@@ -53,7 +55,7 @@ record ApiSettings(
     return new ApiSettings(api.template(), parameters, api.envVars(), api.port(), api.region(), Map.of(),
         api.failOnFunctionError(), List.of(api.jwks()), List.of(api.apiKeys()), api.disableAuthorizer(),
         isolation(api.isolation(), Set.of(api.processFunctions()), jdks(api.jdks(), owner), api.runtimeClient()),
-        api.sslCertFile(), api.sslKeyFile());
+        api.sslCertFile(), api.sslKeyFile(), api.sharing());
   }
 
   /** As the command line resolves it, except that here {@code IN_PROCESS} is the default and so never overrides AWS's client. */

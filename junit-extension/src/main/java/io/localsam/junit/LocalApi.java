@@ -49,12 +49,16 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * <p><b>Paths.</b> {@link #template()} and {@link #envVars()} are relative to the module directory:
  * the {@code basedir} system property that Maven's Surefire sets, else the working directory.
  *
- * <p><b>Lifetime and sharing.</b> Emulators are shared: every class (in one JVM run) that asks for
- * the same template and options gets the same emulator, started once and closed when the run ends,
- * so twenty test classes pay the start-up once. The journal ({@link io.localsam.Emulator#invocations()})
- * is cleared before each test. A {@code @Nested} class uses its enclosing class's emulator; one with
- * its own {@code @LocalApi} gets the emulator for its own options. The annotation is
- * {@linkplain Inherited inherited} and works as a meta-annotation on your own composed annotation.
+ * <p><b>Lifetime and sharing.</b> By default ({@link Sharing#RUN}) emulators are shared: every class (in
+ * one JVM run) that asks for the same template and options gets the same emulator, started once and
+ * closed when the run ends, so twenty test classes pay the start-up once; before each class it is
+ * {@linkplain io.localsam.Emulator#reset() reset}, so no class sees another's warm environments, function
+ * static fields or cached authorizer results. {@link Sharing#RUN_KEEP_STATE} skips that reset;
+ * {@link Sharing#CLASS} gives the class an emulator of its own, closed after its last test. The journal
+ * ({@link io.localsam.Emulator#invocations()}) is cleared before each test. A {@code @Nested} class uses its
+ * enclosing class's emulator (not reset in between); one with its own {@code @LocalApi} gets the emulator for
+ * its own options. The annotation is {@linkplain Inherited inherited} and works as a meta-annotation on your
+ * own composed annotation.
  *
  * <p><b>Parallel execution.</b> {@code @LocalApi} classes take turns (the annotation carries the
  * {@link ResourceLock} {@value #LOCK}), so a shared emulator's journal only ever holds the running
@@ -138,4 +142,10 @@ public @interface LocalApi {
    * names some.
    */
   RuntimeClient runtimeClient() default RuntimeClient.LOCALSAM;
+
+  /**
+   * Which classes the emulator serves: {@link Sharing#RUN} (the default: shared by every class on the same options,
+   * reset before each), {@link Sharing#RUN_KEEP_STATE} (shared, never reset) or {@link Sharing#CLASS} (its own).
+   */
+  Sharing sharing() default Sharing.RUN;
 }

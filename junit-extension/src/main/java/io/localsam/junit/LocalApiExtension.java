@@ -45,8 +45,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * }</pre>
  *
  * <p>In a {@code static} field the emulator is acquired before all tests of the class; in an instance
- * field, before each test. Either way it is shared with every class on the same options and closed
- * when the run ends (see {@link LocalApi}). {@code URI} and {@code Emulator} parameters are injected
+ * field, before each test. Either way it is shared with every class on the same options, reset when
+ * acquired and closed when the run ends, unless {@link Builder#sharing} says otherwise (see {@link LocalApi}). {@code URI} and {@code Emulator} parameters are injected
  * as with the annotation; with two extensions on one class, use each one's {@link #uri} instead.
  *
  * <p>The lifecycle callbacks are final; a subclass hooks in through {@link #onBeforeAll},
@@ -209,7 +209,13 @@ public class LocalApiExtension
           .map(api -> ApiSettings.of(api, owner))
           .orElseThrow(() -> LocalApiErrors.notAnnotated(testClass));
     }
-    Binding binding = new Binding(SharedEmulators.acquire(context, wanted, owner), wanted.failOnFunctionError());
+    Emulator emulator = wanted.sharing() == Sharing.CLASS
+        ? OwnEmulator.start(context, wanted, key, owner)
+        : SharedEmulators.acquire(context, wanted, owner);
+    if (wanted.sharing() == Sharing.RUN) {
+      emulator.reset(); // a shared emulator starts each class as fresh as a new one would
+    }
+    Binding binding = new Binding(emulator, wanted.failOnFunctionError());
     context.getStore(NAMESPACE).put(key, binding);
     if (settings != null) {
       this.emulator = binding.emulator();
@@ -270,6 +276,7 @@ public class LocalApiExtension
     private String sslCertFile = "";
     private String sslKeyFile = "";
     private RuntimeClient runtimeClient = RuntimeClient.LOCALSAM;
+    private Sharing sharing = Sharing.RUN;
 
     private Builder() {}
 
@@ -391,13 +398,19 @@ public class LocalApiExtension
       return this;
     }
 
+    /** Which classes the emulator serves, and whether it is reset between them; {@link Sharing#RUN} by default. */
+    public Builder sharing(Sharing sharing) {
+      this.sharing = sharing;
+      return this;
+    }
+
     public LocalApiExtension build() {
       return new LocalApiExtension(this);
     }
 
     ApiSettings settings() {
       return new ApiSettings(template, parameters, envVars, port, region, environment, failOnFunctionError, jwks, apiKeys,
-          disableAuthorizer, ApiSettings.isolation(isolation, processFunctions, jdks, runtimeClient), sslCertFile, sslKeyFile);
+          disableAuthorizer, ApiSettings.isolation(isolation, processFunctions, jdks, runtimeClient), sslCertFile, sslKeyFile, sharing);
     }
   }
 }

@@ -32,8 +32,8 @@ final class SharedEmulators {
       }
     }
     try {
-      return store.getOrComputeIfAbsent(key, k -> new RunScopedEmulator(Emulator.start(k.toOptions())),
-          RunScopedEmulator.class).emulator();
+      return store.getOrComputeIfAbsent(key, k -> new StoredEmulator(Emulator.start(k.toOptions())),
+          StoredEmulator.class).emulator();
     } catch (LocalSamException e) {
       // The store remembers a failed start, so every class on these options lands here with its own name.
       throw LocalApiErrors.startFailed(owner, e);
