@@ -116,12 +116,16 @@ public class LocalApiExtension
     }
   }
 
-  /** {@code URI}, {@code Emulator}, {@code LocalApiInfo} and {@code Tokens}, and only where this extension has options to serve. */
+  /**
+   * {@code Emulator}, {@code LocalApiInfo} and {@code Tokens}, and a plain {@code URI} where no other resolver takes
+   * it ({@link OtherResolvers}); only where this extension has options to serve.
+   */
   @Override
   public final boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return (type == URI.class || type == Emulator.class || type == LocalApiInfo.class || type == Tokens.class)
-        && (settings != null || nearestAnnotation(context).isPresent());
+    boolean ours = type == Emulator.class || type == LocalApiInfo.class || type == Tokens.class
+        || type == URI.class && !OtherResolvers.claim(parameter, context);
+    return ours && (settings != null || nearestAnnotation(context).isPresent());
   }
 
   @Override
@@ -245,7 +249,7 @@ public class LocalApiExtension
     if (own.isPresent()) {
       return own;
     }
-    List<Class<?>> enclosing = context.getEnclosingTestClasses();
+    List<Class<?>> enclosing = EnclosingClasses.of(context);
     for (int i = enclosing.size() - 1; i >= 0; i--) {
       Optional<LocalApi> outer = AnnotationSupport.findAnnotation(enclosing.get(i), LocalApi.class);
       if (outer.isPresent()) {
