@@ -1,5 +1,6 @@
 package io.localsam;
 
+import io.localsam.fault.Faults;
 import io.localsam.gateway.AuthSettings;
 import io.localsam.gateway.GatewayServer;
 import io.localsam.runtime.EnvVarsFile;
@@ -32,9 +33,11 @@ public final class Emulator implements AutoCloseable {
   private final FunctionRuntime runtime;
   private final GatewayServer server;
   private final Journal journal;
+  private final Faults faults;
 
   private Emulator(EmulatorOptions options, TemplateReload template, FunctionRuntime runtime, GatewayServer server,
-      Journal journal) {
+      Journal journal, Faults faults) {
+    this.faults = faults;
     this.options = options;
     this.template = template;
     this.runtime = runtime;
@@ -54,20 +57,23 @@ public final class Emulator implements AutoCloseable {
     SSLContext tls = options.tls() == null ? null : options.tls().sslContext(); // a bad file stops us before any function starts
     io.localsam.runtime.TemplateWatcher watcher = TemplateReload.watcher(options, template, log);
     Journal journal = new Journal(); // before the server opens: a request may arrive at once
+    TemplateReload[] current = new TemplateReload[1]; // the faults check against the template served at the time
+    Faults faults = new Faults(id -> FaultTargets.checkFunction(current[0].current(), id),
+        key -> FaultTargets.checkRoute(current[0].current(), key), options.log());
     FunctionRuntime runtime = new FunctionRuntime(template, options.region(),
         EnvVarsFile.read(options.envVars()).with(options.functionEnvironment()), log, journal, options.asyncRetryDelay(),
-        options.isolation(), options.watchCode());
+        options.isolation(), options.watchCode(), faults);
     GatewayServer server;
     try {
       server = GatewayServer.start(template, runtime, options.host(), options.port(), staticDir(options),
-          new AuthSettings(options.region(), options.jwks(), options.disableAuthorizer(), options.apiKeys()), tls, log);
+          new AuthSettings(options.region(), options.jwks(), options.disableAuthorizer(), options.apiKeys()), tls, faults, log);
     } catch (RuntimeException e) {
       runtime.close();
       throw e;
     }
     server.mountingLines().forEach(log);
-    return new Emulator(options, TemplateReload.start(options, template, watcher, runtime, server::prepare, log), runtime, server,
-        journal);
+    current[0] = TemplateReload.start(options, template, watcher, runtime, server::prepare, log);
+    return new Emulator(options, current[0], runtime, server, journal, faults);
   }
 
   /** {@code --static-dir}, or SAM CLI's default: {@code public} beside the template, when it exists. */
@@ -177,13 +183,35 @@ public final class Emulator implements AutoCloseable {
    * Returns the running emulator to a fresh state, as if just started, without a restart: every execution
    * environment is discarded (idle ones close now, busy ones as soon as their invocation ends), so each
    * function's next invocation is a cold start with fresh static state; cached Lambda authorizer results are
-   * forgotten, so the next request calls the authorizer again; the journal is emptied. The template, port and
+   * forgotten, so the next request calls the authorizer again; injected {@linkplain #faults() faults} are removed;
+   * the journal is emptied. The template, port and
    * options stay as they are. An invocation still running when this is called is journaled when it ends.
    */
   public void reset() {
+    faults.clear();
     runtime.reset();
     server.clearAuthorizerCache();
     journal.clear();
+  }
+
+  /**
+   * The faults injected into this emulator, as WireMock injects them into stubs: per function (seen through routes,
+   * the Invoke API and {@link #invoke}) or per route (API Gateway's side), until cleared or {@link #reset()}.
+   *
+   * <pre>{@code
+   * emulator.faults().forFunction("OrdersFunction").throttle();            // routes: 500; Invoke API: 429
+   * emulator.faults().forFunction("OrdersFunction").latency(Duration.ofMillis(300));
+   * emulator.faults().forFunction("OrdersFunction").oneIn(3).error("java.io.UncheckedIOException", "DynamoDB down");
+   * emulator.faults().forRoute("GET /orders").status(503);
+   * emulator.faults().clear();
+   * }</pre>
+   *
+   * Each invocation a fault applied to says so in the journal ({@link Invocation#fault()}).
+   *
+   * @throws LocalSamException from {@code forFunction} or {@code forRoute} when the template has no such function or route
+   */
+  public Faults faults() {
+    return faults;
   }
 
   /**

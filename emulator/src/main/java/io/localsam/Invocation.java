@@ -1,5 +1,6 @@
 package io.localsam;
 
+import io.localsam.fault.Fault;
 import java.time.Duration;
 
 /**
@@ -12,9 +13,21 @@ import java.time.Duration;
  * @param error the error type ({@code java.lang.IllegalStateException}, {@code Sandbox.Timedout}, ...)
  *     when the function failed, otherwise {@code null}
  * @param duration how long the handler ran, init excluded
+ * @param fault the injected fault that applied ({@code Emulator.faults()}, {@code --fault}), else null; when it
+ *     {@linkplain Fault#replacesOutcome() replaced the outcome}, the function did not run and the response is the
+ *     fault's (for a route fault, what API Gateway answered)
  */
 public record Invocation(
-    String functionId, String requestId, String event, String response, String error, Duration duration) {
+    String functionId, String requestId, String event, String response, String error, Duration duration, Fault fault) {
+
+  public Invocation(String functionId, String requestId, String event, String response, String error, Duration duration) {
+    this(functionId, requestId, event, response, error, duration, null);
+  }
+
+  /** True when an injected fault, not the function, gave this outcome. */
+  public boolean injected() {
+    return fault != null && fault.replacesOutcome();
+  }
 
   /** True when the function threw, timed out or could not be loaded. */
   public boolean failed() {

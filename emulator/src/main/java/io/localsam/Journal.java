@@ -69,7 +69,7 @@ final class Journal implements InvocationListener {
 
   static Invocation invocation(String functionId, byte[] event, InvocationResult result) {
     return new Invocation(functionId, result.requestId(), text(event), text(result.payload()), result.errorType(),
-        result.duration());
+        result.duration(), result.fault());
   }
 
   private static String text(byte[] bytes) {

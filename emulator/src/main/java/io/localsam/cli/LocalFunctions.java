@@ -1,5 +1,6 @@
 package io.localsam.cli;
 
+import io.localsam.fault.Faults;
 import io.localsam.EmulatorOptions;
 import io.localsam.runtime.EnvVarsFile;
 import io.localsam.runtime.FunctionRuntime;
@@ -20,7 +21,12 @@ final class LocalFunctions {
 
   /** A runtime for {@code template}'s functions, their logs going to the options' log. */
   static FunctionRuntime runtime(Template template, EmulatorOptions options) {
+    return runtime(template, options, Faults.none());
+  }
+
+  /** As {@link #runtime(Template, EmulatorOptions)}, with the faults its functions are given ({@code --fault}). */
+  static FunctionRuntime runtime(Template template, EmulatorOptions options, Faults faults) {
     return new FunctionRuntime(template, options.region(), EnvVarsFile.read(options.envVars()).with(options.functionEnvironment()), options.log(),
-        (functionId, event, result) -> { }, options.asyncRetryDelay(), options.isolation(), options.watchCode());
+        (functionId, event, result) -> { }, options.asyncRetryDelay(), options.isolation(), options.watchCode(), faults);
   }
 }

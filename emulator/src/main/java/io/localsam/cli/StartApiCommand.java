@@ -3,6 +3,7 @@ package io.localsam.cli;
 import io.localsam.Emulator;
 import io.localsam.EmulatorOptions;
 import io.localsam.LocalSamException;
+import io.localsam.fault.FaultSpec;
 import io.localsam.gateway.Tls;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -52,6 +53,9 @@ final class StartApiCommand implements Callable<Integer> {
   @Mixin
   IsolationOptions isolation;
 
+  @Mixin
+  FaultOptions faults;
+
   @Option(names = "--disable-authorizer", description = "Run routes without their authorizers (Lambda, JWT, Cognito, IAM).")
   boolean disableAuthorizer;
 
@@ -84,6 +88,7 @@ final class StartApiCommand implements Callable<Integer> {
     if ((sslCertFile == null) != (sslKeyFile == null)) {
       throw new ParameterException(spec.commandLine(), "--ssl-cert-file and --ssl-key-file go together: pass both, or neither.");
     }
+    List<FaultSpec> faultSpecs = faults.parse(spec);
     output.begin(spec, ignored, err);
     try (FunctionLog log = output.open(err)) {
       Consumer<String> lines = log.lines();
@@ -108,6 +113,12 @@ final class StartApiCommand implements Callable<Integer> {
       if (emulator.template().routes().isEmpty()) {
         emulator.close();
         throw new LocalSamException("Template does not have any APIs connected to Lambda functions");
+      }
+      try {
+        FaultOptions.apply(faultSpecs, emulator.faults());
+      } catch (LocalSamException e) {
+        emulator.close();
+        throw e;
       }
       if (server.eager()) {
         emulator.warmUp();

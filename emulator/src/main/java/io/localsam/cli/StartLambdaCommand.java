@@ -3,6 +3,8 @@ package io.localsam.cli;
 import io.localsam.EmulatorOptions;
 import io.localsam.LocalSamException;
 import io.localsam.TemplateReload;
+import io.localsam.fault.FaultSpec;
+import io.localsam.fault.Faults;
 import io.localsam.lambda.FunctionNames;
 import io.localsam.lambda.LambdaServer;
 import io.localsam.runtime.FunctionRuntime;
@@ -59,9 +61,13 @@ final class StartLambdaCommand implements Callable<Integer> {
   @Mixin
   IsolationOptions isolation;
 
+  @Mixin
+  FaultOptions faults;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    List<FaultSpec> faultSpecs = faults.parse(spec);
     output.begin(spec, ignored, err);
     try (FunctionLog log = output.open(err)) {
       EmulatorOptions options = server.watching(template.toOptions(null)).port(port).host(server.host).log(log.lines())
@@ -71,7 +77,16 @@ final class StartLambdaCommand implements Callable<Integer> {
       server.noteIfNotWatching(err);
       Template functions = served(LocalFunctions.template(options, err::println));
       TemplateWatcher watcher = TemplateReload.watcher(options, functions, log.lines());
-      try (FunctionRuntime runtime = LocalFunctions.runtime(functions, options)) {
+      Faults injected = new Faults(id -> {
+        if (!functions.functions().containsKey(id)) {
+          throw new LocalSamException("Cannot inject a fault into function " + id + ": the template has no such function (it has "
+              + String.join(", ", functions.functions().keySet()) + ")");
+        }
+      }, key -> {
+        throw new LocalSamException("Cannot inject a fault into route " + key + ": start-lambda serves no routes (start-api does)");
+      }, log.lines());
+      FaultOptions.apply(faultSpecs, injected);
+      try (FunctionRuntime runtime = LocalFunctions.runtime(functions, options, injected)) {
         if (server.eager()) {
           runtime.warmUp();
         }

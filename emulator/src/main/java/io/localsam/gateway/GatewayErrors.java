@@ -30,7 +30,18 @@ final class GatewayErrors {
             "x-amzn-ErrorType", "InternalServerErrorException");
   }
 
-  /** The function is throttled: every execution environment it may have is busy. */
+  /**
+   * Lambda refused the invocation (the function is throttled): "If the Lambda API rejects the invocation request,
+   * API Gateway returns a 500 error code", with the same body as a function error (AWS Lambda Developer Guide,
+   * "Handling Lambda errors with an API Gateway API"). Lambda's 429 never reaches the client.
+   */
+  static GatewayResponse invocationRejected(ApiKind kind) {
+    return kind == ApiKind.HTTP
+        ? GatewayResponse.json(500, "{\"message\":\"Internal Server Error\"}")
+        : GatewayResponse.json(500, "{\"message\": \"Internal server error\"}", "x-amzn-ErrorType", "InternalServerErrorException");
+  }
+
+  /** API Gateway's own throttling (stage or usage-plan limits): 429, whatever the integration. */
   static GatewayResponse throttled() {
     return GatewayResponse.json(429, "{\"message\":\"Too Many Requests\"}", "x-amzn-ErrorType", "TooManyRequestsException");
   }

@@ -1,6 +1,7 @@
 package io.localsam.gateway;
 
 import io.localsam.LocalSamException;
+import io.localsam.fault.Faults;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.runtime.FunctionSet;
 import io.localsam.template.Template;
@@ -38,6 +39,7 @@ public final class GatewayServer implements AutoCloseable {
   private final AtomicReference<Routes> routes;
   private final StaticFiles staticFiles;
   private final AuthSettings auth;
+  private final Faults faults;
   private final Consumer<String> log;
   private final String scheme;
   private final String host;
@@ -47,8 +49,9 @@ public final class GatewayServer implements AutoCloseable {
   private record Routes(RouteTable table, HttpHandler chain, AuthorizerCache authorizerCache) {}
 
   private GatewayServer(Undertow server, GracefulShutdownHandler shutdown, ScheduledThreadPoolExecutor timer,
-      AtomicReference<Routes> routes, StaticFiles staticFiles, AuthSettings auth, Consumer<String> log, String scheme,
-      String host, int port) {
+      AtomicReference<Routes> routes, StaticFiles staticFiles, AuthSettings auth, Faults faults, Consumer<String> log,
+      String scheme, String host, int port) {
+    this.faults = faults;
     this.server = server;
     this.shutdown = shutdown;
     this.timer = timer;
@@ -74,6 +77,12 @@ public final class GatewayServer implements AutoCloseable {
    */
   public static GatewayServer start(Template template, FunctionRuntime runtime, String host, int port,
       java.nio.file.Path staticDir, AuthSettings auth, SSLContext tls, Consumer<String> log) {
+    return start(template, runtime, host, port, staticDir, auth, tls, Faults.none(), log);
+  }
+
+  /** As the other {@code start}, with the faults injected into routes ({@code Emulator.faults()}, {@code --fault}). */
+  public static GatewayServer start(Template template, FunctionRuntime runtime, String host, int port,
+      java.nio.file.Path staticDir, AuthSettings auth, SSLContext tls, Faults faults, Consumer<String> log) {
     StaticFiles staticFiles = staticDir == null ? null : new StaticFiles(staticDir);
     ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
       Thread thread = Executors.defaultThreadFactory().newThread(runnable);
@@ -84,7 +93,7 @@ public final class GatewayServer implements AutoCloseable {
     timer.setRemoveOnCancelPolicy(true);
     AtomicReference<Routes> routes;
     try {
-      routes = new AtomicReference<>(routes(template, runtime.current(), staticFiles, auth, timer, log));
+      routes = new AtomicReference<>(routes(template, runtime.current(), staticFiles, auth, faults, timer, log));
     } catch (RuntimeException e) {
       timer.shutdownNow();
       throw e;
@@ -107,14 +116,15 @@ public final class GatewayServer implements AutoCloseable {
     if (staticFiles != null) {
       log.accept("Mounting static files from " + staticFiles.root() + " at /");
     }
-    return new GatewayServer(server, chain, timer, routes, staticFiles, auth, log, tls == null ? "http" : "https", host, bound);
+    return new GatewayServer(server, chain, timer, routes, staticFiles, auth, faults, log, tls == null ? "http" : "https", host,
+        bound);
   }
 
   /** Route → body → authorizer → API key → function, for one version of the template; preflights are answered by route matching. */
   private static Routes routes(Template template, FunctionSet functions, StaticFiles staticFiles, AuthSettings auth,
-      ScheduledExecutorService timer, Consumer<String> log) {
+      Faults faults, ScheduledExecutorService timer, Consumer<String> log) {
     RouteTable table = new RouteTable(template);
-    HttpHandler proxy = new LambdaProxyHandler(functions, template, timer, log);
+    HttpHandler proxy = new LambdaProxyHandler(functions, template, timer, faults, log);
     AuthorizerCache authorizerCache = new AuthorizerCache();
     HttpHandler authorized = AuthorizerSetup.chain(template, functions, auth, authorizerCache, proxy, log);
     return new Routes(table, new RouteMatchHandler(table, staticFiles, new RequestBodyHandler(authorized, log), log),
@@ -128,7 +138,7 @@ public final class GatewayServer implements AutoCloseable {
    * @throws LocalSamException when the new version's authorizers cannot be set up (a key set cannot be read)
    */
   public Runnable prepare(Template next, FunctionSet functions) {
-    Routes prepared = routes(next, functions, staticFiles, auth, timer, log);
+    Routes prepared = routes(next, functions, staticFiles, auth, faults, timer, log);
     return () -> routes.set(prepared);
   }
 

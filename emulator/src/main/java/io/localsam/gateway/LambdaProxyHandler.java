@@ -2,6 +2,8 @@ package io.localsam.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.localsam.fault.Fault;
+import io.localsam.fault.Faults;
 import io.localsam.runtime.FunctionSet;
 import io.localsam.runtime.InvocationRejected;
 import io.localsam.runtime.InvocationResult;
@@ -32,9 +34,12 @@ final class LambdaProxyHandler implements HttpHandler {
   private final Template template;
   private final ScheduledExecutorService timer;
   private final Consumer<String> log;
+  private final Faults faults;
 
-  LambdaProxyHandler(FunctionSet runtime, Template template, ScheduledExecutorService timer, Consumer<String> log) {
+  LambdaProxyHandler(FunctionSet runtime, Template template, ScheduledExecutorService timer, Faults faults,
+      Consumer<String> log) {
     this.runtime = runtime;
+    this.faults = faults;
     this.template = template;
     this.timer = timer;
     this.log = log;
@@ -58,6 +63,11 @@ final class LambdaProxyHandler implements HttpHandler {
     byte[] event = route.definition().payloadFormat() == PayloadFormat.V2
         ? HttpEventFactory.event(request, match, authorization)
         : RestEventFactory.event(request, match, authorization);
+    Fault fault = faults.nextForRoute(route.definition().routeKey());
+    if (fault != null && fault.replacesOutcome()) {
+      answerFault(exchange, fault, route, functionId, event, request);
+      return;
+    }
     exchange.dispatch(SameThreadExecutor.INSTANCE, () -> {
       AtomicBoolean answered = new AtomicBoolean();
       long limit = kind == ApiKind.HTTP ? HTTP_TIMEOUT_MILLIS : REST_TIMEOUT_MILLIS;
@@ -67,7 +77,7 @@ final class LambdaProxyHandler implements HttpHandler {
           exchange.getIoThread().execute(() -> send(exchange, GatewayErrors.integrationTimeout(kind), kind, request));
         }
       }, limit, TimeUnit.MILLISECONDS);
-      runtime.invoke(functionId, event).whenComplete((result, error) -> {
+      runtime.invoke(functionId, event, fault).whenComplete((result, error) -> {
         integrationTimeout.cancel(false);
         if (answered.compareAndSet(false, true)) {
           GatewayResponse response;
@@ -85,6 +95,18 @@ final class LambdaProxyHandler implements HttpHandler {
         }
       });
     });
+  }
+
+  /** A route's fault answers instead of its function, which is not called; the journal records what the client got. */
+  private void answerFault(HttpServerExchange exchange, Fault fault, Route route, String functionId, byte[] event,
+      GatewayRequest request) {
+    ApiKind kind = route.api().kind();
+    GatewayResponse answer = RouteFaultAnswers.answer(fault, kind);
+    log.accept(request.method() + " " + request.rawPath() + ": fault injected into route " + route.definition().routeKey()
+        + ": " + fault.describe() + ": " + answer.status());
+    runtime.journal(functionId, event, new InvocationResult(request.requestId(), answer.body(),
+        RouteFaultAnswers.errorType(fault), java.time.Duration.ZERO, null, fault));
+    send(exchange, answer, kind, request);
   }
 
   private void send(HttpServerExchange exchange, GatewayResponse response, ApiKind kind, GatewayRequest request) {
@@ -108,7 +130,7 @@ final class LambdaProxyHandler implements HttpHandler {
       if (cause instanceof InvocationRejected rejected) {
         log.accept(rejected.getMessage());
         return rejected.reason() == InvocationRejected.Reason.THROTTLED
-            ? GatewayErrors.throttled() : GatewayErrors.integrationFailure(kind);
+            ? GatewayErrors.invocationRejected(kind) : GatewayErrors.integrationFailure(kind);
       }
       log.accept(functionId + " could not be invoked: " + cause);
       return GatewayErrors.internal(kind);

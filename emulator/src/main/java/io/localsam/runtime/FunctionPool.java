@@ -212,6 +212,12 @@ final class FunctionPool {
    * one the function's context gets, or null for a new one.
    */
   boolean tryInvoke(byte[] event, String requestId, CompletableFuture<InvocationResult> result, Consumer<String> lines) {
+    return tryInvoke(event, requestId, result, lines, Duration.ZERO);
+  }
+
+  /** As {@link #tryInvoke(byte[], String, CompletableFuture, Consumer)}, started {@code delay} late (an injected latency), holding its place meanwhile. */
+  boolean tryInvoke(byte[] event, String requestId, CompletableFuture<InvocationResult> result, Consumer<String> lines,
+      Duration delay) {
     if (running.incrementAndGet() > concurrencyLimit) {
       running.decrementAndGet();
       return false;
@@ -227,7 +233,11 @@ final class FunctionPool {
       }
       slotFreed.run();
     });
-    invoke(event, requestId, invocation, lines);
+    if (delay.isZero()) {
+      invoke(event, requestId, invocation, lines);
+    } else {
+      timer.schedule(() -> invoke(event, requestId, invocation, lines), delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
     return true;
   }
 
@@ -414,7 +424,7 @@ final class FunctionPool {
         .getBytes(StandardCharsets.UTF_8);
   }
 
-  private static byte[] timeoutDocument(String requestId, String seconds) {
+  static byte[] timeoutDocument(String requestId, String seconds) {
     return ("{\"errorType\":\"" + InvocationResult.TIMEOUT + "\",\"errorMessage\":\"RequestId: " + requestId
         + " Error: Task timed out after " + seconds + " seconds\"}").getBytes(StandardCharsets.UTF_8);
   }

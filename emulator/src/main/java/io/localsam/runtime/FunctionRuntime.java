@@ -1,6 +1,8 @@
 package io.localsam.runtime;
 
 import io.localsam.LocalSamException;
+import io.localsam.fault.Fault;
+import io.localsam.fault.Faults;
 import io.localsam.runtime.process.JdkLocator;
 import io.localsam.template.FunctionDef;
 import io.localsam.template.Template;
@@ -39,6 +41,7 @@ public final class FunctionRuntime implements AutoCloseable {
   private final boolean debugging;
   private final CodeWatcher watcher; // null when code changes are not watched
   private final AsyncInvocations async;
+  private final Faults faults;
   /** Lambda's wait before the first retry of a failed asynchronous invocation; the second waits twice as long. */
   public static final Duration ASYNC_RETRY_DELAY = Duration.ofMinutes(1);
   /** How long an unused environment is kept, as Lambda keeps idle environments for some minutes. */
@@ -87,7 +90,14 @@ public final class FunctionRuntime implements AutoCloseable {
    */
   public FunctionRuntime(Template template, String region, EnvVarsFile envVars, Consumer<String> log, InvocationListener listener,
       Duration asyncRetryDelay, Isolation isolation, boolean watchCode) {
+    this(template, region, envVars, log, listener, asyncRetryDelay, isolation, watchCode, Faults.none());
+  }
+
+  /** Like the other constructors, with the faults injected into functions ({@code Emulator.faults()}, {@code --fault}). */
+  public FunctionRuntime(Template template, String region, EnvVarsFile envVars, Consumer<String> log, InvocationListener listener,
+      Duration asyncRetryDelay, Isolation isolation, boolean watchCode, Faults faults) {
     this.listener = listener;
+    this.faults = faults;
     this.async = new AsyncInvocations(this::tryStart, timer, asyncRetryDelay, listener, log);
     EnvironmentThreads.startSharedDelayScheduler();
     Thread prepare = new Thread(SerializationClassLoader::prepare, "localsam-prepare");
@@ -306,17 +316,29 @@ public final class FunctionRuntime implements AutoCloseable {
    * invocation (START to REPORT), as Lambda's {@code LogType: Tail} returns them, before the future completes.
    */
   public CompletableFuture<InvocationResult> invoke(String functionId, byte[] event, Consumer<String> lines) {
-    return invoke(pool(functionId), functionId, event, lines);
+    return invoke(pool(functionId), functionId, event, lines, null);
   }
 
-  /** One synchronous invocation on {@code pool}, of whichever version of the template routed to it. */
-  CompletableFuture<InvocationResult> invoke(FunctionPool pool, String functionId, byte[] event, Consumer<String> lines) {
+  /**
+   * One synchronous invocation on {@code pool}, of whichever version of the template routed to it; {@code routeFault}
+   * is the latency a route's fault added before it, recorded with it, or null.
+   */
+  CompletableFuture<InvocationResult> invoke(FunctionPool pool, String functionId, byte[] event, Consumer<String> lines,
+      Fault routeFault) {
     if (event.length > MAX_PAYLOAD_BYTES) {
       return CompletableFuture.failedFuture(new InvocationRejected(InvocationRejected.Reason.PAYLOAD_TOO_LARGE,
           functionId + ": the event is " + event.length + " bytes, over Lambda's " + MAX_PAYLOAD_BYTES
               + "-byte limit for synchronous invocations"));
     }
-    CompletableFuture<InvocationResult> result = tryStart(pool, functionId, event, null, lines);
+    Fault fault = faults.nextForFunction(functionId);
+    if (fault != null && fault.kind() == Fault.Kind.THROTTLE) {
+      log.accept("[" + functionId + "] Fault injected: " + fault.describe());
+      listener.invoked(functionId, event, new InvocationResult(RequestIds.next(), THROTTLED_DOCUMENT, THROTTLED_TYPE,
+          Duration.ZERO, null, fault));
+      return CompletableFuture.failedFuture(new InvocationRejected(InvocationRejected.Reason.THROTTLED,
+          functionId + ": throttled by an injected fault"));
+    }
+    CompletableFuture<InvocationResult> result = tryStart(pool, functionId, event, null, lines, fault != null ? fault : routeFault);
     if (result == null) {
       return CompletableFuture.failedFuture(new InvocationRejected(InvocationRejected.Reason.THROTTLED,
           functionId + ": all " + pool.concurrencyLimit() + " execution environments it may have are busy; throttled"));
@@ -353,20 +375,59 @@ public final class FunctionRuntime implements AutoCloseable {
     if (pool == null) { // removed by a template reload while its event waited
       return CompletableFuture.failedFuture(new LocalSamException("Function " + functionId + " not found in template"));
     }
-    return tryStart(pool, functionId, event, requestId, line -> { });
+    Fault fault = faults.nextForFunction(functionId);
+    // Lambda retries throttled events for hours: a throttle fault would only hold an event back, so it is not applied
+    return tryStart(pool, functionId, event, requestId, line -> { }, fault == null || fault.kind() == Fault.Kind.THROTTLE ? null : fault);
   }
 
-  /** One invocation started now, its outcome told to the listener; null when the function is throttled. */
+  /**
+   * One invocation started now (after the fault's latency, holding its place meanwhile), or answered by the fault
+   * instead; its outcome, marked with the fault, told to the listener. Null when the function is throttled.
+   */
   private CompletableFuture<InvocationResult> tryStart(FunctionPool pool, String functionId, byte[] event, String requestId,
-      Consumer<String> lines) {
+      Consumer<String> lines, Fault fault) {
     CompletableFuture<InvocationResult> result = new CompletableFuture<>();
-    if (!pool.tryInvoke(event, requestId, result, lines)) {
+    if (fault != null && fault.replacesOutcome()) {
+      faulted(pool, fault, requestId != null ? requestId : RequestIds.next(), result);
+    } else if (!pool.tryInvoke(event, requestId, result, lines, fault == null ? Duration.ZERO : fault.latency())) {
       return null;
     }
     return result.thenApply(outcome -> {
-      listener.invoked(functionId, event, outcome);
-      return outcome;
+      InvocationResult recorded = fault == null ? outcome : outcome.withFault(fault);
+      listener.invoked(functionId, event, recorded);
+      return recorded;
     });
+  }
+
+  /** An error fault answers at once; a timeout fault once the function's Timeout has passed, as Lambda's timeout does. */
+  private void faulted(FunctionPool pool, Fault fault, String requestId, CompletableFuture<InvocationResult> result) {
+    String functionId = pool.function().id();
+    log.accept("[" + functionId + "] Fault injected: " + fault.describe() + " (RequestId: " + requestId + ")");
+    if (fault.kind() == Fault.Kind.TIMEOUT) {
+      int seconds = pool.function().definition().timeoutSeconds();
+      timer.schedule(() -> result.complete(new InvocationResult(requestId,
+          FunctionPool.timeoutDocument(requestId, seconds + ".00"), InvocationResult.TIMEOUT, Duration.ofSeconds(seconds),
+          null)), seconds, java.util.concurrent.TimeUnit.SECONDS);
+    } else {
+      result.complete(new InvocationResult(requestId, ErrorDocument.of(fault.errorMessage(), fault.errorType(), null),
+          fault.errorType(), Duration.ZERO, null));
+    }
+  }
+
+  /** Lambda's answer to a throttled Invoke, as the journal records an injected throttle. */
+  private static final byte[] THROTTLED_DOCUMENT =
+      "{\"Reason\":\"ReservedFunctionConcurrentInvocationLimitExceeded\",\"Type\":\"User\",\"message\":\"Rate Exceeded.\"}"
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  private static final String THROTTLED_TYPE = "TooManyRequestsException";
+
+  /** Records an outcome no function gave (a route's fault answered), as the journal shows invocations. */
+  void journal(String functionId, byte[] event, InvocationResult answered) {
+    listener.invoked(functionId, event, answered);
+  }
+
+  /** The faults injected into functions, for the facade. */
+  public Faults faults() {
+    return faults;
   }
 
   private FunctionPool pool(String functionId) {

@@ -1,6 +1,7 @@
 package io.localsam.runtime;
 
 import io.localsam.LocalSamException;
+import io.localsam.fault.Fault;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -30,7 +31,17 @@ public final class FunctionSet {
 
   /** Invokes as {@link FunctionRuntime#invoke(String, byte[], Consumer)} does, on this version's functions. */
   public CompletableFuture<InvocationResult> invoke(String functionId, byte[] event, Consumer<String> lines) {
-    return runtime.invoke(pool(functionId), functionId, event, lines);
+    return runtime.invoke(pool(functionId), functionId, event, lines, null);
+  }
+
+  /** Invokes after a route's latency fault, which the journal records with the invocation. */
+  public CompletableFuture<InvocationResult> invoke(String functionId, byte[] event, Fault routeLatency) {
+    return runtime.invoke(pool(functionId), functionId, event, line -> { }, routeLatency);
+  }
+
+  /** Journals a request a route's fault answered without invoking {@code functionId}. */
+  public void journal(String functionId, byte[] event, InvocationResult answered) {
+    runtime.journal(functionId, event, answered);
   }
 
   private FunctionPool pool(String functionId) {

@@ -21,7 +21,7 @@ class ConcurrencyAndLayersTest {
   Path folder;
 
   @Test
-  void requests_beyond_reserved_concurrency_are_throttled_with_429() throws Exception {
+  void requests_beyond_reserved_concurrency_are_refused_as_api_gateway_answers_a_throttled_lambda() throws Exception {
     try (TestApi api = TestApi.start(folder, """
         Resources:
           OneAtATime:
@@ -41,8 +41,8 @@ class ConcurrencyAndLayersTest {
       Response throttled = api.http().get("/gate?gate=" + gate);
       Gate.latch(gate).countDown();
 
-      assertEquals(429, throttled.status());
-      assertEquals("{\"message\":\"Too Many Requests\"}", throttled.body());
+      assertEquals(500, throttled.status()); // "If the Lambda API rejects the invocation request, API Gateway returns a 500"
+      assertEquals("{\"message\": \"Internal server error\"}", throttled.body());
       assertEquals(200, first.get(20, TimeUnit.SECONDS).status());
       assertEquals(200, api.http().get("/gate?gate=" + gate).status(), "free again once the first has finished");
     }
@@ -93,7 +93,7 @@ class ConcurrencyAndLayersTest {
       java.util.Set<String> environments = new java.util.HashSet<>();
       for (CompletableFuture<Response> answer : answers) {
         Response response = answer.get(60, TimeUnit.SECONDS);
-        assertEquals(200, response.status(), "waits for a free environment, never 429 below the concurrency limit");
+        assertEquals(200, response.status(), "waits for a free environment, never refused below the concurrency limit");
         environments.add(response.body());
       }
 

@@ -1,5 +1,6 @@
 package io.localsam.testsupport;
 
+import io.localsam.fault.Faults;
 import io.localsam.lambda.LambdaServer;
 import io.localsam.runtime.EnvVarsFile;
 import io.localsam.runtime.FunctionRuntime;
@@ -37,9 +38,16 @@ public final class TestLambda implements AutoCloseable {
 
   /** Like {@link #start(Path, String, InvocationListener)}, with the wait before an asynchronous retry. */
   public static TestLambda start(Path folder, String template, InvocationListener listener, Duration asyncRetryDelay) {
+    return start(folder, template, listener, asyncRetryDelay, Faults.none());
+  }
+
+  /** Like {@link #start(Path, String, InvocationListener, Duration)}, with the faults its functions are given. */
+  public static TestLambda start(Path folder, String template, InvocationListener listener, Duration asyncRetryDelay,
+      Faults faults) {
     List<String> logs = Collections.synchronizedList(new ArrayList<>());
     Template parsed = TemplateLoader.load(TestApi.writeTemplate(folder, template), Map.of(), "us-east-1");
-    FunctionRuntime runtime = new FunctionRuntime(parsed, "us-east-1", EnvVarsFile.NONE, logs::add, listener, asyncRetryDelay);
+    FunctionRuntime runtime = new FunctionRuntime(parsed, "us-east-1", EnvVarsFile.NONE, logs::add, listener, asyncRetryDelay,
+        io.localsam.runtime.Isolation.IN_PROCESS, true, faults);
     try {
       return new TestLambda(logs, runtime, LambdaServer.start(parsed, runtime, "127.0.0.1", 0, "us-east-1", logs::add));
     } catch (RuntimeException e) {

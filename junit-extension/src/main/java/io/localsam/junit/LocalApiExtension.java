@@ -92,6 +92,7 @@ public class LocalApiExtension
   @Override
   public final void beforeEach(ExtensionContext context) {
     Binding binding = binding(context);
+    binding.emulator().faults().clear();
     binding.emulator().resetJournal();
     onBeforeEach(context, binding.emulator());
   }
@@ -106,7 +107,7 @@ public class LocalApiExtension
     if (binding.failOnFunctionError()) {
       List<Invocation> failed = new ArrayList<>();
       for (Invocation invocation : binding.emulator().invocations()) {
-        if (invocation.failed()) {
+        if (invocation.failed() && !invocation.injected()) { // a fault the test injected is not the function's error
           failed.add(invocation);
         }
       }
@@ -178,7 +179,7 @@ public class LocalApiExtension
   /** Called once the emulator for a class is ready, before its {@code @BeforeAll} methods. */
   protected void onBeforeAll(ExtensionContext context, Emulator emulator) {}
 
-  /** Called before each test, after the journal was reset. */
+  /** Called before each test, after injected faults were cleared and the journal was reset. */
   protected void onBeforeEach(ExtensionContext context, Emulator emulator) {}
 
   /** Called after each test, before {@code failOnFunctionError} looks at the journal. */
