@@ -174,6 +174,27 @@ public final class Emulator implements AutoCloseable {
     return journal.invocations().stream().filter(invocation -> invocation.functionId().equals(functionId)).toList();
   }
 
+  /**
+   * Waits, up to {@code timeout}, until the journal holds at least {@code count} invocations of {@code functionId}
+   * (an asynchronous event's attempts, a destination's invocation, a request still running), and returns that
+   * function's invocations then, oldest first: fewer than {@code count} when the time ran out, for the test to
+   * assert on.
+   *
+   * <pre>{@code
+   * emulator.invokeAsync("OrdersFunction", event);
+   * assertEquals(1, emulator.awaitInvocations("OrdersFunction", 1, Duration.ofSeconds(10)).size());
+   * }</pre>
+   */
+  public List<Invocation> awaitInvocations(String functionId, int count, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<Invocation> seen = invocations(functionId);
+    while (seen.size() < count && System.nanoTime() - deadline < 0) {
+      java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L);
+      seen = invocations(functionId);
+    }
+    return seen;
+  }
+
   /** Forgets the journal: invocations and asynchronous outcomes. */
   public void resetJournal() {
     journal.clear();
