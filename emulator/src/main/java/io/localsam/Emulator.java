@@ -1,5 +1,6 @@
 package io.localsam;
 
+import io.localsam.error.LocalSamException;
 import io.localsam.fault.Faults;
 import io.localsam.gateway.AuthSettings;
 import io.localsam.gateway.GatewayServer;

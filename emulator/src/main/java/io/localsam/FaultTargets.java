@@ -1,5 +1,6 @@
 package io.localsam;
 
+import io.localsam.error.LocalSamException;
 import io.localsam.template.RouteDef;
 import io.localsam.template.Template;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.localsam.cli;
 
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import io.localsam.fault.FaultSpec;
 import io.localsam.fault.Faults;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package io.localsam.gateway;
 
 import io.localsam.fault.Fault;
+import io.localsam.server.JsonValues;
 import io.localsam.template.ApiKind;
 import io.undertow.util.StatusCodes;
 

@@ -1,6 +1,6 @@
 package io.localsam.runtime;
 
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import io.localsam.fault.Fault;
 import io.localsam.fault.Faults;
 import io.localsam.runtime.process.JdkLocator;

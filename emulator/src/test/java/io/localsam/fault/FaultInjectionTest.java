@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.localsam.Invocation;
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import io.localsam.runtime.InvocationRejected;
 import io.localsam.testsupport.HttpTestClient.Response;
 import io.localsam.testsupport.TestApi;
