@@ -43,7 +43,7 @@ class UserProjectIT {
     UserProjectBuild.Result build = UserProjectBuild.run("junit-versions", name, repository, arguments);
 
     assertEquals(0, build.exitCode(), build.log());
-    assertTrue(build.log().contains("Tests run: 4, Failures: 0, Errors: 0, Skipped: 0"), build.log());
+    assertTrue(build.log().contains("Tests run: 6, Failures: 0, Errors: 0, Skipped: 0"), build.log());
     List<String> afterTheRun = Files.readAllLines(Path.of("target/it", name, "target/run-end.txt"));
     assertTrue(afterTheRun.stream().anyMatch(line -> line.startsWith("closed ")), "a port was served: " + afterTheRun);
     assertEquals(7, afterTheRun.stream().filter(line -> line.startsWith("unchanged ")).count(), "" + afterTheRun);
