@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * version, simple responses, caching by identity source) and the samples apigw_auth.json /
  * apigw_auth_v2.json; the 2.0 event's {@code requestContext.authorizer.lambda} (AWS docs, "Create AWS
  * Lambda proxy integrations for HTTP APIs"). The 403 {"message":"Forbidden"} and 500 {"message":"Internal
- * Server Error"} bodies are unverified beliefs shared with spec section 11.
+ * Server Error"} bodies are not in AWS's documentation (unverified beliefs); the README's "Authorizers"
+ * table lists them.
  */
 class HttpLambdaAuthorizerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
