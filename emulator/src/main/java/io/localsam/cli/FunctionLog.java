@@ -96,6 +96,24 @@ final class FunctionLog implements AutoCloseable {
     return lines;
   }
 
+  /**
+   * The sink for everything an emulator logs: with a {@code --log-file}, LocalSAM's own start-up lines,
+   * warnings and template reload lines stay on stderr, as SAM CLI's own messages do, and the rest goes to the file.
+   */
+  Consumer<String> withMessagesTo(PrintWriter err) {
+    if (file == null) {
+      return lines;
+    }
+    return line -> {
+      if (line.startsWith("Mounting ") || line.startsWith("Warning: ") || line.startsWith("Template ")) {
+        err.println(line);
+        err.flush(); // a reload's line comes long after start-up's last flush
+      } else {
+        lines.accept(line);
+      }
+    };
+  }
+
   @Override
   public void close() {
     System.setOut(originalOut);

@@ -1,7 +1,7 @@
 package io.localsam.cli;
 
 import io.localsam.error.LocalSamException;
-import io.localsam.template.SamConfig;
+import io.localsam.config.SamConfig;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;

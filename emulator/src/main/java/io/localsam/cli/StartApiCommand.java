@@ -3,12 +3,11 @@ package io.localsam.cli;
 import io.localsam.Emulator;
 import io.localsam.EmulatorOptions;
 import io.localsam.error.LocalSamException;
-import io.localsam.gateway.Tls;
+import io.localsam.server.Tls;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,26 +85,14 @@ final class StartApiCommand implements Callable<Integer> {
     }
     output.begin(spec, ignored, err);
     try (FunctionLog log = output.open(err)) {
-      Consumer<String> lines = log.lines();
-      if (output.logFile != null) { // start-up lines and warnings stay on stderr, as SAM CLI's own messages do
-        Consumer<String> toFile = log.lines();
-        lines = line -> {
-          if (line.startsWith("Mounting ") || line.startsWith("Warning: ") || line.startsWith("Template ")) {
-            err.println(line);
-            err.flush(); // a reload's line comes long after start-up's last flush
-          } else {
-            toFile.accept(line);
-          }
-        };
-      }
       EmulatorOptions options = server.watching(template.toOptions()).port(port).host(server.host).staticDir(staticDir)
-          .log(lines).disableAuthorizer(disableAuthorizer).jwks(jwks).apiKeys(apiKeys).isolation(isolation.toIsolation())
+          .log(log.withMessagesTo(err)).disableAuthorizer(disableAuthorizer).jwks(jwks).apiKeys(apiKeys).isolation(isolation.toIsolation())
           .tls(sslCertFile == null ? null : new Tls(sslCertFile, sslKeyFile)).build();
       output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());
       server.warnIfExposed(err);
       server.noteIfNotWatching(err);
       Emulator emulator = Emulator.start(options);
-      if (emulator.template().routes().isEmpty()) {
+      if (emulator.routes().isEmpty()) {
         emulator.close();
         throw new LocalSamException("Template does not have any APIs connected to Lambda functions");
       }

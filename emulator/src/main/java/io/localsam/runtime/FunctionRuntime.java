@@ -1,5 +1,7 @@
 package io.localsam.runtime;
 
+import io.localsam.config.Isolation;
+import io.localsam.config.RuntimeClient;
 import io.localsam.error.LocalSamException;
 import io.localsam.runtime.process.JdkLocator;
 import io.localsam.template.FunctionDef;

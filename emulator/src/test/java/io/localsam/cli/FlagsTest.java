@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.localsam.template.ParameterOverrides;
+import io.localsam.config.ParameterOverrides;
 import io.localsam.testsupport.TestApi;
 import java.io.PrintWriter;
 import java.io.Writer;
