@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -26,10 +29,10 @@ final class FunctionLog implements AutoCloseable {
   private final PrintStream originalOut = System.out;
   private final PrintStream originalErr = System.err;
   private final PrintStream functions;
-  private final java.util.concurrent.ScheduledExecutorService flusher;
+  private final ScheduledExecutorService flusher;
   private final Runnable finalFlush;
 
-  private FunctionLog(Consumer<String> lines, BufferedWriter file, java.util.concurrent.ScheduledExecutorService flusher,
+  private FunctionLog(Consumer<String> lines, BufferedWriter file, ScheduledExecutorService flusher,
       Runnable finalFlush) {
     this.lines = lines;
     this.file = file;
@@ -45,12 +48,12 @@ final class FunctionLog implements AutoCloseable {
       // Lines go into err's buffer and reach the terminal within 20 ms: three flushed writes per request
       // (START, END, REPORT) showed in the benchmark's profile. Whatever else prints through err flushes
       // the buffer first, so the order of lines is kept.
-      java.util.concurrent.ScheduledExecutorService flusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+      ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "localsam-log-flush");
         thread.setDaemon(true);
         return thread;
       });
-      flusher.scheduleWithFixedDelay(err::flush, 20, 20, java.util.concurrent.TimeUnit.MILLISECONDS);
+      flusher.scheduleWithFixedDelay(err::flush, 20, 20, TimeUnit.MILLISECONDS);
       return new FunctionLog(line -> err.print(line + System.lineSeparator()), null, flusher, err::flush);
     }
     try {

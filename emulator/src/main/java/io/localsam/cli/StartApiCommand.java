@@ -5,6 +5,8 @@ import io.localsam.EmulatorOptions;
 import io.localsam.error.LocalSamException;
 import io.localsam.server.Tls;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,7 +42,7 @@ final class StartApiCommand implements Callable<Integer> {
 
   @Option(names = {"-s", "--static-dir"}, paramLabel = "DIR",
       description = "Folder served at / for GET and HEAD requests no route takes (default: public beside the template, when it exists).")
-  java.nio.file.Path staticDir;
+  Path staticDir;
 
   @Mixin
   OutputOptions output;
@@ -65,14 +67,14 @@ final class StartApiCommand implements Callable<Integer> {
 
   @Option(names = "--ssl-cert-file", paramLabel = "PATH",
       description = "A PEM certificate (chain) to serve HTTPS with; goes with --ssl-key-file.")
-  java.nio.file.Path sslCertFile;
+  Path sslCertFile;
 
   @Option(names = "--ssl-key-file", paramLabel = "PATH",
       description = "The certificate's private key, an unencrypted PEM file; goes with --ssl-cert-file.")
-  java.nio.file.Path sslKeyFile;
+  Path sslKeyFile;
 
   /** {@code http://127.0.0.1:3000}: the base URL without its trailing slash, as Flask prints it for SAM CLI. */
-  static String origin(java.net.URI base) {
+  static String origin(URI base) {
     String url = base.toString();
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }

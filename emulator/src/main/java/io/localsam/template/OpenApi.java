@@ -1,6 +1,7 @@
 package io.localsam.template;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -135,7 +136,7 @@ final class OpenApi {
     if (schemes == null && body.get("components") instanceof Map<?, ?> components) {
       schemes = components.get("securitySchemes");
     }
-    Set<String> apiKeySchemes = new java.util.HashSet<>();
+    Set<String> apiKeySchemes = new HashSet<>();
     if (!(schemes instanceof Map<?, ?> map)) {
       return apiKeySchemes;
     }

@@ -3,6 +3,7 @@ package io.localsam.template;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -180,7 +181,7 @@ public final class TemplateLoader {
     }
     warnings.addAll(SharedPaths.warnings(new ArrayList<>(byKey.values())));
     Map<String, ApiDef> apis = new LinkedHashMap<>();
-    Set<String> used = new java.util.HashSet<>();
+    Set<String> used = new HashSet<>();
     byKey.values().forEach(route -> used.add(route.apiId()));
     for (ApiDef api : built.values()) {
       if (used.contains(api.logicalId())) {

@@ -10,6 +10,7 @@ import io.localsam.testsupport.HttpTestClient.Response;
 import io.localsam.testsupport.TestApi;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -171,7 +172,7 @@ class GatewayTest {
         "{\"statusCode\":\"201\",\"headers\":{\"X\":\"Custom\"},\"multiValueHeaders\":{\"X\":[\"Value1\",\"Value2\"]},\"body\":\"ok\"}");
 
     assertEquals(201, response.status());
-    assertEquals(java.util.List.of("Value1", "Value2", "Custom"), response.headerValues("X"));
+    assertEquals(List.of("Value1", "Value2", "Custom"), response.headerValues("X"));
     assertEquals("application/json", response.header("Content-Type"));
     assertEquals("ok", response.body());
   }
@@ -196,7 +197,7 @@ class GatewayTest {
     Response response = api.http().post("/http/reply", output, "Content-Type", "application/json");
 
     assertEquals(200, response.status());
-    assertEquals(java.util.List.of("a=1", "b=2"), response.headerValues("Set-Cookie"));
+    assertEquals(List.of("a=1", "b=2"), response.headerValues("Set-Cookie"));
     assertEquals(3, response.bytes().length);
     assertEquals((byte) 0xff, response.bytes()[2]);
   }

@@ -11,6 +11,7 @@ import io.localsam.testsupport.HttpTestClient.Response;
 import io.localsam.testsupport.TestApi;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -226,7 +227,7 @@ class RestLambdaAuthorizerTest {
     long deadline = System.nanoTime() + 5_000_000_000L;
     while (authorizerCalls().size() < 2 && System.nanoTime() < deadline) {
       api.http().get("/brief", "X-Token", "allow"); // cached for ReauthorizeEvery: 1, then called again
-      java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+      LockSupport.parkNanos(100_000_000L);
     }
     assertEquals(2, authorizerCalls().size());
   }

@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
@@ -217,13 +219,13 @@ class BadHttpInputTest {
     byte[] chunk = ("100000\r\n" + "c".repeat(0x100000) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
     try (RawHttp http = RawHttp.connect(port())) {
       // read while writing: the server may answer as soon as the limit is passed
-      java.util.concurrent.CompletableFuture<Answer> answer = java.util.concurrent.CompletableFuture.supplyAsync(http::read);
+      CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(http::read);
       http.send("POST /h/big HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n");
       for (int i = 0; i < 12 && !answer.isDone() && http.trySend(chunk); i++) {
         // the server may refuse and close before all twelve are written
       }
       http.trySend("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-      return answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      return answer.get(30, TimeUnit.SECONDS);
     }
   }
 

@@ -11,10 +11,13 @@ import io.localsam.testsupport.TestApi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,7 +127,7 @@ class LoadTest {
       Gate.latch(gate + "-" + i).countDown();
     }
 
-    assertEquals(java.util.Collections.nCopies(CLIENTS, 429), statuses);
+    assertEquals(Collections.nCopies(CLIENTS, 429), statuses);
     for (CompletableFuture<Response> holder : holders) {
       assertEquals(200, holder.get(20, TimeUnit.SECONDS).status());
     }
@@ -133,7 +136,7 @@ class LoadTest {
 
   /** Enough threads that the 64 overflow requests are in flight together. */
   private static final class LoadTestPool {
-    static final java.util.concurrent.ExecutorService POOL = java.util.concurrent.Executors.newFixedThreadPool(CLIENTS, runnable -> {
+    static final ExecutorService POOL = Executors.newFixedThreadPool(CLIENTS, runnable -> {
       Thread thread = new Thread(runnable, "overflow-client");
       thread.setDaemon(true);
       return thread;

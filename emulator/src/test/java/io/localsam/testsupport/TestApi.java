@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.UnaryOperator;
 
 /**
  * A real emulator on a free port, started from a template written by the test. {@code ${CODE}} in the
@@ -46,7 +48,7 @@ public final class TestApi implements AutoCloseable {
     return start(folder, template, builder -> builder);
   }
 
-  public static TestApi start(Path folder, String template, java.util.function.UnaryOperator<EmulatorOptions.Builder> options) {
+  public static TestApi start(Path folder, String template, UnaryOperator<EmulatorOptions.Builder> options) {
     List<String> logs = Collections.synchronizedList(new ArrayList<>());
     Path file = writeTemplate(folder, template);
     Emulator emulator = Emulator.start(options.apply(EmulatorOptions.builder(file).port(0).log(logs::add)).build());
@@ -93,7 +95,7 @@ public final class TestApi implements AutoCloseable {
       if (logs().stream().anyMatch(line -> line.contains(text))) {
         return true;
       }
-      java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+      LockSupport.parkNanos(10_000_000L);
     }
     return false;
   }
