@@ -19,10 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 64 concurrent clients against good, slow and failing functions: every answer is the function's own
@@ -75,20 +73,8 @@ class LoadTest {
       new Target("failing", "POST", "/failing", Set.of(502, 429)),
       new Target("failing-http", "POST", "/http/failing", Set.of(500, 429)));
 
-  @TempDir
-  static Path folder;
-
-  static TestApi api;
-
-  @BeforeAll
-  static void start() {
-    api = TestApi.start(folder, TEMPLATE);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
+  @RegisterExtension
+  static final TestApi api = TestApi.forClass(TEMPLATE);
 
   @Test
   void sixty_four_clients_get_only_their_functions_answers_and_the_heap_stays_flat() {
