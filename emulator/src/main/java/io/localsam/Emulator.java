@@ -204,7 +204,7 @@ public final class Emulator implements AutoCloseable {
    */
   public void reset() {
     runtime.reset();
-    server.clearAuthorizerCache();
+    front.clearAuthorizerCache();
     journal.clear();
   }
 

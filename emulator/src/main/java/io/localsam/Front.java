@@ -21,8 +21,10 @@ import javax.net.ssl.SSLContext;
  * @param serving what readies a reloaded template's routes or names
  * @param draining stops taking requests and waits up to the grace for those in flight; true when they all ended
  * @param stopping stops the server
+ * @param forgettingAuthorizers forgets cached Lambda authorizer results
  */
-record Front(URI baseUri, int port, TemplateReload.Serving serving, Predicate<Duration> draining, Runnable stopping) {
+record Front(URI baseUri, int port, TemplateReload.Serving serving, Predicate<Duration> draining, Runnable stopping,
+    Runnable forgettingAuthorizers) {
 
   static Front start(EmulatorOptions options, Template template, FunctionRuntime runtime, SSLContext tls, Path staticDir,
       Consumer<String> log) {
@@ -31,14 +33,15 @@ record Front(URI baseUri, int port, TemplateReload.Serving serving, Predicate<Du
         GatewayServer server = GatewayServer.start(template, runtime, options.host(), options.port(), staticDir,
             new AuthSettings(options.region(), options.jwks(), options.disableAuthorizer(), options.apiKeys()), tls, log);
         server.mountingLines().forEach(log);
-        yield new Front(server.baseUri(), server.port(), server::prepare, server::drain, server::close);
+        yield new Front(server.baseUri(), server.port(), server::prepare, server::drain, server::close,
+            server::clearAuthorizerCache);
       }
       case LAMBDA -> {
         LambdaServer server = LambdaServer.start(template, runtime, options.host(), options.port(), options.region(), log);
         yield new Front(server.baseUri(), server.port(), (next, functions) -> () -> server.update(next), server::drain,
-            server::close);
+            server::close, () -> { });
       }
-      case NONE -> new Front(null, 0, (next, functions) -> () -> { }, grace -> true, () -> { });
+      case NONE -> new Front(null, 0, (next, functions) -> () -> { }, grace -> true, () -> { }, () -> { });
     };
   }
 
@@ -58,6 +61,10 @@ record Front(URI baseUri, int port, TemplateReload.Serving serving, Predicate<Du
 
   void drain(Duration grace) {
     draining.test(grace);
+  }
+
+  void clearAuthorizerCache() {
+    forgettingAuthorizers.run();
   }
 
   void close() {
