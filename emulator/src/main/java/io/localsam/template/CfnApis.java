@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * CloudFormation's route sources in one stack (spec: sam-local-behavior 1.3):
+ * CloudFormation's route sources in one stack (README: "How faithful it is", "Template"):
  * {@code AWS::ApiGateway::RestApi} with its {@code Resource}, {@code Method}, {@code Stage},
  * {@code Deployment} and {@code Authorizer} resources, and {@code AWS::ApiGatewayV2::Api} with its
  * {@code Route}, {@code Integration}, {@code Stage} and {@code Authorizer} resources (quick create

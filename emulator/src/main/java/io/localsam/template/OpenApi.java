@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * Routes from a Swagger 2 or OpenAPI 3 definition (a {@code DefinitionBody}, {@code DefinitionUri} file or
  * {@code Body}): each path and method with an {@code aws_proxy} {@code x-amazon-apigateway-integration}
- * (spec: sam-local-behavior 1.2), plus the definition's binary media types, CORS (a REST API's MOCK OPTIONS
+ * (README: "How faithful it is", "Template"), plus the definition's binary media types, CORS (a REST API's MOCK OPTIONS
  * operations among it) and authorizers.
  */
 final class OpenApi {

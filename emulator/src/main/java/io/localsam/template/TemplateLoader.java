@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * {@link TemplateException} naming the file and line.
  *
  * <p>Where routes collide (the same method and path), the root stack wins over nested stacks and, within
- * a stack, a function event wins over an API definition (spec: sam-local-behavior 1.5).
+ * a stack, a function event wins over an API definition (README: "How faithful it is", "Template").
  */
 public final class TemplateLoader {
   public static final String ACCOUNT_ID = "123456789012";
