@@ -68,6 +68,12 @@ final class MavenRun implements AutoCloseable {
     return Pattern.compile(Pattern.quote(text)).matcher(log()).results().count();
   }
 
+  /** Sends SIGTERM, as a terminal's Ctrl-C sends SIGINT, and returns the exit code once Maven has ended. */
+  int terminate(Duration timeout) throws InterruptedException {
+    process.destroy();
+    return awaitExit(timeout);
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.descendants().forEach(ProcessHandle::destroy);

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * {@code mvn localsam:start-api} in a fresh copy of sample-app/ (nothing compiled before): it compiles the function
  * modules, serves /hello, serves an edit of App.java without a restart, and keeps the last good code serving
- * through a compile error, which it prints once. One Maven run for the class; the tests run in order on it.
+ * through a compile error, which it prints once, and ends cleanly on SIGTERM. One Maven run for the class; the
+ * tests run in order on it.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class StartApiIT {
@@ -88,6 +89,15 @@ class StartApiIT {
     Files.writeString(app, good.replace("hello live", "hello again"));
     awaitBody("hello again");
     assertEquals(1, maven.count("HelloWorldFunction: compile error"), "the same error is printed once: " + maven.log());
+  }
+
+  @Test
+  @Order(4)
+  void a_stop_signal_ends_the_goal_cleanly() throws Exception {
+    int exit = maven.terminate(Duration.ofSeconds(45));
+
+    assertEquals(0, exit, maven.log());
+    assertTrue(maven.log().contains("BUILD SUCCESS"), maven.log());
   }
 
   private static void replaceInApp(String from, String to) throws IOException {
