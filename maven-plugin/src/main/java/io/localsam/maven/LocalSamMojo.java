@@ -1,5 +1,6 @@
 package io.localsam.maven;
 
+import io.localsam.error.LocalSamException;
 import io.localsam.runtime.Isolation;
 import io.localsam.template.ParameterOverrides;
 import io.localsam.template.TemplateLoader;
@@ -75,7 +76,7 @@ abstract class LocalSamMojo extends AbstractMojo {
     }
     try {
       run(templatePath());
-    } catch (io.localsam.LocalSamException e) {
+    } catch (LocalSamException e) {
       throw new MojoFailureException(e.getMessage(), e);
     }
   }
