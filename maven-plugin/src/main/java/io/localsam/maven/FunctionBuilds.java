@@ -87,16 +87,22 @@ final class FunctionBuilds {
     }
   }
 
-  /** Adds the modules a reloaded template names; one that cannot be read or compiled is reported and skipped. */
-  synchronized void add(List<Path> folders) {
+  /**
+   * Adds the modules a reloaded template names; one that cannot be read or compiled is reported and skipped.
+   * True when a module was added.
+   */
+  synchronized boolean add(List<Path> folders) {
+    boolean added = false;
     for (Path folder : folders) {
       if (!modules.containsKey(folder)) {
         try {
           prepare(List.of(folder));
+          added = true;
         } catch (MojoFailureException e) {
           log.accept(e.getMessage());
         }
       }
     }
+    return added;
   }
 }

@@ -38,26 +38,32 @@ final class LiveCoding implements AutoCloseable {
   private final Map<String, String> parameterOverrides;
   private final String region;
   private final Consumer<String> log;
+  private final Runnable reloadTemplate;
   private final WatchService watcher;
   private final Set<Path> watchedFolders = new HashSet<>();
   private final Thread thread;
 
   private LiveCoding(FunctionBuilds builds, Path template, Map<String, String> parameterOverrides, String region,
-      Consumer<String> log) throws IOException {
+      Consumer<String> log, Runnable reloadTemplate) throws IOException {
     this.builds = builds;
     this.template = template;
     this.parameterOverrides = parameterOverrides;
     this.region = region;
     this.log = log;
+    this.reloadTemplate = reloadTemplate;
     this.watcher = FileSystems.getDefault().newWatchService();
     this.thread = new Thread(this::run, "localsam-live-coding");
     thread.setDaemon(true);
   }
 
+  /**
+   * Starts watching. {@code reloadTemplate} reads the template again once the modules it newly names are compiled:
+   * the emulator's own reload may have come first and found no classes there.
+   */
   static LiveCoding start(FunctionBuilds builds, Path template, Map<String, String> parameterOverrides, String region,
-      Consumer<String> log) {
+      Consumer<String> log, Runnable reloadTemplate) {
     try {
-      LiveCoding live = new LiveCoding(builds, template, parameterOverrides, region, log);
+      LiveCoding live = new LiveCoding(builds, template, parameterOverrides, region, log, reloadTemplate);
       live.watch(template.getParent());
       live.watchModules();
       live.thread.start();
@@ -128,11 +134,15 @@ final class LiveCoding implements AutoCloseable {
     recompile.removeAll(reread);
     recompile.forEach(builds::recompile);
     if (templateChanged) {
+      boolean added;
       try {
-        builds.add(FunctionBuilds.moduleFolders(TemplateLoader.load(template, parameterOverrides, region)));
-        watchModules();
+        added = builds.add(FunctionBuilds.moduleFolders(TemplateLoader.load(template, parameterOverrides, region)));
       } catch (RuntimeException e) {
-        // the emulator reports a template it cannot read, once
+        return; // the emulator reports a template it cannot read, once
+      }
+      if (added) {
+        watchModules();
+        reloadTemplate.run();
       }
     }
   }

@@ -36,7 +36,8 @@ public final class StartApiMojo extends ServerMojo {
         emulator.close();
         throw new MojoFailureException("Template does not have any APIs connected to Lambda functions");
       }
-      LiveCoding live = liveCoding && watch ? LiveCoding.start(builds, template, overrides(), region, log()) : null;
+      LiveCoding live = liveCoding && watch ? LiveCoding.start(builds, template, overrides(), region, log(),
+          emulator::reloadTemplate) : null;
       log().accept((live == null ? "" : "Live coding: saving a function's source recompiles it; the next request runs it. ")
           + "Press Ctrl-C to stop.");
       log().accept(" * Running on " + origin(emulator) + " (Press CTRL+C to quit)");

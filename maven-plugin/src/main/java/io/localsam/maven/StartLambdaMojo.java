@@ -35,7 +35,8 @@ public final class StartLambdaMojo extends ServerMojo {
     List<String> args = new ArrayList<>(List.of("start-lambda", "-p", Integer.toString(port)));
     args.addAll(commandLineOptions(template));
     args.addAll(functions);
-    LiveCoding live = liveCoding && watch ? LiveCoding.start(builds, template, overrides(), region, log()) : null;
+    // no handle on the command's reload: a function module the template newly names is served from the template's next save
+    LiveCoding live = liveCoding && watch ? LiveCoding.start(builds, template, overrides(), region, log(), () -> { }) : null;
     try {
       int exit = Main.run(args.toArray(String[]::new), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
       if (exit != 0) {
