@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -61,7 +62,7 @@ final class ClassesFolder {
       Files.createDirectories(to.getParent());
       Path partial = to.resolveSibling(to.getFileName() + ".localsam-tmp");
       Files.write(partial, bytes);
-      Files.move(partial, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Files.move(partial, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return true;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

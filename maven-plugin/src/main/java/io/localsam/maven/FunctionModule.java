@@ -2,6 +2,7 @@ package io.localsam.maven;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A function's Maven module as its POM says: where its sources and resources are, where classes go, the class
@@ -30,6 +31,6 @@ record FunctionModule(Path folder, String name, List<Path> sourceRoots, List<Pat
 
   /** The folders whose files are the module's input. */
   List<Path> inputRoots() {
-    return java.util.stream.Stream.concat(sourceRoots.stream(), resourceRoots.stream()).toList();
+    return Stream.concat(sourceRoots.stream(), resourceRoots.stream()).toList();
   }
 }

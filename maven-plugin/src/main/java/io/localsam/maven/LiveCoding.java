@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -170,7 +171,7 @@ final class LiveCoding implements AutoCloseable {
 
   private static Set<Path> filesIn(Path root) {
     try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(Files::isRegularFile).collect(java.util.stream.Collectors.toSet());
+      return files.filter(Files::isRegularFile).collect(Collectors.toSet());
     } catch (IOException e) {
       return Set.of();
     }

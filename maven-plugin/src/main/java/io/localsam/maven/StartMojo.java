@@ -23,7 +23,6 @@ public final class StartMojo extends ServerMojo {
   int port;
 
   @Override
-  @SuppressWarnings("unchecked")
   void run(Path template) throws MojoExecutionException, MojoFailureException {
     if (getPluginContext().get(RUNNING) instanceof Emulator running) {
       throw new MojoFailureException("localsam:start already started LocalSAM on " + running.baseUri()

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,7 +39,7 @@ final class MavenRun implements AutoCloseable {
   }
 
   /** Polls {@code check} every 50 ms until it gives a value, up to {@code timeout}; fails with the log if it never does. */
-  <T> T poll(Duration timeout, java.util.function.Supplier<Optional<T>> check) throws InterruptedException {
+  <T> T poll(Duration timeout, Supplier<Optional<T>> check) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       Optional<T> value = check.get();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class ModuleCompilerTest {
     assertEquals(1, result.errors().size(), result.errors().toString());
     assertTrue(result.errors().get(0).contains("src/main/java/demo/App.java:2: error: incompatible types"), result.errors().get(0));
     assertTrue(result.failureReport().startsWith("Demo: compile error, the last good code keeps serving"));
-    assertTrue(java.util.Arrays.equals(good, Files.readAllBytes(folder.resolve("target/classes/demo/App.class"))));
+    assertTrue(Arrays.equals(good, Files.readAllBytes(folder.resolve("target/classes/demo/App.class"))));
     assertTrue(Files.exists(folder.resolve("target/classes/demo/Helper.class")));
   }
 }
