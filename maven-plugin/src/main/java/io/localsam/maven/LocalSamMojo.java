@@ -84,7 +84,8 @@ abstract class LocalSamMojo extends AbstractMojo {
   abstract void run(Path template) throws MojoExecutionException, MojoFailureException;
 
   Path templatePath() throws MojoFailureException {
-    Path start = project != null && project.getBasedir() != null ? project.getBasedir().toPath()
+    // without a POM (sam init's layout) Maven gives a stand-in project: start where mvn was run
+    Path start = project != null && project.getFile() != null ? project.getBasedir().toPath()
         : Path.of(session.getExecutionRootDirectory());
     return TemplateLocation.find(template == null ? null : template.toPath(), start);
   }
