@@ -16,7 +16,11 @@ final class FaultTargets {
     }
   }
 
-  static void checkRoute(Template template, String routeKey) {
+  static void checkRoute(Template template, boolean servesApis, String routeKey) {
+    if (!servesApis) {
+      throw new LocalSamException("Cannot inject a fault into route " + routeKey + ": this emulator serves no API routes"
+          + " (start-api does)");
+    }
     List<String> keys = template.routes().stream().map(RouteDef::routeKey).distinct().toList();
     if (!keys.contains(routeKey)) {
       throw new LocalSamException("Cannot inject a fault into route " + routeKey + ": the template has no such route"

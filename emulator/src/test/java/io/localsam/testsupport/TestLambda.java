@@ -47,7 +47,7 @@ public final class TestLambda implements AutoCloseable {
     List<String> logs = Collections.synchronizedList(new ArrayList<>());
     Template parsed = TemplateLoader.load(TestApi.writeTemplate(folder, template), Map.of(), "us-east-1");
     FunctionRuntime runtime = new FunctionRuntime(parsed, "us-east-1", EnvVarsFile.NONE, logs::add, listener, asyncRetryDelay,
-        io.localsam.runtime.Isolation.IN_PROCESS, true, faults);
+        io.localsam.config.Isolation.IN_PROCESS, true, faults);
     try {
       return new TestLambda(logs, runtime, LambdaServer.start(parsed, runtime, "127.0.0.1", 0, "us-east-1", logs::add));
     } catch (RuntimeException e) {
