@@ -1,8 +1,8 @@
 package io.localsam.maven;
 
 import io.localsam.error.LocalSamException;
-import io.localsam.runtime.Isolation;
-import io.localsam.template.ParameterOverrides;
+import io.localsam.config.Isolation;
+import io.localsam.config.ParameterOverrides;
 import io.localsam.template.TemplateLoader;
 import java.io.File;
 import java.nio.file.Path;
