@@ -46,8 +46,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *
  * <p>In a {@code static} field the emulator is acquired before all tests of the class; in an instance
  * field, before each test. Either way it is shared with every class on the same options, reset when
- * acquired and closed when the run ends, unless {@link Builder#sharing} says otherwise (see {@link LocalApi}). {@code URI} and {@code Emulator} parameters are injected
- * as with the annotation; with two extensions on one class, use each one's {@link #uri} instead.
+ * acquired and closed when the run ends, unless {@link Builder#sharing} says otherwise (see {@link LocalApi}).
+ * {@code URI} and {@code Emulator} parameters are injected as with the annotation; with two extensions on one
+ * class, use each one's {@link #uri} instead.
  *
  * <p>The lifecycle callbacks are final; a subclass hooks in through {@link #onBeforeAll},
  * {@link #onBeforeEach} and {@link #onAfterEach}.
