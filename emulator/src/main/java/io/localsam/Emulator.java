@@ -2,14 +2,22 @@ package io.localsam;
 
 import io.localsam.gateway.AuthSettings;
 import io.localsam.gateway.GatewayServer;
+import io.localsam.gateway.UndertowServers;
 import io.localsam.runtime.EnvVarsFile;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.template.Template;
 import io.localsam.template.TemplateLoader;
+import io.localsam.template.WebSocketApiDef;
+import io.localsam.template.WebSocketRouteDef;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
@@ -27,6 +35,9 @@ import javax.net.ssl.SSLContext;
  * }</pre>
  */
 public final class Emulator implements AutoCloseable {
+  /** The variable that gives functions their WebSocket API's {@code @connections} endpoint (README, WebSocket APIs). */
+  public static final String WEBSOCKET_ENDPOINT = "LOCALSAM_WEBSOCKET_ENDPOINT";
+
   private final EmulatorOptions options;
   private final TemplateReload template;
   private final FunctionRuntime runtime;
@@ -54,12 +65,14 @@ public final class Emulator implements AutoCloseable {
     SSLContext tls = options.tls() == null ? null : options.tls().sslContext(); // a bad file stops us before any function starts
     io.localsam.runtime.TemplateWatcher watcher = TemplateReload.watcher(options, template, log);
     Journal journal = new Journal(); // before the server opens: a request may arrive at once
+    // A WebSocket API's functions are told its @connections endpoint, so its port must be known before they are
+    int port = options.port() == 0 && !template.webSocketApis().isEmpty() ? freePort(options.host()) : options.port();
     FunctionRuntime runtime = new FunctionRuntime(template, options.region(),
         EnvVarsFile.read(options.envVars()).with(options.functionEnvironment()), log, journal, options.asyncRetryDelay(),
-        options.isolation(), options.watchCode());
+        options.isolation(), options.watchCode(), webSocketEndpoints(template, tls == null ? "http" : "https", options.host(), port));
     GatewayServer server;
     try {
-      server = GatewayServer.start(template, runtime, options.host(), options.port(), staticDir(options),
+      server = GatewayServer.start(template, runtime, options.host(), port, staticDir(options),
           new AuthSettings(options.region(), options.jwks(), options.disableAuthorizer(), options.apiKeys()), tls, log);
     } catch (RuntimeException e) {
       runtime.close();
@@ -68,6 +81,36 @@ public final class Emulator implements AutoCloseable {
     server.mountingLines().forEach(log);
     return new Emulator(options, TemplateReload.start(options, template, watcher, runtime, server::prepare, log), runtime, server,
         journal);
+  }
+
+  /**
+   * {@code LOCALSAM_WEBSOCKET_ENDPOINT} for every function (README, WebSocket APIs): the {@code @connections}
+   * endpoint of the WebSocket API whose route it serves, or of the first one, as {@code http://127.0.0.1:PORT/STAGE}.
+   */
+  private static Map<String, Map<String, String>> webSocketEndpoints(Template template, String scheme, String host, int port) {
+    if (template.webSocketApis().isEmpty()) {
+      return Map.of();
+    }
+    String reachable = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+    Map<String, Map<String, String>> endpoints = new HashMap<>();
+    for (WebSocketApiDef api : template.webSocketApis()) {
+      String endpoint = UndertowServers.origin(scheme, reachable, port) + "/" + api.stageName();
+      for (WebSocketRouteDef route : api.routes()) {
+        endpoints.putIfAbsent(route.functionId(), Map.of(WEBSOCKET_ENDPOINT, endpoint));
+      }
+    }
+    String first = UndertowServers.origin(scheme, reachable, port) + "/" + template.webSocketApis().get(0).stageName();
+    template.functions().keySet().forEach(id -> endpoints.putIfAbsent(id, Map.of(WEBSOCKET_ENDPOINT, first)));
+    return endpoints;
+  }
+
+  /** A port free now on {@code host}, for a server that must know its port before it binds. */
+  private static int freePort(String host) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new LocalSamException("cannot find a free port on " + host + ": " + e.getMessage());
+    }
   }
 
   /** {@code --static-dir}, or SAM CLI's default: {@code public} beside the template, when it exists. */

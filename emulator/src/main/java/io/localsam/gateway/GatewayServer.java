@@ -12,6 +12,7 @@ import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -36,6 +37,7 @@ public final class GatewayServer implements AutoCloseable {
   private final GracefulShutdownHandler shutdown;
   private final ScheduledThreadPoolExecutor timer;
   private final AtomicReference<Routes> routes;
+  private final WebSocketGateway webSockets;
   private final StaticFiles staticFiles;
   private final AuthSettings auth;
   private final Consumer<String> log;
@@ -47,9 +49,10 @@ public final class GatewayServer implements AutoCloseable {
   private record Routes(RouteTable table, HttpHandler chain) {}
 
   private GatewayServer(Undertow server, GracefulShutdownHandler shutdown, ScheduledThreadPoolExecutor timer,
-      AtomicReference<Routes> routes, StaticFiles staticFiles, AuthSettings auth, Consumer<String> log, String scheme,
-      String host, int port) {
+      AtomicReference<Routes> routes, WebSocketGateway webSockets, StaticFiles staticFiles, AuthSettings auth,
+      Consumer<String> log, String scheme, String host, int port) {
     this.server = server;
+    this.webSockets = webSockets;
     this.shutdown = shutdown;
     this.timer = timer;
     this.routes = routes;
@@ -74,6 +77,12 @@ public final class GatewayServer implements AutoCloseable {
    */
   public static GatewayServer start(Template template, FunctionRuntime runtime, String host, int port,
       java.nio.file.Path staticDir, AuthSettings auth, SSLContext tls, Consumer<String> log) {
+    return start(template, runtime, host, port, staticDir, auth, tls, log, WebSocketLimits.DEPLOYED);
+  }
+
+  /** As the public {@code start}, with WebSocket limits of the caller's (tests use short timeouts). */
+  static GatewayServer start(Template template, FunctionRuntime runtime, String host, int port,
+      java.nio.file.Path staticDir, AuthSettings auth, SSLContext tls, Consumer<String> log, WebSocketLimits limits) {
     StaticFiles staticFiles = staticDir == null ? null : new StaticFiles(staticDir);
     ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
       Thread thread = Executors.defaultThreadFactory().newThread(runnable);
@@ -90,7 +99,9 @@ public final class GatewayServer implements AutoCloseable {
       throw e;
     }
     HttpHandler current = exchange -> routes.get().chain().handleRequest(exchange);
-    GracefulShutdownHandler chain = Handlers.gracefulShutdown(new RequestHeadLimit(current, log));
+    WebSocketGateway webSockets = new WebSocketGateway(WebSocketGateway.mounts(template, runtime.current(), auth.region(), log),
+        timer, limits, log, current);
+    GracefulShutdownHandler chain = Handlers.gracefulShutdown(new RequestHeadLimit(webSockets, log));
     Undertow server = UndertowServers.builder(host, port, MAX_REQUEST_BYTES, chain, tls)
         .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
         .setWorkerThreads(4)
@@ -107,7 +118,8 @@ public final class GatewayServer implements AutoCloseable {
     if (staticFiles != null) {
       log.accept("Mounting static files from " + staticFiles.root() + " at /");
     }
-    return new GatewayServer(server, chain, timer, routes, staticFiles, auth, log, tls == null ? "http" : "https", host, bound);
+    return new GatewayServer(server, chain, timer, routes, webSockets, staticFiles, auth, log, tls == null ? "http" : "https",
+        host, bound);
   }
 
   /** Route → body → authorizer → API key → function, for one version of the template; preflights are answered by route matching. */
@@ -127,7 +139,11 @@ public final class GatewayServer implements AutoCloseable {
    */
   public Runnable prepare(Template next, FunctionSet functions) {
     Routes prepared = routes(next, functions, staticFiles, auth, timer, log);
-    return () -> routes.set(prepared);
+    Map<String, WebSocketMount> sockets = WebSocketGateway.mounts(next, functions, auth.region(), log);
+    return () -> {
+      routes.set(prepared);
+      webSockets.use(sockets);
+    };
   }
 
   public int port() {
@@ -145,7 +161,11 @@ public final class GatewayServer implements AutoCloseable {
 
   /** SAM CLI's start-up lines: one per function and path, methods sorted, as the server will serve them. */
   public List<String> mountingLines() {
-    return StartupLines.of(routes.get().table().routes(), UndertowServers.origin(scheme, host, port));
+    List<String> lines = new java.util.ArrayList<>(StartupLines.of(routes.get().table().routes(),
+        UndertowServers.origin(scheme, host, port)));
+    lines.addAll(StartupLines.webSockets(webSockets.mounted(), UndertowServers.origin(scheme.equals("https") ? "wss" : "ws",
+        host, port), UndertowServers.origin(scheme, host, port)));
+    return lines;
   }
 
   /**
@@ -164,6 +184,7 @@ public final class GatewayServer implements AutoCloseable {
 
   @Override
   public void close() {
+    webSockets.closeAll();
     UndertowServers.stop(server);
     timer.shutdownNow();
   }
