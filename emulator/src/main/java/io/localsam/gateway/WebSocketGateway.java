@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.xnio.IoUtils;
+import org.xnio.Options;
 
 /**
  * The template's WebSocket APIs on the gateway's port (README, WebSocket APIs): an upgrade request to
@@ -190,6 +191,12 @@ final class WebSocketGateway implements HttpHandler {
         return;
       }
       answer.headers().forEach((name, value) -> exchange.getResponseHeaders().put(HttpString.tryFromString(name), value));
+      // The server's read timeout for HTTP stays on the socket after the upgrade; API Gateway's idle timeout must come first
+      try {
+        exchange.getConnection().setOption(Options.READ_TIMEOUT, (int) Math.min(Integer.MAX_VALUE, lingering()));
+      } catch (java.io.IOException e) {
+        log.accept("Warning: the WebSocket connection keeps the server's 60 s read timeout: " + e.getMessage());
+      }
       Connectors.executeRootHandler(handshake, exchange);
     } catch (RuntimeException unexpected) {
       log.accept("Internal error answering a WebSocket handshake: " + unexpected);
@@ -203,14 +210,18 @@ final class WebSocketGateway implements HttpHandler {
   private void opened(WebSocketHttpExchange exchange, WebSocketChannel channel) {
     WebSocketConnection connection = exchange.getAttachment(CONNECTION);
     connections.put(connection.id, connection);
-    // Undertow's own idle timeout (the server's) stays past ours, so ours closes the connection with API Gateway's code
-    channel.setIdleTimeout(limits.idleTimeout().toMillis() + 30_000);
+    channel.setIdleTimeout(lingering()); // past ours, which closes with API Gateway's code
     ScheduledFuture<?> duration = timer.schedule(() -> close(connection, 1001, "Going away", "Going away"),
         limits.maxDuration().toMillis(), TimeUnit.MILLISECONDS);
     connection.opened(channel, scheduleIdleCheck(connection, limits.idleTimeout().toMillis()), duration);
     channel.addCloseTask(closed -> disconnected(connection, 1006, "Connection Closed Abnormally"));
     channel.getReceiveSetter().set(new WebSocketReceiver(this, connection, limits, log));
     channel.resumeReceives();
+  }
+
+  /** Undertow's own timeouts on an upgraded connection: past API Gateway's idle timeout, which LocalSAM enforces. */
+  private long lingering() {
+    return limits.idleTimeout().toMillis() + 30_000;
   }
 
   private ScheduledFuture<?> scheduleIdleCheck(WebSocketConnection connection, long delayMillis) {

@@ -27,6 +27,13 @@ import org.xnio.IoUtils;
 final class WebSocketReceiver extends AbstractReceiveListener {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TOO_BIG = "exceeded max message size";
+  /** Undertow's own close when the peer vanished without a close frame. */
+  private static final String PEER_GONE = "UT002046";
+  /**
+   * What Undertow buffers at most: past this it closes with 1009 itself (in its words). Below it, LocalSAM checks
+   * API Gateway's limits and closes with its own message.
+   */
+  private static final int BUFFER_FACTOR = 8;
 
   private final WebSocketGateway gateway;
   private final WebSocketConnection connection;
@@ -57,17 +64,32 @@ final class WebSocketReceiver extends AbstractReceiveListener {
 
   @Override
   protected long getMaxTextBufferSize() {
-    return limit;
+    return (long) limits.messageBytes() * BUFFER_FACTOR;
   }
 
   @Override
   protected long getMaxBinaryBufferSize() {
-    return limit;
+    return (long) limits.messageBytes() * BUFFER_FACTOR;
+  }
+
+  /** True, and the connection closed with 1009 as API Gateway closes it, when the message is over the limit. */
+  private boolean tooBig(long size) {
+    if (size <= limit) {
+      return false;
+    }
+    log.accept(connection.mount.definition().logicalId() + ": connection " + connection.id + " sent a message of " + size
+        + " bytes, over API Gateway's limit (" + limits.frameBytes() / 1024 + " KB in one frame, " + limits.messageBytes() / 1024
+        + " KB in all); it is closed with 1009");
+    gateway.close(connection, CloseMessage.MSG_TOO_BIG, "Message too big", "Message too big");
+    return true;
   }
 
   @Override
   protected void onFullTextMessage(WebSocketChannel channel, BufferedTextMessage message) {
     String text = message.getData();
+    if (tooBig(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)) {
+      return;
+    }
     connection.active();
     route(RouteSelection.key(connection.mount.definition().routeSelectionExpression(), text), text, false);
   }
@@ -88,6 +110,9 @@ final class WebSocketReceiver extends AbstractReceiveListener {
       offset += length;
     }
     message.getData().free();
+    if (tooBig(bytes.length)) {
+      return;
+    }
     route(null, Base64.getEncoder().encodeToString(bytes), true); // a binary message selects no route key
   }
 
@@ -149,18 +174,18 @@ final class WebSocketReceiver extends AbstractReceiveListener {
   protected void onCloseMessage(CloseMessage message, WebSocketChannel channel) {
     String reason = message.getReason();
     int code = message.getCode();
+    if (reason.startsWith(PEER_GONE)) { // no close frame came: the connection dropped
+      gateway.disconnected(connection, CloseMessage.GOING_AWAY == code ? 1006 : code, "Connection Closed Abnormally");
+      return;
+    }
     gateway.disconnected(connection, code, !reason.isEmpty() ? reason
         : code == CloseMessage.NORMAL_CLOSURE ? "Connection Closed Normally" : "Client-side close frame status not set");
   }
 
   @Override
   protected void onError(WebSocketChannel channel, Throwable error) {
-    if (error.getMessage() != null && error.getMessage().contains(TOO_BIG)) {
-      log.accept(connection.mount.definition().logicalId() + ": connection " + connection.id + " sent a message over API"
-          + " Gateway's limit (" + limits.frameBytes() / 1024 + " KB in one frame, " + limits.messageBytes() / 1024
-          + " KB in all); it is closed with 1009");
-      gateway.close(connection, CloseMessage.MSG_TOO_BIG, "Message too big", "Message too big");
-      return;
+    if (error.getMessage() != null && error.getMessage().contains(TOO_BIG)) { // Undertow closed it with 1009 already
+      gateway.disconnected(connection, CloseMessage.MSG_TOO_BIG, "Message too big");
     }
     IoUtils.safeClose(channel);
   }
