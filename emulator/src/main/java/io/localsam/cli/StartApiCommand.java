@@ -105,7 +105,7 @@ final class StartApiCommand implements Callable<Integer> {
       server.warnIfExposed(err);
       server.noteIfNotWatching(err);
       Emulator emulator = Emulator.start(options);
-      if (emulator.template().routes().isEmpty()) {
+      if (emulator.template().routes().isEmpty() && emulator.template().webSocketApis().isEmpty()) {
         emulator.close();
         throw new LocalSamException("Template does not have any APIs connected to Lambda functions");
       }

@@ -5,6 +5,7 @@ import io.localsam.runtime.RequestIds;
 import io.localsam.template.ApiKind;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.WebSockets;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -71,11 +72,14 @@ final class ConnectionsApi {
       return;
     }
     String text = utf8(body);
-    if (text != null) {
-      WebSockets.sendText(text, connection.channel(), null);
-    } else {
-      WebSockets.sendBinary(ByteBuffer.wrap(body), connection.channel(), null);
-    }
+    WebSocketChannel channel = connection.channel();
+    channel.getIoThread().execute(() -> { // frames go out on the connection's own I/O thread
+      if (text != null) {
+        WebSockets.sendText(text, channel, null);
+      } else {
+        WebSockets.sendBinary(ByteBuffer.wrap(body), channel, null);
+      }
+    });
     connection.active();
     send(exchange, new GatewayResponse(200, java.util.List.of(), new byte[0]), requestId);
   }

@@ -246,7 +246,7 @@ final class WebSocketGateway implements HttpHandler {
     WebSocketChannel channel = connection.channel();
     disconnected(connection, code, eventReason);
     if (channel != null && channel.isOpen()) {
-      WebSockets.sendClose(code, reason, channel, null);
+      channel.getIoThread().execute(() -> WebSockets.sendClose(code, reason, channel, null)); // frames go out on its thread
     }
   }
 

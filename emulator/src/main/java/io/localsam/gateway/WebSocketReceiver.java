@@ -166,7 +166,7 @@ final class WebSocketReceiver extends AbstractReceiveListener {
   private void send(String text) {
     WebSocketChannel channel = connection.channel();
     if (channel != null && channel.isOpen() && !connection.isGone()) {
-      WebSockets.sendText(text, channel, null);
+      channel.getIoThread().execute(() -> WebSockets.sendText(text, channel, null)); // frames go out on its thread
     }
   }
 

@@ -78,11 +78,11 @@ class WebSocketTemplateTest {
             Properties: {ApiId: !Ref Chat, RouteId: !Ref SendRoute, RouteResponseKey: $default}
           MockRoute:
             Type: AWS::ApiGatewayV2::Route
-            Properties: {ApiId: !Ref Chat, RouteKey: mock, Target: !Sub integrations/${Mock}}
+            Properties: {ApiId: !Ref Chat, RouteKey: mock, Target: !Sub "integrations/${Mock}"}
           Mock:
             Type: AWS::ApiGatewayV2::Integration
             Properties: {ApiId: !Ref Chat, IntegrationType: MOCK}
-      """ + FUNCTIONS);
+        """ + FUNCTIONS);
 
     WebSocketApiDef chat = template.webSocketApis().get(0);
     assertEquals("Chat", chat.logicalId());
