@@ -1,8 +1,9 @@
 package io.localsam.gateway;
 
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.runtime.FunctionSet;
+import io.localsam.server.UndertowServers;
 import io.localsam.template.Template;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
@@ -46,7 +47,7 @@ public final class GatewayServer implements AutoCloseable {
   private final int port;
 
   /** One version of the template as served: its route table, and the handlers a matched request goes through. */
-  private record Routes(RouteTable table, HttpHandler chain) {}
+  private record Routes(RouteTable table, HttpHandler chain, AuthorizerCache authorizerCache) {}
 
   private GatewayServer(Undertow server, GracefulShutdownHandler shutdown, ScheduledThreadPoolExecutor timer,
       AtomicReference<Routes> routes, WebSocketGateway webSockets, StaticFiles staticFiles, AuthSettings auth,
@@ -127,8 +128,10 @@ public final class GatewayServer implements AutoCloseable {
       ScheduledExecutorService timer, Consumer<String> log) {
     RouteTable table = new RouteTable(template);
     HttpHandler proxy = new LambdaProxyHandler(functions, template, timer, log);
-    HttpHandler authorized = AuthorizerSetup.chain(template, functions, auth, proxy, log);
-    return new Routes(table, new RouteMatchHandler(table, staticFiles, new RequestBodyHandler(authorized, log), log));
+    AuthorizerCache authorizerCache = new AuthorizerCache();
+    HttpHandler authorized = AuthorizerSetup.chain(template, functions, auth, authorizerCache, proxy, log);
+    return new Routes(table, new RouteMatchHandler(table, staticFiles, new RequestBodyHandler(authorized, log), log),
+        authorizerCache);
   }
 
   /**
@@ -166,6 +169,11 @@ public final class GatewayServer implements AutoCloseable {
     lines.addAll(StartupLines.webSockets(webSockets.mounted(), UndertowServers.origin(scheme.equals("https") ? "wss" : "ws",
         host, port), UndertowServers.origin(scheme, host, port)));
     return lines;
+  }
+
+  /** Forgets every cached Lambda authorizer result: the next request to a guarded route calls its authorizer again. */
+  public void clearAuthorizerCache() {
+    routes.get().authorizerCache().clear();
   }
 
   /**
