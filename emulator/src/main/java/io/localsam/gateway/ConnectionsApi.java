@@ -2,6 +2,7 @@ package io.localsam.gateway;
 
 import io.localsam.gateway.auth.SigV4;
 import io.localsam.runtime.RequestIds;
+import io.localsam.server.JsonValues;
 import io.localsam.template.ApiKind;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;

@@ -174,6 +174,7 @@ public final class GatewayServer implements AutoCloseable {
   /** Forgets every cached Lambda authorizer result: the next request to a guarded route calls its authorizer again. */
   public void clearAuthorizerCache() {
     routes.get().authorizerCache().clear();
+    webSockets.clearAuthorizerCaches();
   }
 
   /**

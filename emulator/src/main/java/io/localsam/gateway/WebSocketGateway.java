@@ -89,6 +89,11 @@ final class WebSocketGateway implements HttpHandler {
     mounts.set(next);
   }
 
+  /** Forgets the {@code $connect} authorizers' cached results, as {@code Emulator.reset} does for routes. */
+  void clearAuthorizerCaches() {
+    mounts.get().values().forEach(mount -> mount.authorizerCache().clear());
+  }
+
   List<WebSocketMount> mounted() {
     return List.copyOf(mounts.get().values());
   }

@@ -13,14 +13,17 @@ import java.util.Map;
 
 /**
  * A WebSocket API as one version of the template serves it: at {@code /{stage}} on the gateway's port, its
- * functions from that version's set. {@code api} is the API as the authorizer code knows APIs.
+ * functions from that version's set. {@code api} is the API as the authorizer code knows APIs; {@code authorizerCache}
+ * holds its {@code $connect} authorizer's results.
  */
-record WebSocketMount(WebSocketApiDef definition, ApiDef api, FunctionSet functions, LambdaAuthorizer authorizers) {
+record WebSocketMount(WebSocketApiDef definition, ApiDef api, FunctionSet functions, LambdaAuthorizer authorizers,
+    AuthorizerCache authorizerCache) {
 
   static WebSocketMount of(WebSocketApiDef definition, FunctionSet functions, String region) {
     ApiDef api = new ApiDef(definition.logicalId(), ApiKind.WEBSOCKET, definition.stageName(), Map.of(), List.of(), null,
         List.of(), new ApiAuth(null, definition.authorizers(), Map.of()), definition.location());
-    return new WebSocketMount(definition, api, functions, new LambdaAuthorizer(functions, region));
+    AuthorizerCache cache = new AuthorizerCache();
+    return new WebSocketMount(definition, api, functions, new LambdaAuthorizer(functions, region, cache), cache);
   }
 
   /** {@code /production}: where clients connect, and where {@code /@connections} is. */
