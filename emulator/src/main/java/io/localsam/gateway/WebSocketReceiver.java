@@ -27,6 +27,8 @@ import org.xnio.IoUtils;
 final class WebSocketReceiver extends AbstractReceiveListener {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TOO_BIG = "exceeded max message size";
+  /** RFC 6455's code for a close frame without a status. */
+  private static final int NO_STATUS = 1005;
   /** Undertow's own close when the peer vanished without a close frame. */
   private static final String PEER_GONE = "UT002046";
   /**
@@ -179,7 +181,8 @@ final class WebSocketReceiver extends AbstractReceiveListener {
       return;
     }
     gateway.disconnected(connection, code, !reason.isEmpty() ? reason
-        : code == CloseMessage.NORMAL_CLOSURE ? "Connection Closed Normally" : "Client-side close frame status not set");
+        : code == CloseMessage.NORMAL_CLOSURE ? "Connection Closed Normally"
+        : code == NO_STATUS ? "Client-side close frame status not set" : "");
   }
 
   @Override
