@@ -6,13 +6,21 @@ import io.localsam.runtime.EnvVarsFile;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.runtime.InvocationRejected;
 import io.localsam.runtime.TemplateWatcher;
+import io.localsam.server.UndertowServers;
 import io.localsam.template.Template;
+import io.localsam.template.WebSocketApiDef;
+import io.localsam.template.WebSocketRouteDef;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
@@ -30,6 +38,9 @@ import javax.net.ssl.SSLContext;
  * }</pre>
  */
 public final class Emulator implements AutoCloseable {
+  /** The variable that gives functions their WebSocket API's {@code @connections} endpoint (README, WebSocket APIs). */
+  public static final String WEBSOCKET_ENDPOINT = "LOCALSAM_WEBSOCKET_ENDPOINT";
+
   private final EmulatorOptions options;
   private final TemplateReload template;
   private final FunctionRuntime runtime;
@@ -72,18 +83,52 @@ public final class Emulator implements AutoCloseable {
     TemplateReload[] current = new TemplateReload[1]; // the faults check against the template served at the time
     Faults faults = new Faults(id -> FaultTargets.checkFunction(current[0].current(), id),
         key -> FaultTargets.checkRoute(current[0].current(), options.server() == EmulatorOptions.Server.API, key), options.log());
+    // A WebSocket API's functions are told its @connections endpoint, so its port must be known before they are
+    boolean webSockets = options.server() == EmulatorOptions.Server.API && !selected.webSocketApis().isEmpty();
+    int port = webSockets && options.port() == 0 ? freePort(options.host()) : options.port();
     FunctionRuntime runtime = new FunctionRuntime(selected, options.region(),
         EnvVarsFile.read(options.envVars()).with(options.functionEnvironment()), log, journal, options.asyncRetryDelay(),
-        options.isolation(), options.watchCode(), faults);
+        options.isolation(), options.watchCode(), faults,
+        webSockets ? webSocketEndpoints(selected, tls == null ? "http" : "https", options.host(), port) : Map.of());
     Front front;
     try {
-      front = Front.start(options, selected, runtime, tls, staticDir(options), faults, log);
+      front = Front.start(options, port, selected, runtime, tls, staticDir(options), faults, log);
     } catch (RuntimeException e) {
       runtime.close();
       throw e;
     }
     current[0] = TemplateReload.start(options, selected, watcher, runtime, front.serving(), log, template.selection());
     return new Emulator(options, current[0], runtime, front, journal, faults);
+  }
+
+  /**
+   * {@code LOCALSAM_WEBSOCKET_ENDPOINT} for every function (README, WebSocket APIs): the {@code @connections}
+   * endpoint of the WebSocket API whose route it serves, or of the first one, as {@code http://127.0.0.1:PORT/STAGE}.
+   */
+  private static Map<String, Map<String, String>> webSocketEndpoints(Template template, String scheme, String host, int port) {
+    if (template.webSocketApis().isEmpty()) {
+      return Map.of();
+    }
+    String reachable = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+    Map<String, Map<String, String>> endpoints = new HashMap<>();
+    for (WebSocketApiDef api : template.webSocketApis()) {
+      String endpoint = UndertowServers.origin(scheme, reachable, port) + "/" + api.stageName();
+      for (WebSocketRouteDef route : api.routes()) {
+        endpoints.putIfAbsent(route.functionId(), Map.of(WEBSOCKET_ENDPOINT, endpoint));
+      }
+    }
+    String first = UndertowServers.origin(scheme, reachable, port) + "/" + template.webSocketApis().get(0).stageName();
+    template.functions().keySet().forEach(id -> endpoints.putIfAbsent(id, Map.of(WEBSOCKET_ENDPOINT, first)));
+    return endpoints;
+  }
+
+  /** A port free now on {@code host}, for a server that must know its port before it binds. */
+  private static int freePort(String host) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new LocalSamException("cannot find a free port on " + host + ": " + e.getMessage());
+    }
   }
 
   /** {@code --static-dir}, or SAM CLI's default: {@code public} beside the template, when it exists. */
@@ -128,6 +173,11 @@ public final class Emulator implements AutoCloseable {
   /** The JWT and Cognito authorizers of the template in use: what a test token must satisfy. */
   public List<LocalTemplate.TokenAuthorizerInfo> tokenAuthorizers() {
     return LocalTemplate.tokenAuthorizers(template.current());
+  }
+
+  /** Whether the template has WebSocket APIs this emulator serves (README, WebSocket APIs). */
+  public boolean servesWebSockets() {
+    return options.server() == EmulatorOptions.Server.API && !template.current().webSocketApis().isEmpty();
   }
 
   /** Every route served now (none without {@link EmulatorOptions.Server#API}), in template order. */

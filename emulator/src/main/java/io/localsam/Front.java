@@ -27,11 +27,12 @@ import javax.net.ssl.SSLContext;
 record Front(URI baseUri, int port, TemplateReload.Serving serving, Predicate<Duration> draining, Runnable stopping,
     Runnable forgettingAuthorizers) {
 
-  static Front start(EmulatorOptions options, Template template, FunctionRuntime runtime, SSLContext tls, Path staticDir,
-      Faults faults, Consumer<String> log) {
+  /** {@code port} is the options' port, or the free one chosen beforehand when functions must be told it. */
+  static Front start(EmulatorOptions options, int port, Template template, FunctionRuntime runtime, SSLContext tls,
+      Path staticDir, Faults faults, Consumer<String> log) {
     return switch (options.server()) {
       case API -> {
-        GatewayServer server = GatewayServer.start(template, runtime, options.host(), options.port(), staticDir,
+        GatewayServer server = GatewayServer.start(template, runtime, options.host(), port, staticDir,
             new AuthSettings(options.region(), options.jwks(), options.disableAuthorizer(), options.apiKeys()), tls, faults, log);
         server.mountingLines().forEach(log);
         yield new Front(server.baseUri(), server.port(), server::prepare, server::drain, server::close,

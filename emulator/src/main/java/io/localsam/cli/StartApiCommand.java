@@ -99,7 +99,7 @@ final class StartApiCommand implements Callable<Integer> {
       server.warnIfExposed(err);
       server.noteIfNotWatching(err);
       Emulator emulator = Emulator.start(options);
-      if (emulator.routes().isEmpty()) {
+      if (emulator.routes().isEmpty() && !emulator.servesWebSockets()) {
         emulator.close();
         throw new LocalSamException("Template does not have any APIs connected to Lambda functions");
       }

@@ -28,8 +28,15 @@ final class AuthorizerEvents {
 
   private AuthorizerEvents() {}
 
-  /** {@code arn:aws:execute-api:REGION:ACCOUNT:API_ID/STAGE/METHOD/path}: what policies are matched against. */
+  /**
+   * {@code arn:aws:execute-api:REGION:ACCOUNT:API_ID/STAGE/METHOD/path} ({@code .../STAGE/$connect} for a WebSocket
+   * API): what policies are matched against.
+   */
   static String methodArn(String region, GatewayRequest request, Route route) {
+    if (route.api().kind() == ApiKind.WEBSOCKET) { // .../STAGE/$connect
+      return "arn:aws:execute-api:" + region + ":" + TemplateLoader.ACCOUNT_ID + ":" + GatewayIds.apiId(route.api().logicalId())
+          + "/" + route.api().stageName() + "/" + route.definition().path();
+    }
     return "arn:aws:execute-api:" + region + ":" + TemplateLoader.ACCOUNT_ID + ":" + GatewayIds.apiId(route.api().logicalId())
         + "/" + route.api().stageName() + "/" + request.method() + RouteTable.decode(request.rawPath());
   }

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -39,6 +40,7 @@ public final class GatewayServer implements AutoCloseable {
   private final GracefulShutdownHandler shutdown;
   private final ScheduledThreadPoolExecutor timer;
   private final AtomicReference<Routes> routes;
+  private final WebSocketGateway webSockets;
   private final StaticFiles staticFiles;
   private final AuthSettings auth;
   private final Faults faults;
@@ -51,10 +53,11 @@ public final class GatewayServer implements AutoCloseable {
   private record Routes(RouteTable table, HttpHandler chain, AuthorizerCache authorizerCache) {}
 
   private GatewayServer(Undertow server, GracefulShutdownHandler shutdown, ScheduledThreadPoolExecutor timer,
-      AtomicReference<Routes> routes, StaticFiles staticFiles, AuthSettings auth, Faults faults, Consumer<String> log,
-      String scheme, String host, int port) {
+      AtomicReference<Routes> routes, WebSocketGateway webSockets, StaticFiles staticFiles, AuthSettings auth,
+      Faults faults, Consumer<String> log, String scheme, String host, int port) {
     this.faults = faults;
     this.server = server;
+    this.webSockets = webSockets;
     this.shutdown = shutdown;
     this.timer = timer;
     this.routes = routes;
@@ -85,6 +88,17 @@ public final class GatewayServer implements AutoCloseable {
   /** As the other {@code start}, with the faults injected into routes ({@code Emulator.faults()}, {@code --fault}). */
   public static GatewayServer start(Template template, FunctionRuntime runtime, String host, int port,
       Path staticDir, AuthSettings auth, SSLContext tls, Faults faults, Consumer<String> log) {
+    return start(template, runtime, host, port, staticDir, auth, tls, faults, log, WebSocketLimits.DEPLOYED);
+  }
+
+  /** As the public {@code start}, with WebSocket limits of the caller's (tests use short timeouts). */
+  static GatewayServer start(Template template, FunctionRuntime runtime, String host, int port,
+      Path staticDir, AuthSettings auth, SSLContext tls, Consumer<String> log, WebSocketLimits limits) {
+    return start(template, runtime, host, port, staticDir, auth, tls, Faults.none(), log, limits);
+  }
+
+  private static GatewayServer start(Template template, FunctionRuntime runtime, String host, int port,
+      Path staticDir, AuthSettings auth, SSLContext tls, Faults faults, Consumer<String> log, WebSocketLimits limits) {
     StaticFiles staticFiles = staticDir == null ? null : new StaticFiles(staticDir);
     ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
       Thread thread = Executors.defaultThreadFactory().newThread(runnable);
@@ -101,7 +115,9 @@ public final class GatewayServer implements AutoCloseable {
       throw e;
     }
     HttpHandler current = exchange -> routes.get().chain().handleRequest(exchange);
-    GracefulShutdownHandler chain = Handlers.gracefulShutdown(new RequestHeadLimit(current, log));
+    WebSocketGateway webSockets = new WebSocketGateway(WebSocketGateway.mounts(template, runtime.current(), auth.region(), log),
+        timer, limits, log, current);
+    GracefulShutdownHandler chain = Handlers.gracefulShutdown(new RequestHeadLimit(webSockets, log));
     Undertow server = UndertowServers.builder(host, port, MAX_REQUEST_BYTES, chain, tls)
         .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
         .setWorkerThreads(4)
@@ -118,8 +134,8 @@ public final class GatewayServer implements AutoCloseable {
     if (staticFiles != null) {
       log.accept("Mounting static files from " + staticFiles.root() + " at /");
     }
-    return new GatewayServer(server, chain, timer, routes, staticFiles, auth, faults, log, tls == null ? "http" : "https", host,
-        bound);
+    return new GatewayServer(server, chain, timer, routes, webSockets, staticFiles, auth, faults, log,
+        tls == null ? "http" : "https", host, bound);
   }
 
   /** Route → body → authorizer → API key → function, for one version of the template; preflights are answered by route matching. */
@@ -141,7 +157,11 @@ public final class GatewayServer implements AutoCloseable {
    */
   public Runnable prepare(Template next, FunctionSet functions) {
     Routes prepared = routes(next, functions, staticFiles, auth, faults, timer, log);
-    return () -> routes.set(prepared);
+    Map<String, WebSocketMount> sockets = WebSocketGateway.mounts(next, functions, auth.region(), log);
+    return () -> {
+      routes.set(prepared);
+      webSockets.use(sockets);
+    };
   }
 
   public int port() {
@@ -159,12 +179,17 @@ public final class GatewayServer implements AutoCloseable {
 
   /** SAM CLI's start-up lines: one per function and path, methods sorted, as the server will serve them. */
   public List<String> mountingLines() {
-    return StartupLines.of(routes.get().table().routes(), UndertowServers.origin(scheme, host, port));
+    List<String> lines = new java.util.ArrayList<>(StartupLines.of(routes.get().table().routes(),
+        UndertowServers.origin(scheme, host, port)));
+    lines.addAll(StartupLines.webSockets(webSockets.mounted(), UndertowServers.origin(scheme.equals("https") ? "wss" : "ws",
+        host, port), UndertowServers.origin(scheme, host, port)));
+    return lines;
   }
 
   /** Forgets every cached Lambda authorizer result: the next request to a guarded route calls its authorizer again. */
   public void clearAuthorizerCache() {
     routes.get().authorizerCache().clear();
+    webSockets.clearAuthorizerCaches();
   }
 
   /**
@@ -183,6 +208,7 @@ public final class GatewayServer implements AutoCloseable {
 
   @Override
   public void close() {
+    webSockets.closeAll();
     UndertowServers.stop(server);
     timer.shutdownNow();
   }

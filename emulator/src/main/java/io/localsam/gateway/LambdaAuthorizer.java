@@ -40,6 +40,18 @@ final class LambdaAuthorizer {
   }
 
   CompletableFuture<AuthOutcome> authorize(AuthorizerDef authorizer, GatewayRequest request, RouteMatch match) {
+    return authorize(authorizer, request, match,
+        (identity, arn) -> AuthorizerEvents.event(authorizer, request, match, identity, arn));
+  }
+
+  /** Builds the authorizer's event from the identity source values and the method ARN. */
+  interface EventBuilder {
+    byte[] event(List<String> identity, String methodArn);
+  }
+
+  /** As {@link #authorize(AuthorizerDef, GatewayRequest, RouteMatch)}, with the event built by {@code events}. */
+  CompletableFuture<AuthOutcome> authorize(AuthorizerDef authorizer, GatewayRequest request, RouteMatch match,
+      EventBuilder events) {
     Route route = match.route();
     ApiKind kind = route.api().kind();
     String name = authorizer.name();
@@ -65,7 +77,7 @@ final class LambdaAuthorizer {
       return done(AuthOutcome.refuse(GatewayErrors.authorizerFailure(kind), "authorizer " + name + ": its function "
           + authorizer.functionId() + " cannot run locally"));
     }
-    byte[] event = AuthorizerEvents.event(authorizer, request, match, identity, arn);
+    byte[] event = events.event(identity, arn);
     long start = System.nanoTime();
     return runtime.invoke(authorizer.functionId(), event).handle((result, error) -> {
       if (error != null) {
@@ -79,7 +91,7 @@ final class LambdaAuthorizer {
       AuthorizerAnswer answer;
       try {
         answer = AuthorizerAnswer.read(result.payload(), kind == ApiKind.HTTP && authorizer.simpleResponses(),
-            kind == ApiKind.REST);
+            kind != ApiKind.HTTP); // WebSocket authorizers answer as REST ones do
       } catch (AuthorizerAnswer.Invalid invalid) {
         return AuthOutcome.refuse(GatewayErrors.authorizerFailure(kind),
             "authorizer " + name + " answered something API Gateway rejects: " + invalid.getMessage());
@@ -138,7 +150,7 @@ final class LambdaAuthorizer {
   private static Map<String, Object> context(AuthorizerAnswer answer, RouteMatch match, long latencyMillis) {
     Map<String, Object> values = new LinkedHashMap<>();
     JsonNode context = answer.context();
-    boolean rest = match.route().api().kind() == ApiKind.REST;
+    boolean rest = match.route().api().kind() != ApiKind.HTTP; // WebSocket APIs keep REST's context
     if (match.route().definition().payloadFormat() == PayloadFormat.V2) {
       values.put("lambda", context == null ? Map.of() : JSON.convertValue(context, Map.class));
       return values;

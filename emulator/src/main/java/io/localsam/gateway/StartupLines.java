@@ -50,6 +50,25 @@ final class StartupLines {
     return lines;
   }
 
+  /**
+   * One line per WebSocket API, with its routes and functions, and where its functions' {@code @connections}
+   * endpoint is ({@code LOCALSAM_WEBSOCKET_ENDPOINT} in their environment).
+   */
+  static List<String> webSockets(List<WebSocketMount> mounts, String wsBase, String httpBase) {
+    List<String> lines = new ArrayList<>();
+    for (WebSocketMount mount : mounts) {
+      List<String> routes = new ArrayList<>();
+      mount.definition().routes().forEach(route -> routes.add(route.routeKey() + ": " + route.functionId()
+          + (route.authorizer() != null ? " (authorizer " + route.authorizer() + ")" : "")));
+      lines.add("Mounting WebSocket API " + mount.definition().logicalId() + " at " + wsBase + mount.path() + " ["
+          + (routes.isEmpty() ? "no routes" : String.join(", ", routes)) + "]; route selection "
+          + mount.definition().routeSelectionExpression());
+      lines.add("  @connections API of " + mount.definition().logicalId() + " at " + httpBase + mount.path()
+          + " (LOCALSAM_WEBSOCKET_ENDPOINT in its functions' environment)");
+    }
+    return lines;
+  }
+
   /** The route's methods, less those an exact-method route on the same path takes first. */
   private static Set<String> served(RouteDef definition, List<Route> routes) {
     Set<String> served = new TreeSet<>(definition.methods());

@@ -41,6 +41,8 @@ public final class FunctionRuntime implements AutoCloseable {
   private volatile Map<String, FunctionDef> definitions;
   private final ScheduledThreadPoolExecutor timer = timer();
   private final InvocationListener listener;
+  /** Variables LocalSAM gives functions itself, by function id (README, WebSocket APIs). */
+  private final Map<String, Map<String, String>> localEnvironment;
   private final AtomicBoolean outputReleased = new AtomicBoolean();
   private final CodeLocator locator;
   private final Consumer<String> log;
@@ -105,6 +107,17 @@ public final class FunctionRuntime implements AutoCloseable {
   /** Like the other constructors, with the faults injected into functions ({@code Emulator.faults()}, {@code --fault}). */
   public FunctionRuntime(Template template, String region, EnvVarsFile envVars, Consumer<String> log, InvocationListener listener,
       Duration asyncRetryDelay, Isolation isolation, boolean watchCode, Faults faults) {
+    this(template, region, envVars, log, listener, asyncRetryDelay, isolation, watchCode, faults, Map.of());
+  }
+
+  /**
+   * Like the other constructors, with variables LocalSAM itself gives some functions, by function id (a WebSocket
+   * API's {@code LOCALSAM_WEBSOCKET_ENDPOINT}); they are set whatever the template declares.
+   */
+  public FunctionRuntime(Template template, String region, EnvVarsFile envVars, Consumer<String> log, InvocationListener listener,
+      Duration asyncRetryDelay, Isolation isolation, boolean watchCode, Faults faults,
+      Map<String, Map<String, String>> localEnvironment) {
+    this.localEnvironment = Map.copyOf(localEnvironment);
     this.listener = listener;
     this.faults = faults;
     this.async = new AsyncInvocations(this::tryStart, timer, asyncRetryDelay, listener, log);
@@ -202,7 +215,14 @@ public final class FunctionRuntime implements AutoCloseable {
   }
 
   private Map<String, String> environment(FunctionDef function, EnvVarsFile envVars) {
-    return FunctionEnvironment.of(function, region, envVars, System.getenv());
+    Map<String, String> environment = FunctionEnvironment.of(function, region, envVars, System.getenv());
+    Map<String, String> local = localEnvironment.get(function.logicalId());
+    if (local == null) {
+      return environment;
+    }
+    Map<String, String> merged = new LinkedHashMap<>(environment);
+    merged.putAll(local);
+    return merged;
   }
 
   /** Makes a pool's function invocable asynchronously too; a function's queue is kept across reloads. */

@@ -1,7 +1,11 @@
 package io.localsam.template;
 
-/** REST APIs (API Gateway v1, {@code Api} events) and HTTP APIs (v2, {@code HttpApi} events). */
+/**
+ * REST APIs (API Gateway v1, {@code Api} events), HTTP APIs (v2, {@code HttpApi} events) and WebSocket APIs (v2,
+ * {@code ProtocolType: WEBSOCKET}; their authorizers only, their routes are {@link WebSocketApiDef}s).
+ */
 public enum ApiKind {
   REST,
-  HTTP
+  HTTP,
+  WEBSOCKET
 }

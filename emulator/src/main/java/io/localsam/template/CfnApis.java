@@ -94,6 +94,10 @@ final class CfnApis {
     Map<String, Object> properties = stack.properties(id);
     String owner = stack.name(id);
     String protocol = Scalars.text(properties.getOrDefault("ProtocolType", "HTTP"));
+    if (WebSocketApis.isWebSocket(properties)) {
+      skipped.add(id); // WebSocketApis reads it and its resources
+      return;
+    }
     if (!protocol.equals("HTTP") && properties.get("Body") == null && properties.get("BodyS3Location") == null) {
       stack.warn.accept(owner + ": ProtocolType " + protocol + " is not emulated (HTTP APIs only); its routes are not mounted");
       skipped.add(id);

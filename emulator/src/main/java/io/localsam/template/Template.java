@@ -17,6 +17,7 @@ import java.util.Set;
  *     logical id (keys without a {@code Value} get theirs when deployed, so none is known locally)
  * @param files every file the template was read from (itself, nested stacks, included files): what a
  *     change to is a new template
+ * @param webSocketApis the WebSocket APIs ({@code ProtocolType: WEBSOCKET}) with their routes
  */
 public record Template(
     Path file,
@@ -25,15 +26,23 @@ public record Template(
     List<RouteDef> routes,
     List<String> warnings,
     Map<String, String> apiKeys,
-    Set<Path> files) {
+    Set<Path> files,
+    List<WebSocketApiDef> webSocketApis) {
 
   public Template {
+    webSocketApis = webSocketApis == null ? List.of() : List.copyOf(webSocketApis);
     files = Collections.unmodifiableSet(new LinkedHashSet<>(files == null ? Set.of(file) : files));
     apiKeys = Collections.unmodifiableMap(new LinkedHashMap<>(apiKeys == null ? Map.of() : apiKeys));
     functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
     apis = Collections.unmodifiableMap(new LinkedHashMap<>(apis));
     routes = List.copyOf(routes);
     warnings = List.copyOf(warnings);
+  }
+
+  /** The shape before WebSocket APIs were read; kept for callers. */
+  public Template(Path file, Map<String, FunctionDef> functions, Map<String, ApiDef> apis, List<RouteDef> routes,
+      List<String> warnings, Map<String, String> apiKeys, Set<Path> files) {
+    this(file, functions, apis, routes, warnings, apiKeys, files, List.of());
   }
 
   /** The shape before the files read were kept; kept for callers. */
@@ -53,7 +62,7 @@ public record Template(
    * them: no APIs or routes, the same files read.
    */
   public Template withOnly(Map<String, FunctionDef> kept) {
-    return new Template(file, kept, Map.of(), List.of(), List.of(), Map.of(), files);
+    return new Template(file, kept, Map.of(), List.of(), List.of(), Map.of(), files, List.of());
   }
 
   public Optional<FunctionDef> function(String logicalId) {

@@ -32,6 +32,7 @@ public final class TemplateLoader {
       "AWS::ApiGateway::Method", "AWS::ApiGatewayV2::Route", "AWS::Serverless::Application", "AWS::CloudFormation::Stack",
       "AWS::Serverless::Function", "AWS::Lambda::Function", "AWS::Serverless::Api", "AWS::Serverless::HttpApi",
       "AWS::ApiGateway::RestApi", "AWS::ApiGatewayV2::Api", "AWS::ApiGateway::ApiKey",
+      "AWS::ApiGatewayV2::RouteResponse", "AWS::ApiGatewayV2::IntegrationResponse",
       EventInvokeConfigReader.RESOURCE);
 
   private final List<String> warnings = new ArrayList<>();
@@ -42,6 +43,7 @@ public final class TemplateLoader {
   private final List<List<RouteDraft>> drafts = new ArrayList<>();
   private final Map<String, String> notEmulated = new TreeMap<>();
   private final Map<String, String> apiKeys = new LinkedHashMap<>();
+  private final List<WebSocketApiDef> webSocketApis = new ArrayList<>();
 
   private TemplateLoader() {}
 
@@ -111,6 +113,10 @@ public final class TemplateLoader {
     List<RouteDraft> routes = new ArrayList<>(sam.read(stackFunctions));
     routes.addAll(new CfnApis(stack, apis, sam).read());
     drafts.add(routes);
+    webSocketApis.addAll(new WebSocketApis(stack, name -> {
+      String local = stack.functionNames.get(name);
+      return local == null || stack.unmounted.contains(local) ? null : ids.get(local);
+    }).read());
     for (String id : stack.ids()) {
       String type = stack.type(id);
       if (type.equals("AWS::ApiGateway::ApiKey")) {
@@ -195,7 +201,7 @@ public final class TemplateLoader {
     }
     Set<Path> files = new LinkedHashSet<>();
     stacks.forEach(stack -> files.addAll(stack.document.files()));
-    return new Template(file, functions, apis, new ArrayList<>(byKey.values()), warnings, apiKeys, files);
+    return new Template(file, functions, apis, new ArrayList<>(byKey.values()), warnings, apiKeys, files, webSocketApis);
   }
 
   /** The model id of the function a route calls; {@code null} when it is not mounted or not in the template. */

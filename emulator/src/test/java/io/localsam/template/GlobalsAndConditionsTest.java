@@ -160,7 +160,7 @@ class GlobalsAndConditionsTest {
   }
 
   @Test
-  void a_websocket_api_is_warned_about_and_its_routes_do_not_fail_the_template() {
+  void a_websocket_api_is_read_apart_from_the_http_routes() {
     Template template = new TemplateFiles(folder).load("""
         Resources:
           Socket:
@@ -178,7 +178,8 @@ class GlobalsAndConditionsTest {
         """);
 
     assertEquals(List.of(), template.routes());
-    assertEquals(List.of("Socket: ProtocolType WEBSOCKET is not emulated (HTTP APIs only); its routes are not mounted"),
-        template.warnings());
+    assertEquals("Fn", template.webSocketApis().get(0).route("$connect").functionId());
+    assertEquals(List.of("Socket has no AWS::ApiGatewayV2::Stage, so it could not be called once deployed; it is served as"
+        + " stage '$default'"), template.warnings());
   }
 }
