@@ -31,6 +31,14 @@ class FunctionFaultsTest {
             Timeout: 1
             Events:
               Api: {Type: Api, Properties: {Path: /bad, Method: post}}
+        # The same code with time to run out of stack or heap on a loaded machine: a 1 s Timeout can end first.
+        Greedy:
+          Type: AWS::Serverless::Function
+          Properties:
+            CodeUri: ${CODE}
+            Handler: fixtures.Misbehaving
+            Runtime: java17
+            Timeout: 60
       """);
 
   private static Response call(String what) {
@@ -77,8 +85,8 @@ class FunctionFaultsTest {
 
   @Test
   void stack_overflow_and_out_of_memory_fail_only_their_invocation() {
-    Invocation overflow = api.emulator().invoke("Bad", "{\"do\":\"recurse\"}");
-    Invocation oom = api.emulator().invoke("Bad", "{\"do\":\"oom\"}");
+    Invocation overflow = api.emulator().invoke("Greedy", "{\"do\":\"recurse\"}");
+    Invocation oom = api.emulator().invoke("Greedy", "{\"do\":\"oom\"}");
 
     assertEquals("java.lang.StackOverflowError", overflow.error());
     assertEquals("java.lang.OutOfMemoryError", oom.error());
