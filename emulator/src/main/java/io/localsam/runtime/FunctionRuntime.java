@@ -360,17 +360,23 @@ public final class FunctionRuntime implements AutoCloseable {
   private CompletableFuture<InvocationResult> tryStart(FunctionPool pool, String functionId, byte[] event, String requestId,
       Consumer<String> lines) {
     CompletableFuture<InvocationResult> result = new CompletableFuture<>();
-    if (!pool.tryInvoke(event, requestId, result, lines)) {
+    InvocationLogs logs = new InvocationLogs(lines);
+    if (!pool.tryInvoke(event, requestId, result, logs)) {
       return null;
     }
     return result.thenApply(outcome -> {
-      listener.invoked(functionId, event, outcome);
+      listener.invoked(functionId, event, outcome, logs.lines());
       return outcome;
     });
   }
 
   private FunctionPool pool(String functionId) {
     return FunctionSet.pool(pools, functionId);
+  }
+
+  /** Each function in use now: where it runs, its environments warm and busy, its counters; in template order. */
+  public List<FunctionStatus> status() {
+    return pools.values().stream().map(FunctionPool::status).toList();
   }
 
   /** Initialises one execution environment per function now, as {@code --warm-containers EAGER} does. */
