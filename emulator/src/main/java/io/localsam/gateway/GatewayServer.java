@@ -38,6 +38,8 @@ public final class GatewayServer implements AutoCloseable {
   private final AtomicReference<Routes> routes;
   private final StaticFiles staticFiles;
   private final AuthSettings auth;
+  private final ExchangeListener exchanges;
+  private final AtomicReference<HttpHandler> console;
   private final Consumer<String> log;
   private final String scheme;
   private final String host;
@@ -47,14 +49,16 @@ public final class GatewayServer implements AutoCloseable {
   private record Routes(RouteTable table, HttpHandler chain) {}
 
   private GatewayServer(Undertow server, GracefulShutdownHandler shutdown, ScheduledThreadPoolExecutor timer,
-      AtomicReference<Routes> routes, StaticFiles staticFiles, AuthSettings auth, Consumer<String> log, String scheme,
-      String host, int port) {
+      AtomicReference<Routes> routes, StaticFiles staticFiles, AuthSettings auth, ExchangeListener exchanges,
+      AtomicReference<HttpHandler> console, Consumer<String> log, String scheme, String host, int port) {
     this.server = server;
     this.shutdown = shutdown;
     this.timer = timer;
     this.routes = routes;
     this.staticFiles = staticFiles;
     this.auth = auth;
+    this.exchanges = exchanges;
+    this.console = console;
     this.log = log;
     this.scheme = scheme;
     this.host = host;
@@ -74,6 +78,17 @@ public final class GatewayServer implements AutoCloseable {
    */
   public static GatewayServer start(Template template, FunctionRuntime runtime, String host, int port,
       java.nio.file.Path staticDir, AuthSettings auth, SSLContext tls, Consumer<String> log) {
+    return start(template, runtime, host, port, staticDir, auth, tls, ExchangeListener.NONE, log);
+  }
+
+  /**
+   * Like the other, and tells {@code exchanges} about each request answered after invoking its function.
+   *
+   * @throws LocalSamException when the port is taken, a key set cannot be read, or a route is under
+   *     {@code /__localsam/}
+   */
+  public static GatewayServer start(Template template, FunctionRuntime runtime, String host, int port,
+      java.nio.file.Path staticDir, AuthSettings auth, SSLContext tls, ExchangeListener exchanges, Consumer<String> log) {
     StaticFiles staticFiles = staticDir == null ? null : new StaticFiles(staticDir);
     ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
       Thread thread = Executors.defaultThreadFactory().newThread(runnable);
@@ -84,13 +99,14 @@ public final class GatewayServer implements AutoCloseable {
     timer.setRemoveOnCancelPolicy(true);
     AtomicReference<Routes> routes;
     try {
-      routes = new AtomicReference<>(routes(template, runtime.current(), staticFiles, auth, timer, log));
+      routes = new AtomicReference<>(routes(template, runtime.current(), staticFiles, auth, exchanges, timer, log));
     } catch (RuntimeException e) {
       timer.shutdownNow();
       throw e;
     }
     HttpHandler current = exchange -> routes.get().chain().handleRequest(exchange);
-    GracefulShutdownHandler chain = Handlers.gracefulShutdown(new RequestHeadLimit(current, log));
+    AtomicReference<HttpHandler> console = new AtomicReference<>();
+    GracefulShutdownHandler chain = Handlers.gracefulShutdown(new ReservedPrefix(console, new RequestHeadLimit(current, log)));
     Undertow server = UndertowServers.builder(host, port, MAX_REQUEST_BYTES, chain, tls)
         .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
         .setWorkerThreads(4)
@@ -107,14 +123,16 @@ public final class GatewayServer implements AutoCloseable {
     if (staticFiles != null) {
       log.accept("Mounting static files from " + staticFiles.root() + " at /");
     }
-    return new GatewayServer(server, chain, timer, routes, staticFiles, auth, log, tls == null ? "http" : "https", host, bound);
+    return new GatewayServer(server, chain, timer, routes, staticFiles, auth, exchanges, console, log,
+        tls == null ? "http" : "https", host, bound);
   }
 
   /** Route → body → authorizer → API key → function, for one version of the template; preflights are answered by route matching. */
   private static Routes routes(Template template, FunctionSet functions, StaticFiles staticFiles, AuthSettings auth,
-      ScheduledExecutorService timer, Consumer<String> log) {
+      ExchangeListener exchanges, ScheduledExecutorService timer, Consumer<String> log) {
+    ReservedPrefix.check(template);
     RouteTable table = new RouteTable(template);
-    HttpHandler proxy = new LambdaProxyHandler(functions, template, timer, log);
+    HttpHandler proxy = new LambdaProxyHandler(functions, template, timer, exchanges, log);
     HttpHandler authorized = AuthorizerSetup.chain(template, functions, auth, proxy, log);
     return new Routes(table, new RouteMatchHandler(table, staticFiles, new RequestBodyHandler(authorized, log), log));
   }
@@ -126,8 +144,21 @@ public final class GatewayServer implements AutoCloseable {
    * @throws LocalSamException when the new version's authorizers cannot be set up (a key set cannot be read)
    */
   public Runnable prepare(Template next, FunctionSet functions) {
-    Routes prepared = routes(next, functions, staticFiles, auth, timer, log);
+    Routes prepared = routes(next, functions, staticFiles, auth, exchanges, timer, log);
     return () -> routes.set(prepared);
+  }
+
+  /**
+   * Serves {@code handler} under {@code /__localsam/} (the web console and admin API); null turns it off again.
+   * Until one is mounted, requests there get 404: the prefix never reaches a function.
+   */
+  public void mountConsole(HttpHandler handler) {
+    console.set(handler);
+  }
+
+  /** The scheme served: {@code http}, or {@code https} with TLS. */
+  public String scheme() {
+    return scheme;
   }
 
   public int port() {

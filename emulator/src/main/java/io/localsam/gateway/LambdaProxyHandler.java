@@ -31,12 +31,15 @@ final class LambdaProxyHandler implements HttpHandler {
   private final FunctionSet runtime;
   private final Template template;
   private final ScheduledExecutorService timer;
+  private final ExchangeListener exchanges;
   private final Consumer<String> log;
 
-  LambdaProxyHandler(FunctionSet runtime, Template template, ScheduledExecutorService timer, Consumer<String> log) {
+  LambdaProxyHandler(FunctionSet runtime, Template template, ScheduledExecutorService timer, ExchangeListener exchanges,
+      Consumer<String> log) {
     this.runtime = runtime;
     this.template = template;
     this.timer = timer;
+    this.exchanges = exchanges;
     this.log = log;
   }
 
@@ -64,7 +67,9 @@ final class LambdaProxyHandler implements HttpHandler {
       ScheduledFuture<?> integrationTimeout = timer.schedule(() -> {
         if (answered.compareAndSet(false, true)) {
           log.accept(functionId + " did not answer within API Gateway's " + limit / 1000 + " s integration timeout");
-          exchange.getIoThread().execute(() -> send(exchange, GatewayErrors.integrationTimeout(kind), kind, request));
+          GatewayResponse timeout = GatewayErrors.integrationTimeout(kind);
+          record(request, null, timeout);
+          exchange.getIoThread().execute(() -> send(exchange, timeout, kind, request));
         }
       }, limit, TimeUnit.MILLISECONDS);
       runtime.invoke(functionId, event).whenComplete((result, error) -> {
@@ -81,10 +86,20 @@ final class LambdaProxyHandler implements HttpHandler {
           // I/O thread spin while the other finishes Undertow's bookkeeping for the connection (about half
           // the CPU under load, in the profile), and the environment is free for its next invocation sooner.
           GatewayResponse answer = response;
+          record(request, result == null ? null : result.requestId(), answer);
           exchange.getIoThread().execute(() -> send(exchange, answer, kind, request));
         }
       });
     });
+  }
+
+  /** Tells the journal, before the client can have the answer; never fails the request. */
+  private void record(GatewayRequest request, String functionRequestId, GatewayResponse response) {
+    try {
+      exchanges.answered(ExchangeRecords.of(request, functionRequestId, response));
+    } catch (RuntimeException unexpected) {
+      log.accept("Internal error recording " + request.method() + " " + request.rawPath() + ": " + unexpected);
+    }
   }
 
   private void send(HttpServerExchange exchange, GatewayResponse response, ApiKind kind, GatewayRequest request) {
