@@ -1,5 +1,7 @@
 package io.localsam;
 
+import io.localsam.console.Console;
+import io.localsam.console.ConsoleKey;
 import io.localsam.gateway.AuthSettings;
 import io.localsam.gateway.GatewayServer;
 import io.localsam.runtime.EnvVarsFile;
@@ -32,6 +34,7 @@ public final class Emulator implements AutoCloseable {
   private final FunctionRuntime runtime;
   private final GatewayServer server;
   private final Journal journal;
+  private volatile Console console; // null when the console is off
 
   private Emulator(EmulatorOptions options, TemplateReload template, FunctionRuntime runtime, GatewayServer server,
       Journal journal) {
@@ -57,17 +60,35 @@ public final class Emulator implements AutoCloseable {
     FunctionRuntime runtime = new FunctionRuntime(template, options.region(),
         EnvVarsFile.read(options.envVars()).with(options.functionEnvironment()), log, journal, options.asyncRetryDelay(),
         options.isolation(), options.watchCode());
+    boolean consoleOn = options.console().servesOn(options.host());
+    List<String> jwks = options.jwks();
+    if (consoleOn && !jwks.isEmpty()) { // without a key set signatures go unchecked, and the console's tokens pass anyway
+      jwks = java.util.stream.Stream.concat(jwks.stream(), java.util.stream.Stream.of(ConsoleKey.jwks())).toList();
+    }
     GatewayServer server;
     try {
       server = GatewayServer.start(template, runtime, options.host(), options.port(), staticDir(options),
-          new AuthSettings(options.region(), options.jwks(), options.disableAuthorizer(), options.apiKeys()), tls, log);
+          new AuthSettings(options.region(), jwks, options.disableAuthorizer(), options.apiKeys()), tls, journal, log);
     } catch (RuntimeException e) {
       runtime.close();
       throw e;
     }
     server.mountingLines().forEach(log);
-    return new Emulator(options, TemplateReload.start(options, template, watcher, runtime, server::prepare, log), runtime, server,
-        journal);
+    Emulator emulator = new Emulator(options, TemplateReload.start(options, template, watcher, runtime, server::prepare, log),
+        runtime, server, journal);
+    if (consoleOn) {
+      emulator.console = new Console(new EmulatorConsoleSource(emulator, journal, runtime), log);
+      server.mountConsole(emulator.console);
+    }
+    return emulator;
+  }
+
+  /**
+   * The web console's URL ({@code http://127.0.0.1:3000/__localsam/}), its admin API under {@code api/}; null when
+   * the console is off ({@code --no-console}, or bound to an address other than loopback without {@code --console}).
+   */
+  public URI consoleUri() {
+    return console == null ? null : uri(Console.PATH);
   }
 
   /** {@code --static-dir}, or SAM CLI's default: {@code public} beside the template, when it exists. */
@@ -122,7 +143,9 @@ public final class Emulator implements AutoCloseable {
   public Invocation invoke(String functionId, String eventJson) {
     try {
       byte[] event = eventJson.getBytes(StandardCharsets.UTF_8);
-      return Journal.invocation(functionId, event, runtime.invoke(functionId, event).join());
+      io.localsam.runtime.InvocationResult result = runtime.invoke(functionId, event).join();
+      Invocation recorded = journal.byRequestId(result.requestId()); // numbered, with its logs
+      return recorded != null ? recorded : Journal.invocation(functionId, event, result);
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException runtimeError ? runtimeError : e;
     }
@@ -180,14 +203,23 @@ public final class Emulator implements AutoCloseable {
    */
   public void shutdown(Duration grace) {
     long deadline = System.nanoTime() + grace.toNanos();
+    closeConsole(); // its open event streams would hold the drain for the whole grace
     server.drain(grace);
     runtime.drainAsync(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     close();
   }
 
+  private void closeConsole() {
+    Console open = console;
+    if (open != null) {
+      open.close();
+    }
+  }
+
   /** Stops serving and releases every function's class loaders. */
   @Override
   public void close() {
+    closeConsole();
     template.close();
     server.close();
     runtime.close();

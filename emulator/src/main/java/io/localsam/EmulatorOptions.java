@@ -1,5 +1,6 @@
 package io.localsam;
 
+import io.localsam.console.ConsoleMode;
 import io.localsam.gateway.Tls;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.runtime.Isolation;
@@ -43,6 +44,8 @@ import java.util.function.Consumer;
  * @param watchTemplate reload the template when it (or a file it reads: nested stacks, included files, the
  *     env vars file) changes, keeping the server up; off with {@code --no-watch}
  * @param watchCode reload a function when its code is rebuilt (hot reload); off with {@code --no-watch}
+ * @param console whether the web console and admin API are served under {@code /__localsam/}: on a loopback
+ *     address only (the default), on any address ({@code --console}), or never ({@code --no-console})
  */
 public record EmulatorOptions(
     Path template,
@@ -61,7 +64,8 @@ public record EmulatorOptions(
     Isolation isolation,
     Tls tls,
     boolean watchTemplate,
-    boolean watchCode) {
+    boolean watchCode,
+    ConsoleMode console) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 3000;
@@ -88,13 +92,14 @@ public record EmulatorOptions(
       throw new IllegalArgumentException("asyncRetryDelay must not be negative, not " + asyncRetryDelay);
     }
     isolation = isolation == null ? Isolation.IN_PROCESS : isolation;
+    console = console == null ? ConsoleMode.LOOPBACK : console;
   }
 
   /** The options before authorizer settings existed; kept for callers. */
   public EmulatorOptions(Path template, String host, int port, Map<String, String> parameterOverrides, Path envVars,
       String region, Consumer<String> log, Path staticDir) {
     this(template, host, port, parameterOverrides, envVars, region, log, staticDir, List.of(), false, List.of(), Map.of(),
-        null, null, null, true, true);
+        null, null, null, true, true, null);
   }
 
   public static Builder builder(Path template) {
@@ -118,7 +123,8 @@ public record EmulatorOptions(
         .isolation(isolation)
         .tls(tls)
         .watchTemplate(watchTemplate)
-        .watchCode(watchCode);
+        .watchCode(watchCode)
+        .console(console);
   }
 
   /** One fluent setter per option; {@link #build()} checks them. */
@@ -140,6 +146,7 @@ public record EmulatorOptions(
     private Duration asyncRetryDelay = FunctionRuntime.ASYNC_RETRY_DELAY;
     private boolean watchTemplate = true;
     private boolean watchCode = true;
+    private ConsoleMode console = ConsoleMode.LOOPBACK;
 
     private Builder(Path template) {
       this.template = template;
@@ -271,9 +278,20 @@ public record EmulatorOptions(
       return this;
     }
 
+    /**
+     * Whether the web console and admin API are served under {@code /__localsam/}: {@link ConsoleMode#LOOPBACK} (the
+     * default) serves them only when bound to a loopback address, {@code ON} anywhere ({@code --console}), {@code OFF}
+     * never ({@code --no-console}).
+     */
+    public Builder console(ConsoleMode console) {
+      this.console = console;
+      return this;
+    }
+
     public EmulatorOptions build() {
       return new EmulatorOptions(template, host, port, parameterOverrides, envVars, region, log, staticDir, jwks,
-          disableAuthorizer, apiKeys, functionEnvironment, asyncRetryDelay, isolation, tls, watchTemplate, watchCode);
+          disableAuthorizer, apiKeys, functionEnvironment, asyncRetryDelay, isolation, tls, watchTemplate, watchCode,
+          console);
     }
   }
 }

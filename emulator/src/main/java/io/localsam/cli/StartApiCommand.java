@@ -3,6 +3,7 @@ package io.localsam.cli;
 import io.localsam.Emulator;
 import io.localsam.EmulatorOptions;
 import io.localsam.LocalSamException;
+import io.localsam.console.ConsoleMode;
 import io.localsam.gateway.Tls;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -72,10 +73,32 @@ final class StartApiCommand implements Callable<Integer> {
       description = "The certificate's private key, an unencrypted PEM file; goes with --ssl-cert-file.")
   java.nio.file.Path sslKeyFile;
 
+  @Option(names = "--console",
+      description = "Serve the web console and admin API (/__localsam/) even when bound to an address other than loopback.")
+  boolean console;
+
+  @Option(names = "--no-console", description = "Serve no web console or admin API (/__localsam/ then answers 404).")
+  boolean noConsole;
+
   /** {@code http://127.0.0.1:3000}: the base URL without its trailing slash, as Flask prints it for SAM CLI. */
   static String origin(java.net.URI base) {
     String url = base.toString();
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /** Says why the console is off when the address is not loopback, or warns that --console opens it to others. */
+  private void consoleNote(EmulatorOptions options, PrintWriter err) {
+    if (ConsoleMode.LOOPBACK.servesOn(options.host())) {
+      return;
+    }
+    if (options.console() == ConsoleMode.ON) {
+      err.println("Warning: --console serves the web console and admin API on " + options.host() + ": whoever reaches"
+          + " the port can read every request and response, replay them and mint tokens.");
+    } else if (options.console() == ConsoleMode.LOOPBACK) {
+      err.println("Note: the web console and admin API are off on " + options.host() + " (not a loopback address); --console"
+          + " serves them there.");
+    }
+    err.flush();
   }
 
   @Override
@@ -83,6 +106,9 @@ final class StartApiCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if ((sslCertFile == null) != (sslKeyFile == null)) {
       throw new ParameterException(spec.commandLine(), "--ssl-cert-file and --ssl-key-file go together: pass both, or neither.");
+    }
+    if (console && noConsole) {
+      throw new ParameterException(spec.commandLine(), "--console and --no-console contradict each other: pass one of them.");
     }
     output.begin(spec, ignored, err);
     try (FunctionLog log = output.open(err)) {
@@ -100,7 +126,8 @@ final class StartApiCommand implements Callable<Integer> {
       }
       EmulatorOptions options = server.watching(template.toOptions()).port(port).host(server.host).staticDir(staticDir)
           .log(lines).disableAuthorizer(disableAuthorizer).jwks(jwks).apiKeys(apiKeys).isolation(isolation.toIsolation())
-          .tls(sslCertFile == null ? null : new Tls(sslCertFile, sslKeyFile)).build();
+          .tls(sslCertFile == null ? null : new Tls(sslCertFile, sslKeyFile))
+          .console(console ? ConsoleMode.ON : noConsole ? ConsoleMode.OFF : ConsoleMode.LOOPBACK).build();
       output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());
       server.warnIfExposed(err);
       server.noteIfNotWatching(err);
@@ -115,6 +142,10 @@ final class StartApiCommand implements Callable<Integer> {
       StopSignal stop = StopSignal.install();
       err.println(BROWSE);
       err.println(" * Running on " + origin(emulator.baseUri()) + " (Press CTRL+C to quit)");
+      if (emulator.consoleUri() != null) {
+        err.println(" * Web console and admin API: " + emulator.consoleUri());
+      }
+      consoleNote(options, err);
       err.flush();
       stop.await();
       output.debug(err, "Stopping: waiting up to " + StopSignal.GRACE.toSeconds() + " s for requests in flight");
