@@ -2,6 +2,7 @@ package io.localsam;
 
 import io.localsam.console.Console;
 import io.localsam.console.ConsoleKey;
+import io.localsam.error.LocalSamException;
 import io.localsam.gateway.AuthSettings;
 import io.localsam.gateway.GatewayServer;
 import io.localsam.runtime.EnvVarsFile;

@@ -1,6 +1,6 @@
 package io.localsam.gateway;
 
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import io.localsam.gateway.auth.Jwks;
 import io.localsam.gateway.auth.JwtValidator;
 import io.localsam.runtime.FunctionSet;

@@ -1,8 +1,9 @@
 package io.localsam.gateway;
 
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.runtime.FunctionSet;
+import io.localsam.server.UndertowServers;
 import io.localsam.template.Template;
 import io.undertow.Handlers;
 import io.undertow.Undertow;

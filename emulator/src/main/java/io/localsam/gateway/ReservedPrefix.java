@@ -1,6 +1,6 @@
 package io.localsam.gateway;
 
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import io.localsam.template.RouteDef;
 import io.localsam.template.Template;
 import io.undertow.server.HttpHandler;

@@ -2,6 +2,7 @@ package io.localsam.runtime;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import io.localsam.host.HelperThreads;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.time.Duration;
