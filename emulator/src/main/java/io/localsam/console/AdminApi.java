@@ -60,6 +60,7 @@ final class AdminApi {
         allow(method, "GET", null);
         ObjectNode node = AdminJson.JSON.createObjectNode();
         node.set("routes", RoutesJson.of(source.template()));
+        source.apiKeys().forEach(node.putArray("apiKeys")::add);
         send(exchange, 200, node);
       }
       case "functions" -> {
