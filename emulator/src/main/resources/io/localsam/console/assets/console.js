@@ -147,8 +147,13 @@ async function openDetail(id) {
   $('detail-logs').textContent = detail.logs.join('\n');
   const error = $('detail-error');
   if (detail.errorDetail) {
-    error.textContent = detail.errorDetail.type + ': ' + (detail.errorDetail.message || '') + '\n'
+    let text = detail.errorDetail.type + ': ' + (detail.errorDetail.message || '') + '\n'
       + detail.errorDetail.stackTrace.map((frame) => '    at ' + frame).join('\n');
+    for (let cause = detail.errorDetail.cause; cause; cause = cause.cause) {
+      text += '\nCaused by: ' + cause.errorType + ': ' + (cause.errorMessage || '') + '\n'
+        + (cause.stackTrace || []).map((frame) => '    at ' + frame).join('\n');
+    }
+    error.textContent = text;
     error.classList.add('failed');
   } else {
     error.textContent = '(none)';
