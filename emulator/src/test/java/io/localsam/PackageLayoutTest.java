@@ -43,7 +43,7 @@ class PackageLayoutTest {
       Map.entry("gateway.auth", Set.of("error")),
       Map.entry("gateway", Set.of("error", "host", "server", "template", "runtime", "gateway.auth")),
       Map.entry("lambda", Set.of("error", "host", "server", "template", "runtime")),
-      Map.entry("console", Set.of("error", "template", "runtime", "gateway")),
+      Map.entry("console", Set.of("error", "host", "template", "runtime", "gateway")),
       Map.entry("", Set.of("error", "host", "server", "template", "runtime", "gateway", "lambda", "console")),
       // The CLI's commands still build runtimes and read templates themselves; they move behind the facade next.
       Map.entry("cli", Set.of("", "error", "host", "template", "runtime", "gateway", "lambda", "console")));

@@ -3,6 +3,7 @@ package io.localsam.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.localsam.host.BuildInfo;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
@@ -109,7 +110,7 @@ final class AdminApi {
   private ObjectNode health() {
     ObjectNode node = AdminJson.JSON.createObjectNode();
     node.put("status", "UP");
-    node.put("version", version());
+    node.put("version", BuildInfo.version());
     node.put("startedAt", started.toString());
     node.put("baseUrl", source.baseUri().toString());
     node.put("template", source.template().file().toString());
@@ -117,11 +118,6 @@ final class AdminApi {
     node.put("routes", source.template().routes().size());
     node.put("invocations", source.invocations().size());
     return node;
-  }
-
-  private static String version() {
-    String version = AdminApi.class.getPackage().getImplementationVersion();
-    return version == null ? "development" : version;
   }
 
   /** {@code GET invocations?function=&status=&since=&until=&limit=}: newest first. */

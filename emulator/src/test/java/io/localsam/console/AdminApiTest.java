@@ -109,6 +109,7 @@ class AdminApiTest {
     JsonNode health = get("health");
 
     assertEquals("UP", health.get("status").asText());
+    assertEquals(io.localsam.host.BuildInfo.version(), health.get("version").asText());
     assertEquals(api.emulator().baseUri().toString(), health.get("baseUrl").asText());
     assertEquals(3, health.get("functions").asInt());
     assertEquals(3, health.get("routes").asInt());
