@@ -6,13 +6,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.localsam.gateway.GatewayExchange;
 import io.localsam.runtime.FunctionStatus;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 /** The admin API's JSON for functions and invocations; the README's "Web console and admin API" shows each shape. */
 final class AdminJson {
   static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_ANSWER_BYTES = 256 * 1024;
 
   private AdminJson() {}
 
@@ -96,8 +99,9 @@ final class AdminJson {
       ArrayNode values = headers.has(header.getKey()) ? (ArrayNode) headers.get(header.getKey()) : headers.putArray(header.getKey());
       header.getValue().forEach(values::add);
     }
-    node.put("body", request.body());
-    node.put("isBase64Encoded", request.base64());
+    String text = request.bodyText();
+    node.put("body", text != null ? text : Base64.getEncoder().encodeToString(request.body()));
+    node.put("isBase64Encoded", text == null);
     return node;
   }
 
@@ -109,9 +113,16 @@ final class AdminJson {
       ArrayNode values = headers.has(header.getKey()) ? (ArrayNode) headers.get(header.getKey()) : headers.putArray(header.getKey());
       values.add(header.getValue());
     }
-    node.put("body", request.responseBody());
+    node.put("body", answerText(request.responseBody()));
     node.put("latencyMs", millis(request.latency()));
     return node;
+  }
+
+  /** The answer's body as text, its first 256 KB: the function's own response is in the journal whole. */
+  private static String answerText(byte[] body) {
+    return body.length <= MAX_ANSWER_BYTES ? new String(body, StandardCharsets.UTF_8)
+        : new String(body, 0, MAX_ANSWER_BYTES, StandardCharsets.UTF_8) + "[... " + (body.length - MAX_ANSWER_BYTES)
+            + " more bytes not shown]";
   }
 
   /** The runtime's error document ({@code errorType}, {@code errorMessage}, {@code stackTrace}) of a failed invocation. */

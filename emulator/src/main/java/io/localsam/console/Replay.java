@@ -8,12 +8,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,8 +71,7 @@ final class Replay {
   private HttpRequest request(GatewayExchange original) {
     String target = original.path() + (original.query().isEmpty() ? "" : "?" + original.query());
     URI uri = source.baseUri().resolve(target.startsWith("/") ? target.substring(1) : target);
-    byte[] body = original.base64() ? Base64.getDecoder().decode(original.body())
-        : original.body().getBytes(StandardCharsets.UTF_8);
+    byte[] body = original.body();
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
         .method(original.method(), body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
     for (Map.Entry<String, List<String>> header : original.headers()) {

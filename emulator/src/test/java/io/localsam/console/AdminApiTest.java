@@ -215,6 +215,17 @@ class AdminApiTest {
   }
 
   @Test
+  void a_binary_request_body_is_given_in_base64() {
+    byte[] binary = {(byte) 0xff, (byte) 0xfe, 0, 1};
+    api.http().send("POST", "/fail?binary", binary, "Content-Type", "application/octet-stream");
+
+    JsonNode request = invocationOf("/fail?binary").get("request");
+
+    assertTrue(request.get("isBase64Encoded").asBoolean());
+    assertEquals(java.util.Base64.getEncoder().encodeToString(binary), request.get("body").asText());
+  }
+
+  @Test
   void invocations_are_filtered_by_function_status_and_time() {
     api.http().get("/hello?name=filtered");
     api.http().post("/fail", "{}");
