@@ -198,6 +198,19 @@ public final class Emulator implements AutoCloseable {
   }
 
   /**
+   * Returns the running emulator to a fresh state, as if just started, without a restart: every execution
+   * environment is discarded (idle ones close now, busy ones as soon as their invocation ends), so each
+   * function's next invocation is a cold start with fresh static state; cached Lambda authorizer results are
+   * forgotten, so the next request calls the authorizer again; the journal is emptied. The template, port and
+   * options stay as they are. An invocation still running when this is called is journaled when it ends.
+   */
+  public void reset() {
+    runtime.reset();
+    server.clearAuthorizerCache();
+    journal.clear();
+  }
+
+  /**
    * Stops taking requests, waits up to {@code grace} for those in flight to be answered and for accepted
    * asynchronous invocations to run, then {@linkplain #close() closes}: what Ctrl-C and SIGTERM do to
    * {@code start-api}. Asynchronous invocations still unrun then are counted in the log.

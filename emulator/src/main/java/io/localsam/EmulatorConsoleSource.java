@@ -63,7 +63,7 @@ final class EmulatorConsoleSource implements ConsoleSource {
 
   @Override
   public void reset() {
-    emulator.resetJournal();
+    emulator.reset();
   }
 
   @Override

@@ -384,6 +384,14 @@ public final class FunctionRuntime implements AutoCloseable {
     pools.values().forEach(FunctionPool::warmUp);
   }
 
+  /**
+   * Discards every execution environment: idle ones close now, busy ones when their invocation ends, so each
+   * function's next invocation is a cold start with fresh static state. Queued asynchronous events still run.
+   */
+  public void reset() {
+    pools.values().forEach(FunctionPool::reset);
+  }
+
   @Override
   public void close() {
     async.close();

@@ -350,7 +350,7 @@ class AdminApiTest {
   }
 
   @Test
-  void reset_empties_the_journal() {
+  void reset_empties_the_journal_and_discards_the_environments() {
     api.http().get("/hello?name=before-reset");
 
     Response reset = api.http().post("/__localsam/api/reset", "");
@@ -358,6 +358,9 @@ class AdminApiTest {
     assertEquals(200, reset.status(), reset.body());
     assertTrue(invocations("").isEmpty());
     assertTrue(api.emulator().invocations().isEmpty());
+    assertEquals(0, find(get("functions").get("functions"), "id", "Hello").get("environments").get("warm").asInt());
+    api.http().get("/hello?name=after-reset");
+    assertTrue(invocationOf("/hello?name=after-reset").get("cold").asBoolean(), "a fresh environment after the reset");
   }
 
   @Test
