@@ -2,6 +2,7 @@ package io.localsam;
 
 import io.localsam.console.Console;
 import io.localsam.console.ConsoleKey;
+import io.localsam.console.ConsoleMode;
 import io.localsam.error.LocalSamException;
 import io.localsam.gateway.AuthSettings;
 import io.localsam.gateway.GatewayServer;
@@ -78,7 +79,8 @@ public final class Emulator implements AutoCloseable {
     Emulator emulator = new Emulator(options, TemplateReload.start(options, template, watcher, runtime, server::prepare, log),
         runtime, server, journal);
     if (consoleOn) {
-      emulator.console = new Console(new EmulatorConsoleSource(emulator, journal, runtime), log);
+      emulator.console = new Console(new EmulatorConsoleSource(emulator, journal, runtime),
+          options.console() == ConsoleMode.LOOPBACK, log);
       server.mountConsole(emulator.console);
     }
     return emulator;

@@ -1,5 +1,6 @@
 package io.localsam.console;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -17,14 +18,27 @@ public final class Console implements HttpHandler, AutoCloseable {
 
   private final InvocationStream stream;
   private final AdminApi api;
+  private final RequestGuard guard;
 
-  public Console(ConsoleSource source, Consumer<String> log) {
+  /**
+   * A console over {@code source}; {@code loopbackOnly} (the default mode) refuses requests whose {@code Host}
+   * is not a loopback name, as a page elsewhere could otherwise reach it through the browser (DNS rebinding).
+   */
+  public Console(ConsoleSource source, boolean loopbackOnly, Consumer<String> log) {
     this.stream = new InvocationStream(source);
     this.api = new AdminApi(source, stream::reset, log);
+    this.guard = new RequestGuard(loopbackOnly);
   }
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
+    String refusal = guard.refusal(exchange);
+    if (refusal != null) {
+      ObjectNode message = AdminJson.JSON.createObjectNode();
+      message.put("message", refusal);
+      AdminApi.send(exchange, 403, message);
+      return;
+    }
     String path = exchange.getRequestPath();
     if (path.equals("/__localsam")) {
       exchange.setStatusCode(302);

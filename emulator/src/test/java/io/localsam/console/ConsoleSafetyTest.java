@@ -109,6 +109,36 @@ class ConsoleSafetyTest {
   }
 
   @Test
+  void a_page_elsewhere_cannot_use_the_console_through_the_browser() throws Exception {
+    try (TestApi api = TestApi.start(folder, GREEDY)) {
+      String rebound = rawGet(api.emulator().port(), "/__localsam/api/health", "attacker.example:" + api.emulator().port());
+      Response crossSite = api.http().post("/__localsam/api/reset", "", "Origin", "http://attacker.example");
+      Response ownPage = api.http().post("/__localsam/api/reset", "", "Origin", "http://127.0.0.1:" + api.emulator().port());
+
+      assertTrue(rebound.startsWith("HTTP/1.1 403"), rebound);
+      assertTrue(rebound.contains("loopback"), rebound);
+      assertEquals(403, crossSite.status());
+      assertTrue(crossSite.body().contains("http://attacker.example"), crossSite.body());
+      assertEquals(200, ownPage.status(), ownPage.body());
+    }
+    assertTrue(RequestGuard.loopbackLiteral("localhost"));
+    assertTrue(RequestGuard.loopbackLiteral("127.0.0.1"));
+    assertTrue(RequestGuard.loopbackLiteral("::1"));
+    assertFalse(RequestGuard.loopbackLiteral("127.0.0.1.attacker.example"));
+    assertEquals("::1", RequestGuard.hostName("[::1]:3000"));
+  }
+
+  /** A GET with a Host header of our choosing (the JDK's client refuses to set one), as a rebound page sends it. */
+  private static String rawGet(int port, String path, String host) throws java.io.IOException {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
   void secret_looking_names_are_masked() {
     assertTrue(Secrets.looksSecret("DB_PASSWORD"));
     assertTrue(Secrets.looksSecret("stripeSecret"));
