@@ -20,7 +20,8 @@ import java.util.List;
  * @param id the journal's number for it, rising from 1 (0 for an invocation the journal never saw)
  * @param startedAt when it started (Init included on a cold start)
  * @param initDuration how long Init took when this invocation started a new environment, else {@code null}
- * @param logs its log lines, START to REPORT (and Init's output on a cold start), the first 500
+ * @param logs its log lines, START to REPORT (and Init's output on a cold start): the first 64 KB (200 lines at
+ *     most), then, when there were more, a line counting those left out and the last three (END and REPORT)
  * @param request the HTTP request that led to it, with the gateway's answer, or {@code null} when it was
  *     invoked directly ({@link Emulator#invoke}, {@code start-lambda}, an asynchronous event, an authorizer)
  */

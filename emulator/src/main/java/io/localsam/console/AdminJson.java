@@ -8,14 +8,12 @@ import io.localsam.gateway.GatewayExchange;
 import io.localsam.runtime.FunctionStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 /** The admin API's JSON for functions and invocations; the README's "Web console and admin API" shows each shape. */
 final class AdminJson {
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final int MAX_ANSWER_BYTES = 256 * 1024;
 
   private AdminJson() {}
 
@@ -76,7 +74,7 @@ final class AdminJson {
       node.putNull("request");
       node.putNull("answer");
     } else {
-      node.set("request", request(request));
+      node.set("request", request(request, RequestBody.of(invocation)));
       node.set("answer", answer(request));
     }
     node.set("event", jsonOrText(invocation.event()));
@@ -87,7 +85,7 @@ final class AdminJson {
     return node;
   }
 
-  private static ObjectNode request(GatewayExchange request) {
+  private static ObjectNode request(GatewayExchange request, RequestBody body) {
     ObjectNode node = JSON.createObjectNode();
     node.put("gatewayRequestId", request.gatewayRequestId());
     node.put("arrivedAt", request.arrivedAt().toString());
@@ -99,9 +97,8 @@ final class AdminJson {
       ArrayNode values = headers.has(header.getKey()) ? (ArrayNode) headers.get(header.getKey()) : headers.putArray(header.getKey());
       header.getValue().forEach(values::add);
     }
-    String text = request.bodyText();
-    node.put("body", text != null ? text : Base64.getEncoder().encodeToString(request.body()));
-    node.put("isBase64Encoded", text == null);
+    node.put("body", body.text());
+    node.put("isBase64Encoded", body.base64());
     return node;
   }
 
@@ -113,16 +110,9 @@ final class AdminJson {
       ArrayNode values = headers.has(header.getKey()) ? (ArrayNode) headers.get(header.getKey()) : headers.putArray(header.getKey());
       values.add(header.getValue());
     }
-    node.put("body", answerText(request.responseBody()));
+    node.put("body", request.responseBody() == null ? null : new String(request.responseBody(), StandardCharsets.UTF_8));
     node.put("latencyMs", millis(request.latency()));
     return node;
-  }
-
-  /** The answer's body as text, its first 256 KB: the function's own response is in the journal whole. */
-  private static String answerText(byte[] body) {
-    return body.length <= MAX_ANSWER_BYTES ? new String(body, StandardCharsets.UTF_8)
-        : new String(body, 0, MAX_ANSWER_BYTES, StandardCharsets.UTF_8) + "[... " + (body.length - MAX_ANSWER_BYTES)
-            + " more bytes not shown]";
   }
 
   /** The runtime's error document ({@code errorType}, {@code errorMessage}, {@code stackTrace}) of a failed invocation. */

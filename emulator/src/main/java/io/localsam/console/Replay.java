@@ -49,7 +49,8 @@ final class Replay {
       node.set("invocation", AdminJson.detail(source.invoke(original.functionId(), original.event())));
       return node;
     }
-    HttpResponse<String> response = client().send(request(request), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = client().send(request(request, RequestBody.of(original).bytes()),
+        HttpResponse.BodyHandlers.ofString());
     node.put("status", response.statusCode());
     ObjectNode headers = node.putObject("headers");
     response.headers().map().forEach((name, values) -> {
@@ -68,10 +69,9 @@ final class Replay {
     return node;
   }
 
-  private HttpRequest request(GatewayExchange original) {
+  private HttpRequest request(GatewayExchange original, byte[] body) {
     String target = original.path() + (original.query().isEmpty() ? "" : "?" + original.query());
     URI uri = source.baseUri().resolve(target.startsWith("/") ? target.substring(1) : target);
-    byte[] body = original.body();
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
         .method(original.method(), body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
     for (Map.Entry<String, List<String>> header : original.headers()) {

@@ -15,7 +15,8 @@ final class ExchangeRecords {
     request.headers().forEach(header -> headers.add(Map.entry(header.name(), header.values())));
     long now = System.currentTimeMillis();
     return new GatewayExchange(request.requestId(), functionRequestId, request.method(), request.rawPath(),
-        request.rawQuery() == null ? "" : request.rawQuery(), headers, request.body(), Instant.ofEpochMilli(request.epochMillis()),
-        response.status(), response.headers(), response.body(), Duration.ofMillis(Math.max(0, now - request.epochMillis())));
+        request.rawQuery() == null ? "" : request.rawQuery(), headers, Instant.ofEpochMilli(request.epochMillis()),
+        response.status(), response.headers(),
+        response.body().length <= GatewayExchange.MAX_ANSWER_BYTES ? response.body() : null, Duration.ofMillis(Math.max(0, now - request.epochMillis())));
   }
 }

@@ -7,7 +7,7 @@ public interface InvocationListener {
 
   /**
    * Like {@link #invoked(String, byte[], InvocationResult)}, with the invocation's own log lines (START to REPORT,
-   * Init's output on a cold start), the first {@value InvocationLogs#MAX_LINES} of them: what the journal keeps.
+   * Init's output on a cold start), its first 64 KB and its last lines (END, REPORT): what the journal keeps.
    */
   default void invoked(String functionId, byte[] event, InvocationResult result, java.util.List<String> logs) {
     invoked(functionId, event, result);

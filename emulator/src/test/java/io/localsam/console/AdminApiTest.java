@@ -215,14 +215,14 @@ class AdminApiTest {
   }
 
   @Test
-  void a_binary_request_body_is_given_in_base64() {
-    byte[] binary = {(byte) 0xff, (byte) 0xfe, 0, 1};
-    api.http().send("POST", "/fail?binary", binary, "Content-Type", "application/octet-stream");
+  void the_request_body_is_the_one_the_event_carries() {
+    api.http().post("/fail?body", "{\"order\": 42}", "Content-Type", "application/json");
 
-    JsonNode request = invocationOf("/fail?binary").get("request");
+    JsonNode invocation = invocationOf("/fail?body");
 
-    assertTrue(request.get("isBase64Encoded").asBoolean());
-    assertEquals(java.util.Base64.getEncoder().encodeToString(binary), request.get("body").asText());
+    assertEquals("{\"order\": 42}", invocation.get("request").get("body").asText());
+    assertFalse(invocation.get("request").get("isBase64Encoded").asBoolean());
+    assertEquals(invocation.get("event").get("body").asText(), invocation.get("request").get("body").asText());
   }
 
   @Test
