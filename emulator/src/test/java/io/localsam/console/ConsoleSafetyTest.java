@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.localsam.config.ConsoleMode;
 import io.localsam.error.LocalSamException;
 import io.localsam.testsupport.HttpTestClient;
 import io.localsam.testsupport.HttpTestClient.Response;

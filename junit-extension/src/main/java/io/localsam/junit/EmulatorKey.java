@@ -1,11 +1,11 @@
 package io.localsam.junit;
 
 import io.localsam.EmulatorOptions;
-import io.localsam.console.ConsoleMode;
+import io.localsam.config.ConsoleMode;
 import io.localsam.error.LocalSamException;
-import io.localsam.template.SamConfig;
-import io.localsam.gateway.Tls;
-import io.localsam.runtime.Isolation;
+import io.localsam.config.SamConfig;
+import io.localsam.server.Tls;
+import io.localsam.config.Isolation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.localsam.console;
+package io.localsam.config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
