@@ -1,5 +1,7 @@
 package io.localsam;
 
+import io.localsam.console.Console;
+import io.localsam.config.ConsoleMode;
 import io.localsam.error.LocalSamException;
 import io.localsam.fault.Faults;
 import io.localsam.runtime.EnvVarsFile;
@@ -47,6 +49,7 @@ public final class Emulator implements AutoCloseable {
   private final Front front;
   private final Journal journal;
   private final Faults faults;
+  private volatile Console console; // null when the console is off
 
   private Emulator(EmulatorOptions options, TemplateReload template, FunctionRuntime runtime, Front front, Journal journal,
       Faults faults) {
@@ -92,13 +95,27 @@ public final class Emulator implements AutoCloseable {
         webSockets ? webSocketEndpoints(selected, tls == null ? "http" : "https", options.host(), port) : Map.of());
     Front front;
     try {
-      front = Front.start(options, port, selected, runtime, tls, staticDir(options), faults, log);
+      front = Front.start(options, port, selected, runtime, tls, staticDir(options), faults, journal, log);
     } catch (RuntimeException e) {
       runtime.close();
       throw e;
     }
     current[0] = TemplateReload.start(options, selected, watcher, runtime, front.serving(), log, template.selection());
-    return new Emulator(options, current[0], runtime, front, journal, faults);
+    Emulator emulator = new Emulator(options, current[0], runtime, front, journal, faults);
+    if (front.consoleMount() != null && options.console().servesOn(options.host())) {
+      emulator.console = new Console(new EmulatorConsoleSource(emulator, journal, runtime),
+          options.console() == ConsoleMode.LOOPBACK, log);
+      front.consoleMount().accept(emulator.console);
+    }
+    return emulator;
+  }
+
+  /**
+   * The web console's URL ({@code http://127.0.0.1:3000/__localsam/}), its admin API under {@code api/}; null when
+   * the console is off ({@code --no-console}, or bound to an address other than loopback without {@code --console}).
+   */
+  public URI consoleUri() {
+    return console == null ? null : uri(Console.PATH);
   }
 
   /**
@@ -201,7 +218,9 @@ public final class Emulator implements AutoCloseable {
   public Invocation invoke(String functionId, String eventJson) {
     try {
       byte[] event = eventJson.getBytes(StandardCharsets.UTF_8);
-      return Journal.invocation(functionId, event, runtime.invoke(functionId, event).join());
+      io.localsam.runtime.InvocationResult result = runtime.invoke(functionId, event).join();
+      Invocation recorded = journal.byRequestId(result.requestId()); // numbered, with its logs
+      return recorded != null ? recorded : Journal.invocation(functionId, event, result);
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException runtimeError ? runtimeError : e;
     }
@@ -315,14 +334,23 @@ public final class Emulator implements AutoCloseable {
    */
   public void shutdown(Duration grace) {
     long deadline = System.nanoTime() + grace.toNanos();
+    closeConsole(); // its open event streams would hold the drain for the whole grace
     front.drain(grace);
     runtime.drainAsync(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     close();
   }
 
+  private void closeConsole() {
+    Console open = console;
+    if (open != null) {
+      open.close();
+    }
+  }
+
   /** Stops serving and releases every function's class loaders. */
   @Override
   public void close() {
+    closeConsole();
     template.close();
     front.close();
     runtime.close();

@@ -1,6 +1,7 @@
 package io.localsam;
 
 import io.localsam.config.Isolation;
+import io.localsam.config.ConsoleMode;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.server.Tls;
 import java.nio.file.Path;
@@ -55,6 +56,9 @@ import java.util.function.Consumer;
  *   <li>{@code server}: what the functions are reached through: API Gateway's APIs ({@link Server#API}, the default),
  *     Lambda's Invoke API ({@link Server#LAMBDA}, {@code start-lambda}) or only {@link Emulator#invoke}
  *     ({@link Server#NONE}, {@code invoke})
+ *   <li>{@code console}: whether the API server serves the web console and admin API under {@code /__localsam/}: on a
+ *     loopback address only ({@link ConsoleMode#LOOPBACK}, the default), on any address ({@code --console}), or never
+ *     ({@code --no-console})
  * </ul>
  */
 public final class EmulatorOptions {
@@ -90,6 +94,7 @@ public final class EmulatorOptions {
   private final boolean watchTemplate;
   private final boolean watchCode;
   private final Server server;
+  private final ConsoleMode console;
 
   private EmulatorOptions(Builder builder) {
     template = Objects.requireNonNull(builder.template, "template");
@@ -118,6 +123,7 @@ public final class EmulatorOptions {
     watchTemplate = builder.watchTemplate;
     watchCode = builder.watchCode;
     server = builder.server == null ? Server.API : builder.server;
+    console = builder.console == null ? ConsoleMode.LOOPBACK : builder.console;
   }
 
   public static Builder builder(Path template) {
@@ -143,7 +149,8 @@ public final class EmulatorOptions {
         .tls(tls)
         .watchTemplate(watchTemplate)
         .watchCode(watchCode)
-        .server(server);
+        .server(server)
+        .console(console);
   }
 
   public Path template() {
@@ -218,6 +225,10 @@ public final class EmulatorOptions {
     return server;
   }
 
+  public ConsoleMode console() {
+    return console;
+  }
+
   /** One fluent setter per option; {@link #build()} checks them. */
   public static final class Builder {
     private Path template;
@@ -238,6 +249,7 @@ public final class EmulatorOptions {
     private boolean watchTemplate = true;
     private boolean watchCode = true;
     private Server server = Server.API;
+    private ConsoleMode console = ConsoleMode.LOOPBACK;
 
     private Builder(Path template) {
       this.template = template;
@@ -372,6 +384,16 @@ public final class EmulatorOptions {
     /** What the functions are reached through: API Gateway's APIs (the default), Lambda's Invoke API, or nothing. */
     public Builder server(Server server) {
       this.server = server;
+      return this;
+    }
+
+    /**
+     * Whether the web console and admin API are served under {@code /__localsam/}: {@link ConsoleMode#LOOPBACK} (the
+     * default) serves them only when bound to a loopback address, {@code ON} anywhere ({@code --console}), {@code OFF}
+     * never ({@code --no-console}).
+     */
+    public Builder console(ConsoleMode console) {
+      this.console = console;
       return this;
     }
 

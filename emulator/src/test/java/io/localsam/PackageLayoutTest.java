@@ -48,7 +48,9 @@ class PackageLayoutTest {
       Map.entry("gateway.auth", Set.of("error")),
       Map.entry("gateway", Set.of("error", "host", "fault", "server", "template", "runtime", "gateway.auth")),
       Map.entry("lambda", Set.of("error", "host", "server", "template", "runtime")),
-      Map.entry("", Set.of("error", "host", "config", "fault", "server", "template", "runtime", "gateway", "lambda")),
+      Map.entry("console", Set.of("error", "host", "fault", "server", "template", "runtime", "gateway")),
+      Map.entry("", Set.of("error", "host", "config", "fault", "server", "template", "runtime", "gateway", "lambda",
+          "console")),
       Map.entry("cli", Set.of("", "error", "host", "config", "fault", "server")));
 
   private static final String OURS = "io.localsam";

@@ -2,6 +2,7 @@ package io.localsam.cli;
 
 import io.localsam.Emulator;
 import io.localsam.EmulatorOptions;
+import io.localsam.config.ConsoleMode;
 import io.localsam.error.LocalSamException;
 import io.localsam.fault.FaultSpec;
 import io.localsam.server.Tls;
@@ -77,10 +78,32 @@ final class StartApiCommand implements Callable<Integer> {
       description = "The certificate's private key, an unencrypted PEM file; goes with --ssl-cert-file.")
   Path sslKeyFile;
 
+  @Option(names = "--console",
+      description = "Serve the web console and admin API (/__localsam/) even when bound to an address other than loopback.")
+  boolean console;
+
+  @Option(names = "--no-console", description = "Serve no web console or admin API (/__localsam/ then answers 404).")
+  boolean noConsole;
+
   /** {@code http://127.0.0.1:3000}: the base URL without its trailing slash, as Flask prints it for SAM CLI. */
   static String origin(URI base) {
     String url = base.toString();
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /** Says why the console is off when the address is not loopback, or warns that --console opens it to others. */
+  private void consoleNote(EmulatorOptions options, PrintWriter err) {
+    if (ConsoleMode.LOOPBACK.servesOn(options.host())) {
+      return;
+    }
+    if (options.console() == ConsoleMode.ON) {
+      err.println("Warning: --console serves the web console and admin API on " + options.host() + ": whoever reaches"
+          + " the port can read every request and response, replay them and mint tokens.");
+    } else if (options.console() == ConsoleMode.LOOPBACK) {
+      err.println("Note: the web console and admin API are off on " + options.host() + " (not a loopback address); --console"
+          + " serves them there.");
+    }
+    err.flush();
   }
 
   @Override
@@ -90,11 +113,15 @@ final class StartApiCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--ssl-cert-file and --ssl-key-file go together: pass both, or neither.");
     }
     List<FaultSpec> faultSpecs = faults.parse(spec);
+    if (console && noConsole) {
+      throw new ParameterException(spec.commandLine(), "--console and --no-console contradict each other: pass one of them.");
+    }
     output.begin(spec, ignored, err);
     try (FunctionLog log = output.open(err)) {
       EmulatorOptions options = server.watching(template.toOptions()).port(port).host(server.host).staticDir(staticDir)
           .log(log.withMessagesTo(err)).disableAuthorizer(disableAuthorizer).jwks(jwks).apiKeys(apiKeys).isolation(isolation.toIsolation())
-          .tls(sslCertFile == null ? null : new Tls(sslCertFile, sslKeyFile)).build();
+          .tls(sslCertFile == null ? null : new Tls(sslCertFile, sslKeyFile))
+          .console(console ? ConsoleMode.ON : noConsole ? ConsoleMode.OFF : ConsoleMode.LOOPBACK).build();
       output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());
       server.warnIfExposed(err);
       server.noteIfNotWatching(err);
@@ -115,6 +142,10 @@ final class StartApiCommand implements Callable<Integer> {
       StopSignal stop = StopSignal.install();
       err.println(BROWSE);
       err.println(" * Running on " + origin(emulator.baseUri()) + " (Press CTRL+C to quit)");
+      if (emulator.consoleUri() != null) {
+        err.println(" * Web console and admin API: " + emulator.consoleUri());
+      }
+      consoleNote(options, err);
       err.flush();
       stop.await();
       output.debug(err, "Stopping: waiting up to " + StopSignal.GRACE.toSeconds() + " s for requests in flight");

@@ -44,6 +44,8 @@ public final class GatewayServer implements AutoCloseable {
   private final StaticFiles staticFiles;
   private final AuthSettings auth;
   private final Faults faults;
+  private final ExchangeListener exchanges;
+  private final AtomicReference<HttpHandler> console;
   private final Consumer<String> log;
   private final String scheme;
   private final String host;
@@ -54,7 +56,8 @@ public final class GatewayServer implements AutoCloseable {
 
   private GatewayServer(Undertow server, GracefulShutdownHandler shutdown, ScheduledThreadPoolExecutor timer,
       AtomicReference<Routes> routes, WebSocketGateway webSockets, StaticFiles staticFiles, AuthSettings auth,
-      Faults faults, Consumer<String> log, String scheme, String host, int port) {
+      Faults faults, ExchangeListener exchanges, AtomicReference<HttpHandler> console, Consumer<String> log, String scheme,
+      String host, int port) {
     this.faults = faults;
     this.server = server;
     this.webSockets = webSockets;
@@ -63,6 +66,8 @@ public final class GatewayServer implements AutoCloseable {
     this.routes = routes;
     this.staticFiles = staticFiles;
     this.auth = auth;
+    this.exchanges = exchanges;
+    this.console = console;
     this.log = log;
     this.scheme = scheme;
     this.host = host;
@@ -82,23 +87,30 @@ public final class GatewayServer implements AutoCloseable {
    */
   public static GatewayServer start(Template template, FunctionRuntime runtime, String host, int port,
       Path staticDir, AuthSettings auth, SSLContext tls, Consumer<String> log) {
-    return start(template, runtime, host, port, staticDir, auth, tls, Faults.none(), log);
+    return start(template, runtime, host, port, staticDir, auth, tls, Faults.none(), ExchangeListener.NONE, log);
   }
 
-  /** As the other {@code start}, with the faults injected into routes ({@code Emulator.faults()}, {@code --fault}). */
+  /**
+   * Like the other, with the faults injected into routes ({@code Emulator.faults()}, {@code --fault}), and tells
+   * {@code exchanges} about each request answered after invoking its function.
+   *
+   * @throws LocalSamException when the port is taken, a key set cannot be read, or a route is under
+   *     {@code /__localsam/}
+   */
   public static GatewayServer start(Template template, FunctionRuntime runtime, String host, int port,
-      Path staticDir, AuthSettings auth, SSLContext tls, Faults faults, Consumer<String> log) {
-    return start(template, runtime, host, port, staticDir, auth, tls, faults, log, WebSocketLimits.DEPLOYED);
+      Path staticDir, AuthSettings auth, SSLContext tls, Faults faults, ExchangeListener exchanges, Consumer<String> log) {
+    return start(template, runtime, host, port, staticDir, auth, tls, faults, exchanges, log, WebSocketLimits.DEPLOYED);
   }
 
   /** As the public {@code start}, with WebSocket limits of the caller's (tests use short timeouts). */
   static GatewayServer start(Template template, FunctionRuntime runtime, String host, int port,
       Path staticDir, AuthSettings auth, SSLContext tls, Consumer<String> log, WebSocketLimits limits) {
-    return start(template, runtime, host, port, staticDir, auth, tls, Faults.none(), log, limits);
+    return start(template, runtime, host, port, staticDir, auth, tls, Faults.none(), ExchangeListener.NONE, log, limits);
   }
 
   private static GatewayServer start(Template template, FunctionRuntime runtime, String host, int port,
-      Path staticDir, AuthSettings auth, SSLContext tls, Faults faults, Consumer<String> log, WebSocketLimits limits) {
+      Path staticDir, AuthSettings auth, SSLContext tls, Faults faults, ExchangeListener exchanges, Consumer<String> log,
+      WebSocketLimits limits) {
     StaticFiles staticFiles = staticDir == null ? null : new StaticFiles(staticDir);
     ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
       Thread thread = Executors.defaultThreadFactory().newThread(runnable);
@@ -109,7 +121,7 @@ public final class GatewayServer implements AutoCloseable {
     timer.setRemoveOnCancelPolicy(true);
     AtomicReference<Routes> routes;
     try {
-      routes = new AtomicReference<>(routes(template, runtime.current(), staticFiles, auth, faults, timer, log));
+      routes = new AtomicReference<>(routes(template, runtime.current(), staticFiles, auth, faults, exchanges, timer, log));
     } catch (RuntimeException e) {
       timer.shutdownNow();
       throw e;
@@ -117,7 +129,8 @@ public final class GatewayServer implements AutoCloseable {
     HttpHandler current = exchange -> routes.get().chain().handleRequest(exchange);
     WebSocketGateway webSockets = new WebSocketGateway(WebSocketGateway.mounts(template, runtime.current(), auth.region(), log),
         timer, limits, log, current);
-    GracefulShutdownHandler chain = Handlers.gracefulShutdown(new RequestHeadLimit(webSockets, log));
+    AtomicReference<HttpHandler> console = new AtomicReference<>();
+    GracefulShutdownHandler chain = Handlers.gracefulShutdown(new ReservedPrefix(console, new RequestHeadLimit(webSockets, log)));
     Undertow server = UndertowServers.builder(host, port, MAX_REQUEST_BYTES, chain, tls)
         .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
         .setWorkerThreads(4)
@@ -134,15 +147,16 @@ public final class GatewayServer implements AutoCloseable {
     if (staticFiles != null) {
       log.accept("Mounting static files from " + staticFiles.root() + " at /");
     }
-    return new GatewayServer(server, chain, timer, routes, webSockets, staticFiles, auth, faults, log,
+    return new GatewayServer(server, chain, timer, routes, webSockets, staticFiles, auth, faults, exchanges, console, log,
         tls == null ? "http" : "https", host, bound);
   }
 
   /** Route → body → authorizer → API key → function, for one version of the template; preflights are answered by route matching. */
   private static Routes routes(Template template, FunctionSet functions, StaticFiles staticFiles, AuthSettings auth,
-      Faults faults, ScheduledExecutorService timer, Consumer<String> log) {
+      Faults faults, ExchangeListener exchanges, ScheduledExecutorService timer, Consumer<String> log) {
+    ReservedPrefix.check(template);
     RouteTable table = new RouteTable(template);
-    HttpHandler proxy = new LambdaProxyHandler(functions, template, timer, faults, log);
+    HttpHandler proxy = new LambdaProxyHandler(functions, template, timer, faults, exchanges, log);
     AuthorizerCache authorizerCache = new AuthorizerCache();
     HttpHandler authorized = AuthorizerSetup.chain(template, functions, auth, authorizerCache, proxy, log);
     return new Routes(table, new RouteMatchHandler(table, staticFiles, new RequestBodyHandler(authorized, log), log),
@@ -156,12 +170,25 @@ public final class GatewayServer implements AutoCloseable {
    * @throws LocalSamException when the new version's authorizers cannot be set up (a key set cannot be read)
    */
   public Runnable prepare(Template next, FunctionSet functions) {
-    Routes prepared = routes(next, functions, staticFiles, auth, faults, timer, log);
+    Routes prepared = routes(next, functions, staticFiles, auth, faults, exchanges, timer, log);
     Map<String, WebSocketMount> sockets = WebSocketGateway.mounts(next, functions, auth.region(), log);
     return () -> {
       routes.set(prepared);
       webSockets.use(sockets);
     };
+  }
+
+  /**
+   * Serves {@code handler} under {@code /__localsam/} (the web console and admin API); null turns it off again.
+   * Until one is mounted, requests there get 404: the prefix never reaches a function.
+   */
+  public void mountConsole(HttpHandler handler) {
+    console.set(handler);
+  }
+
+  /** The scheme served: {@code http}, or {@code https} with TLS. */
+  public String scheme() {
+    return scheme;
   }
 
   public int port() {

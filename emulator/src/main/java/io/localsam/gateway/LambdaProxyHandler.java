@@ -34,15 +34,18 @@ final class LambdaProxyHandler implements HttpHandler {
   private final FunctionSet runtime;
   private final Template template;
   private final ScheduledExecutorService timer;
+  private final ExchangeListener exchanges;
   private final Consumer<String> log;
   private final Faults faults;
 
   LambdaProxyHandler(FunctionSet runtime, Template template, ScheduledExecutorService timer, Faults faults,
+      ExchangeListener exchanges,
       Consumer<String> log) {
     this.runtime = runtime;
     this.faults = faults;
     this.template = template;
     this.timer = timer;
+    this.exchanges = exchanges;
     this.log = log;
   }
 
@@ -75,7 +78,9 @@ final class LambdaProxyHandler implements HttpHandler {
       ScheduledFuture<?> integrationTimeout = timer.schedule(() -> {
         if (answered.compareAndSet(false, true)) {
           log.accept(functionId + " did not answer within API Gateway's " + limit / 1000 + " s integration timeout");
-          exchange.getIoThread().execute(() -> send(exchange, GatewayErrors.integrationTimeout(kind), kind, request));
+          GatewayResponse timeout = GatewayErrors.integrationTimeout(kind);
+          record(request, null, timeout);
+          exchange.getIoThread().execute(() -> send(exchange, timeout, kind, request));
         }
       }, limit, TimeUnit.MILLISECONDS);
       runtime.invoke(functionId, event, fault).whenComplete((result, error) -> {
@@ -92,6 +97,7 @@ final class LambdaProxyHandler implements HttpHandler {
           // I/O thread spin while the other finishes Undertow's bookkeeping for the connection (about half
           // the CPU under load, in the profile), and the environment is free for its next invocation sooner.
           GatewayResponse answer = response;
+          record(request, result == null ? null : result.requestId(), answer);
           exchange.getIoThread().execute(() -> send(exchange, answer, kind, request));
         }
       });
@@ -107,7 +113,17 @@ final class LambdaProxyHandler implements HttpHandler {
         + ": " + fault.describe() + ": " + answer.status());
     runtime.journal(functionId, event, new InvocationResult(request.requestId(), answer.body(),
         RouteFaultAnswers.errorType(fault), java.time.Duration.ZERO, null, fault));
+    record(request, request.requestId(), answer);
     send(exchange, answer, kind, request);
+  }
+
+  /** Tells the journal, before the client can have the answer; never fails the request. */
+  private void record(GatewayRequest request, String functionRequestId, GatewayResponse response) {
+    try {
+      exchanges.answered(ExchangeRecords.of(request, functionRequestId, response));
+    } catch (RuntimeException unexpected) {
+      log.accept("Internal error recording " + request.method() + " " + request.rawPath() + ": " + unexpected);
+    }
   }
 
   private void send(HttpServerExchange exchange, GatewayResponse response, ApiKind kind, GatewayRequest request) {

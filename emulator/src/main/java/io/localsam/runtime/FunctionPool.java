@@ -35,6 +35,8 @@ final class FunctionPool {
   private final AtomicInteger environments = new AtomicInteger();
   private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
 
+  private final PoolCounters counters = new PoolCounters();
+
   private volatile Runnable slotFreed = () -> { };
   private volatile boolean retired; // the template no longer has this definition: nothing is kept warm
   // Raised by reset: an environment started before it is closed instead of being kept warm.
@@ -81,6 +83,7 @@ final class FunctionPool {
   void reload(FunctionSettings changed, long changedFingerprint) {
     function = changed;
     fingerprint = changedFingerprint;
+    counters.reloaded();
     close();
   }
 
@@ -233,6 +236,7 @@ final class FunctionPool {
       if (error != null) {
         result.completeExceptionally(error);
       } else {
+        counters.finished(outcome);
         result.complete(outcome);
       }
       slotFreed.run();
@@ -438,6 +442,14 @@ final class FunctionPool {
     long hundredths = (duration.toNanos() + 5_000) / 10_000;
     long fraction = hundredths % 100;
     return (hundredths / 100) + (fraction < 10 ? ".0" : ".") + fraction;
+  }
+
+  /** What the console shows of this function now: where it runs, its environments, its counters. */
+  FunctionStatus status() {
+    FunctionSettings settings = function;
+    int busy = Math.min(running.get(), environments.get());
+    return counters.status(settings.id(), settings.definition().runtime(), settings.definition().handler(),
+        childRuntime == null ? "in-process" : childRuntime.describe(), idle.size(), busy, settings.environment());
   }
 
   void close() {

@@ -416,14 +416,15 @@ public final class FunctionRuntime implements AutoCloseable {
   private CompletableFuture<InvocationResult> tryStart(FunctionPool pool, String functionId, byte[] event, String requestId,
       Consumer<String> lines, Fault fault) {
     CompletableFuture<InvocationResult> result = new CompletableFuture<>();
+    InvocationLogs logs = new InvocationLogs(lines);
     if (fault != null && fault.replacesOutcome()) {
       faulted(pool, fault, requestId != null ? requestId : RequestIds.next(), result);
-    } else if (!pool.tryInvoke(event, requestId, result, lines, fault == null ? Duration.ZERO : fault.latency())) {
+    } else if (!pool.tryInvoke(event, requestId, result, logs, fault == null ? Duration.ZERO : fault.latency())) {
       return null;
     }
     return result.thenApply(outcome -> {
       InvocationResult recorded = fault == null ? outcome : outcome.withFault(fault);
-      listener.invoked(functionId, event, recorded);
+      listener.invoked(functionId, event, recorded, logs.lines());
       return recorded;
     });
   }
@@ -461,6 +462,11 @@ public final class FunctionRuntime implements AutoCloseable {
 
   private FunctionPool pool(String functionId) {
     return FunctionSet.pool(pools, functionId);
+  }
+
+  /** Each function in use now: where it runs, its environments warm and busy, its counters; in template order. */
+  public List<FunctionStatus> status() {
+    return pools.values().stream().map(FunctionPool::status).toList();
   }
 
   /** Initialises one execution environment per function now, as {@code --warm-containers EAGER} does. */

@@ -16,6 +16,7 @@ import java.util.Set;
  * @param jwks extra key sets for JWT and Cognito authorizers, besides the test key every emulator trusts
  * @param apiKeys API key values accepted on {@code ApiKeyRequired} methods
  * @param disableAuthorizer routes run without their authorizers
+ * @param console the web console and admin API are served (loopback only)
  * @param isolation where the functions run
  * @param sslCertFile the PEM certificate to serve HTTPS with, as written; empty for HTTP
  * @param sslKeyFile its private key, as written; empty for HTTP
@@ -32,6 +33,7 @@ record ApiSettings(
     List<String> jwks,
     List<String> apiKeys,
     boolean disableAuthorizer,
+    boolean console,
     Isolation isolation,
     String sslCertFile,
     String sslKeyFile,
@@ -54,7 +56,7 @@ record ApiSettings(
     }
     return new ApiSettings(api.template(), parameters, api.envVars(), api.port(), api.region(), Map.of(),
         api.failOnFunctionError(), List.of(api.jwks()), List.of(api.apiKeys()), api.disableAuthorizer(),
-        isolation(api.isolation(), Set.of(api.processFunctions()), jdks(api.jdks(), owner), api.runtimeClient()),
+        api.console(), isolation(api.isolation(), Set.of(api.processFunctions()), jdks(api.jdks(), owner), api.runtimeClient()),
         api.sslCertFile(), api.sslKeyFile(), api.sharing());
   }
 

@@ -1,6 +1,7 @@
 package io.localsam.junit;
 
 import io.localsam.EmulatorOptions;
+import io.localsam.config.ConsoleMode;
 import io.localsam.error.LocalSamException;
 import io.localsam.config.SamConfig;
 import io.localsam.server.Tls;
@@ -21,6 +22,7 @@ import java.util.Map;
  * @param jwks the user's key sets (files resolved), besides the test key
  * @param apiKeys accepted API key values
  * @param disableAuthorizer routes run without their authorizers
+ * @param console the web console and admin API are served (loopback only)
  * @param isolation where the functions run
  * @param tls the certificate and key to serve HTTPS with (files resolved), or {@code null} for HTTP
  */
@@ -34,6 +36,7 @@ record EmulatorKey(
     List<String> jwks,
     List<String> apiKeys,
     boolean disableAuthorizer,
+    boolean console,
     Isolation isolation,
     Tls tls) {
 
@@ -74,7 +77,7 @@ record EmulatorKey(
         : new Tls(ModuleDirectory.resolve(settings.sslCertFile()), ModuleDirectory.resolve(settings.sslKeyFile()));
     return new EmulatorKey(template, settings.port(), parameters(template, settings, owner), envVars, region,
         settings.functionEnvironment(), List.copyOf(jwks), settings.apiKeys(), settings.disableAuthorizer(),
-        settings.isolation(), tls);
+        settings.console(), settings.isolation(), tls);
   }
 
   /**
@@ -99,7 +102,7 @@ record EmulatorKey(
     EmulatorOptions.Builder options = EmulatorOptions.builder(template).port(port).parameterOverrides(parameters)
         .envVars(envVars).functionEnvironment(functionEnvironment)
         .jwks(TestKeys.jwks()).jwks(jwks).apiKeys(apiKeys).disableAuthorizer(disableAuthorizer)
-        .isolation(isolation).tls(tls)
+        .isolation(isolation).tls(tls).console(console ? ConsoleMode.LOOPBACK : ConsoleMode.OFF)
         // A test runs against the template it started with: emulators are shared across test classes, and a
         // reload in the middle of a run would make results depend on timing. Rebuilt code is still picked up.
         .watchTemplate(false);
@@ -119,6 +122,7 @@ record EmulatorKey(
         + (jwks.isEmpty() ? "" : ", jwks " + jwks)
         + (apiKeys.isEmpty() ? "" : ", " + apiKeys.size() + " API key(s)")
         + (disableAuthorizer ? ", authorizers disabled" : "")
+        + (console ? "" : ", no console")
         + (isolation.equals(Isolation.IN_PROCESS) ? "" : ", " + isolation)
         + (tls == null ? "" : ", HTTPS with " + tls.certificateFile());
   }

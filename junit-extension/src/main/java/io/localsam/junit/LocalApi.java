@@ -114,6 +114,12 @@ public @interface LocalApi {
   boolean disableAuthorizer() default false;
 
   /**
+   * Serves the web console and admin API under {@code /__localsam/} (on by default: the emulator is bound to
+   * loopback); false turns them off, as {@code --no-console} does.
+   */
+  boolean console() default true;
+
+  /**
    * Where functions run, as {@code --isolation} says: {@link IsolationMode#IN_PROCESS} (the default, fastest)
    * or {@link IsolationMode#PROCESS}, each execution environment a JVM of its own.
    */

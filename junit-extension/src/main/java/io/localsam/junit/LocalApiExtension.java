@@ -276,6 +276,7 @@ public class LocalApiExtension
     private final List<String> jwks = new ArrayList<>();
     private final List<String> apiKeys = new ArrayList<>();
     private boolean disableAuthorizer;
+    private boolean console = true;
     private IsolationMode isolation = IsolationMode.IN_PROCESS;
     private final Set<String> processFunctions = new LinkedHashSet<>();
     private final Map<String, Path> jdks = new LinkedHashMap<>();
@@ -367,6 +368,12 @@ public class LocalApiExtension
       return this;
     }
 
+    /** Serves the web console and admin API under {@code /__localsam/} (true, the default) or not, as {@code --no-console}. */
+    public Builder console(boolean console) {
+      this.console = console;
+      return this;
+    }
+
     /** Where functions run, as {@code --isolation} says; {@link IsolationMode#IN_PROCESS} by default. */
     public Builder isolation(IsolationMode isolation) {
       this.isolation = isolation;
@@ -416,7 +423,8 @@ public class LocalApiExtension
 
     ApiSettings settings() {
       return new ApiSettings(template, parameters, envVars, port, region, environment, failOnFunctionError, jwks, apiKeys,
-          disableAuthorizer, ApiSettings.isolation(isolation, processFunctions, jdks, runtimeClient), sslCertFile, sslKeyFile, sharing);
+          disableAuthorizer, console, ApiSettings.isolation(isolation, processFunctions, jdks, runtimeClient), sslCertFile, sslKeyFile,
+          sharing);
     }
   }
 }
