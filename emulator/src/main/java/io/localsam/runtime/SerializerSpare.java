@@ -1,0 +1,76 @@
+package io.localsam.runtime;
+
+import java.lang.reflect.InvocationTargetException;
+
+/**
+ * AWS's serializer, loaded and initialised before an environment needs it: one copy is kept ready, made
+ * on a background thread, and an environment's Init takes it instead of loading and initialising about
+ * 880 classes on its first request. Each copy still serves one environment only (nothing AWS's classes
+ * keep in their statics is shared); taking the copy starts the next one.
+ */
+final class SerializerSpare {
+  private static SerializationClassLoader ready; // guarded by the class
+  private static boolean making; // guarded by the class
+
+  private SerializerSpare() {}
+
+  /** The ready copy, or a new one made now when none is; either way the next one is started. */
+  static SerializationClassLoader take() {
+    SerializationClassLoader taken;
+    synchronized (SerializerSpare.class) {
+      taken = ready;
+      ready = null;
+    }
+    refill();
+    return taken != null ? taken : new SerializationClassLoader();
+  }
+
+  /** The ready copy, taken without starting the next one; null while none is ready (for tests). */
+  static SerializationClassLoader readyOrNull() {
+    synchronized (SerializerSpare.class) {
+      SerializationClassLoader taken = ready;
+      ready = null;
+      return taken;
+    }
+  }
+
+  /** Starts making a copy in the background unless one is ready or on its way. */
+  static void refill() {
+    synchronized (SerializerSpare.class) {
+      if (ready != null || making) {
+        return;
+      }
+      making = true;
+    }
+    Thread thread = HelperThreads.daemon(SerializerSpare::make, "localsam-serializer-spare");
+    thread.setPriority(Thread.MIN_PRIORITY); // idle work: requests come first
+    thread.start();
+  }
+
+  private static void make() {
+    SerializationClassLoader loader = null;
+    try {
+      loader = new SerializationClassLoader();
+      warm(loader);
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      loader = null; // an environment then loads its own, and reports what fails there
+    } finally {
+      synchronized (SerializerSpare.class) {
+        ready = loader;
+        making = false;
+      }
+    }
+  }
+
+  /** Loads and initialises what every environment's {@link Serializers} uses, and the event serializers' tables. */
+  private static void warm(ClassLoader loader) throws ReflectiveOperationException {
+    Class.forName("com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers", true, loader);
+    Class.forName("com.amazonaws.services.lambda.runtime.serialization.PojoSerializer", true, loader);
+    try {
+      Class.forName("com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory", true, loader)
+          .getMethod("getInstance").invoke(null);
+    } catch (InvocationTargetException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+}

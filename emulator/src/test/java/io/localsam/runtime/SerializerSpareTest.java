@@ -1,0 +1,51 @@
+package io.localsam.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The serializer copy an environment takes was made ahead, off the request path, and is its own: no two
+ * environments get the same copy, so nothing AWS's classes keep in their statics (Jackson's caches of the
+ * function's types) is shared between environments or outlives the one that filled it.
+ */
+class SerializerSpareTest {
+  private static final String EVENTS = "com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers";
+
+  @Test
+  void everyEnvironmentTakesACopyOfItsOwn() throws Exception {
+    SerializationClassLoader first = SerializerSpare.take();
+    SerializationClassLoader second = SerializerSpare.take();
+    try {
+      assertNotSame(first, second);
+      assertNotSame(first.loadClass(EVENTS), second.loadClass(EVENTS));
+    } finally {
+      first.close();
+      second.close();
+    }
+  }
+
+  @Test
+  void aTakenCopyIsReplacedInTheBackgroundAlreadyLoaded() throws Exception {
+    SerializerSpare.take().close();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    SerializationClassLoader ready = null;
+    while (ready == null && System.nanoTime() < deadline) {
+      ready = SerializerSpare.readyOrNull();
+      if (ready == null) {
+        Thread.sleep(5);
+      }
+    }
+    assertTrue(ready != null, "no copy was made ready in 30 s");
+    try {
+      assertSame(ready, ready.loadClass(EVENTS).getClassLoader(), "AWS's classes are the copy's own");
+      assertTrue(ready.isLoaded(EVENTS), "the copy was loaded ahead");
+      assertSame(ClassLoader.getPlatformClassLoader(), ready.getParent(), "it sees the JDK, not LocalSAM or a function");
+    } finally {
+      ready.close();
+    }
+  }
+}
