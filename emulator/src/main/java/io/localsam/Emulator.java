@@ -1,5 +1,6 @@
 package io.localsam;
 
+import io.localsam.error.LocalSamException;
 import io.localsam.gateway.AuthSettings;
 import io.localsam.gateway.GatewayServer;
 import io.localsam.runtime.EnvVarsFile;
@@ -170,6 +171,19 @@ public final class Emulator implements AutoCloseable {
 
   /** Forgets the journal: invocations and asynchronous outcomes. */
   public void resetJournal() {
+    journal.clear();
+  }
+
+  /**
+   * Returns the running emulator to a fresh state, as if just started, without a restart: every execution
+   * environment is discarded (idle ones close now, busy ones as soon as their invocation ends), so each
+   * function's next invocation is a cold start with fresh static state; cached Lambda authorizer results are
+   * forgotten, so the next request calls the authorizer again; the journal is emptied. The template, port and
+   * options stay as they are. An invocation still running when this is called is journaled when it ends.
+   */
+  public void reset() {
+    runtime.reset();
+    server.clearAuthorizerCache();
     journal.clear();
   }
 

@@ -1,5 +1,6 @@
 package io.localsam;
 
+import io.localsam.error.LocalSamException;
 import io.localsam.runtime.EnvVarsFile;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.runtime.FunctionSet;

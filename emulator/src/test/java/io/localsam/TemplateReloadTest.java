@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fixtures.Gate;
+import io.localsam.error.LocalSamException;
 import io.localsam.testsupport.HttpTestClient.Response;
 import io.localsam.testsupport.TestApi;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package io.localsam.cli;
 
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

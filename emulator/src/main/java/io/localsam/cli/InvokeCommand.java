@@ -1,7 +1,7 @@
 package io.localsam.cli;
 
 import io.localsam.EmulatorOptions;
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import io.localsam.lambda.FunctionNames;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.runtime.InvocationResult;

@@ -1,7 +1,7 @@
 package io.localsam.cli;
 
-import io.localsam.LocalSamException;
-import io.localsam.runtime.BuildInfo;
+import io.localsam.error.LocalSamException;
+import io.localsam.host.BuildInfo;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.localsam.cli;
 
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

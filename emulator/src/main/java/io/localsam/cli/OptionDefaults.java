@@ -1,6 +1,6 @@
 package io.localsam.cli;
 
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import io.localsam.template.SamConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;

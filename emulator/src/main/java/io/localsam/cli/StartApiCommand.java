@@ -2,7 +2,7 @@ package io.localsam.cli;
 
 import io.localsam.Emulator;
 import io.localsam.EmulatorOptions;
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import io.localsam.gateway.Tls;
 import java.io.PrintWriter;
 import java.util.ArrayList;

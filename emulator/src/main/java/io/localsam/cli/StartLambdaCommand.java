@@ -1,7 +1,7 @@
 package io.localsam.cli;
 
 import io.localsam.EmulatorOptions;
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import io.localsam.TemplateReload;
 import io.localsam.lambda.FunctionNames;
 import io.localsam.lambda.LambdaServer;

@@ -1,6 +1,6 @@
 package io.localsam.cli;
 
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

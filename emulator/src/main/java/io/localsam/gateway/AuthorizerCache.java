@@ -27,6 +27,10 @@ final class AuthorizerCache {
     return entry.answer();
   }
 
+  void clear() {
+    entries.clear();
+  }
+
   void put(String key, AuthorizerAnswer answer, int ttlSeconds) {
     long now = System.nanoTime();
     if (entries.size() >= MAX_ENTRIES) {

@@ -14,8 +14,11 @@ import java.util.function.Consumer;
  *
  * <p>Threading: token and IAM checks run where the request is (they never block). A Lambda authorizer
  * runs on the runtime's threads while the exchange stays open, dispatched to
- * {@link SameThreadExecutor}; the rest of the chain then continues on an Undertow worker thread. CORS
- * preflights never get here: route matching answers them.
+ * {@link SameThreadExecutor}; the rest of the chain then continues on the connection's I/O thread, as it
+ * would without an authorizer (it never blocks). Not on Undertow's worker pool: a pool thread started from
+ * the authorizer's own thread would join that execution environment's thread group, and be stopped with it
+ * when the environment is discarded (timed out, reset, recycled). CORS preflights never get here: route
+ * matching answers them.
  */
 final class AuthorizerHandler implements HttpHandler {
   private final LambdaAuthorizer lambda;
@@ -69,7 +72,7 @@ final class AuthorizerHandler implements HttpHandler {
             ResponseWriter.send(exchange, GatewayErrors.internal(match.route().api().kind()), match.route().api().kind(),
                 request.requestId());
           }
-        }, exchange.getConnection().getWorker()));
+        }, exchange.getIoThread()));
       }
     }
   }

@@ -1,6 +1,6 @@
 package io.localsam.gateway;
 
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import io.localsam.gateway.auth.Jwks;
 import io.localsam.gateway.auth.JwtValidator;
 import io.localsam.runtime.FunctionSet;
@@ -27,8 +27,8 @@ import java.util.function.Consumer;
 final class AuthorizerSetup {
   private AuthorizerSetup() {}
 
-  static HttpHandler chain(Template template, FunctionSet runtime, AuthSettings settings, HttpHandler next,
-      Consumer<String> log) {
+  static HttpHandler chain(Template template, FunctionSet runtime, AuthSettings settings, AuthorizerCache cache,
+      HttpHandler next, Consumer<String> log) {
     Jwks keys = Jwks.NONE;
     for (String location : settings.jwks()) {
       try {
@@ -42,7 +42,7 @@ final class AuthorizerSetup {
     settings.apiKeys().forEach(value -> apiKeys.putIfAbsent(value, "--api-key"));
     warnings(template, settings, keys, apiKeys.isEmpty()).forEach(warning -> log.accept("Warning: " + warning));
     HttpHandler keyed = new ApiKeyHandler(apiKeys, next, log);
-    return new AuthorizerHandler(new LambdaAuthorizer(runtime, settings.region()),
+    return new AuthorizerHandler(new LambdaAuthorizer(runtime, settings.region(), cache),
         new TokenAuthorizer(new JwtValidator(keys, Clock.systemUTC())), settings.disabled(), keyed, log);
   }
 

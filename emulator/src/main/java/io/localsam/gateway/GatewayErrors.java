@@ -1,5 +1,6 @@
 package io.localsam.gateway;
 
+import io.localsam.server.JsonValues;
 import io.localsam.template.ApiKind;
 
 /** API Gateway's own answers, with the bodies and error-type headers the deployed service sends. */

@@ -1,8 +1,9 @@
 package io.localsam.gateway;
 
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.runtime.FunctionSet;
+import io.localsam.server.UndertowServers;
 import io.localsam.template.Template;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
@@ -44,7 +45,7 @@ public final class GatewayServer implements AutoCloseable {
   private final int port;
 
   /** One version of the template as served: its route table, and the handlers a matched request goes through. */
-  private record Routes(RouteTable table, HttpHandler chain) {}
+  private record Routes(RouteTable table, HttpHandler chain, AuthorizerCache authorizerCache) {}
 
   private GatewayServer(Undertow server, GracefulShutdownHandler shutdown, ScheduledThreadPoolExecutor timer,
       AtomicReference<Routes> routes, StaticFiles staticFiles, AuthSettings auth, Consumer<String> log, String scheme,
@@ -115,8 +116,10 @@ public final class GatewayServer implements AutoCloseable {
       ScheduledExecutorService timer, Consumer<String> log) {
     RouteTable table = new RouteTable(template);
     HttpHandler proxy = new LambdaProxyHandler(functions, template, timer, log);
-    HttpHandler authorized = AuthorizerSetup.chain(template, functions, auth, proxy, log);
-    return new Routes(table, new RouteMatchHandler(table, staticFiles, new RequestBodyHandler(authorized, log), log));
+    AuthorizerCache authorizerCache = new AuthorizerCache();
+    HttpHandler authorized = AuthorizerSetup.chain(template, functions, auth, authorizerCache, proxy, log);
+    return new Routes(table, new RouteMatchHandler(table, staticFiles, new RequestBodyHandler(authorized, log), log),
+        authorizerCache);
   }
 
   /**
@@ -146,6 +149,11 @@ public final class GatewayServer implements AutoCloseable {
   /** SAM CLI's start-up lines: one per function and path, methods sorted, as the server will serve them. */
   public List<String> mountingLines() {
     return StartupLines.of(routes.get().table().routes(), UndertowServers.origin(scheme, host, port));
+  }
+
+  /** Forgets every cached Lambda authorizer result: the next request to a guarded route calls its authorizer again. */
+  public void clearAuthorizerCache() {
+    routes.get().authorizerCache().clear();
   }
 
   /**

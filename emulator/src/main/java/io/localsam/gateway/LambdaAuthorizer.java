@@ -29,12 +29,13 @@ final class LambdaAuthorizer {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FunctionSet runtime;
-  private final AuthorizerCache cache = new AuthorizerCache();
+  private final AuthorizerCache cache;
   private final Map<String, Optional<Pattern>> patterns = new ConcurrentHashMap<>();
   private final String region;
 
-  LambdaAuthorizer(FunctionSet runtime, String region) {
+  LambdaAuthorizer(FunctionSet runtime, String region, AuthorizerCache cache) {
     this.runtime = runtime;
+    this.cache = cache;
     this.region = region;
   }
 

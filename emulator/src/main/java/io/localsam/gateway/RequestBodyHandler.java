@@ -1,5 +1,6 @@
 package io.localsam.gateway;
 
+import io.localsam.server.BodyReader;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;

@@ -2,6 +2,7 @@ package io.localsam.gateway;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.localsam.server.JsonValues;
 import io.localsam.template.ApiKind;
 import io.localsam.template.PayloadFormat;
 import io.localsam.template.TemplateLoader;

@@ -1,6 +1,6 @@
 package io.localsam.gateway;
 
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.resource.PathResourceManager;
 import io.undertow.server.handlers.resource.Resource;

@@ -1,6 +1,6 @@
 package io.localsam.gateway;
 
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;

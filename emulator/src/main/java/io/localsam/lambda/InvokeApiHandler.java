@@ -3,7 +3,7 @@ package io.localsam.lambda;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.localsam.gateway.BodyReader;
+import io.localsam.server.BodyReader;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.runtime.InvocationRejected;
 import io.localsam.runtime.InvocationResult;

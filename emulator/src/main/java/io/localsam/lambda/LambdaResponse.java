@@ -1,6 +1,6 @@
 package io.localsam.lambda;
 
-import io.localsam.gateway.JsonValues;
+import io.localsam.server.JsonValues;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.localsam.lambda;
 
-import io.localsam.LocalSamException;
-import io.localsam.gateway.UndertowServers;
+import io.localsam.error.LocalSamException;
+import io.localsam.server.UndertowServers;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.template.Template;
 import io.undertow.Handlers;

@@ -1,6 +1,6 @@
 package io.localsam.runtime;
 
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import io.localsam.template.EventInvokeConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package io.localsam.runtime;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.localsam.host.HelperThreads;
 import io.localsam.runtime.process.ChildEnvironment;
 import io.localsam.runtime.process.ChildEnvironment.Outcome;
 import io.localsam.runtime.process.RuntimeReply;

@@ -101,6 +101,6 @@ final class ChildRuntime {
     return client == RuntimeClient.AWS
         ? ChildLaunch.awsRuntimeClient(jdk, memorySize, AwsRuntimeClientFiles.get(), classpath, function.definition().handler(),
             environment, runtimeApi, debugPort)
-        : ChildLaunch.java(jdk, memorySize, classpath, environment, runtimeApi, debugPort);
+        : ChildLaunch.java(jdk, RuntimeApiBootstrap.class, memorySize, classpath, environment, runtimeApi, debugPort);
   }
 }

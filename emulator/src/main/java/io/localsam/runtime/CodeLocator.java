@@ -1,6 +1,6 @@
 package io.localsam.runtime;
 
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import io.localsam.template.FunctionDef;
 import java.io.IOException;
 import java.io.InputStream;

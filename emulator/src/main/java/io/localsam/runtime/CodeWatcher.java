@@ -1,5 +1,6 @@
 package io.localsam.runtime;
 
+import io.localsam.host.HelperThreads;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;

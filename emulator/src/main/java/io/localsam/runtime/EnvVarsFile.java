@@ -3,7 +3,7 @@ package io.localsam.runtime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import io.localsam.template.ParameterOverrides;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

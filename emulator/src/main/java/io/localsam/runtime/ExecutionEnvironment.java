@@ -2,6 +2,7 @@ package io.localsam.runtime;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import io.localsam.host.HelperThreads;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.function.Predicate;
  */
 final class ExecutionEnvironment implements AutoCloseable {
   private final FunctionSettings function;
+  private final int generation;
   private final Consumer<String> log;
   // Where the runtime's own lines about an invocation go (a response it cannot serialize): that invocation's log.
   private volatile Consumer<String> invocationLog;
@@ -43,12 +45,16 @@ final class ExecutionEnvironment implements AutoCloseable {
   private volatile boolean inHandler;
 
   ExecutionEnvironment(FunctionSettings function, Consumer<String> log) {
-    this(function, log, null);
+    this(function, log, null, 0);
   }
 
-  /** An environment in a process of its own when {@code childRuntime} is given, else in this JVM. */
-  ExecutionEnvironment(FunctionSettings function, Consumer<String> log, ChildRuntime childRuntime) {
+  /**
+   * An environment in a process of its own when {@code childRuntime} is given, else in this JVM; {@code generation}
+   * is its pool's count of resets when it was made.
+   */
+  ExecutionEnvironment(FunctionSettings function, Consumer<String> log, ChildRuntime childRuntime, int generation) {
     this.function = function;
+    this.generation = generation;
     this.log = log;
     this.invocationLog = log;
     this.child = childRuntime == null ? null : new ChildExecution(childRuntime, function);
@@ -63,6 +69,11 @@ final class ExecutionEnvironment implements AutoCloseable {
       runtimeThread = runtime;
       return runtime;
     });
+  }
+
+  /** Its pool's count of resets when it was made: one made before the last reset is not kept warm. */
+  int generation() {
+    return generation;
   }
 
   /** Runs a task on this environment's own thread. */

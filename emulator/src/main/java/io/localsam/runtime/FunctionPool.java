@@ -33,6 +33,8 @@ final class FunctionPool {
 
   private volatile Runnable slotFreed = () -> { };
   private volatile boolean retired; // the template no longer has this definition: nothing is kept warm
+  // Raised by reset: an environment started before it is closed instead of being kept warm.
+  private volatile int generation;
 
   /** An invocation waiting for an environment to come free. */
   private record Pending(byte[] event, String requestId, CompletableFuture<InvocationResult> result, Consumer<String> lines) {}
@@ -78,6 +80,15 @@ final class FunctionPool {
     close();
   }
 
+  /**
+   * Back to a fresh state: idle environments close now, busy ones when their invocation ends, so the next
+   * invocation is a cold start with fresh static state. The function's settings and queue stay as they are.
+   */
+  synchronized void reset() {
+    generation++;
+    close();
+  }
+
   /** Closes environments idle since before {@code cutoffNanos}, as Lambda recycles unused ones. */
   void reap(long cutoffNanos) {
     for (ExecutionEnvironment environment : idle) {
@@ -98,11 +109,11 @@ final class FunctionPool {
   }
 
   private void release(ExecutionEnvironment environment) {
-    if (environment.function() == function && !retired) {
+    if (environment.function() == function && environment.generation() == generation && !retired) {
       environment.markIdle();
       idle.offerFirst(environment);
-      if (retired) {
-        close(); // retired while this was being put back: nothing may stay warm
+      if (retired || environment.generation() != generation) {
+        close(); // retired or reset while this was being put back: nothing of before may stay warm
         return;
       }
       dispatchWaiting();
@@ -124,7 +135,7 @@ final class FunctionPool {
       environments.decrementAndGet();
       return null;
     }
-    return new ExecutionEnvironment(function, log, childRuntime);
+    return new ExecutionEnvironment(function, log, childRuntime, generation);
   }
 
   /** Gives waiting invocations an idle environment, or a new one while under the limit. */

@@ -1,6 +1,6 @@
 package io.localsam.runtime;
 
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import io.localsam.runtime.process.JdkLocator;
 import io.localsam.template.FunctionDef;
 import io.localsam.template.Template;
@@ -376,6 +376,14 @@ public final class FunctionRuntime implements AutoCloseable {
   /** Initialises one execution environment per function now, as {@code --warm-containers EAGER} does. */
   public void warmUp() {
     pools.values().forEach(FunctionPool::warmUp);
+  }
+
+  /**
+   * Discards every execution environment: idle ones close now, busy ones when their invocation ends, so each
+   * function's next invocation is a cold start with fresh static state. Queued asynchronous events still run.
+   */
+  public void reset() {
+    pools.values().forEach(FunctionPool::reset);
   }
 
   @Override

@@ -1,6 +1,6 @@
 package io.localsam.runtime;
 
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;

@@ -1,6 +1,6 @@
 package io.localsam.runtime;
 
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 
 /** Lambda refused the invocation before running anything: the event is too large, or the function is throttled. */
 public final class InvocationRejected extends LocalSamException {

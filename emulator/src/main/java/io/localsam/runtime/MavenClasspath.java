@@ -1,6 +1,7 @@
 package io.localsam.runtime;
 
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
+import io.localsam.host.BuildInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.localsam.runtime;
 
+import io.localsam.host.EmbeddedFiles;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;

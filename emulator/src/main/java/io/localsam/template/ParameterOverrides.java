@@ -1,6 +1,6 @@
 package io.localsam.template;
 
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

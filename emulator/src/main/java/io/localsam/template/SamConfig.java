@@ -3,7 +3,7 @@ package io.localsam.template;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.localsam.template;
 
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 
 /** A template that cannot be used as written. The message starts with the file and line. */
 public final class TemplateException extends LocalSamException {

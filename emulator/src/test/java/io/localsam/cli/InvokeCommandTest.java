@@ -217,7 +217,7 @@ class InvokeCommandTest {
     CliRun debug = CliRun.of("invoke", "Nope", "--debug", "-t", template.toString());
 
     assertFalse(quiet.err().contains("\tat "), quiet.printed());
-    assertTrue(debug.err().contains("io.localsam.LocalSamException: Function Nope not found"), debug.printed());
+    assertTrue(debug.err().contains("io.localsam.error.LocalSamException: Function Nope not found"), debug.printed());
     assertTrue(debug.err().contains("| Using SAM template at "), debug.printed());
   }
 

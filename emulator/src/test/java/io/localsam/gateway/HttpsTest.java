@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import io.localsam.testsupport.TestApi;
 import io.localsam.testsupport.TestCertificates;
 import java.net.http.HttpRequest;

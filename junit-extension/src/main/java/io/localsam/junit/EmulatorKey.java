@@ -1,7 +1,7 @@
 package io.localsam.junit;
 
 import io.localsam.EmulatorOptions;
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import io.localsam.template.SamConfig;
 import io.localsam.gateway.Tls;
 import io.localsam.runtime.Isolation;

@@ -1,7 +1,7 @@
 package io.localsam.junit;
 
 import io.localsam.Invocation;
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;

@@ -1,7 +1,7 @@
 package io.localsam.junit;
 
 import io.localsam.Emulator;
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store;

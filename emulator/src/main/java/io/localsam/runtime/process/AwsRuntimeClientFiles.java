@@ -1,6 +1,6 @@
 package io.localsam.runtime.process;
 
-import io.localsam.runtime.EmbeddedFiles;
+import io.localsam.host.EmbeddedFiles;
 import io.localsam.runtime.child.AwsRuntimeClientMain;
 import io.localsam.runtime.child.ParentWatch;
 import java.io.ByteArrayOutputStream;

@@ -1,6 +1,5 @@
 package io.localsam.runtime.process;
 
-import io.localsam.runtime.RuntimeApiBootstrap;
 import io.localsam.runtime.child.AwsRuntimeClientMain;
 import java.io.File;
 import java.nio.file.Files;
@@ -40,15 +39,16 @@ public record ChildLaunch(List<String> command, Map<String, String> environment,
   }
 
   /**
-   * A Java function on LocalSAM's own runtime ({@link RuntimeApiBootstrap}) in {@code jdk}, with Lambda's
-   * flags for {@code memorySizeMb}; with {@code debugPort} above 0, JDWP waits there for a debugger.
+   * A Java function on LocalSAM's own runtime ({@code bootstrap}, a class of LocalSAM's whose main serves the
+   * Runtime API: the runtime package names it, so this package never depends on that one) in {@code jdk},
+   * with Lambda's flags for {@code memorySizeMb}; with {@code debugPort} above 0, JDWP waits there for a debugger.
    */
-  public static ChildLaunch java(Jdk jdk, int memorySizeMb, List<Path> functionClasspath, Map<String, String> lambdaEnvironment,
-      String runtimeApi, int debugPort) {
+  public static ChildLaunch java(Jdk jdk, Class<?> bootstrap, int memorySizeMb, List<Path> functionClasspath,
+      Map<String, String> lambdaEnvironment, String runtimeApi, int debugPort) {
     List<String> command = jvm(jdk, memorySizeMb, debugPort);
     command.add("-cp");
     command.add(ownClasspath()); // LocalSAM's own classes: the runtime and AWS's serializer
-    command.add(RuntimeApiBootstrap.class.getName());
+    command.add(bootstrap.getName());
     functionClasspath.forEach(entry -> command.add(entry.toAbsolutePath().toString()));
     return new ChildLaunch(command, withRuntimeApi(lambdaEnvironment, runtimeApi), codeRoot(functionClasspath));
   }

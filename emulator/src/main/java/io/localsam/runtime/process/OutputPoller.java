@@ -1,6 +1,6 @@
 package io.localsam.runtime.process;
 
-import io.localsam.runtime.HelperThreads;
+import io.localsam.host.HelperThreads;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,7 +1,7 @@
 package io.localsam.runtime.process;
 
-import io.localsam.gateway.UndertowServers;
-import io.localsam.runtime.HelperThreads;
+import io.localsam.server.UndertowServers;
+import io.localsam.host.HelperThreads;
 import io.undertow.UndertowOptions;
 import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.HttpHandler;

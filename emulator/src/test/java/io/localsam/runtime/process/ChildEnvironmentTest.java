@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.localsam.runtime.RuntimeApiBootstrap;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,8 +41,8 @@ class ChildEnvironmentTest {
   private ChildEnvironment start(String handler, int memorySize, Map<String, String> extra) throws IOException {
     Map<String, String> env = new LinkedHashMap<>(FixtureFunctions.lambdaEnvironment("Fn", handler, memorySize));
     env.putAll(extra);
-    ChildEnvironment environment = ChildEnvironment.start(api -> ChildLaunch.java(FixtureFunctions.currentJdk(), memorySize,
-        FixtureFunctions.classpath(), env, api, 0), initOutput::add);
+    ChildEnvironment environment = ChildEnvironment.start(api -> ChildLaunch.java(FixtureFunctions.currentJdk(),
+        RuntimeApiBootstrap.class, memorySize, FixtureFunctions.classpath(), env, api, 0), initOutput::add);
     started.add(environment);
     return environment;
   }

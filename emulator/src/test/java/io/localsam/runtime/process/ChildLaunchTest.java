@@ -3,6 +3,7 @@ package io.localsam.runtime.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.localsam.runtime.RuntimeApiBootstrap;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ class ChildLaunchTest {
   @Test
   void aJavaChildGetsLambdasFlagsTheFunctionsEnvironmentAndItsCodeFolder() {
     Jdk jdk = FixtureFunctions.currentJdk();
-    ChildLaunch launch = ChildLaunch.java(jdk, 1024, FixtureFunctions.classpath(), Map.of("A", "1"), "127.0.0.1:9", 0);
+    ChildLaunch launch = ChildLaunch.java(jdk, RuntimeApiBootstrap.class, 1024, FixtureFunctions.classpath(), Map.of("A", "1"),
+        "127.0.0.1:9", 0);
     assertEquals(jdk.java().toString(), launch.command().get(0));
     assertTrue(launch.command().contains("-XX:MaxHeapSize=891290k"), launch.command().toString());
     assertTrue(launch.command().stream().noneMatch(arg -> arg.startsWith("-agentlib:jdwp")));
@@ -35,8 +37,8 @@ class ChildLaunchTest {
 
   @Test
   void aDebuggedChildWaitsForItsDebuggerOnThePort() {
-    ChildLaunch launch = ChildLaunch.java(FixtureFunctions.currentJdk(), 128, List.of(FixtureFunctions.codeRoot()), Map.of(),
-        "127.0.0.1:9", 5858);
+    ChildLaunch launch = ChildLaunch.java(FixtureFunctions.currentJdk(), RuntimeApiBootstrap.class, 128,
+        List.of(FixtureFunctions.codeRoot()), Map.of(), "127.0.0.1:9", 5858);
     assertTrue(launch.command().contains("-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=127.0.0.1:5858"));
   }
 

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localsam.runtime.Isolation;
+import io.localsam.runtime.RuntimeApiBootstrap;
 import io.localsam.testsupport.HttpTestClient;
 import io.localsam.testsupport.TestApi;
 import java.nio.file.Files;
@@ -112,7 +113,7 @@ class NewerJavaTest {
   void runsOnTheNewerJdk() throws Exception {
     Map<String, String> env = FixtureFunctions.lambdaEnvironment("Fn21", "java21fn.Version", 256);
     env.put("LAMBDA_TASK_ROOT", code.resolve("classes").toString());
-    try (ChildEnvironment environment = ChildEnvironment.start(api -> ChildLaunch.java(jdk, 256,
+    try (ChildEnvironment environment = ChildEnvironment.start(api -> ChildLaunch.java(jdk, RuntimeApiBootstrap.class, 256,
         List.of(code.resolve("classes")), env, api, 0), line -> { })) {
       assertFalse(assertInstanceOf(ChildEnvironment.Outcome.Replied.class, environment.init(Duration.ofSeconds(30))).reply().failed());
       RuntimeReply reply = assertInstanceOf(ChildEnvironment.Outcome.Replied.class, environment.invoke(

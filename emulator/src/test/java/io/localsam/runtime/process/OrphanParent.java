@@ -1,5 +1,6 @@
 package io.localsam.runtime.process;
 
+import io.localsam.runtime.RuntimeApiBootstrap;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -16,7 +17,8 @@ public final class OrphanParent {
     Map<String, String> env = FixtureFunctions.lambdaEnvironment("Orphan", "fixtures.Counter", 128);
     String kind = args.length > 0 ? args[0] : "localsam";
     ChildEnvironment child = ChildEnvironment.start(api -> switch (kind) {
-      case "localsam" -> ChildLaunch.java(FixtureFunctions.currentJdk(), 128, FixtureFunctions.classpath(), env, api, 0);
+      case "localsam" -> ChildLaunch.java(FixtureFunctions.currentJdk(), RuntimeApiBootstrap.class, 128,
+          FixtureFunctions.classpath(), env, api, 0);
       case "aws" -> ChildLaunch.awsRuntimeClient(FixtureFunctions.currentJdk(), 128, AwsRuntimeClientFiles.get(),
           FixtureFunctions.classpath(), "fixtures.Counter", env, api, 0);
       default -> ChildLaunch.bootstrap(Path.of(kind), env, api);

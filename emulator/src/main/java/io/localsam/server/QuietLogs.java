@@ -1,4 +1,4 @@
-package io.localsam.gateway;
+package io.localsam.server;
 
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;

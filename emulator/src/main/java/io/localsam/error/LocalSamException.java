@@ -1,4 +1,4 @@
-package io.localsam;
+package io.localsam.error;
 
 /**
  * A problem the user can fix: a template that cannot be read, code that cannot be found, a port in use.

@@ -1,4 +1,4 @@
-package io.localsam.runtime;
+package io.localsam.host;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
-package io.localsam.gateway;
+package io.localsam.server;
 
-import io.localsam.LocalSamException;
+import io.localsam.error.LocalSamException;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;

@@ -1,4 +1,4 @@
-package io.localsam.gateway;
+package io.localsam.server;
 
 import io.undertow.io.Receiver;
 import io.undertow.server.HttpServerExchange;

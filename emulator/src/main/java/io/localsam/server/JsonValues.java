@@ -1,4 +1,4 @@
-package io.localsam.gateway;
+package io.localsam.server;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
@@ -17,7 +17,7 @@ public final class JsonValues {
     return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + '"';
   }
 
-  static void write(JsonGenerator json, Object value) throws IOException {
+  public static void write(JsonGenerator json, Object value) throws IOException {
     if (value == null) {
       json.writeNull();
     } else if (value instanceof Map<?, ?> map) {

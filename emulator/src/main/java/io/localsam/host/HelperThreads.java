@@ -1,4 +1,4 @@
-package io.localsam.runtime;
+package io.localsam.host;
 
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +27,7 @@ public final class HelperThreads {
     return GROUP;
   }
 
-  static void schedule(Runnable task, long delayMillis) {
+  public static void schedule(Runnable task, long delayMillis) {
     LATER.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
   }
 
