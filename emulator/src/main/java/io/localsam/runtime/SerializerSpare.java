@@ -1,5 +1,6 @@
 package io.localsam.runtime;
 
+import io.localsam.host.HelperThreads;
 import java.lang.reflect.InvocationTargetException;
 
 /**
