@@ -12,15 +12,37 @@ import java.lang.reflect.InvocationTargetException;
 final class SerializerSpare {
   private static SerializationClassLoader ready; // guarded by the class
   private static boolean making; // guarded by the class
+  private static boolean claimed; // an Init waits for the copy being made; guarded by the class
+  private static final long WAIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 
   private SerializerSpare() {}
 
-  /** The ready copy, or a new one made now when none is; either way the next one is started. */
+  /**
+   * The ready copy, or the one on its way unless another Init already waits for it (its loading is further
+   * along than a new one's would be, and two loading at once share the CPU), or a new one made now; either
+   * way the next one is started. Environments started together do not queue behind the background thread.
+   */
   static SerializationClassLoader take() {
     SerializationClassLoader taken;
     synchronized (SerializerSpare.class) {
-      taken = ready;
-      ready = null;
+      boolean waits = ready == null && making && !claimed;
+      claimed |= waits;
+      long deadline = System.nanoTime() + WAIT_NANOS;
+      while (waits && ready == null && making && System.nanoTime() < deadline) {
+        try {
+          SerializerSpare.class.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      if (waits) {
+        claimed = false;
+      }
+      taken = waits || !claimed ? ready : null;
+      if (taken != null) {
+        ready = null;
+      }
     }
     refill();
     return taken != null ? taken : new SerializationClassLoader();
@@ -59,6 +81,7 @@ final class SerializerSpare {
       synchronized (SerializerSpare.class) {
         ready = loader;
         making = false;
+        SerializerSpare.class.notifyAll();
       }
     }
   }
