@@ -1,9 +1,12 @@
 package io.localsam.runtime;
 
 import io.localsam.host.EmbeddedFiles;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.net.URLConnection;
 
 /**
  * Loads one copy of AWS's own serializer (aws-lambda-java-serialization, what the managed Java runtime
@@ -40,6 +43,26 @@ final class SerializationClassLoader extends URLClassLoader {
         resolveClass(loaded);
       }
       return loaded;
+    }
+  }
+
+  /**
+   * Reads a resource (joda-time's zone data) through a connection of its own. The JDK's version shares one
+   * cached {@code JarFile} per jar among all loaders and closes it when any of them is closed, so an
+   * environment ending would close the stream another one is reading its zone data from.
+   */
+  @Override
+  public InputStream getResourceAsStream(String name) {
+    URL url = getResource(name);
+    if (url == null) {
+      return null;
+    }
+    try {
+      URLConnection connection = url.openConnection();
+      connection.setUseCaches(false);
+      return connection.getInputStream();
+    } catch (IOException e) {
+      return null;
     }
   }
 

@@ -75,8 +75,8 @@ final class SerializerSpare {
     try {
       loader = new SerializationClassLoader();
       warm(loader);
-    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-      loader = null; // an environment then loads its own, and reports what fails there
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError | OutOfMemoryError e) {
+      loader = null; // an environment then loads its own, and reports what fails there (a function may fill the heap)
     } finally {
       synchronized (SerializerSpare.class) {
         ready = loader;

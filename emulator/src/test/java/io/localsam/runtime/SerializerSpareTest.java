@@ -1,9 +1,11 @@
 package io.localsam.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * function's types) is shared between environments or outlives the one that filled it.
  */
 class SerializerSpareTest {
+  private static final String ZONES = "com/amazonaws/lambda/thirdparty/org/joda/time/tz/data/ZoneInfoMap";
   private static final String EVENTS = "com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers";
 
   @Test
@@ -25,6 +28,19 @@ class SerializerSpareTest {
     } finally {
       first.close();
       second.close();
+    }
+  }
+
+  @Test
+  void anEnvironmentEndingDoesNotCloseTheZoneDataAnotherIsReading() throws Exception {
+    SerializationClassLoader reading = SerializerSpare.take();
+    SerializationClassLoader ending = SerializerSpare.take();
+    try (InputStream zones = reading.getResourceAsStream(ZONES)) {
+      assertNotNull(ending.getResourceAsStream(ZONES), "the jar holds joda-time's zone data");
+      ending.close(); // the JDK's shared JarFile cache would close the other copy's open stream here
+      assertTrue(zones.readAllBytes().length > 0);
+    } finally {
+      reading.close();
     }
   }
 
