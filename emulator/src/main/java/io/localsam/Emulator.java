@@ -1,14 +1,15 @@
 package io.localsam;
 
 import io.localsam.error.LocalSamException;
-import io.localsam.gateway.AuthSettings;
-import io.localsam.gateway.GatewayServer;
 import io.localsam.runtime.EnvVarsFile;
 import io.localsam.runtime.FunctionRuntime;
+import io.localsam.runtime.InvocationRejected;
+import io.localsam.runtime.TemplateWatcher;
 import io.localsam.template.Template;
-import io.localsam.template.TemplateLoader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -31,15 +32,14 @@ public final class Emulator implements AutoCloseable {
   private final EmulatorOptions options;
   private final TemplateReload template;
   private final FunctionRuntime runtime;
-  private final GatewayServer server;
+  private final Front front;
   private final Journal journal;
 
-  private Emulator(EmulatorOptions options, TemplateReload template, FunctionRuntime runtime, GatewayServer server,
-      Journal journal) {
+  private Emulator(EmulatorOptions options, TemplateReload template, FunctionRuntime runtime, Front front, Journal journal) {
     this.options = options;
     this.template = template;
     this.runtime = runtime;
-    this.server = server;
+    this.front = front;
     this.journal = journal;
   }
 
@@ -49,44 +49,55 @@ public final class Emulator implements AutoCloseable {
    * @throws LocalSamException when the template cannot be read, code cannot be found or the port is taken
    */
   public static Emulator start(EmulatorOptions options) {
-    Consumer<String> log = new WarningsOnce(options.log()); // a reload repeats none of the warnings already given
-    Template template = TemplateLoader.load(options.template(), options.parameterOverrides(), options.region());
-    template.warnings().forEach(warning -> log.accept("Warning: " + warning));
+    return start(LocalTemplate.read(options));
+  }
+
+  /**
+   * Starts the functions {@code template} chose, served as its options' {@link EmulatorOptions#server()} says:
+   * API Gateway's APIs, Lambda's Invoke API, or no server at all (then only {@link #invoke} reaches them).
+   *
+   * @throws LocalSamException when code cannot be found or the port is taken
+   */
+  public static Emulator start(LocalTemplate template) {
+    EmulatorOptions options = template.options();
+    Consumer<String> log = template.log();
+    Template selected = template.selected();
     SSLContext tls = options.tls() == null ? null : options.tls().sslContext(); // a bad file stops us before any function starts
-    io.localsam.runtime.TemplateWatcher watcher = TemplateReload.watcher(options, template, log);
+    TemplateWatcher watcher = TemplateReload.watcher(options, selected, log);
     Journal journal = new Journal(); // before the server opens: a request may arrive at once
-    FunctionRuntime runtime = new FunctionRuntime(template, options.region(),
+    FunctionRuntime runtime = new FunctionRuntime(selected, options.region(),
         EnvVarsFile.read(options.envVars()).with(options.functionEnvironment()), log, journal, options.asyncRetryDelay(),
         options.isolation(), options.watchCode());
-    GatewayServer server;
+    Front front;
     try {
-      server = GatewayServer.start(template, runtime, options.host(), options.port(), staticDir(options),
-          new AuthSettings(options.region(), options.jwks(), options.disableAuthorizer(), options.apiKeys()), tls, log);
+      front = Front.start(options, selected, runtime, tls, staticDir(options), log);
     } catch (RuntimeException e) {
       runtime.close();
       throw e;
     }
-    server.mountingLines().forEach(log);
-    return new Emulator(options, TemplateReload.start(options, template, watcher, runtime, server::prepare, log), runtime, server,
-        journal);
+    return new Emulator(options, TemplateReload.start(options, selected, watcher, runtime, front.serving(), log,
+        template.selection()), runtime, front, journal);
   }
 
   /** {@code --static-dir}, or SAM CLI's default: {@code public} beside the template, when it exists. */
-  private static java.nio.file.Path staticDir(EmulatorOptions options) {
+  private static Path staticDir(EmulatorOptions options) {
+    if (options.server() != EmulatorOptions.Server.API) {
+      return null;
+    }
     if (options.staticDir() != null) {
-      if (!java.nio.file.Files.isDirectory(options.staticDir())) {
+      if (!Files.isDirectory(options.staticDir())) {
         throw new LocalSamException("--static-dir " + options.staticDir() + " is not a folder");
       }
       return options.staticDir();
     }
-    java.nio.file.Path folder = options.template().toAbsolutePath().getParent();
-    java.nio.file.Path defaultDir = folder == null ? null : folder.resolve("public");
-    return defaultDir != null && java.nio.file.Files.isDirectory(defaultDir) ? defaultDir : null;
+    Path folder = options.template().toAbsolutePath().getParent();
+    Path defaultDir = folder == null ? null : folder.resolve("public");
+    return defaultDir != null && Files.isDirectory(defaultDir) ? defaultDir : null;
   }
 
   /** The base URL, ending in {@code /}: {@code http://127.0.0.1:3000/}, or {@code https://} with TLS. */
   public URI baseUri() {
-    return server.baseUri();
+    return front.baseUri();
   }
 
   /** A URL under the base: {@code uri("/hello")} and {@code uri("hello")} are the same. */
@@ -95,7 +106,7 @@ public final class Emulator implements AutoCloseable {
   }
 
   public int port() {
-    return server.port();
+    return front.port();
   }
 
   public EmulatorOptions options() {
@@ -105,6 +116,16 @@ public final class Emulator implements AutoCloseable {
   /** The template as read: functions, APIs, routes and warnings; the last good version when it was reloaded. */
   public Template template() {
     return template.current();
+  }
+
+  /** The JWT and Cognito authorizers of the template in use: what a test token must satisfy. */
+  public List<LocalTemplate.TokenAuthorizerInfo> tokenAuthorizers() {
+    return LocalTemplate.tokenAuthorizers(template.current());
+  }
+
+  /** Every route served now (none without {@link EmulatorOptions.Server#API}), in template order. */
+  public List<LocalTemplate.RouteInfo> routes() {
+    return options.server() == EmulatorOptions.Server.API ? LocalTemplate.routes(template.current()) : List.of();
   }
 
   /**
@@ -135,7 +156,7 @@ public final class Emulator implements AutoCloseable {
    * {@code EventInvokeConfig}, and the outcome goes to its destination. Returns the request id every attempt's
    * context carries; {@link #awaitAsyncInvocations} waits for the outcome, {@link #asyncInvocations} reports it.
    *
-   * @throws io.localsam.runtime.InvocationRejected when the event is over Lambda's 1 MB limit or the queue is full
+   * @throws InvocationRejected when the event is over Lambda's 1 MB limit or the queue is full
    */
   public String invokeAsync(String functionId, String eventJson) {
     return runtime.invokeAsync(functionId, eventJson.getBytes(StandardCharsets.UTF_8));
@@ -183,7 +204,7 @@ public final class Emulator implements AutoCloseable {
    */
   public void reset() {
     runtime.reset();
-    server.clearAuthorizerCache();
+    front.clearAuthorizerCache();
     journal.clear();
   }
 
@@ -194,7 +215,7 @@ public final class Emulator implements AutoCloseable {
    */
   public void shutdown(Duration grace) {
     long deadline = System.nanoTime() + grace.toNanos();
-    server.drain(grace);
+    front.drain(grace);
     runtime.drainAsync(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     close();
   }
@@ -203,7 +224,7 @@ public final class Emulator implements AutoCloseable {
   @Override
   public void close() {
     template.close();
-    server.close();
+    front.close();
     runtime.close();
   }
 }

@@ -1,11 +1,12 @@
 package io.localsam;
 
-import io.localsam.gateway.Tls;
+import io.localsam.config.Isolation;
 import io.localsam.runtime.FunctionRuntime;
-import io.localsam.runtime.Isolation;
+import io.localsam.server.Tls;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,93 +15,116 @@ import java.util.function.Consumer;
 
 /**
  * Everything an {@link Emulator} can be told: filled by the command line, by {@code @LocalApi} and by
- * {@code LocalApiExtension.builder()}, so every entry point starts the same engine.
+ * {@code LocalApiExtension.builder()}, so every entry point starts the same engine. Made only by its
+ * {@linkplain #builder(Path) builder}, so options can be added without breaking callers:
  *
- * @param template the SAM or CloudFormation template (YAML or JSON)
- * @param host the address to bind, {@code 127.0.0.1} unless told otherwise
- * @param port the port to bind; {@code 0} picks a free one
- * @param parameterOverrides template parameter values, as {@code --parameter-overrides} gives them
- * @param envVars an {@code --env-vars} JSON file in SAM's shape, or {@code null}
- * @param region the value of {@code AWS::Region} and {@code AWS_REGION}
- * @param log where start-up lines, warnings and function logs go (one line per call)
- * @param staticDir a folder served at {@code /} for requests no route takes ({@code --static-dir});
+ * <pre>{@code
+ * EmulatorOptions options = EmulatorOptions.builder(Path.of("template.yaml")).port(0).region("eu-west-1").build();
+ * }</pre>
+ *
+ * <p>The options, each read by the method of its name:
+ *
+ * <ul>
+ *   <li>{@code template}: the SAM or CloudFormation template (YAML or JSON)
+ *   <li>{@code host}: the address to bind, {@code 127.0.0.1} unless told otherwise
+ *   <li>{@code port}: the port to bind; {@code 0} picks a free one
+ *   <li>{@code parameterOverrides}: template parameter values, as {@code --parameter-overrides} gives them
+ *   <li>{@code envVars}: an {@code --env-vars} JSON file in SAM's shape, or {@code null}
+ *   <li>{@code region}: the value of {@code AWS::Region} and {@code AWS_REGION}
+ *   <li>{@code log}: where start-up lines, warnings and function logs go (one line per call)
+ *   <li>{@code staticDir}: a folder served at {@code /} for requests no route takes ({@code --static-dir});
  *     {@code null} means {@code public} beside the template, when it exists
- * @param jwks key sets JWT and Cognito authorizers check token signatures with ({@code --jwks}): each a
+ *   <li>{@code jwks}: key sets JWT and Cognito authorizers check token signatures with ({@code --jwks}): each a
  *     file, an {@code http(s)} URL or the JSON itself; with none, tokens are decoded without checking
  *     signatures (a start-up warning says so) and every other check still applies
- * @param disableAuthorizer {@code --disable-authorizer}: routes run without their authorizers
- * @param apiKeys API key values accepted for {@code ApiKeyRequired} methods ({@code --api-key}), besides
+ *   <li>{@code disableAuthorizer}: {@code --disable-authorizer}: routes run without their authorizers
+ *   <li>{@code apiKeys}: API key values accepted for {@code ApiKeyRequired} methods ({@code --api-key}), besides
  *     the template's {@code AWS::ApiGateway::ApiKey} values
- * @param functionEnvironment variables per function (by logical id or FunctionName), over those of
+ *   <li>{@code functionEnvironment}: variables per function (by logical id or FunctionName), over those of
  *     {@code envVars}: what a test sets for one function
- * @param asyncRetryDelay the wait before a failed asynchronous invocation's first retry (the second waits twice
+ *   <li>{@code asyncRetryDelay}: the wait before a failed asynchronous invocation's first retry (the second waits twice
  *     as long): Lambda's one minute unless set shorter, as a test of retries would
- * @param isolation where functions run: in LocalSAM's JVM (the default) or in processes of their own
+ *   <li>{@code isolation}: where functions run: in LocalSAM's JVM (the default) or in processes of their own
  *     ({@code --isolation process}), the JDKs for runtimes ({@code --jdk}), the function debugger, and what
  *     a Java function's process runs ({@code --runtime-client}: LocalSAM's bootstrap or AWS's client)
- * @param tls the certificate and key to serve HTTPS with ({@code --ssl-cert-file}, {@code --ssl-key-file}),
+ *   <li>{@code tls}: the certificate and key to serve HTTPS with ({@code --ssl-cert-file}, {@code --ssl-key-file}),
  *     or {@code null} for HTTP
- * @param watchTemplate reload the template when it (or a file it reads: nested stacks, included files, the
+ *   <li>{@code watchTemplate}: reload the template when it (or a file it reads: nested stacks, included files, the
  *     env vars file) changes, keeping the server up; off with {@code --no-watch}
- * @param watchCode reload a function when its code is rebuilt (hot reload); off with {@code --no-watch}
+ *   <li>{@code watchCode}: reload a function when its code is rebuilt (hot reload); off with {@code --no-watch}
+ *   <li>{@code server}: what the functions are reached through: API Gateway's APIs ({@link Server#API}, the default),
+ *     Lambda's Invoke API ({@link Server#LAMBDA}, {@code start-lambda}) or only {@link Emulator#invoke}
+ *     ({@link Server#NONE}, {@code invoke})
+ * </ul>
  */
-public record EmulatorOptions(
-    Path template,
-    String host,
-    int port,
-    Map<String, String> parameterOverrides,
-    Path envVars,
-    String region,
-    Consumer<String> log,
-    Path staticDir,
-    List<String> jwks,
-    boolean disableAuthorizer,
-    List<String> apiKeys,
-    Map<String, Map<String, String>> functionEnvironment,
-    Duration asyncRetryDelay,
-    Isolation isolation,
-    Tls tls,
-    boolean watchTemplate,
-    boolean watchCode) {
-
+public final class EmulatorOptions {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 3000;
   public static final String DEFAULT_REGION = "us-east-1";
 
-  public EmulatorOptions {
-    Objects.requireNonNull(template, "template");
-    host = host == null ? DEFAULT_HOST : host;
+  /** What an emulator's functions are reached through. */
+  public enum Server {
+    /** API Gateway's REST and HTTP APIs and function URLs, as {@code start-api} serves them (the default). */
+    API,
+    /** Lambda's Invoke API, as {@code start-lambda} serves it. */
+    LAMBDA,
+    /** No server: {@link Emulator#invoke} only, as {@code invoke} runs a function. */
+    NONE
+  }
+
+  private final Path template;
+  private final String host;
+  private final int port;
+  private final Map<String, String> parameterOverrides;
+  private final Path envVars;
+  private final String region;
+  private final Consumer<String> log;
+  private final Path staticDir;
+  private final List<String> jwks;
+  private final boolean disableAuthorizer;
+  private final List<String> apiKeys;
+  private final Map<String, Map<String, String>> functionEnvironment;
+  private final Duration asyncRetryDelay;
+  private final Isolation isolation;
+  private final Tls tls;
+  private final boolean watchTemplate;
+  private final boolean watchCode;
+  private final Server server;
+
+  private EmulatorOptions(Builder builder) {
+    template = Objects.requireNonNull(builder.template, "template");
+    host = builder.host == null ? DEFAULT_HOST : builder.host;
+    port = builder.port;
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
     }
-    parameterOverrides = Map.copyOf(parameterOverrides == null ? Map.of() : parameterOverrides);
-    region = region == null ? DEFAULT_REGION : region;
-    log = log == null ? System.err::println : log;
-    jwks = List.copyOf(jwks == null ? List.of() : jwks);
-    apiKeys = List.copyOf(apiKeys == null ? List.of() : apiKeys);
+    parameterOverrides = Map.copyOf(builder.parameterOverrides);
+    envVars = builder.envVars;
+    region = builder.region == null ? DEFAULT_REGION : builder.region;
+    log = builder.log == null ? System.err::println : builder.log;
+    staticDir = builder.staticDir;
+    jwks = List.copyOf(builder.jwks);
+    disableAuthorizer = builder.disableAuthorizer;
+    apiKeys = List.copyOf(builder.apiKeys);
     Map<String, Map<String, String>> copy = new LinkedHashMap<>();
-    if (functionEnvironment != null) {
-      functionEnvironment.forEach((function, variables) -> copy.put(function, Map.copyOf(variables)));
-    }
-    functionEnvironment = java.util.Collections.unmodifiableMap(copy);
-    asyncRetryDelay = asyncRetryDelay == null ? FunctionRuntime.ASYNC_RETRY_DELAY : asyncRetryDelay;
+    builder.functionEnvironment.forEach((function, variables) -> copy.put(function, Map.copyOf(variables)));
+    functionEnvironment = Collections.unmodifiableMap(copy);
+    asyncRetryDelay = builder.asyncRetryDelay == null ? FunctionRuntime.ASYNC_RETRY_DELAY : builder.asyncRetryDelay;
     if (asyncRetryDelay.isNegative()) {
       throw new IllegalArgumentException("asyncRetryDelay must not be negative, not " + asyncRetryDelay);
     }
-    isolation = isolation == null ? Isolation.IN_PROCESS : isolation;
-  }
-
-  /** The options before authorizer settings existed; kept for callers. */
-  public EmulatorOptions(Path template, String host, int port, Map<String, String> parameterOverrides, Path envVars,
-      String region, Consumer<String> log, Path staticDir) {
-    this(template, host, port, parameterOverrides, envVars, region, log, staticDir, List.of(), false, List.of(), Map.of(),
-        null, null, null, true, true);
+    isolation = builder.isolation == null ? Isolation.IN_PROCESS : builder.isolation;
+    tls = builder.tls;
+    watchTemplate = builder.watchTemplate;
+    watchCode = builder.watchCode;
+    server = builder.server == null ? Server.API : builder.server;
   }
 
   public static Builder builder(Path template) {
     return new Builder(template);
   }
 
+  /** A builder holding these options, to change some of them. */
   public Builder toBuilder() {
     return new Builder(template)
         .host(host)
@@ -118,7 +142,80 @@ public record EmulatorOptions(
         .isolation(isolation)
         .tls(tls)
         .watchTemplate(watchTemplate)
-        .watchCode(watchCode);
+        .watchCode(watchCode)
+        .server(server);
+  }
+
+  public Path template() {
+    return template;
+  }
+
+  public String host() {
+    return host;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Map<String, String> parameterOverrides() {
+    return parameterOverrides;
+  }
+
+  public Path envVars() {
+    return envVars;
+  }
+
+  public String region() {
+    return region;
+  }
+
+  public Consumer<String> log() {
+    return log;
+  }
+
+  public Path staticDir() {
+    return staticDir;
+  }
+
+  public List<String> jwks() {
+    return jwks;
+  }
+
+  public boolean disableAuthorizer() {
+    return disableAuthorizer;
+  }
+
+  public List<String> apiKeys() {
+    return apiKeys;
+  }
+
+  public Map<String, Map<String, String>> functionEnvironment() {
+    return functionEnvironment;
+  }
+
+  public Duration asyncRetryDelay() {
+    return asyncRetryDelay;
+  }
+
+  public Isolation isolation() {
+    return isolation;
+  }
+
+  public Tls tls() {
+    return tls;
+  }
+
+  public boolean watchTemplate() {
+    return watchTemplate;
+  }
+
+  public boolean watchCode() {
+    return watchCode;
+  }
+
+  public Server server() {
+    return server;
   }
 
   /** One fluent setter per option; {@link #build()} checks them. */
@@ -140,6 +237,7 @@ public record EmulatorOptions(
     private Duration asyncRetryDelay = FunctionRuntime.ASYNC_RETRY_DELAY;
     private boolean watchTemplate = true;
     private boolean watchCode = true;
+    private Server server = Server.API;
 
     private Builder(Path template) {
       this.template = template;
@@ -271,9 +369,14 @@ public record EmulatorOptions(
       return this;
     }
 
+    /** What the functions are reached through: API Gateway's APIs (the default), Lambda's Invoke API, or nothing. */
+    public Builder server(Server server) {
+      this.server = server;
+      return this;
+    }
+
     public EmulatorOptions build() {
-      return new EmulatorOptions(template, host, port, parameterOverrides, envVars, region, log, staticDir, jwks,
-          disableAuthorizer, apiKeys, functionEnvironment, asyncRetryDelay, isolation, tls, watchTemplate, watchCode);
+      return new EmulatorOptions(this);
     }
   }
 }

@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
  * under. A version that cannot be read, or whose code cannot be found, changes nothing: the error is logged
  * with its file, line and column, and the last good version keeps serving.
  */
-public final class TemplateReload implements AutoCloseable {
+final class TemplateReload implements AutoCloseable {
 
   /** What serves a version of the template besides its functions: readies its routes, returns what puts them in use. */
   @FunctionalInterface

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fixtures.Gate;
 import io.localsam.error.LocalSamException;
+import io.localsam.runtime.TemplateWatcher;
 import io.localsam.testsupport.HttpTestClient.Response;
 import io.localsam.testsupport.TestApi;
 import java.net.URI;
@@ -18,9 +19,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,7 +78,7 @@ class TemplateReloadTest {
   }
 
   private static boolean watching(TestApi api) {
-    String name = io.localsam.runtime.TemplateWatcher.threadName(api.emulator().template().file());
+    String name = TemplateWatcher.threadName(api.emulator().template().file());
     return Thread.getAllStackTraces().keySet().stream().anyMatch(thread -> thread.getName().equals(name) && thread.isAlive());
   }
 
@@ -121,7 +129,7 @@ class TemplateReloadTest {
 
       edit(folder, TWO_FUNCTIONS.substring(0, TWO_FUNCTIONS.indexOf("  Edited:")));
       assertTrue(logged(api, "Template reloaded: 1 function removed (Edited)"), api.logs().toString());
-      LocalSamException gone = org.junit.jupiter.api.Assertions.assertThrows(LocalSamException.class,
+      LocalSamException gone = Assertions.assertThrows(LocalSamException.class,
           () -> api.emulator().invoke("Edited", "{}"));
       assertEquals("Function Edited not found in template", gone.getMessage());
     }
@@ -131,9 +139,9 @@ class TemplateReloadTest {
   void requests_under_load_are_all_answered_while_the_template_is_reloaded_again_and_again() throws Exception {
     String counted = TestApi.HELLO_TEMPLATE.replace("Runtime: java17", "Runtime: java17\n      Environment: {Variables: {EDIT: \"0\"}}");
     try (TestApi api = TestApi.start(folder, counted)) {
-      java.util.concurrent.atomic.AtomicBoolean editing = new java.util.concurrent.atomic.AtomicBoolean(true);
-      java.util.concurrent.ConcurrentLinkedQueue<Integer> statuses = new java.util.concurrent.ConcurrentLinkedQueue<>();
-      java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(4);
+      AtomicBoolean editing = new AtomicBoolean(true);
+      ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
+      ExecutorService clients = Executors.newFixedThreadPool(4);
       long deadline = System.nanoTime() + WAIT_NANOS;
       for (int client = 0; client < 4; client++) {
         clients.execute(() -> {
@@ -159,7 +167,7 @@ class TemplateReloadTest {
 
   /** EnvReader's "environment": the identity of the class loader it runs in, one per execution environment. */
   private static String environment(String envReaderOutput) {
-    java.util.regex.Matcher found = java.util.regex.Pattern.compile("\"environment\":(\\d+)").matcher(envReaderOutput);
+    Matcher found = Pattern.compile("\"environment\":(\\d+)").matcher(envReaderOutput);
     assertTrue(found.find(), envReaderOutput);
     return found.group(1);
   }

@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -26,10 +29,10 @@ final class FunctionLog implements AutoCloseable {
   private final PrintStream originalOut = System.out;
   private final PrintStream originalErr = System.err;
   private final PrintStream functions;
-  private final java.util.concurrent.ScheduledExecutorService flusher;
+  private final ScheduledExecutorService flusher;
   private final Runnable finalFlush;
 
-  private FunctionLog(Consumer<String> lines, BufferedWriter file, java.util.concurrent.ScheduledExecutorService flusher,
+  private FunctionLog(Consumer<String> lines, BufferedWriter file, ScheduledExecutorService flusher,
       Runnable finalFlush) {
     this.lines = lines;
     this.file = file;
@@ -45,12 +48,12 @@ final class FunctionLog implements AutoCloseable {
       // Lines go into err's buffer and reach the terminal within 20 ms: three flushed writes per request
       // (START, END, REPORT) showed in the benchmark's profile. Whatever else prints through err flushes
       // the buffer first, so the order of lines is kept.
-      java.util.concurrent.ScheduledExecutorService flusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+      ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "localsam-log-flush");
         thread.setDaemon(true);
         return thread;
       });
-      flusher.scheduleWithFixedDelay(err::flush, 20, 20, java.util.concurrent.TimeUnit.MILLISECONDS);
+      flusher.scheduleWithFixedDelay(err::flush, 20, 20, TimeUnit.MILLISECONDS);
       return new FunctionLog(line -> err.print(line + System.lineSeparator()), null, flusher, err::flush);
     }
     try {
@@ -94,6 +97,24 @@ final class FunctionLog implements AutoCloseable {
   /** The sink for log lines: give it to the runtime. */
   Consumer<String> lines() {
     return lines;
+  }
+
+  /**
+   * The sink for everything an emulator logs: with a {@code --log-file}, LocalSAM's own start-up lines,
+   * warnings and template reload lines stay on stderr, as SAM CLI's own messages do, and the rest goes to the file.
+   */
+  Consumer<String> withMessagesTo(PrintWriter err) {
+    if (file == null) {
+      return lines;
+    }
+    return line -> {
+      if (line.startsWith("Mounting ") || line.startsWith("Warning: ") || line.startsWith("Template ")) {
+        err.println(line);
+        err.flush(); // a reload's line comes long after start-up's last flush
+      } else {
+        lines.accept(line);
+      }
+    };
   }
 
   @Override

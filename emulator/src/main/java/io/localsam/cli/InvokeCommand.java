@@ -1,19 +1,17 @@
 package io.localsam.cli;
 
+import io.localsam.Emulator;
 import io.localsam.EmulatorOptions;
+import io.localsam.Invocation;
+import io.localsam.LocalTemplate;
 import io.localsam.error.LocalSamException;
-import io.localsam.lambda.FunctionNames;
-import io.localsam.runtime.FunctionRuntime;
-import io.localsam.runtime.InvocationResult;
-import io.localsam.template.FunctionDef;
-import io.localsam.template.Template;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -82,23 +80,24 @@ final class InvokeCommand implements Callable<Integer> {
     }
     byte[] payload = readEvent();
     try (FunctionLog log = output.open(err)) {
-      EmulatorOptions options = template.toOptions(null).log(log.lines()).isolation(isolation.toIsolation()).build();
+      EmulatorOptions options = template.toOptions(null).log(log.withMessagesTo(err)).isolation(isolation.toIsolation())
+          .server(EmulatorOptions.Server.NONE).watchTemplate(false).build();
       output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());
-      Template all = LocalFunctions.template(options, err::println);
+      LocalTemplate all = LocalTemplate.read(options);
       String functionId = functionId(all);
-      FunctionDef definition = withRuntime(all.functions().get(functionId));
+      // only the invoked function's code needs to be there, as in SAM CLI
+      LocalTemplate only = withRuntime(all.only(List.of(functionId)));
+      LocalTemplate.FunctionInfo definition = only.function(functionId);
       if (definition.inlineCode()) {
         throw new LocalSamException("Inline code is not supported for sam local commands. Please write your code in a separate file.");
       }
       output.debug(err, "Function " + (function == null ? "(the only one)" : function) + " is " + functionId);
-      // only the invoked function's code needs to be there, as in SAM CLI
-      Template only = all.withOnly(Map.of(functionId, definition));
-      try (FunctionRuntime runtime = LocalFunctions.runtime(only, options)) {
+      try (Emulator emulator = Emulator.start(only)) {
         err.println("Invoking " + definition.handler() + " (" + definition.runtime() + ")");
         err.flush();
-        InvocationResult result = runtime.invoke(functionId, payload).join();
-        String printed = PythonJson.compact(result.payload());
-        String shown = printed != null ? printed : new String(result.payload(), StandardCharsets.UTF_8);
+        Invocation result = emulator.invoke(functionId, new String(payload, StandardCharsets.UTF_8));
+        String printed = PythonJson.compact(result.response().getBytes(StandardCharsets.UTF_8));
+        String shown = printed != null ? printed : result.response();
         if (log.toFile()) {
           log.writeRaw(shown + System.lineSeparator()); // SAM CLI's stdout is the log file then
         } else {
@@ -112,15 +111,15 @@ final class InvokeCommand implements Callable<Integer> {
   }
 
   /** The function on {@code --runtime}'s runtime, when given: one LocalSAM can run. */
-  private FunctionDef withRuntime(FunctionDef definition) {
+  private LocalTemplate withRuntime(LocalTemplate only) {
     if (runtimeOverride == null) {
-      return definition;
+      return only;
     }
     if (!runtimeOverride.startsWith("java") && !runtimeOverride.startsWith("provided")) {
       throw new LocalSamException("--runtime " + runtimeOverride + " cannot run here: LocalSAM runs Java functions (java17,"
           + " java21, ...) and custom runtimes (provided.al2023, provided.al2).");
     }
-    return definition.withRuntime(runtimeOverride);
+    return only.onRuntime(runtimeOverride);
   }
 
   private byte[] readEvent() {
@@ -131,12 +130,12 @@ final class InvokeCommand implements Callable<Integer> {
       return event.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(event));
     } catch (IOException e) {
       throw new LocalSamException("Invalid value for '--event' / '-e': '" + event + "': "
-          + (e instanceof java.nio.file.NoSuchFileException ? "No such file or directory" : e.getMessage()));
+          + (e instanceof NoSuchFileException ? "No such file or directory" : e.getMessage()));
     }
   }
 
-  private String functionId(Template template) {
-    List<String> ids = List.copyOf(template.functions().keySet());
+  private String functionId(LocalTemplate template) {
+    List<String> ids = template.functionIds();
     if (function == null) {
       if (ids.size() == 1) {
         return ids.get(0);
@@ -147,7 +146,7 @@ final class InvokeCommand implements Callable<Integer> {
       throw new LocalSamException("You must provide a function logical ID when there are more than one functions "
           + "in your template. Possible options in your template: " + pythonList(ids));
     }
-    return FunctionNames.resolve(template, function).orElseThrow(() -> new LocalSamException(
+    return template.functionId(function).orElseThrow(() -> new LocalSamException(
         "Function " + function + " not found in template. Possible options in your template: " + pythonList(ids)));
   }
 

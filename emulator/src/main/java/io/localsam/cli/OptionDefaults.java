@@ -1,19 +1,21 @@
 package io.localsam.cli;
 
+import io.localsam.config.SamConfig;
 import io.localsam.error.LocalSamException;
-import io.localsam.template.SamConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import picocli.CommandLine;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * The defaults of options not given on the command line, as SAM CLI (click) finds them: the environment
@@ -128,7 +130,7 @@ final class OptionDefaults implements IDefaultValueProvider {
     }
     // longest name first: template_file wins over template, as in SAM CLI
     String[] names = option.names().clone();
-    java.util.Arrays.sort(names, java.util.Comparator.comparingInt(String::length).reversed());
+    Arrays.sort(names, Comparator.comparingInt(String::length).reversed());
     for (String name : names) {
       String variable = VARIABLES.get(name);
       String value = variable == null ? null : environment.get(variable);

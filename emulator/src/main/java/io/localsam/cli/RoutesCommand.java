@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localsam.EmulatorOptions;
-import io.localsam.template.ApiDef;
-import io.localsam.template.RouteDef;
-import io.localsam.template.Template;
+import io.localsam.LocalTemplate;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -41,15 +39,13 @@ final class RoutesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    EmulatorOptions options = template.toOptions().build();
     PrintWriter err = spec.commandLine().getErr();
-    Template loaded = LocalFunctions.template(options, err::println);
+    EmulatorOptions options = template.toOptions().log(err::println).build();
     PrintWriter out = spec.commandLine().getOut();
     List<String[]> rows = new ArrayList<>();
-    for (RouteDef route : loaded.routes()) {
-      ApiDef api = loaded.api(route.apiId());
-      rows.add(new String[] {route.method(), route.path(), route.functionId(), route.apiId(), api.kind().name(),
-          api.stageName(), route.payloadFormat().version()});
+    for (LocalTemplate.RouteInfo route : LocalTemplate.read(options).routes()) {
+      rows.add(new String[] {route.method(), route.path(), route.functionId(), route.apiId(), route.apiType(), route.stage(),
+          route.payloadVersion()});
     }
     if (json) {
       out.println(json(rows));

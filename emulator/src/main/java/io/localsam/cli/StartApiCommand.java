@@ -3,12 +3,13 @@ package io.localsam.cli;
 import io.localsam.Emulator;
 import io.localsam.EmulatorOptions;
 import io.localsam.error.LocalSamException;
-import io.localsam.gateway.Tls;
+import io.localsam.server.Tls;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +42,7 @@ final class StartApiCommand implements Callable<Integer> {
 
   @Option(names = {"-s", "--static-dir"}, paramLabel = "DIR",
       description = "Folder served at / for GET and HEAD requests no route takes (default: public beside the template, when it exists).")
-  java.nio.file.Path staticDir;
+  Path staticDir;
 
   @Mixin
   OutputOptions output;
@@ -66,14 +67,14 @@ final class StartApiCommand implements Callable<Integer> {
 
   @Option(names = "--ssl-cert-file", paramLabel = "PATH",
       description = "A PEM certificate (chain) to serve HTTPS with; goes with --ssl-key-file.")
-  java.nio.file.Path sslCertFile;
+  Path sslCertFile;
 
   @Option(names = "--ssl-key-file", paramLabel = "PATH",
       description = "The certificate's private key, an unencrypted PEM file; goes with --ssl-cert-file.")
-  java.nio.file.Path sslKeyFile;
+  Path sslKeyFile;
 
   /** {@code http://127.0.0.1:3000}: the base URL without its trailing slash, as Flask prints it for SAM CLI. */
-  static String origin(java.net.URI base) {
+  static String origin(URI base) {
     String url = base.toString();
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
@@ -86,26 +87,14 @@ final class StartApiCommand implements Callable<Integer> {
     }
     output.begin(spec, ignored, err);
     try (FunctionLog log = output.open(err)) {
-      Consumer<String> lines = log.lines();
-      if (output.logFile != null) { // start-up lines and warnings stay on stderr, as SAM CLI's own messages do
-        Consumer<String> toFile = log.lines();
-        lines = line -> {
-          if (line.startsWith("Mounting ") || line.startsWith("Warning: ") || line.startsWith("Template ")) {
-            err.println(line);
-            err.flush(); // a reload's line comes long after start-up's last flush
-          } else {
-            toFile.accept(line);
-          }
-        };
-      }
       EmulatorOptions options = server.watching(template.toOptions()).port(port).host(server.host).staticDir(staticDir)
-          .log(lines).disableAuthorizer(disableAuthorizer).jwks(jwks).apiKeys(apiKeys).isolation(isolation.toIsolation())
+          .log(log.withMessagesTo(err)).disableAuthorizer(disableAuthorizer).jwks(jwks).apiKeys(apiKeys).isolation(isolation.toIsolation())
           .tls(sslCertFile == null ? null : new Tls(sslCertFile, sslKeyFile)).build();
       output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());
       server.warnIfExposed(err);
       server.noteIfNotWatching(err);
       Emulator emulator = Emulator.start(options);
-      if (emulator.template().routes().isEmpty()) {
+      if (emulator.routes().isEmpty()) {
         emulator.close();
         throw new LocalSamException("Template does not have any APIs connected to Lambda functions");
       }

@@ -1,19 +1,11 @@
 package io.localsam.cli;
 
+import io.localsam.Emulator;
 import io.localsam.EmulatorOptions;
-import io.localsam.error.LocalSamException;
-import io.localsam.TemplateReload;
-import io.localsam.lambda.FunctionNames;
-import io.localsam.lambda.LambdaServer;
-import io.localsam.runtime.FunctionRuntime;
-import io.localsam.runtime.TemplateWatcher;
-import io.localsam.template.FunctionDef;
-import io.localsam.template.Template;
+import io.localsam.LocalTemplate;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,49 +56,26 @@ final class StartLambdaCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     output.begin(spec, ignored, err);
     try (FunctionLog log = output.open(err)) {
-      EmulatorOptions options = server.watching(template.toOptions(null)).port(port).host(server.host).log(log.lines())
-          .isolation(isolation.toIsolation()).build();
+      EmulatorOptions options = server.watching(template.toOptions(null)).port(port).host(server.host)
+          .log(log.withMessagesTo(err)).isolation(isolation.toIsolation()).server(EmulatorOptions.Server.LAMBDA).build();
       output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());
       server.warnIfExposed(err);
       server.noteIfNotWatching(err);
-      Template functions = served(LocalFunctions.template(options, err::println));
-      TemplateWatcher watcher = TemplateReload.watcher(options, functions, log.lines());
-      try (FunctionRuntime runtime = LocalFunctions.runtime(functions, options)) {
+      LocalTemplate functions = LocalTemplate.read(options);
+      try (Emulator emulator = Emulator.start(only.isEmpty() ? functions : functions.only(only))) {
         if (server.eager()) {
-          runtime.warmUp();
+          emulator.warmUp();
         }
-        LambdaServer lambda = LambdaServer.start(functions, runtime, server.host, port, options.region(), log.lines());
-        TemplateReload reload = TemplateReload.start(options, functions, watcher, runtime,
-            (next, set) -> () -> lambda.update(next), log.lines(), this::served);
         StopSignal stop = StopSignal.install();
         err.println(STARTED);
-        err.println(" * Running on " + StartApiCommand.origin(lambda.baseUri()) + " (Press CTRL+C to quit)");
+        err.println(" * Running on " + StartApiCommand.origin(emulator.baseUri()) + " (Press CTRL+C to quit)");
         err.flush();
         stop.await();
         output.debug(err, "Stopping: waiting up to " + StopSignal.GRACE.toSeconds() + " s for invocations in flight");
-        reload.close();
-        lambda.drain(StopSignal.GRACE);
-        lambda.close();
+        emulator.shutdown(StopSignal.GRACE);
         stop.stopped();
       }
     }
     return 0;
-  }
-
-  /** The template's functions, or only those named on the command line (at start-up and on each reload); a name not there is an error. */
-  private Template served(Template all) {
-    if (only.isEmpty()) {
-      return all;
-    }
-    Map<String, FunctionDef> named = new LinkedHashMap<>();
-    List<String> unknown = new ArrayList<>();
-    for (String name : only) {
-      FunctionNames.resolve(all, name).ifPresentOrElse(id -> named.put(id, all.functions().get(id)), () -> unknown.add(name));
-    }
-    if (!unknown.isEmpty()) {
-      throw new LocalSamException(String.join(", ", unknown.stream().sorted().toList()) + " not found. Possible options in your"
-          + " template: " + String.join(", ", all.functions().keySet()));
-    }
-    return all.withOnly(named);
   }
 }

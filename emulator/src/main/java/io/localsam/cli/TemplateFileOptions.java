@@ -1,7 +1,7 @@
 package io.localsam.cli;
 
 import io.localsam.EmulatorOptions;
-import io.localsam.template.ParameterOverrides;
+import io.localsam.config.ParameterOverrides;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

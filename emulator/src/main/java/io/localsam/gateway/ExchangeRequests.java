@@ -1,5 +1,6 @@
 package io.localsam.gateway;
 
+import io.localsam.runtime.RequestIds;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.HeaderValues;
@@ -46,6 +47,6 @@ final class ExchangeRequests {
         exchange.getRequestScheme(),
         destination == null ? 0 : destination.getPort(),
         System.currentTimeMillis(),
-        io.localsam.runtime.RequestIds.next());
+        RequestIds.next());
   }
 }

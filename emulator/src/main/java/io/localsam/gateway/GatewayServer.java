@@ -11,6 +11,7 @@ import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -64,7 +65,7 @@ public final class GatewayServer implements AutoCloseable {
 
   /** Binds {@code host:port} (port 0 picks a free one) and starts serving, every authorizer on, no key set. */
   public static GatewayServer start(Template template, FunctionRuntime runtime, String host, int port,
-      java.nio.file.Path staticDir, Consumer<String> log) {
+      Path staticDir, Consumer<String> log) {
     return start(template, runtime, host, port, staticDir, AuthSettings.defaults("us-east-1"), null, log);
   }
 
@@ -74,7 +75,7 @@ public final class GatewayServer implements AutoCloseable {
    * @throws LocalSamException when the port is taken or a key set cannot be read
    */
   public static GatewayServer start(Template template, FunctionRuntime runtime, String host, int port,
-      java.nio.file.Path staticDir, AuthSettings auth, SSLContext tls, Consumer<String> log) {
+      Path staticDir, AuthSettings auth, SSLContext tls, Consumer<String> log) {
     StaticFiles staticFiles = staticDir == null ? null : new StaticFiles(staticDir);
     ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
       Thread thread = Executors.defaultThreadFactory().newThread(runnable);

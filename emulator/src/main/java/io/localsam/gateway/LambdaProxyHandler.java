@@ -11,6 +11,7 @@ import io.localsam.template.Template;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.SameThreadExecutor;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -104,7 +105,7 @@ final class LambdaProxyHandler implements HttpHandler {
     String functionId = route.definition().functionId();
     ApiKind kind = route.api().kind();
     if (error != null) {
-      Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
       if (cause instanceof InvocationRejected rejected) {
         log.accept(rejected.getMessage());
         return rejected.reason() == InvocationRejected.Reason.THROTTLED

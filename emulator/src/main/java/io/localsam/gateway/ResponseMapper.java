@@ -1,8 +1,10 @@
 package io.localsam.gateway;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.localsam.runtime.InvocationResult;
 import io.localsam.template.ApiKind;
 import io.localsam.template.PayloadFormat;
@@ -12,8 +14,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns a function's output into the HTTP response API Gateway would send (README, Gateway, with
@@ -21,9 +25,9 @@ import java.util.Set;
  * {@link Malformed} with the reason, which the gateway logs and answers as API Gateway does.
  */
 final class ResponseMapper {
-  private static final com.fasterxml.jackson.databind.ObjectReader JSON = new ObjectMapper()
-      .readerFor(JsonNode.class).with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-  private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+  private static final ObjectReader JSON = new ObjectMapper()
+      .readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
   // Framing is the gateway's business: a function's own Content-Length or Transfer-Encoding never goes through.
   private static final Set<String> HOP_BY_HOP = Set.of("content-length", "transfer-encoding", "connection");
   private static final Set<String> V1_KEYS = Set.of("statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded", "cookies");
@@ -239,7 +243,7 @@ final class ResponseMapper {
 
   /** Drops the function's framing headers; the gateway writes its own. */
   private static List<Map.Entry<String, String>> withoutFraming(List<Map.Entry<String, String>> headers) {
-    headers.removeIf(header -> HOP_BY_HOP.contains(header.getKey().toLowerCase(java.util.Locale.ROOT)));
+    headers.removeIf(header -> HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT)));
     return headers;
   }
 

@@ -3,8 +3,11 @@ package io.localsam.gateway;
 import io.localsam.template.ApiKind;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import org.xnio.IoUtils;
+import org.xnio.channels.StreamSinkChannel;
 
 /** Writes a {@link GatewayResponse} with the request-id header API Gateway adds to every answer. */
 final class ResponseWriter {
@@ -39,17 +42,17 @@ final class ResponseWriter {
     exchange.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_LENGTH, response.body().length);
     exchange.getResponseHeaders().put(io.undertow.util.Headers.CONNECTION, "close");
     try {
-      org.xnio.channels.StreamSinkChannel channel = exchange.getResponseChannel();
+      StreamSinkChannel channel = exchange.getResponseChannel();
       ByteBuffer body = ByteBuffer.wrap(response.body());
       while (body.hasRemaining() && channel.write(body) > 0) {
         // a few bytes: the socket takes them at once
       }
       channel.shutdownWrites();
       channel.flush();
-    } catch (java.io.IOException ignored) {
+    } catch (IOException ignored) {
       // the client is gone; closing below is all there is to do
     }
-    org.xnio.IoUtils.safeClose(exchange.getConnection());
+    IoUtils.safeClose(exchange.getConnection());
   }
 
   /** The kind of API the request reached, REST when it reached none. */

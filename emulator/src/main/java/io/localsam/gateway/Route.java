@@ -1,9 +1,14 @@
 package io.localsam.gateway;
 
 import io.localsam.template.ApiDef;
+import io.localsam.template.ApiKind;
+import io.localsam.template.FunctionUrlDef;
+import io.localsam.template.PayloadFormat;
 import io.localsam.template.RouteDef;
+import io.localsam.template.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A mounted route: its definition, its API, and its path template split into segments for matching.
@@ -44,14 +49,14 @@ record Route(RouteDef definition, ApiDef api, List<Segment> segments, String url
   }
 
   /** The two routes of a function URL: its root and everything below it, any method. */
-  static List<Route> functionUrl(String functionId, io.localsam.template.FunctionUrlDef url, io.localsam.template.SourceLocation where) {
-    ApiDef api = new ApiDef("FunctionUrl/" + functionId, io.localsam.template.ApiKind.HTTP, "$default",
-        java.util.Map.of(), List.of(), url.cors(), List.of(), null, where);
+  static List<Route> functionUrl(String functionId, FunctionUrlDef url, SourceLocation where) {
+    ApiDef api = new ApiDef("FunctionUrl/" + functionId, ApiKind.HTTP, "$default",
+        Map.of(), List.of(), url.cors(), List.of(), null, where);
     String prefix = functionUrlPrefix(functionId);
     List<Route> routes = new ArrayList<>();
     for (String path : List.of(prefix, prefix + "/{proxy+}")) {
       Route plain = of(new RouteDef(api.logicalId(), RouteDef.ANY, path, functionId,
-          io.localsam.template.PayloadFormat.V2, where), api);
+          PayloadFormat.V2, where), api);
       routes.add(new Route(plain.definition(), api, plain.segments(), prefix));
     }
     return routes;

@@ -1,9 +1,13 @@
 package io.localsam.gateway;
 
+import io.localsam.runtime.RequestIds;
 import io.localsam.template.ApiKind;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /** Finds the route of a request (on the I/O thread, it never blocks) or answers as API Gateway does when there is none. */
@@ -39,7 +43,7 @@ final class RouteMatchHandler implements HttpHandler {
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     String transferEncoding = exchange.getRequestHeaders().getFirst(io.undertow.util.Headers.TRANSFER_ENCODING);
-    if (transferEncoding != null && !transferEncoding.strip().toLowerCase(java.util.Locale.ROOT).endsWith("chunked")) {
+    if (transferEncoding != null && !transferEncoding.strip().toLowerCase(Locale.ROOT).endsWith("chunked")) {
       // RFC 9112 6.1: a body whose length cannot be known is refused, and the connection closed
       ResponseWriter.sendAndClose(exchange, GatewayResponse.json(400, "{\"message\":\"Bad Request\"}"));
       return;
@@ -70,7 +74,7 @@ final class RouteMatchHandler implements HttpHandler {
 
   /** What the path does take, when some route has it with other methods: " (/items/{id} takes GET, PUT)". */
   private String takenBy(String path) {
-    java.util.List<String> paths = new java.util.ArrayList<>();
+    List<String> paths = new ArrayList<>();
     routes.methodsByPath(path).forEach((declared, methods) -> paths.add(declared + " takes " + String.join(", ", methods)));
     return paths.isEmpty() ? "" : " (" + String.join("; ", paths) + ")";
   }
@@ -81,7 +85,7 @@ final class RouteMatchHandler implements HttpHandler {
    */
   private boolean preflight(HttpServerExchange exchange, RouteMatch match) {
     if (match.mock() != null) {
-      ResponseWriter.send(exchange, Cors.mock(match.mock()), ApiKind.REST, io.localsam.runtime.RequestIds.next());
+      ResponseWriter.send(exchange, Cors.mock(match.mock()), ApiKind.REST, RequestIds.next());
       return true;
     }
     Route candidate = match.found() ? match.route() : match.pathOnly();
@@ -89,7 +93,7 @@ final class RouteMatchHandler implements HttpHandler {
       return false;
     }
     String origin = exchange.getRequestHeaders().getFirst("Origin");
-    ResponseWriter.send(exchange, Cors.preflight(candidate.api(), origin), ApiKind.HTTP, io.localsam.runtime.RequestIds.next());
+    ResponseWriter.send(exchange, Cors.preflight(candidate.api(), origin), ApiKind.HTTP, RequestIds.next());
     return true;
   }
 

@@ -1,6 +1,8 @@
 package io.localsam.gateway;
 
+import io.localsam.template.ApiDef;
 import io.localsam.template.ApiKind;
+import io.localsam.template.FunctionDef;
 import io.localsam.template.OptionsMock;
 import io.localsam.template.RouteDef;
 import io.localsam.template.Template;
@@ -10,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * API Gateway's routing, without a server: among the routes that take the request's method, the most
@@ -30,12 +34,12 @@ final class RouteTable {
     for (RouteDef definition : template.routes()) {
       routes.add(Route.of(definition, template.api(definition.apiId())));
     }
-    for (io.localsam.template.FunctionDef function : template.functions().values()) {
+    for (FunctionDef function : template.functions().values()) {
       if (function.functionUrl() != null) {
         routes.addAll(Route.functionUrl(function.logicalId(), function.functionUrl(), function.location()));
       }
     }
-    for (io.localsam.template.ApiDef api : template.apis().values()) {
+    for (ApiDef api : template.apis().values()) {
       api.optionsMocks().forEach(mock -> mocks.add(new Mock(mock, Route.segments(mock.path()))));
     }
     httpOnly = !template.apis().isEmpty() && template.apis().values().stream().allMatch(a -> a.kind() == ApiKind.HTTP);
@@ -51,12 +55,12 @@ final class RouteTable {
   }
 
   /** Every path some route declares that matches the request path, with the methods it takes (ANY expanded). */
-  Map<String, java.util.Set<String>> methodsByPath(String rawPath) {
+  Map<String, Set<String>> methodsByPath(String rawPath) {
     String[] parts = split(rawPath);
-    Map<String, java.util.Set<String>> methods = new LinkedHashMap<>();
+    Map<String, Set<String>> methods = new LinkedHashMap<>();
     for (Route route : routes) {
       if (!route.isDefault() && matches(route, parts)) {
-        methods.computeIfAbsent(route.definition().path(), k -> new java.util.TreeSet<>()).addAll(route.definition().methods());
+        methods.computeIfAbsent(route.definition().path(), k -> new TreeSet<>()).addAll(route.definition().methods());
       }
     }
     return methods;

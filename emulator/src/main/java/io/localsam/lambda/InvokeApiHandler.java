@@ -3,11 +3,11 @@ package io.localsam.lambda;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.localsam.server.BodyReader;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.runtime.InvocationRejected;
 import io.localsam.runtime.InvocationResult;
 import io.localsam.runtime.RequestIds;
+import io.localsam.server.BodyReader;
 import io.localsam.template.Template;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -158,7 +159,7 @@ final class InvokeApiHandler implements HttpHandler {
     exchange.dispatch(SameThreadExecutor.INSTANCE, () ->
         invocation.whenComplete((result, error) -> {
           if (error != null) {
-            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+            Throwable cause = error instanceof CompletionException && error.getCause() != null
                 ? error.getCause() : error;
             log.accept("[" + functionId + "] could not be invoked: " + cause.getMessage());
             LambdaResponse refusal = cause instanceof InvocationRejected rejected

@@ -2,6 +2,7 @@ package io.localsam.lambda;
 
 import io.localsam.server.JsonValues;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,7 +10,7 @@ import java.util.Map;
 record LambdaResponse(int status, Map<String, String> headers, byte[] body) {
 
   LambdaResponse {
-    headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
 
   /** An AWS JSON error: {@code {"Type":…,"Message":…}} with its code in {@code x-amzn-ErrorType}, as Lambda sends it. */

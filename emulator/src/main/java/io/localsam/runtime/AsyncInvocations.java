@@ -5,6 +5,7 @@ import io.localsam.template.EventInvokeConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,7 @@ final class AsyncInvocations implements AutoCloseable {
     }
     Map<String, FunctionQueue> next = new LinkedHashMap<>(queues);
     next.put(function.id(), new FunctionQueue(function));
-    queues = java.util.Collections.unmodifiableMap(next);
+    queues = Collections.unmodifiableMap(next);
   }
 
   /**
@@ -93,7 +94,7 @@ final class AsyncInvocations implements AutoCloseable {
     }
     Map<String, FunctionQueue> next = new LinkedHashMap<>(queues);
     next.remove(functionId);
-    queues = java.util.Collections.unmodifiableMap(next);
+    queues = Collections.unmodifiableMap(next);
     int dropped = notRun(queue);
     if (dropped > 0) {
       log.accept("[" + functionId + "] removed from the template: " + dropped + " accepted asynchronous invocation(s)"

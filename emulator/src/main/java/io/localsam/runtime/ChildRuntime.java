@@ -1,5 +1,6 @@
 package io.localsam.runtime;
 
+import io.localsam.config.RuntimeClient;
 import io.localsam.runtime.process.AwsRuntimeClientCheck;
 import io.localsam.runtime.process.AwsRuntimeClientFiles;
 import io.localsam.runtime.process.ChildLaunch;

@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -27,8 +30,8 @@ final class CodeLocator {
   private final Consumer<String> log;
 
   /** Resolved once per module and run: many functions often share one Maven module. */
-  private final java.util.concurrent.ConcurrentHashMap<Path, java.util.concurrent.CompletableFuture<List<Path>>> modules =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Path, CompletableFuture<List<Path>>> modules =
+      new ConcurrentHashMap<>();
 
   CodeLocator(Path templateFolder, Consumer<String> log) {
     this.templateFolder = templateFolder;
@@ -101,8 +104,8 @@ final class CodeLocator {
   }
 
   private List<Path> dependencies(Path module, String functionId) {
-    java.util.concurrent.CompletableFuture<List<Path>> mine = new java.util.concurrent.CompletableFuture<>();
-    java.util.concurrent.CompletableFuture<List<Path>> known = modules.putIfAbsent(module, mine);
+    CompletableFuture<List<Path>> mine = new CompletableFuture<>();
+    CompletableFuture<List<Path>> known = modules.putIfAbsent(module, mine);
     if (known != null) {
       return known.join(); // another function of the same module resolved (or is resolving) it
     }
@@ -143,7 +146,7 @@ final class CodeLocator {
     try (ZipFile zip = new ZipFile(file.toFile())) {
       Path folder = Files.createTempDirectory("localsam-" + function.logicalId() + "-");
       deleteOnExit(folder);
-      for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+      for (ZipEntry entry : Collections.list(zip.entries())) {
         Path target = folder.resolve(entry.getName()).normalize();
         if (!target.startsWith(folder)) {
           throw new LocalSamException(function.logicalId() + ": " + relative(file) + " has an entry outside its root: " + entry.getName());

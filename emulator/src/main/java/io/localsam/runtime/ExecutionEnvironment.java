@@ -6,8 +6,12 @@ import io.localsam.host.HelperThreads;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -32,7 +36,7 @@ final class ExecutionEnvironment implements AutoCloseable {
   private volatile long idleSince = System.nanoTime();
   // Lambda's runtime loop is one thread per environment. Ours too, so whatever the function's libraries
   // keep in thread-locals goes away with the environment instead of pinning its class loader.
-  private final java.util.concurrent.ExecutorService thread;
+  private final ExecutorService thread;
   // Threads the function starts join its group, so they end with the environment as in Lambda.
   private final EnvironmentThreads threads;
   // What the function set as System.out/err and default uncaught-exception handler: its own, not the JVM's.
@@ -60,10 +64,10 @@ final class ExecutionEnvironment implements AutoCloseable {
     this.child = childRuntime == null ? null : new ChildExecution(childRuntime, function);
     byte[] id = new byte[16];
     ThreadLocalRandom.current().nextBytes(id);
-    this.logStream = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString().replace('-', '/')
+    this.logStream = LocalDate.now(ZoneOffset.UTC).toString().replace('-', '/')
         + "/[$LATEST]" + HexFormat.of().formatHex(id);
     this.threads = new EnvironmentThreads("localsam-" + function.id(), streams.handler);
-    this.thread = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+    this.thread = Executors.newSingleThreadExecutor(runnable -> {
       Thread runtime = threads.newThread(runnable, "localsam-" + function.id());
       runtime.setDaemon(true);
       runtimeThread = runtime;

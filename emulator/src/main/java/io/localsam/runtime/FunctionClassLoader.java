@@ -4,16 +4,22 @@ import io.localsam.runtime.sandbox.LambdaSystem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 /**
  * The class loader of one execution environment: the function's classes and jars over the Lambda core
@@ -33,9 +39,9 @@ final class FunctionClassLoader extends URLClassLoader {
   private final Map<URL, ProtectionDomain> domains = new ConcurrentHashMap<>();
   // Class bytes are read straight from the entries (each jar opened once), not through URL connections.
   private final URL[] entries;
-  private final java.nio.file.Path[] paths;
+  private final Path[] paths;
   private final boolean[] folders;
-  private final java.util.jar.JarFile[] jars;
+  private final JarFile[] jars;
   private final Consumer<String> traceHeader;
   private final Supplier<Error> exit;
 
@@ -43,21 +49,21 @@ final class FunctionClassLoader extends URLClassLoader {
    * @param notices told what the function does to the JVM as a whole (a security provider, a signal handler, ...)
    * @param startMillis when the environment started: its JVM's start time, as the function sees it
    */
-  FunctionClassLoader(java.util.List<java.nio.file.Path> classpath, Map<String, String> environment, Consumer<String> notices,
+  FunctionClassLoader(List<Path> classpath, Map<String, String> environment, Consumer<String> notices,
       long startMillis) {
-    this(classpath.toArray(java.nio.file.Path[]::new), urls(classpath), environment, notices, startMillis);
+    this(classpath.toArray(Path[]::new), urls(classpath), environment, notices, startMillis);
   }
 
   @SuppressWarnings("unchecked")
-  private FunctionClassLoader(java.nio.file.Path[] paths, URL[] urls, Map<String, String> environment, Consumer<String> notices,
+  private FunctionClassLoader(Path[] paths, URL[] urls, Map<String, String> environment, Consumer<String> notices,
       long startMillis) {
     super(urls, LambdaApiClassLoader.INSTANCE);
     this.entries = urls;
     this.paths = paths;
     this.folders = new boolean[paths.length];
-    this.jars = new java.util.jar.JarFile[paths.length];
+    this.jars = new JarFile[paths.length];
     for (int i = 0; i < paths.length; i++) {
-      folders[i] = java.nio.file.Files.isDirectory(paths[i]);
+      folders[i] = Files.isDirectory(paths[i]);
     }
     try {
       Class<?> sandbox = loadClass(SANDBOX);
@@ -86,12 +92,12 @@ final class FunctionClassLoader extends URLClassLoader {
     return OutputCallRewriter.rewrite(SystemCallRewriter.rewrite(classFile));
   }
 
-  private static URL[] urls(java.util.List<java.nio.file.Path> classpath) {
+  private static URL[] urls(List<Path> classpath) {
     URL[] urls = new URL[classpath.size()];
     for (int i = 0; i < urls.length; i++) {
       try {
         urls[i] = classpath.get(i).toUri().toURL();
-      } catch (java.net.MalformedURLException e) {
+      } catch (MalformedURLException e) {
         throw new IllegalArgumentException(classpath.get(i) + " is not a usable class path entry", e);
       }
     }
@@ -135,19 +141,19 @@ final class FunctionClassLoader extends URLClassLoader {
 
   /** The bytes of {@code path} in class path entry {@code i}, or null when it has none. */
   private byte[] read(int i, String path) throws IOException {
-    java.nio.file.Path file = paths[i];
+    Path file = paths[i];
     if (folders[i]) {
-      java.nio.file.Path classFile = file.resolve(path);
-      return java.nio.file.Files.isRegularFile(classFile) ? java.nio.file.Files.readAllBytes(classFile) : null;
+      Path classFile = file.resolve(path);
+      return Files.isRegularFile(classFile) ? Files.readAllBytes(classFile) : null;
     }
-    java.util.jar.JarFile jar;
+    JarFile jar;
     synchronized (jars) {
       if (jars[i] == null) {
-        jars[i] = new java.util.jar.JarFile(file.toFile(), false);
+        jars[i] = new JarFile(file.toFile(), false);
       }
       jar = jars[i];
     }
-    java.util.jar.JarEntry found = jar.getJarEntry(path);
+    JarEntry found = jar.getJarEntry(path);
     if (found == null) {
       return null;
     }

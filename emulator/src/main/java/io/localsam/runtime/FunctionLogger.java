@@ -2,6 +2,7 @@ package io.localsam.runtime;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import com.fasterxml.jackson.core.JsonFactory;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
  * request id, levelled calls below {@code AWS_LAMBDA_LOG_LEVEL} dropped. Each call is one log entry.
  */
 final class FunctionLogger implements LambdaLogger {
-  private static final com.fasterxml.jackson.core.JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactory();
+  private static final JsonFactory JSON = new JsonFactory();
 
   private final Consumer<String> log;
   private final String requestId;

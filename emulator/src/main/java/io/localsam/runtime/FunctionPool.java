@@ -1,15 +1,19 @@
 package io.localsam.runtime;
 
+import io.localsam.runtime.sandbox.LambdaSystem;
 import java.io.IOError;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -25,11 +29,11 @@ final class FunctionPool {
   private final Consumer<String> log;
   private final ChildRuntime childRuntime; // null when the function runs in-process
   private final ConcurrentLinkedDeque<ExecutionEnvironment> idle = new ConcurrentLinkedDeque<>();
-  private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger running = new AtomicInteger();
   private final int concurrencyLimit;
   private final int environmentLimit;
-  private final java.util.concurrent.atomic.AtomicInteger environments = new java.util.concurrent.atomic.AtomicInteger();
-  private final java.util.concurrent.ConcurrentLinkedQueue<Pending> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final AtomicInteger environments = new AtomicInteger();
+  private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
 
   private volatile Runnable slotFreed = () -> { };
   private volatile boolean retired; // the template no longer has this definition: nothing is kept warm
@@ -311,7 +315,7 @@ final class FunctionPool {
           InvocationResult.TIMEOUT, elapsed, initDuration);
       if (answered.compareAndSet(false, true)) {
         discarded.set(true);
-        log.accept(java.time.Instant.now() + " " + requestId + " Task timed out after " + seconds + " seconds");
+        log.accept(Instant.now() + " " + requestId + " Task timed out after " + seconds + " seconds");
         report(timedOut, log, environment);
         result.complete(timedOut);
         worker.interrupt(); // a handler that honours interrupts stops
@@ -407,7 +411,7 @@ final class FunctionPool {
     return trace.toString();
   }
 
-  private static final String EXIT = io.localsam.runtime.sandbox.LambdaSystem.Exit.class.getName();
+  private static final String EXIT = LambdaSystem.Exit.class.getName();
 
   private static byte[] exitDocument(String requestId, String message) {
     return ("{\"errorType\":\"Runtime.ExitError\",\"errorMessage\":\"RequestId: " + requestId + " Error: " + message + "\"}")

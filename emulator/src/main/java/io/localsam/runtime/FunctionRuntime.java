@@ -1,5 +1,7 @@
 package io.localsam.runtime;
 
+import io.localsam.config.Isolation;
+import io.localsam.config.RuntimeClient;
 import io.localsam.error.LocalSamException;
 import io.localsam.runtime.process.JdkLocator;
 import io.localsam.template.FunctionDef;
@@ -7,12 +9,19 @@ import io.localsam.template.Template;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -28,7 +37,7 @@ public final class FunctionRuntime implements AutoCloseable {
   private volatile Map<String, FunctionPool> pools = Map.of();
   /** Every function of the template in use, inline ones too, for telling what a new version changes. */
   private volatile Map<String, FunctionDef> definitions;
-  private final java.util.concurrent.ScheduledThreadPoolExecutor timer = timer();
+  private final ScheduledThreadPoolExecutor timer = timer();
   private final InvocationListener listener;
   private final AtomicBoolean outputReleased = new AtomicBoolean();
   private final CodeLocator locator;
@@ -107,7 +116,7 @@ public final class FunctionRuntime implements AutoCloseable {
       Map<String, FunctionPool> mounted = mount(template.functions().values(), envVars);
       noteAwsClientUnused(template.functions().values());
       mounted.values().forEach(this::serve);
-      pools = java.util.Collections.unmodifiableMap(mounted);
+      pools = Collections.unmodifiableMap(mounted);
       definitions = template.functions();
     } catch (RuntimeException | Error e) {
       timer.shutdownNow();
@@ -118,15 +127,15 @@ public final class FunctionRuntime implements AutoCloseable {
     if (watcher != null) {
       watcher.start(); // fingerprints the code as mounted, in the background
     }
-    timer.scheduleWithFixedDelay(this::closeIdleEnvironments, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+    timer.scheduleWithFixedDelay(this::closeIdleEnvironments, 1, 1, TimeUnit.SECONDS);
   }
 
   /**
    * Finds the code of {@code functions} (Maven modules resolved side by side) and gives each a pool, not yet
    * in use; inline code gets none.
    */
-  private Map<String, FunctionPool> mount(java.util.Collection<FunctionDef> functions, EnvVarsFile envVars) {
-    java.util.concurrent.ExecutorService locating = Executors.newFixedThreadPool(4, daemon("localsam-locate-"));
+  private Map<String, FunctionPool> mount(Collection<FunctionDef> functions, EnvVarsFile envVars) {
+    ExecutorService locating = Executors.newFixedThreadPool(4, daemon("localsam-locate-"));
     try {
       Map<String, CompletableFuture<FunctionCode>> located = new LinkedHashMap<>();
       for (FunctionDef function : functions) {
@@ -153,13 +162,13 @@ public final class FunctionRuntime implements AutoCloseable {
   private static FunctionCode join(CompletableFuture<FunctionCode> located) {
     try {
       return located.join();
-    } catch (java.util.concurrent.CompletionException e) {
+    } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
   }
 
   /** {@code --runtime-client aws} with no Java function in a process of its own runs nothing: said once, at start-up. */
-  private void noteAwsClientUnused(java.util.Collection<FunctionDef> functions) {
+  private void noteAwsClientUnused(Collection<FunctionDef> functions) {
     boolean javaInProcesses = functions.stream()
         .anyMatch(function -> !inProcess(isolation, function) && !ChildRuntime.isCustom(function.runtime()));
     if (isolation.runtimeClient() == RuntimeClient.AWS && !javaInProcesses) {
@@ -203,9 +212,9 @@ public final class FunctionRuntime implements AutoCloseable {
   public FunctionUpdate prepare(Template next, EnvVarsFile envVars) {
     Map<String, FunctionPool> current = pools;
     Map<String, FunctionDef> before = definitions;
-    List<FunctionDef> fresh = new java.util.ArrayList<>();
-    List<String> added = new java.util.ArrayList<>();
-    List<String> changed = new java.util.ArrayList<>();
+    List<FunctionDef> fresh = new ArrayList<>();
+    List<String> added = new ArrayList<>();
+    List<String> changed = new ArrayList<>();
     for (FunctionDef function : next.functions().values()) {
       FunctionPool pool = current.get(function.logicalId());
       boolean same = function.sameDefinition(before.get(function.logicalId()))
@@ -215,7 +224,7 @@ public final class FunctionRuntime implements AutoCloseable {
         fresh.add(function);
       }
     }
-    List<String> removed = new java.util.ArrayList<>(before.keySet());
+    List<String> removed = new ArrayList<>(before.keySet());
     removed.removeAll(next.functions().keySet());
     Map<String, FunctionPool> created = mount(fresh, envVars);
     Map<String, FunctionPool> nextPools = new LinkedHashMap<>();
@@ -226,7 +235,7 @@ public final class FunctionRuntime implements AutoCloseable {
         nextPools.put(id, pool);
       }
     }
-    List<FunctionPool> displaced = new java.util.ArrayList<>(current.values());
+    List<FunctionPool> displaced = new ArrayList<>(current.values());
     displaced.removeAll(nextPools.values());
     return new FunctionUpdate(next.functions(), nextPools, List.copyOf(created.values()), displaced,
         new FunctionChanges(added, changed, removed), this);
@@ -405,8 +414,8 @@ public final class FunctionRuntime implements AutoCloseable {
   }
 
   /** One timer thread for every function's timeouts; cancelled timeouts leave its queue at once. */
-  private static java.util.concurrent.ScheduledThreadPoolExecutor timer() {
-    java.util.concurrent.ScheduledThreadPoolExecutor timer = new java.util.concurrent.ScheduledThreadPoolExecutor(1, daemon("localsam-timeouts-"));
+  private static ScheduledThreadPoolExecutor timer() {
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("localsam-timeouts-"));
     timer.setRemoveOnCancelPolicy(true);
     return timer;
   }

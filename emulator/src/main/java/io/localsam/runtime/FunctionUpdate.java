@@ -1,5 +1,8 @@
 package io.localsam.runtime;
 
+import io.localsam.template.FunctionDef;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,17 +12,17 @@ import java.util.Map;
  * in use; {@link #discard()} drops it when something else about the new version failed.
  */
 public final class FunctionUpdate {
-  final Map<String, io.localsam.template.FunctionDef> definitions;
+  final Map<String, FunctionDef> definitions;
   final Map<String, FunctionPool> pools;
   final List<FunctionPool> created;
   final List<FunctionPool> displaced;
   private final FunctionChanges changes;
   private final FunctionSet functions;
 
-  FunctionUpdate(Map<String, io.localsam.template.FunctionDef> definitions, Map<String, FunctionPool> pools, List<FunctionPool> created, List<FunctionPool> displaced,
+  FunctionUpdate(Map<String, FunctionDef> definitions, Map<String, FunctionPool> pools, List<FunctionPool> created, List<FunctionPool> displaced,
       FunctionChanges changes, FunctionRuntime runtime) {
     this.definitions = definitions;
-    this.pools = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pools));
+    this.pools = Collections.unmodifiableMap(new LinkedHashMap<>(pools));
     this.created = List.copyOf(created);
     this.displaced = List.copyOf(displaced);
     this.changes = changes;

@@ -2,6 +2,7 @@ package io.localsam.runtime;
 
 import io.localsam.error.LocalSamException;
 import io.localsam.host.BuildInfo;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ final class MavenClasspath {
       Files.deleteIfExists(output);
       List<Path> jars = new ArrayList<>();
       if (!joined.isEmpty()) {
-        for (String entry : joined.split(java.io.File.pathSeparator)) {
+        for (String entry : joined.split(File.pathSeparator)) {
           jars.add(Path.of(entry));
         }
       }

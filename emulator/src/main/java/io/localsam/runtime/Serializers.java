@@ -1,5 +1,6 @@
 package io.localsam.runtime;
 
+import com.amazonaws.services.lambda.runtime.CustomPojoSerializer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -76,8 +77,8 @@ final class Serializers {
   }
 
   private Codec custom(Type type) {
-    com.amazonaws.services.lambda.runtime.CustomPojoSerializer serializer =
-        (com.amazonaws.services.lambda.runtime.CustomPojoSerializer) customSerializer;
+    CustomPojoSerializer serializer =
+        (CustomPojoSerializer) customSerializer;
     return new Codec() {
       @Override
       public Object read(byte[] json) {
@@ -94,8 +95,8 @@ final class Serializers {
   }
 
   private static Object customSerializer(ClassLoader functionLoader) {
-    Iterator<com.amazonaws.services.lambda.runtime.CustomPojoSerializer> found = ServiceLoader
-        .load(com.amazonaws.services.lambda.runtime.CustomPojoSerializer.class, functionLoader)
+    Iterator<CustomPojoSerializer> found = ServiceLoader
+        .load(CustomPojoSerializer.class, functionLoader)
         .iterator();
     if (!found.hasNext()) {
       return null;

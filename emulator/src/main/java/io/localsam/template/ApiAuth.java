@@ -1,5 +1,6 @@
 package io.localsam.template;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,8 +16,8 @@ public record ApiAuth(String defaultAuthorizer, Map<String, AuthorizerDef> autho
   public static final ApiAuth NONE = new ApiAuth(null, Map.of(), Map.of());
 
   public ApiAuth {
-    authorizers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(authorizers));
-    properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+    authorizers = Collections.unmodifiableMap(new LinkedHashMap<>(authorizers));
+    properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
   }
 
   public AuthorizerDef authorizer(String name) {

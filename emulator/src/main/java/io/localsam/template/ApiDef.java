@@ -1,5 +1,7 @@
 package io.localsam.template;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,7 +37,7 @@ public record ApiDef(
   public ApiDef {
     Objects.requireNonNull(logicalId, "logicalId");
     Objects.requireNonNull(kind, "kind");
-    stageVariables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageVariables));
+    stageVariables = Collections.unmodifiableMap(new LinkedHashMap<>(stageVariables));
     binaryMediaTypes = List.copyOf(binaryMediaTypes);
     optionsMocks = optionsMocks == null ? List.of() : List.copyOf(optionsMocks);
     auth = auth == null ? ApiAuth.NONE : auth;

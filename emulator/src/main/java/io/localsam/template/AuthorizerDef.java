@@ -1,6 +1,8 @@
 package io.localsam.template;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,7 +45,7 @@ public record AuthorizerDef(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
     identitySources = List.copyOf(identitySources);
-    properties = properties == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
+    properties = properties == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(properties));
   }
 
   /** An {@code AWS_IAM} authorizer: nothing to configure but its name and where it was declared. */

@@ -1,13 +1,16 @@
 package io.localsam.template;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * CloudFormation's route sources in one stack (spec: sam-local-behavior 1.3):
+ * CloudFormation's route sources in one stack (README: "How faithful it is", "Template"):
  * {@code AWS::ApiGateway::RestApi} with its {@code Resource}, {@code Method}, {@code Stage},
  * {@code Deployment} and {@code Authorizer} resources, and {@code AWS::ApiGatewayV2::Api} with its
  * {@code Route}, {@code Integration}, {@code Stage} and {@code Authorizer} resources (quick create
@@ -22,7 +25,7 @@ final class CfnApis {
   private final MockIntegrations mocks;
   private final Map<String, String> resourcePaths = new HashMap<>();
   private final Map<String, String> stageOwners = new HashMap<>();
-  private final java.util.Set<String> skipped = new java.util.HashSet<>();
+  private final Set<String> skipped = new HashSet<>();
   private final List<RouteDraft> routes = new ArrayList<>();
 
   CfnApis(Stack stack, Map<String, ApiBuilder> apis, SamApis sam) {
@@ -135,7 +138,7 @@ final class CfnApis {
     if (location == null) {
       return null;
     }
-    java.nio.file.Path asset = stack.assetPath(id, "BodyS3Location");
+    Path asset = stack.assetPath(id, "BodyS3Location");
     if (asset != null) {
       return sam.definitionFile(stack.folder.relativize(asset).toString(), owner + ".BodyS3Location", stack.resource(id));
     }

@@ -1,6 +1,8 @@
 package io.localsam.template;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,7 +56,7 @@ public record FunctionDef(
 
   public FunctionDef {
     Objects.requireNonNull(logicalId, "logicalId");
-    environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
+    environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
     layers = List.copyOf(layers);
     architecture = architecture == null ? DEFAULT_ARCHITECTURE : architecture;
     stack = stack == null ? "" : stack;

@@ -22,11 +22,11 @@ final class Globals {
       "StateMachine", "AWS::Serverless::StateMachine",
       "CapacityProvider", "AWS::Serverless::CapacityProvider",
       "WebSocketApi", "AWS::Serverless::WebSocketApi");
-  // Properties SAM refuses to take from Globals (spec: sam-local-behavior 1.6).
+  // Properties SAM refuses to take from Globals (README: "How faithful it is", "Template").
   private static final Map<String, Set<String>> NOT_GLOBAL = Map.of(
       "Function", Set.of("Role", "Policies", "FunctionName", "Events"),
       "Api", Set.of("StageName", "DefinitionBody"));
-  // The only properties SAM takes from Globals.HttpApi (spec: sam-local-behavior 1.6).
+  // The only properties SAM takes from Globals.HttpApi (README: "How faithful it is", "Template").
   private static final Set<String> HTTP_API_GLOBALS = Set.of(
       "Auth", "AccessLogSettings", "StageVariables", "Tags", "CorsConfiguration", "DefaultRouteSettings", "Domain",
       "RouteSettings", "FailOnWarnings", "PropagateTags");

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The function an integration URI calls (spec: sam-local-behavior 1.4): the name after
+ * The function an integration URI calls (README: "How faithful it is", "Template"): the name after
  * {@code :function:} in a Lambda ARN (alias or version dropped), else the text between
  * {@code /functions/} and {@code /invocations}; in an unresolved {@code Fn::Sub}, the logical id of
  * {@code ${Logical.Arn}} or {@code ${Logical.Alias}}.

@@ -3,10 +3,13 @@ package io.localsam.template;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -47,9 +50,9 @@ final class Intrinsics {
   private final ResourceIndex resources;
   private final Map<String, Object> conditions;
   private final Map<String, Boolean> conditionValues = new HashMap<>();
-  private final java.util.LinkedHashSet<String> evaluating = new java.util.LinkedHashSet<>();
+  private final LinkedHashSet<String> evaluating = new LinkedHashSet<>();
   private final Consumer<String> warnings;
-  private final java.nio.file.Path folder;
+  private final Path folder;
 
   Intrinsics(
       TemplateDocument document,
@@ -305,8 +308,8 @@ final class Intrinsics {
           + " is not read (only local files are); the property is left unresolved");
       return node;
     }
-    java.nio.file.Path file = Stack.file(folder, location);
-    if (!java.nio.file.Files.isRegularFile(file)) {
+    Path file = Stack.file(folder, location);
+    if (!Files.isRegularFile(file)) {
       throw TemplateException.at(document.locate(node), "AWS::Include Location '" + location + "' not found (looked for "
           + file + ")");
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The nested stacks of a stack that can be read locally (spec: sam-local-behavior 1.11):
+ * The nested stacks of a stack that can be read locally (README: "How faithful it is", "Template"):
  * {@code AWS::Serverless::Application} {@code Location} and {@code AWS::CloudFormation::Stack}
  * {@code TemplateURL} naming a file beside the template. Remote ones (S3, HTTP, the Serverless
  * Application Repository) are warned about by name.

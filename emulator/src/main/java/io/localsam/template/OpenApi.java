@@ -1,6 +1,7 @@
 package io.localsam.template;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.Set;
 /**
  * Routes from a Swagger 2 or OpenAPI 3 definition (a {@code DefinitionBody}, {@code DefinitionUri} file or
  * {@code Body}): each path and method with an {@code aws_proxy} {@code x-amazon-apigateway-integration}
- * (spec: sam-local-behavior 1.2), plus the definition's binary media types, CORS (a REST API's MOCK OPTIONS
+ * (README: "How faithful it is", "Template"), plus the definition's binary media types, CORS (a REST API's MOCK OPTIONS
  * operations among it) and authorizers.
  */
 final class OpenApi {
@@ -135,7 +136,7 @@ final class OpenApi {
     if (schemes == null && body.get("components") instanceof Map<?, ?> components) {
       schemes = components.get("securitySchemes");
     }
-    Set<String> apiKeySchemes = new java.util.HashSet<>();
+    Set<String> apiKeySchemes = new HashSet<>();
     if (!(schemes instanceof Map<?, ?> map)) {
       return apiKeySchemes;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -14,15 +15,15 @@ import java.util.regex.PatternSyntaxException;
  * value, and where the value came from.
  */
 final class Parameters {
-  private static final java.util.Set<String> TYPES = java.util.Set.of(
+  private static final Set<String> TYPES = Set.of(
       "String", "Number", "List<Number>", "CommaDelimitedList");
 
   private Parameters() {}
 
   /** The declared parameter names, for telling overrides that name nothing. */
-  static java.util.Set<String> declared(TemplateDocument document) {
+  static Set<String> declared(TemplateDocument document) {
     return document.root().get("Parameters") instanceof Map<?, ?> map ? Intrinsics.<Map<String, Object>>cast(map).keySet()
-        : java.util.Set.of();
+        : Set.of();
   }
 
   /**

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * SAM CLI's local values of the pseudo parameters (spec: sam-local-behavior 1.8), with any given through
+ * SAM CLI's local values of the pseudo parameters (README: "How faithful it is", "Template"), with any given through
  * {@code --region} or {@code --parameter-overrides AWS::X=...} applied before the values derived from them.
  */
 final class PseudoParameters {

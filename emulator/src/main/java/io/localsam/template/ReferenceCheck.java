@@ -1,6 +1,8 @@
 package io.localsam.template;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -69,13 +71,13 @@ final class ReferenceCheck {
 
   /** " (did you mean 'X'?)" for the closest declared name, when one is close enough to be a typo. */
   private String nearest(String name) {
-    List<String> candidates = new java.util.ArrayList<>(parameters);
+    List<String> candidates = new ArrayList<>(parameters);
     candidates.addAll(pseudo);
     candidates.addAll(resources.ids());
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
-      int distance = distance(name.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
+      int distance = distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;

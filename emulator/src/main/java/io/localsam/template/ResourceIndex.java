@@ -1,11 +1,14 @@
 package io.localsam.template;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * The template's resources as intrinsics see them: which logical ids exist (including the ones the SAM
@@ -17,8 +20,8 @@ final class ResourceIndex {
   private final Set<String> generated = new HashSet<>();
   private final String region;
   private final String account;
-  private final java.util.LinkedHashSet<String> naming = new java.util.LinkedHashSet<>();
-  private java.util.function.BiFunction<Object, String, Object> resolver = (value, where) -> value;
+  private final LinkedHashSet<String> naming = new LinkedHashSet<>();
+  private BiFunction<Object, String, Object> resolver = (value, where) -> value;
   private TemplateDocument document;
 
   ResourceIndex(Map<String, Object> resources, String region, String account) {
@@ -58,13 +61,13 @@ final class ResourceIndex {
   }
 
   /** Lets attribute values use the resolved name properties ({@code FunctionName: !Sub ...}). */
-  void resolveNamesWith(TemplateDocument document, java.util.function.BiFunction<Object, String, Object> resolver) {
+  void resolveNamesWith(TemplateDocument document, BiFunction<Object, String, Object> resolver) {
     this.document = document;
     this.resolver = resolver;
   }
 
   /** The declared logical ids, for suggestions. */
-  java.util.Collection<String> ids() {
+  Collection<String> ids() {
     return resources.keySet();
   }
 

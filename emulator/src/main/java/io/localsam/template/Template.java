@@ -1,6 +1,7 @@
 package io.localsam.template;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,10 +28,10 @@ public record Template(
     Set<Path> files) {
 
   public Template {
-    files = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(files == null ? Set.of(file) : files));
-    apiKeys = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(apiKeys == null ? Map.of() : apiKeys));
-    functions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(functions));
-    apis = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(apis));
+    files = Collections.unmodifiableSet(new LinkedHashSet<>(files == null ? Set.of(file) : files));
+    apiKeys = Collections.unmodifiableMap(new LinkedHashMap<>(apiKeys == null ? Map.of() : apiKeys));
+    functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
+    apis = Collections.unmodifiableMap(new LinkedHashMap<>(apis));
     routes = List.copyOf(routes);
     warnings = List.copyOf(warnings);
   }

@@ -1,6 +1,7 @@
 package io.localsam.template;
 
 import io.localsam.error.LocalSamException;
+import java.nio.file.Path;
 
 /** A template that cannot be used as written. The message starts with the file and line. */
 public final class TemplateException extends LocalSamException {
@@ -13,7 +14,7 @@ public final class TemplateException extends LocalSamException {
     return new TemplateException(where + ": " + problem);
   }
 
-  static TemplateException notFound(java.nio.file.Path file) {
+  static TemplateException notFound(Path file) {
     return new TemplateException(
         file + ": template not found. Pass the template path (or -t FILE), or run from the folder"
             + " that holds template.yaml.");

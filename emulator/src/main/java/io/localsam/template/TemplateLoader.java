@@ -3,6 +3,7 @@ package io.localsam.template;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
  * {@link TemplateException} naming the file and line.
  *
  * <p>Where routes collide (the same method and path), the root stack wins over nested stacks and, within
- * a stack, a function event wins over an API definition (spec: sam-local-behavior 1.5).
+ * a stack, a function event wins over an API definition (README: "How faithful it is", "Template").
  */
 public final class TemplateLoader {
   public static final String ACCOUNT_ID = "123456789012";
@@ -180,7 +181,7 @@ public final class TemplateLoader {
     }
     warnings.addAll(SharedPaths.warnings(new ArrayList<>(byKey.values())));
     Map<String, ApiDef> apis = new LinkedHashMap<>();
-    Set<String> used = new java.util.HashSet<>();
+    Set<String> used = new HashSet<>();
     byKey.values().forEach(route -> used.add(route.apiId()));
     for (ApiDef api : built.values()) {
       if (used.contains(api.logicalId())) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -246,7 +247,7 @@ public final class TemplateReader {
 
   private Object readJson(String text) {
     JsonFactory factory = JsonFactory.builder()
-        .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .build();
     try (JsonParser parser = factory.createParser(text)) {
       JsonToken first = parser.nextToken();

@@ -2,6 +2,7 @@ package io.localsam.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.HashMap;
 import java.util.Map;
 
 /** A command line run in-process through {@link Main#run}, as picocli's testing guide suggests: exit code, stdout, stderr. */
@@ -16,7 +17,7 @@ record CliRun(int exitCode, String out, String err) {
    * config file: a test's result must not depend on the developer's AWS setup.
    */
   static Map<String, String> hermetic() {
-    Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+    Map<String, String> environment = new HashMap<>(System.getenv());
     environment.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("SAM_"));
     environment.put("AWS_CONFIG_FILE", "/nonexistent/localsam-test/aws-config");
     return environment;

@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.localsam.template.ParameterOverrides;
+import io.localsam.config.ParameterOverrides;
 import io.localsam.testsupport.TestApi;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.ParseResult;
@@ -200,7 +204,7 @@ class FlagsTest {
   @Test
   void region_comes_from_the_aws_environment_and_profile_when_not_given(@TempDir Path folder) throws Exception {
     Path template = TestApi.writeTemplate(folder, CHATTY);
-    Path config = java.nio.file.Files.writeString(folder.resolve("aws-config"), """
+    Path config = Files.writeString(folder.resolve("aws-config"), """
         [default]
         region = eu-central-1
         [profile dev]
@@ -209,7 +213,7 @@ class FlagsTest {
         s3 =
           region = not-this-one
         """);
-    Map<String, String> shell = new java.util.HashMap<>(CliRun.hermetic());
+    Map<String, String> shell = new HashMap<>(CliRun.hermetic());
     shell.put("AWS_CONFIG_FILE", config.toString());
 
     assertEquals("eu-central-1", region(CliRun.withEnvironment(shell, "invoke", "-t", template.toString())), "the default profile");
@@ -220,7 +224,7 @@ class FlagsTest {
     assertEquals("ap-south-1", region(CliRun.withEnvironment(shell, "invoke", "-t", template.toString())));
     shell.put("AWS_DEFAULT_REGION", "eu-west-3");
     assertEquals("eu-west-3", region(CliRun.withEnvironment(shell, "invoke", "-t", template.toString())));
-    java.nio.file.Files.writeString(folder.resolve("samconfig.toml"), "[default.local_invoke.parameters]\nregion = \"us-west-1\"\n");
+    Files.writeString(folder.resolve("samconfig.toml"), "[default.local_invoke.parameters]\nregion = \"us-west-1\"\n");
     assertEquals("us-west-1", region(CliRun.withEnvironment(shell, "invoke", "-t", template.toString())), "samconfig first");
     assertEquals("ca-central-1", region(CliRun.withEnvironment(shell, "invoke", "-t", template.toString(), "--region", "ca-central-1")));
     assertEquals("us-east-1", region(CliRun.of("invoke", "-t", template.toString(), "--config-file", "none.toml")),
@@ -229,7 +233,7 @@ class FlagsTest {
 
   /** The region in the ARN Chatty reports. */
   private static String region(CliRun run) {
-    java.util.regex.Matcher arn = java.util.regex.Pattern.compile("arn:aws:lambda:([a-z0-9-]+):").matcher(run.out());
+    Matcher arn = Pattern.compile("arn:aws:lambda:([a-z0-9-]+):").matcher(run.out());
     assertTrue(arn.find(), run.printed());
     return arn.group(1);
   }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -36,7 +37,7 @@ final class JarProcess implements AutoCloseable {
   }
 
   /** The jar with exactly {@code environment} as its shell's variables. */
-  static JarProcess start(Path workingDirectory, List<String> jvmOptions, java.util.Map<String, String> environment, byte[] stdin,
+  static JarProcess start(Path workingDirectory, List<String> jvmOptions, Map<String, String> environment, byte[] stdin,
       String... args) throws IOException {
     String jar = System.getProperty("localsam.jar");
     if (jar == null) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.localsam.testsupport.TestApi;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -104,7 +105,7 @@ class SamCliParityIT {
   @Test
   void the_log_file_takes_everything_and_numbers_print_as_python_prints_them() throws Exception {
     Path log = Files.writeString(folder.resolve("invoke.log"), "an old run\n");
-    byte[] event = "{\"big\":1e20,\"price\":100.50}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] event = "{\"big\":1e20,\"price\":100.50}".getBytes(StandardCharsets.UTF_8);
 
     try (JarProcess logged = JarProcess.start(folder, event, "invoke", "Chatty", "-e", "-", "--log-file", log.toString());
         JarProcess printed = JarProcess.start(folder, event, "invoke", "Chatty", "-e", "-")) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.localsam.testsupport.TestApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,7 +78,7 @@ class SamConfigTest {
 
   /** The STAGE variable the function saw, from the JSON body {@code invoke} printed. */
   private static String stage(CliRun run) {
-    java.util.regex.Matcher stage = java.util.regex.Pattern.compile("\\\\\"STAGE\\\\\":\\\\\"([^\\\\]*)\\\\\"").matcher(run.out());
+    Matcher stage = Pattern.compile("\\\\\"STAGE\\\\\":\\\\\"([^\\\\]*)\\\\\"").matcher(run.out());
     assertTrue(stage.find(), run.printed());
     return stage.group(1);
   }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.localsam.testsupport.HttpTestClient;
 import io.localsam.testsupport.TestApi;
 import io.localsam.testsupport.TestCertificates;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -113,7 +115,7 @@ class StartApiIT {
             Properties: {CodeUri: ${CODE}, Handler: fixtures.Hello, Runtime: java17,
                          Events: {Get: {Type: Api, Properties: {Path: /hello, Method: get}}}}
         """);
-    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         JarProcess jar = JarProcess.start(folder, "template.yaml", "-p", Integer.toString(taken.getLocalPort()))) {
       assertEquals(1, jar.exitCode());
       assertTrue(jar.stderr().contains("is already in use"), jar.stderr());
@@ -217,7 +219,7 @@ class StartApiIT {
   private static String read(Path file) {
     try {
       return Files.exists(file) ? Files.readString(file) : "";
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return "<unreadable: " + e + ">";
     }
   }

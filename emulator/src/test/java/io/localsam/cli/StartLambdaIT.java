@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.localsam.testsupport.HttpTestClient;
 import io.localsam.testsupport.TestApi;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -147,7 +148,7 @@ class StartLambdaIT {
   void the_port_comes_from_samconfig_unless_given() throws Exception {
     TestApi.writeTemplate(folder, TEMPLATE);
     // samconfig names a port that is held open: used, it fails; overridden with -p, it is not touched
-    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Files.writeString(folder.resolve("samconfig.toml"), """
           version = 0.1
           [default.local_start_lambda.parameters]
@@ -171,7 +172,7 @@ class StartLambdaIT {
   void a_port_in_use_is_one_clear_line_and_exit_code_1() throws Exception {
     TestApi.writeTemplate(folder, TEMPLATE);
 
-    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         JarProcess jar = JarProcess.start(folder, "start-lambda", "-p", Integer.toString(taken.getLocalPort()))) {
       assertEquals(1, jar.exitCode());
       assertTrue(jar.stderr().contains("Error: Port " + taken.getLocalPort() + " on 127.0.0.1 is already in use"), jar.stderr());

@@ -11,9 +11,8 @@ import io.localsam.testsupport.HttpTestClient.Response;
 import io.localsam.testsupport.TestApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,65 +23,53 @@ import org.junit.jupiter.api.io.TempDir;
 class CorsAndFunctionUrlTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  static Path folder;
-
-  static TestApi api;
-
-  @BeforeAll
-  static void start() {
-    api = TestApi.start(folder, """
-        Transform: AWS::Serverless-2016-10-31
-        Globals:
-          Function: {Runtime: java17, CodeUri: ${CODE}}
-        Resources:
-          RestApi:
-            Type: AWS::Serverless::Api
-            Properties:
-              StageName: live
-              Cors: {AllowOrigin: "'https://shop.example'", AllowHeaders: "'Content-Type'", MaxAge: "'600'"}
-              DefinitionBody:
-                swagger: "2.0"
-                paths:
-                  /orders:
-                    get:
-                      operationId: listOrders
-                      x-amazon-apigateway-integration:
-                        type: aws_proxy
-                        httpMethod: POST
-                        uri: !Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Echo.Arn}/invocations
-                    post:
-                      x-amazon-apigateway-integration:
-                        type: aws_proxy
-                        httpMethod: POST
-                        uri: !Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Echo.Arn}/invocations
-          HttpApi:
-            Type: AWS::Serverless::HttpApi
-            Properties:
-              CorsConfiguration:
-                AllowOrigins: [https://app.example]
-                AllowMethods: [GET, POST]
-                AllowHeaders: [x-api-key]
-                ExposeHeaders: [x-total]
-                MaxAge: 42
-          Echo:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: fixtures.EchoEvent
-              FunctionUrlConfig: {AuthType: NONE}
-          Reply:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: fixtures.Reply::handle
-              Events:
-                Http: {Type: HttpApi, Properties: {ApiId: !Ref HttpApi, Path: /reply, Method: post}}
-        """);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
+  @RegisterExtension
+  static final TestApi api = TestApi.forClass("""
+      Transform: AWS::Serverless-2016-10-31
+      Globals:
+        Function: {Runtime: java17, CodeUri: ${CODE}}
+      Resources:
+        RestApi:
+          Type: AWS::Serverless::Api
+          Properties:
+            StageName: live
+            Cors: {AllowOrigin: "'https://shop.example'", AllowHeaders: "'Content-Type'", MaxAge: "'600'"}
+            DefinitionBody:
+              swagger: "2.0"
+              paths:
+                /orders:
+                  get:
+                    operationId: listOrders
+                    x-amazon-apigateway-integration:
+                      type: aws_proxy
+                      httpMethod: POST
+                      uri: !Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Echo.Arn}/invocations
+                  post:
+                    x-amazon-apigateway-integration:
+                      type: aws_proxy
+                      httpMethod: POST
+                      uri: !Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Echo.Arn}/invocations
+        HttpApi:
+          Type: AWS::Serverless::HttpApi
+          Properties:
+            CorsConfiguration:
+              AllowOrigins: [https://app.example]
+              AllowMethods: [GET, POST]
+              AllowHeaders: [x-api-key]
+              ExposeHeaders: [x-total]
+              MaxAge: 42
+        Echo:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: fixtures.EchoEvent
+            FunctionUrlConfig: {AuthType: NONE}
+        Reply:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: fixtures.Reply::handle
+            Events:
+              Http: {Type: HttpApi, Properties: {ApiId: !Ref HttpApi, Path: /reply, Method: post}}
+      """);
 
   @Test
   void rest_cors_is_an_options_mock_with_the_configured_headers_whatever_the_origin() {
@@ -152,7 +139,7 @@ class CorsAndFunctionUrlTest {
   }
 
   @Test
-  void an_options_request_without_origin_on_a_credentialed_wildcard_http_api_is_204_without_cors_headers() throws Exception {
+  void an_options_request_without_origin_on_a_credentialed_wildcard_http_api_is_204_without_cors_headers(@TempDir Path folder) throws Exception {
     try (TestApi credentialed = TestApi.start(Files.createDirectories(folder.resolve("credentialed")), """
         Resources:
           Api:

@@ -10,77 +10,64 @@ import io.localsam.testsupport.HttpTestClient.Response;
 import io.localsam.testsupport.TestApi;
 import java.nio.file.Path;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Real requests through the real server to real functions: routing, proxying and API Gateway's own answers. */
 class GatewayTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  static Path folder;
-
-  static TestApi api;
-
-  @BeforeAll
-  static void start() {
-    api = TestApi.start(folder, """
-        Transform: AWS::Serverless-2016-10-31
-        Globals:
-          Function:
-            Runtime: java17
-            CodeUri: ${CODE}
-            Timeout: 5
-        Resources:
-          Hello:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: fixtures.Hello
-              Events:
-                Get: {Type: Api, Properties: {Path: /hello, Method: get}}
-          Items:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: fixtures.HttpHello
-              Events:
-                Post: {Type: HttpApi, Properties: {Path: "/items/{name}", Method: post}}
-          Failing:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: fixtures.Failing
-              Events:
-                Rest: {Type: Api, Properties: {Path: /fail, Method: get}}
-                Http: {Type: HttpApi, Properties: {Path: /http/fail, Method: get}}
-          Slow:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: fixtures.Sleepy
-              Timeout: 1
-              Events:
-                Get: {Type: Api, Properties: {Path: /slow, Method: get}}
-          Reply:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: fixtures.Reply::handle
-              Events:
-                Rest: {Type: Api, Properties: {Path: /reply, Method: post}}
-                Http: {Type: HttpApi, Properties: {Path: /http/reply, Method: post}}
-          Inline:
-            Type: AWS::Serverless::Function
-            Properties:
-              InlineCode: "exports.handler = async () => 1"
-              Handler: index.handler
-              Events:
-                Get: {Type: Api, Properties: {Path: /inline, Method: get}}
-        """);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
+  @RegisterExtension
+  static final TestApi api = TestApi.forClass("""
+      Transform: AWS::Serverless-2016-10-31
+      Globals:
+        Function:
+          Runtime: java17
+          CodeUri: ${CODE}
+          Timeout: 5
+      Resources:
+        Hello:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: fixtures.Hello
+            Events:
+              Get: {Type: Api, Properties: {Path: /hello, Method: get}}
+        Items:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: fixtures.HttpHello
+            Events:
+              Post: {Type: HttpApi, Properties: {Path: "/items/{name}", Method: post}}
+        Failing:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: fixtures.Failing
+            Events:
+              Rest: {Type: Api, Properties: {Path: /fail, Method: get}}
+              Http: {Type: HttpApi, Properties: {Path: /http/fail, Method: get}}
+        Slow:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: fixtures.Sleepy
+            Timeout: 1
+            Events:
+              Get: {Type: Api, Properties: {Path: /slow, Method: get}}
+        Reply:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: fixtures.Reply::handle
+            Events:
+              Rest: {Type: Api, Properties: {Path: /reply, Method: post}}
+              Http: {Type: HttpApi, Properties: {Path: /http/reply, Method: post}}
+        Inline:
+          Type: AWS::Serverless::Function
+          Properties:
+            InlineCode: "exports.handler = async () => 1"
+            Handler: index.handler
+            Events:
+              Get: {Type: Api, Properties: {Path: /inline, Method: get}}
+      """);
 
   @Test
   void rest_route_runs_the_function_and_returns_its_response() throws Exception {
@@ -171,7 +158,7 @@ class GatewayTest {
         "{\"statusCode\":\"201\",\"headers\":{\"X\":\"Custom\"},\"multiValueHeaders\":{\"X\":[\"Value1\",\"Value2\"]},\"body\":\"ok\"}");
 
     assertEquals(201, response.status());
-    assertEquals(java.util.List.of("Value1", "Value2", "Custom"), response.headerValues("X"));
+    assertEquals(List.of("Value1", "Value2", "Custom"), response.headerValues("X"));
     assertEquals("application/json", response.header("Content-Type"));
     assertEquals("ok", response.body());
   }
@@ -196,7 +183,7 @@ class GatewayTest {
     Response response = api.http().post("/http/reply", output, "Content-Type", "application/json");
 
     assertEquals(200, response.status());
-    assertEquals(java.util.List.of("a=1", "b=2"), response.headerValues("Set-Cookie"));
+    assertEquals(List.of("a=1", "b=2"), response.headerValues("Set-Cookie"));
     assertEquals(3, response.bytes().length);
     assertEquals((byte) 0xff, response.bytes()[2]);
   }

@@ -11,11 +11,9 @@ import io.localsam.testsupport.HttpTestClient.Response;
 import io.localsam.testsupport.TestApi;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * HTTP API Lambda authorizers at payload 1.0 and 2.0, simple and IAM policy responses. Sources: AWS docs
@@ -23,72 +21,61 @@ import org.junit.jupiter.api.io.TempDir;
  * version, simple responses, caching by identity source) and the samples apigw_auth.json /
  * apigw_auth_v2.json; the 2.0 event's {@code requestContext.authorizer.lambda} (AWS docs, "Create AWS
  * Lambda proxy integrations for HTTP APIs"). The 403 {"message":"Forbidden"} and 500 {"message":"Internal
- * Server Error"} bodies are unverified beliefs shared with spec section 11.
+ * Server Error"} bodies are not in AWS's documentation (unverified beliefs); the README's "Authorizers"
+ * table lists them.
  */
 class HttpLambdaAuthorizerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  static Path folder;
-
-  static TestApi api;
-
-  @BeforeAll
-  static void start() {
-    api = TestApi.start(folder, """
-        Transform: AWS::Serverless-2016-10-31
-        Globals:
-          Function: {Runtime: java17, CodeUri: ${CODE}, Timeout: 10}
-        Resources:
-          Http:
-            Type: AWS::Serverless::HttpApi
-            Properties:
-              Auth:
-                DefaultAuthorizer: Simple
-                Authorizers:
-                  Simple:
-                    FunctionArn: !GetAtt SimpleAuthorizer.Arn
-                    AuthorizerPayloadFormatVersion: "2.0"
-                    EnableSimpleResponses: true
-                    Identity: {Headers: [Authorization], ReauthorizeEvery: 0}
-                  Cached:
-                    FunctionArn: !GetAtt SimpleAuthorizer.Arn
-                    AuthorizerPayloadFormatVersion: "2.0"
-                    EnableSimpleResponses: true
-                    Identity: {Headers: [Authorization], ReauthorizeEvery: 300}
-                  Policy2:
-                    FunctionArn: !GetAtt PolicyAuthorizer.Arn
-                    AuthorizerPayloadFormatVersion: "2.0"
-                    Identity: {Headers: [Authorization], ReauthorizeEvery: 0}
-                  Policy1:
-                    FunctionArn: !GetAtt PolicyAuthorizer.Arn
-                    AuthorizerPayloadFormatVersion: "1.0"
-                    Identity: {Headers: [Authorization], QueryStrings: [tenant], ReauthorizeEvery: 0}
-          SimpleAuthorizer:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: fixtures.Authorizers::simple
-          PolicyAuthorizer:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: fixtures.Authorizers::policy
-          Echo:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: fixtures.EchoEvent
-              Events:
-                Simple: {Type: HttpApi, Properties: {ApiId: !Ref Http, Path: /simple, Method: get}}
-                SimpleV1: {Type: HttpApi, Properties: {ApiId: !Ref Http, Path: /simple-v1, Method: get, PayloadFormatVersion: "1.0"}}
-                Cached: {Type: HttpApi, Properties: {ApiId: !Ref Http, Path: /cached, Method: get, Auth: {Authorizer: Cached}}}
-                Policy2: {Type: HttpApi, Properties: {ApiId: !Ref Http, Path: /policy2, Method: get, Auth: {Authorizer: Policy2}}}
-                Policy1: {Type: HttpApi, Properties: {ApiId: !Ref Http, Path: /policy1, Method: get, Auth: {Authorizer: Policy1}}}
-        """);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
+  @RegisterExtension
+  static final TestApi api = TestApi.forClass("""
+      Transform: AWS::Serverless-2016-10-31
+      Globals:
+        Function: {Runtime: java17, CodeUri: ${CODE}, Timeout: 10}
+      Resources:
+        Http:
+          Type: AWS::Serverless::HttpApi
+          Properties:
+            Auth:
+              DefaultAuthorizer: Simple
+              Authorizers:
+                Simple:
+                  FunctionArn: !GetAtt SimpleAuthorizer.Arn
+                  AuthorizerPayloadFormatVersion: "2.0"
+                  EnableSimpleResponses: true
+                  Identity: {Headers: [Authorization], ReauthorizeEvery: 0}
+                Cached:
+                  FunctionArn: !GetAtt SimpleAuthorizer.Arn
+                  AuthorizerPayloadFormatVersion: "2.0"
+                  EnableSimpleResponses: true
+                  Identity: {Headers: [Authorization], ReauthorizeEvery: 300}
+                Policy2:
+                  FunctionArn: !GetAtt PolicyAuthorizer.Arn
+                  AuthorizerPayloadFormatVersion: "2.0"
+                  Identity: {Headers: [Authorization], ReauthorizeEvery: 0}
+                Policy1:
+                  FunctionArn: !GetAtt PolicyAuthorizer.Arn
+                  AuthorizerPayloadFormatVersion: "1.0"
+                  Identity: {Headers: [Authorization], QueryStrings: [tenant], ReauthorizeEvery: 0}
+        SimpleAuthorizer:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: fixtures.Authorizers::simple
+        PolicyAuthorizer:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: fixtures.Authorizers::policy
+        Echo:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: fixtures.EchoEvent
+            Events:
+              Simple: {Type: HttpApi, Properties: {ApiId: !Ref Http, Path: /simple, Method: get}}
+              SimpleV1: {Type: HttpApi, Properties: {ApiId: !Ref Http, Path: /simple-v1, Method: get, PayloadFormatVersion: "1.0"}}
+              Cached: {Type: HttpApi, Properties: {ApiId: !Ref Http, Path: /cached, Method: get, Auth: {Authorizer: Cached}}}
+              Policy2: {Type: HttpApi, Properties: {ApiId: !Ref Http, Path: /policy2, Method: get, Auth: {Authorizer: Policy2}}}
+              Policy1: {Type: HttpApi, Properties: {ApiId: !Ref Http, Path: /policy1, Method: get, Auth: {Authorizer: Policy1}}}
+      """);
 
   @BeforeEach
   void reset() {

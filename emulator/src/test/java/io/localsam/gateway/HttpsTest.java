@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.localsam.error.LocalSamException;
+import io.localsam.server.Tls;
 import io.localsam.testsupport.TestApi;
 import io.localsam.testsupport.TestCertificates;
 import java.net.http.HttpRequest;

@@ -9,9 +9,8 @@ import io.localsam.testsupport.HttpTestClient.Response;
 import io.localsam.testsupport.TestApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -58,20 +57,8 @@ class IamAndApiKeyTest {
               Free: {Type: Api, Properties: {RestApiId: !Ref KeyedApi, Path: /free, Method: get, Auth: {ApiKeyRequired: false}}}
       """;
 
-  @TempDir
-  static Path folder;
-
-  static TestApi api;
-
-  @BeforeAll
-  static void start() {
-    api = TestApi.start(folder, TEMPLATE, options -> options.apiKey("command-line-key-0123456789"));
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
+  @RegisterExtension
+  static final TestApi api = TestApi.forClass(TEMPLATE, options -> options.apiKey("command-line-key-0123456789"));
 
   private static JsonNode event(Response response) throws Exception {
     return JSON.readTree(response.body());

@@ -16,10 +16,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The events functions receive, field by field, for REST APIs and HTTP APIs at both payload versions,
@@ -28,47 +26,35 @@ import org.junit.jupiter.api.io.TempDir;
 class ProxyEventTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  static Path folder;
-
-  static TestApi api;
-
-  @BeforeAll
-  static void start() {
-    api = TestApi.start(folder, """
-        Transform: AWS::Serverless-2016-10-31
-        Globals:
-          Function: {Runtime: java17, CodeUri: ${CODE}, Handler: fixtures.EchoEvent}
-        Resources:
-          ShopApi:
-            Type: AWS::Serverless::Api
-            Properties:
-              StageName: dev
-              Variables: {color: blue}
-              BinaryMediaTypes: ["image~1*"]
-          Rest:
-            Type: AWS::Serverless::Function
-            Properties:
-              Events:
-                Item: {Type: Api, Properties: {RestApiId: !Ref ShopApi, Path: "/items/{id}", Method: any}}
-                Proxy: {Type: Api, Properties: {RestApiId: !Ref ShopApi, Path: "/files/{proxy+}", Method: get}}
-          Http:
-            Type: AWS::Serverless::Function
-            Properties:
-              Events:
-                Any: {Type: HttpApi, Properties: {Path: "/v2/{name}", Method: ANY}}
-          HttpV1:
-            Type: AWS::Serverless::Function
-            Properties:
-              Events:
-                Old: {Type: HttpApi, Properties: {Path: /v1, Method: POST, PayloadFormatVersion: "1.0"}}
-        """);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
+  @RegisterExtension
+  static final TestApi api = TestApi.forClass("""
+      Transform: AWS::Serverless-2016-10-31
+      Globals:
+        Function: {Runtime: java17, CodeUri: ${CODE}, Handler: fixtures.EchoEvent}
+      Resources:
+        ShopApi:
+          Type: AWS::Serverless::Api
+          Properties:
+            StageName: dev
+            Variables: {color: blue}
+            BinaryMediaTypes: ["image~1*"]
+        Rest:
+          Type: AWS::Serverless::Function
+          Properties:
+            Events:
+              Item: {Type: Api, Properties: {RestApiId: !Ref ShopApi, Path: "/items/{id}", Method: any}}
+              Proxy: {Type: Api, Properties: {RestApiId: !Ref ShopApi, Path: "/files/{proxy+}", Method: get}}
+        Http:
+          Type: AWS::Serverless::Function
+          Properties:
+            Events:
+              Any: {Type: HttpApi, Properties: {Path: "/v2/{name}", Method: ANY}}
+        HttpV1:
+          Type: AWS::Serverless::Function
+          Properties:
+            Events:
+              Old: {Type: HttpApi, Properties: {Path: /v1, Method: POST, PayloadFormatVersion: "1.0"}}
+      """);
 
   private static JsonNode event(Response response) throws Exception {
     assertEquals(200, response.status(), response.body());

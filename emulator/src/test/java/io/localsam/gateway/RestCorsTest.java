@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.localsam.Emulator;
+import io.localsam.EmulatorOptions;
 import io.localsam.template.TemplateException;
 import io.localsam.testsupport.HttpTestClient.Response;
 import io.localsam.testsupport.TestApi;
@@ -251,7 +253,7 @@ class RestCorsTest {
                 Get: {Type: Api, Properties: {RestApiId: !Ref Api, Path: /hello, Method: get}}
         """.formatted(cors));
     return assertThrows(TemplateException.class,
-        () -> io.localsam.Emulator.start(io.localsam.EmulatorOptions.builder(template).port(0).log(line -> { }).build()))
+        () -> Emulator.start(EmulatorOptions.builder(template).port(0).log(line -> { }).build()))
         .getMessage();
   }
 }

@@ -11,11 +11,10 @@ import io.localsam.testsupport.HttpTestClient.Response;
 import io.localsam.testsupport.TestApi;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * REST API Lambda authorizers, TOKEN and REQUEST, as deployed API Gateway runs them. Sources: AWS docs
@@ -30,68 +29,56 @@ import org.junit.jupiter.api.io.TempDir;
 class RestLambdaAuthorizerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  static Path folder;
-
-  static TestApi api;
-
-  @BeforeAll
-  static void start() {
-    api = TestApi.start(folder, """
-        Transform: AWS::Serverless-2016-10-31
-        Globals:
-          Function: {Runtime: java17, CodeUri: ${CODE}, Timeout: 10}
-        Resources:
-          Api:
-            Type: AWS::Serverless::Api
-            Properties:
-              StageName: dev
-              Cors: "'*'"
-              Auth:
-                DefaultAuthorizer: Token
-                Authorizers:
-                  Token:
-                    FunctionArn: !GetAtt PolicyAuthorizer.Arn
-                    Identity: {Header: Authorization, ReauthorizeEvery: 0}
-                  Cached:
-                    FunctionArn: !GetAtt PolicyAuthorizer.Arn
-                    Identity: {Header: X-Token}
-                  Brief:
-                    FunctionArn: !GetAtt PolicyAuthorizer.Arn
-                    Identity: {Header: X-Token, ReauthorizeEvery: 1}
-                  Validated:
-                    FunctionArn: !GetAtt PolicyAuthorizer.Arn
-                    Identity: {Header: Authorization, ValidationExpression: "Bearer [a-z-]+", ReauthorizeEvery: 0}
-                  Unmatchable:
-                    FunctionArn: !GetAtt PolicyAuthorizer.Arn
-                    Identity: {Header: Authorization, ValidationExpression: "Bearer [a-z", ReauthorizeEvery: 0}
-                  Request:
-                    FunctionPayloadType: REQUEST
-                    FunctionArn: !GetAtt PolicyAuthorizer.Arn
-                    Identity: {Headers: [X-Token], QueryStrings: [tenant], ReauthorizeEvery: 0}
-          PolicyAuthorizer:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: fixtures.Authorizers::policy
-          Echo:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: fixtures.EchoEvent
-              Events:
-                Token: {Type: Api, Properties: {RestApiId: !Ref Api, Path: /token, Method: get}}
-                Cached: {Type: Api, Properties: {RestApiId: !Ref Api, Path: "/cached/{id}", Method: any, Auth: {Authorizer: Cached}}}
-                Brief: {Type: Api, Properties: {RestApiId: !Ref Api, Path: /brief, Method: get, Auth: {Authorizer: Brief}}}
-                Validated: {Type: Api, Properties: {RestApiId: !Ref Api, Path: /validated, Method: get, Auth: {Authorizer: Validated}}}
-                Unmatchable: {Type: Api, Properties: {RestApiId: !Ref Api, Path: /unmatchable, Method: get, Auth: {Authorizer: Unmatchable}}}
-                Request: {Type: Api, Properties: {RestApiId: !Ref Api, Path: "/request/{id}", Method: post, Auth: {Authorizer: Request}}}
-                Open: {Type: Api, Properties: {RestApiId: !Ref Api, Path: /open, Method: get, Auth: {Authorizer: NONE}}}
-        """);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
+  @RegisterExtension
+  static final TestApi api = TestApi.forClass("""
+      Transform: AWS::Serverless-2016-10-31
+      Globals:
+        Function: {Runtime: java17, CodeUri: ${CODE}, Timeout: 10}
+      Resources:
+        Api:
+          Type: AWS::Serverless::Api
+          Properties:
+            StageName: dev
+            Cors: "'*'"
+            Auth:
+              DefaultAuthorizer: Token
+              Authorizers:
+                Token:
+                  FunctionArn: !GetAtt PolicyAuthorizer.Arn
+                  Identity: {Header: Authorization, ReauthorizeEvery: 0}
+                Cached:
+                  FunctionArn: !GetAtt PolicyAuthorizer.Arn
+                  Identity: {Header: X-Token}
+                Brief:
+                  FunctionArn: !GetAtt PolicyAuthorizer.Arn
+                  Identity: {Header: X-Token, ReauthorizeEvery: 1}
+                Validated:
+                  FunctionArn: !GetAtt PolicyAuthorizer.Arn
+                  Identity: {Header: Authorization, ValidationExpression: "Bearer [a-z-]+", ReauthorizeEvery: 0}
+                Unmatchable:
+                  FunctionArn: !GetAtt PolicyAuthorizer.Arn
+                  Identity: {Header: Authorization, ValidationExpression: "Bearer [a-z", ReauthorizeEvery: 0}
+                Request:
+                  FunctionPayloadType: REQUEST
+                  FunctionArn: !GetAtt PolicyAuthorizer.Arn
+                  Identity: {Headers: [X-Token], QueryStrings: [tenant], ReauthorizeEvery: 0}
+        PolicyAuthorizer:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: fixtures.Authorizers::policy
+        Echo:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: fixtures.EchoEvent
+            Events:
+              Token: {Type: Api, Properties: {RestApiId: !Ref Api, Path: /token, Method: get}}
+              Cached: {Type: Api, Properties: {RestApiId: !Ref Api, Path: "/cached/{id}", Method: any, Auth: {Authorizer: Cached}}}
+              Brief: {Type: Api, Properties: {RestApiId: !Ref Api, Path: /brief, Method: get, Auth: {Authorizer: Brief}}}
+              Validated: {Type: Api, Properties: {RestApiId: !Ref Api, Path: /validated, Method: get, Auth: {Authorizer: Validated}}}
+              Unmatchable: {Type: Api, Properties: {RestApiId: !Ref Api, Path: /unmatchable, Method: get, Auth: {Authorizer: Unmatchable}}}
+              Request: {Type: Api, Properties: {RestApiId: !Ref Api, Path: "/request/{id}", Method: post, Auth: {Authorizer: Request}}}
+              Open: {Type: Api, Properties: {RestApiId: !Ref Api, Path: /open, Method: get, Auth: {Authorizer: NONE}}}
+      """);
 
   @BeforeEach
   void reset() {
@@ -226,7 +213,7 @@ class RestLambdaAuthorizerTest {
     long deadline = System.nanoTime() + 5_000_000_000L;
     while (authorizerCalls().size() < 2 && System.nanoTime() < deadline) {
       api.http().get("/brief", "X-Token", "allow"); // cached for ReauthorizeEvery: 1, then called again
-      java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+      LockSupport.parkNanos(100_000_000L);
     }
     assertEquals(2, authorizerCalls().size());
   }

@@ -10,9 +10,8 @@ import io.localsam.testsupport.TestApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,36 +23,24 @@ import org.junit.jupiter.api.io.TempDir;
 class UnsettledOutputsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  static Path folder;
-
-  static TestApi api;
-
-  @BeforeAll
-  static void start() {
-    api = TestApi.start(folder, """
-        Globals:
-          Function: {Runtime: java17, CodeUri: ${CODE}}
-        Resources:
-          Rest:
-            Type: AWS::Serverless::Api
-            Properties:
-              StageName: live
-              BinaryMediaTypes: ["image~1gif"]
-          Reply:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: fixtures.Reply::handle
-              Events:
-                Rest: {Type: Api, Properties: {RestApiId: !Ref Rest, Path: /rest, Method: post}}
-                Http: {Type: HttpApi, Properties: {Path: /http, Method: post}}
-        """);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
+  @RegisterExtension
+  static final TestApi api = TestApi.forClass("""
+      Globals:
+        Function: {Runtime: java17, CodeUri: ${CODE}}
+      Resources:
+        Rest:
+          Type: AWS::Serverless::Api
+          Properties:
+            StageName: live
+            BinaryMediaTypes: ["image~1gif"]
+        Reply:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: fixtures.Reply::handle
+            Events:
+              Rest: {Type: Api, Properties: {RestApiId: !Ref Rest, Path: /rest, Method: post}}
+              Http: {Type: HttpApi, Properties: {Path: /http, Method: post}}
+      """);
 
   @Test
   void rest_takes_base64Encoded_as_jackson_writes_isBase64Encoded() {
@@ -93,7 +80,7 @@ class UnsettledOutputsTest {
   }
 
   @Test
-  void of_two_http_api_stages_default_is_served_and_the_choice_is_warned_about() throws Exception {
+  void of_two_http_api_stages_default_is_served_and_the_choice_is_warned_about(@TempDir Path folder) throws Exception {
     try (TestApi stages = TestApi.start(Files.createDirectories(folder.resolve("stages")), """
         Resources:
           Api:

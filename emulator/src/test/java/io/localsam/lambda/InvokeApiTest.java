@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.localsam.testsupport.HttpTestClient;
 import io.localsam.testsupport.HttpTestClient.Response;
+import io.localsam.testsupport.HttpTestClient;
 import io.localsam.testsupport.TestLambda;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -174,7 +175,7 @@ class InvokeApiTest {
 
   @Test
   void a_throttled_function_is_429_too_many_requests() throws Exception {
-    String gate = java.util.UUID.randomUUID().toString();
+    String gate = UUID.randomUUID().toString();
     CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> invoke("Gated", "{\"gate\":\"" + gate + "\"}"));
     assertTrue(fixtures.Gate.latch(gate + ".entered").await(20, TimeUnit.SECONDS));
 

@@ -9,10 +9,8 @@ import io.localsam.testsupport.TestApi;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A function answering something API Gateway cannot send (not JSON, wrong types, line breaks or control
@@ -26,37 +24,25 @@ class BadFunctionOutputTest {
   static final String REST_ERROR = "{\"message\": \"Internal server error\"}";
   static final String HTTP_ERROR = "{\"message\":\"Internal Server Error\"}";
 
-  @TempDir
-  static Path folder;
-
-  static TestApi api;
-
-  @BeforeAll
-  static void start() {
-    api = TestApi.start(folder, """
-        Globals:
-          Function: {Runtime: java17, CodeUri: ${CODE}, Timeout: 10}
-        Resources:
-          Reply:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: fixtures.Reply::handle
-              Events:
-                Rest: {Type: Api, Properties: {Path: /reply, Method: post}}
-                Http: {Type: HttpApi, Properties: {Path: /http/reply, Method: post}}
-          Huge:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: fixtures.Misbehaving
-              Events:
-                Http: {Type: HttpApi, Properties: {Path: /http/huge, Method: post}}
-        """);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
+  @RegisterExtension
+  static final TestApi api = TestApi.forClass("""
+      Globals:
+        Function: {Runtime: java17, CodeUri: ${CODE}, Timeout: 10}
+      Resources:
+        Reply:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: fixtures.Reply::handle
+            Events:
+              Rest: {Type: Api, Properties: {Path: /reply, Method: post}}
+              Http: {Type: HttpApi, Properties: {Path: /http/reply, Method: post}}
+        Huge:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: fixtures.Misbehaving
+            Events:
+              Http: {Type: HttpApi, Properties: {Path: /http/huge, Method: post}}
+      """);
 
   /** The function answers {@code output} (sent as the request body, which Reply returns as its raw output). */
   static Answer reply(String route, String output) {

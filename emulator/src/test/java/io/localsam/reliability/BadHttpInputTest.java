@@ -16,11 +16,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Requests no well-behaved client sends, written byte for byte on a socket: each gets a clear 4xx (the
@@ -30,40 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
 class BadHttpInputTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  static Path folder;
-
-  static TestApi api;
-
-  @BeforeAll
-  static void start() {
-    api = TestApi.start(folder, """
-        Resources:
-          Echo:
-            Type: AWS::Serverless::Function
-            Properties:
-              CodeUri: ${CODE}
-              Handler: fixtures.EchoEvent
-              Runtime: java17
-              Events:
-                Rest: {Type: Api, Properties: {Path: /echo, Method: any}}
-                Greedy: {Type: Api, Properties: {Path: "/echo/{proxy+}", Method: any}}
-                Http: {Type: HttpApi, Properties: {Path: "/h/{proxy+}", Method: any}}
-        """);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
-
-  private static int port() {
-    return api.emulator().port();
-  }
+  @RegisterExtension
+  static final TestApi api = EchoApi.forClass();
 
   /** A 4xx with no stack trace, after which the server closes the connection. */
   private static void assertRejectedAndClosed(String request) {
-    try (RawHttp http = RawHttp.connect(port())) {
+    try (RawHttp http = RawHttp.connect(api.port())) {
       http.trySend(request.getBytes(StandardCharsets.ISO_8859_1));
       Answer answer = http.read();
       String shown = shorten(request);
@@ -84,14 +56,9 @@ class BadHttpInputTest {
   }
 
   private static void assertStillServing() {
-    Answer answer = RawHttp.exchange(port(), "GET /echo HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    Answer answer = RawHttp.exchange(api.port(), "GET /echo HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
     assertNotNull(answer, "a normal request is answered");
     assertEquals(200, answer.status(), answer.toString());
-  }
-
-  private static JsonNode event(Answer answer) throws Exception {
-    assertEquals(200, answer.status(), answer.toString());
-    return JSON.readTree(answer.body());
   }
 
   @Test
@@ -168,7 +135,7 @@ class BadHttpInputTest {
   @Test
   void a_broken_chunked_body_never_reaches_the_function_and_the_server_goes_on() {
     api.emulator().resetJournal();
-    try (RawHttp http = RawHttp.connect(port())) {
+    try (RawHttp http = RawHttp.connect(api.port())) {
       http.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\nabc\r\n0\r\n\r\n");
       Answer answer = http.read();
       if (answer != null) {
@@ -193,14 +160,14 @@ class BadHttpInputTest {
   void headers_under_api_gateways_10240_bytes_reach_the_function() throws Exception {
     String value = "v".repeat(10_000); // ServerLimitsTest tries the exact limit
 
-    Answer answer = RawHttp.exchange(port(), "GET /echo HTTP/1.1\r\nHost: x\r\nX-Large: " + value + "\r\nConnection: close\r\n\r\n");
+    Answer answer = RawHttp.exchange(api.port(), "GET /echo HTTP/1.1\r\nHost: x\r\nX-Large: " + value + "\r\nConnection: close\r\n\r\n");
 
-    assertEquals(value, event(answer).path("headers").path("X-Large").asText());
+    assertEquals(value, EchoApi.event(answer).path("headers").path("X-Large").asText());
   }
 
   @Test
   void a_declared_body_over_ten_megabytes_is_refused_with_413_before_it_is_sent() {
-    try (RawHttp http = RawHttp.connect(port())) {
+    try (RawHttp http = RawHttp.connect(api.port())) {
       http.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 20000000\r\n\r\nonly the first bytes");
       Answer answer = http.read();
 
@@ -215,15 +182,15 @@ class BadHttpInputTest {
   /** Streams 1 MB chunks until the server answers or 12 MB are sent, reading all the while. */
   private static Answer sendTwelveMegabytesChunked() throws Exception {
     byte[] chunk = ("100000\r\n" + "c".repeat(0x100000) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
-    try (RawHttp http = RawHttp.connect(port())) {
+    try (RawHttp http = RawHttp.connect(api.port())) {
       // read while writing: the server may answer as soon as the limit is passed
-      java.util.concurrent.CompletableFuture<Answer> answer = java.util.concurrent.CompletableFuture.supplyAsync(http::read);
+      CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(http::read);
       http.send("POST /h/big HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n");
       for (int i = 0; i < 12 && !answer.isDone() && http.trySend(chunk); i++) {
         // the server may refuse and close before all twelve are written
       }
       http.trySend("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-      return answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      return answer.get(30, TimeUnit.SECONDS);
     }
   }
 
@@ -253,9 +220,9 @@ class BadHttpInputTest {
   void an_invalid_utf8_body_reaches_the_function_without_a_server_error() throws Exception {
     byte[] invalid = {'o', 'k', (byte) 0xc3, (byte) 0x28, (byte) 0xff, (byte) 0xfe, 'e', 'n', 'd'};
 
-    JsonNode http = event(RawHttp.exchange(port(), request("POST /h/bytes", "", invalid)));
-    JsonNode httpJson = event(RawHttp.exchange(port(), request("POST /h/bytes", "Content-Type: application/json\r\n", invalid)));
-    JsonNode rest = event(RawHttp.exchange(port(), request("POST /echo", "Content-Type: text/plain\r\n", invalid)));
+    JsonNode http = EchoApi.event(RawHttp.exchange(api.port(), request("POST /h/bytes", "", invalid)));
+    JsonNode httpJson = EchoApi.event(RawHttp.exchange(api.port(), request("POST /h/bytes", "Content-Type: application/json\r\n", invalid)));
+    JsonNode rest = EchoApi.event(RawHttp.exchange(api.port(), request("POST /echo", "Content-Type: text/plain\r\n", invalid)));
 
     assertTrue(http.path("isBase64Encoded").asBoolean(), "without a Content-Type, bytes that are not UTF-8 travel as base64");
     assertArrayEquals(invalid, Base64.getDecoder().decode(http.path("body").asText()), "nothing is lost");
@@ -277,7 +244,7 @@ class BadHttpInputTest {
     for (String path : List.of("/echo/../echo", "/echo/a/../b", "/../echo", "/echo/./x", "/echo/%2e%2e/x", "/echo/a%2Fb",
         "/echo/%2F%2F", "/echo//x", "/echo/a%00b", "/echo/%c3", "/echo/%25", "/echo/a%5cb", "/echo\\..\\x", "//echo",
         "/h/..", "/h/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/echo/a;b=c", "/echo/%zz")) {
-      Answer answer = RawHttp.exchange(port(), "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+      Answer answer = RawHttp.exchange(api.port(), "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
       assertNotNull(answer, path);
       assertTrue(answer.status() < 500, path + " -> " + answer);
       assertFalse(answer.body().contains("\tat "), path + " -> " + answer);
@@ -286,14 +253,14 @@ class BadHttpInputTest {
       }
     }
 
-    assertEquals("a/b", event(RawHttp.exchange(port(), "GET /echo/a%2Fb HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
+    assertEquals("a/b", EchoApi.event(RawHttp.exchange(api.port(), "GET /echo/a%2Fb HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
         .path("pathParameters").path("proxy").asText(), "an encoded slash stays inside the parameter");
     assertStillServing();
   }
 
   @Test
   void a_semicolon_in_a_path_stays_in_the_path() throws Exception {
-    JsonNode event = event(RawHttp.exchange(port(), "GET /echo/a;b=c/d HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+    JsonNode event = EchoApi.event(RawHttp.exchange(api.port(), "GET /echo/a;b=c/d HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
 
     assertEquals("/echo/a;b=c/d", event.path("path").asText());
     assertEquals("a;b=c/d", event.path("pathParameters").path("proxy").asText());
@@ -302,8 +269,8 @@ class BadHttpInputTest {
   @Test
   void unusual_methods_get_api_gateways_own_answer() {
     for (String method : List.of("TRACE", "PROPFIND", "MKCOL", "FOOBAR", "get")) {
-      Answer rest = RawHttp.exchange(port(), method + " /echo HTTP/1.1\r\nHost: x\r\nX-Secret: s3cr3t\r\nConnection: close\r\n\r\n");
-      Answer http = RawHttp.exchange(port(), method + " /h/x HTTP/1.1\r\nHost: x\r\nX-Secret: s3cr3t\r\nConnection: close\r\n\r\n");
+      Answer rest = RawHttp.exchange(api.port(), method + " /echo HTTP/1.1\r\nHost: x\r\nX-Secret: s3cr3t\r\nConnection: close\r\n\r\n");
+      Answer http = RawHttp.exchange(api.port(), method + " /h/x HTTP/1.1\r\nHost: x\r\nX-Secret: s3cr3t\r\nConnection: close\r\n\r\n");
 
       assertEquals(403, rest.status(), method + " is not one of ANY's seven methods: " + rest);
       assertEquals("{\"message\":\"Missing Authentication Token\"}", rest.body());
@@ -311,7 +278,7 @@ class BadHttpInputTest {
       assertEquals("{\"message\":\"Not Found\"}", http.body());
       assertFalse(rest.body().contains("s3cr3t") || http.body().contains("s3cr3t"), "TRACE never reflects the request");
     }
-    Answer connect = RawHttp.exchange(port(), "CONNECT /echo HTTP/1.1\r\nHost: x\r\n\r\n");
+    Answer connect = RawHttp.exchange(api.port(), "CONNECT /echo HTTP/1.1\r\nHost: x\r\n\r\n");
     assertClientError(connect, "CONNECT");
     assertStillServing();
   }
@@ -319,7 +286,7 @@ class BadHttpInputTest {
   @Test
   void a_tls_handshake_on_the_plain_port_gets_no_server_error() {
     byte[] clientHello = {0x16, 0x03, 0x01, 0x00, (byte) 0xa5, 0x01, 0x00, 0x00, (byte) 0xa1, 0x03, 0x03, 0x0d, 0x0a, 0x0d, 0x0a};
-    try (RawHttp http = RawHttp.connect(port())) {
+    try (RawHttp http = RawHttp.connect(api.port())) {
       http.send(clientHello);
       Answer answer = http.read();
       if (answer != null) {

@@ -10,10 +10,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A function that spins, blocks, recurses, runs out of memory, floods stdout or leaves threads behind
@@ -21,31 +19,19 @@ import org.junit.jupiter.api.io.TempDir;
  * back to what they were.
  */
 class FunctionFaultsTest {
-  @TempDir
-  static Path folder;
-
-  static TestApi api;
-
-  @BeforeAll
-  static void start() {
-    api = TestApi.start(folder, """
-        Resources:
-          Bad:
-            Type: AWS::Serverless::Function
-            Properties:
-              CodeUri: ${CODE}
-              Handler: fixtures.Misbehaving
-              Runtime: java17
-              Timeout: 1
-              Events:
-                Api: {Type: Api, Properties: {Path: /bad, Method: post}}
-        """);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
+  @RegisterExtension
+  static final TestApi api = TestApi.forClass("""
+      Resources:
+        Bad:
+          Type: AWS::Serverless::Function
+          Properties:
+            CodeUri: ${CODE}
+            Handler: fixtures.Misbehaving
+            Runtime: java17
+            Timeout: 1
+            Events:
+              Api: {Type: Api, Properties: {Path: /bad, Method: post}}
+      """);
 
   private static Response call(String what) {
     return api.http().post("/bad?do=" + what, "{}", "Content-Type", "application/json");

@@ -5,11 +5,13 @@ import io.localsam.Emulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ref.WeakReference;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -130,7 +132,7 @@ final class HotReloads {
       return new HotReloads(code, Files.readAllBytes(code.resolve("hot/Generation.class")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -149,7 +151,7 @@ final class HotReloads {
     byte[] from = MARKER.getBytes(StandardCharsets.US_ASCII);
     byte[] to = marker(generation).getBytes(StandardCharsets.US_ASCII);
     for (int i = 0; i + from.length <= patched.length; i++) {
-      if (java.util.Arrays.equals(patched, i, i + from.length, from, 0, from.length)) {
+      if (Arrays.equals(patched, i, i + from.length, from, 0, from.length)) {
         System.arraycopy(to, 0, patched, i, to.length);
       }
     }

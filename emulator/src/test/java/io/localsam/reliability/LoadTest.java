@@ -11,15 +11,16 @@ import io.localsam.testsupport.TestApi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 64 concurrent clients against good, slow and failing functions: every answer is the function's own
@@ -72,20 +73,8 @@ class LoadTest {
       new Target("failing", "POST", "/failing", Set.of(502, 429)),
       new Target("failing-http", "POST", "/http/failing", Set.of(500, 429)));
 
-  @TempDir
-  static Path folder;
-
-  static TestApi api;
-
-  @BeforeAll
-  static void start() {
-    api = TestApi.start(folder, TEMPLATE);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
+  @RegisterExtension
+  static final TestApi api = TestApi.forClass(TEMPLATE);
 
   @Test
   void sixty_four_clients_get_only_their_functions_answers_and_the_heap_stays_flat() {
@@ -124,7 +113,7 @@ class LoadTest {
       Gate.latch(gate + "-" + i).countDown();
     }
 
-    assertEquals(java.util.Collections.nCopies(CLIENTS, 429), statuses);
+    assertEquals(Collections.nCopies(CLIENTS, 429), statuses);
     for (CompletableFuture<Response> holder : holders) {
       assertEquals(200, holder.get(20, TimeUnit.SECONDS).status());
     }
@@ -133,7 +122,7 @@ class LoadTest {
 
   /** Enough threads that the 64 overflow requests are in flight together. */
   private static final class LoadTestPool {
-    static final java.util.concurrent.ExecutorService POOL = java.util.concurrent.Executors.newFixedThreadPool(CLIENTS, runnable -> {
+    static final ExecutorService POOL = Executors.newFixedThreadPool(CLIENTS, runnable -> {
       Thread thread = new Thread(runnable, "overflow-client");
       thread.setDaemon(true);
       return thread;

@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +67,7 @@ class RequestProperties {
   static void stop() throws IOException {
     api.close();
     try (var files = Files.walk(folder)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
     }
   }
 
@@ -141,12 +143,12 @@ class RequestProperties {
     Arbitrary<String> segment = text.filter(s -> !s.equals(".") && !s.equals("..") && !s.contains("/"));
     Arbitrary<Map.Entry<String, String>> parameter = Combinators.combine(
             Arbitraries.of("q", "page", "a b", "na=me", "&x", "\u00e9t\u00e9"), text.injectNull(0.15))
-        .as(java.util.AbstractMap.SimpleImmutableEntry::new);
+        .as(AbstractMap.SimpleImmutableEntry::new);
     Arbitrary<String> headerValue = Arbitraries.strings().withCharRange('!', '~').withChars(' ').ofMinLength(1).ofMaxLength(24)
         .map(String::strip).filter(v -> !v.isEmpty() && !v.contains("  ")); // Undertow folds runs of spaces, as RFC 2616 allows
     Arbitrary<Map.Entry<String, String>> header = Combinators.combine(
             Arbitraries.of("X-Alpha", "X-Beta", "x-lower", "X-Dup-Name", "Accept-Language"), headerValue)
-        .as(java.util.AbstractMap.SimpleImmutableEntry::new);
+        .as(AbstractMap.SimpleImmutableEntry::new);
     Arbitrary<String> body = Arbitraries.strings().withCharRange(' ', '~').withCharRange('\u00a0', '\u02ff')
         .withCharRange('\u4e00', '\u4e20').withChars('\n', '\t', '\r').ofMaxLength(300);
     Arbitrary<String> method = Arbitraries.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localsam.EmulatorOptions;
 import io.localsam.reliability.RawHttp.Answer;
-import io.localsam.testsupport.HttpTestClient;
 import io.localsam.testsupport.HttpTestClient.Response;
+import io.localsam.testsupport.HttpTestClient;
 import io.localsam.testsupport.TestApi;
 import java.io.IOException;
 import java.net.URI;
@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -144,7 +145,7 @@ class SecurityDefaultsTest {
       if (!process.isAlive()) {
         break;
       }
-      java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
     }
     throw new AssertionError("no line with '" + text + "': " + Files.readString(stderr, StandardCharsets.UTF_8));
   }

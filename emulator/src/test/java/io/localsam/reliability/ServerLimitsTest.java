@@ -5,17 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localsam.reliability.RawHttp.Answer;
 import io.localsam.testsupport.TestApi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.StringJoiner;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The gateway limits a request by size as API Gateway does (10240 bytes of request line and header
@@ -23,44 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code Expect: 100-continue} so a client sends its body only when it will be read.
  */
 class ServerLimitsTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TOO_LARGE_HEAD = "{\"message\":\"Request Header Fields Too Large\"}";
 
-  @TempDir
-  static Path folder;
-
-  static TestApi api;
-
-  @BeforeAll
-  static void start() {
-    api = TestApi.start(folder, """
-        Resources:
-          Echo:
-            Type: AWS::Serverless::Function
-            Properties:
-              CodeUri: ${CODE}
-              Handler: fixtures.EchoEvent
-              Runtime: java17
-              Events:
-                Rest: {Type: Api, Properties: {Path: /echo, Method: any}}
-                Http: {Type: HttpApi, Properties: {Path: "/h/{proxy+}", Method: any}}
-        """);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
-
-  private static int port() {
-    return api.emulator().port();
-  }
-
-  private static JsonNode event(Answer answer) throws Exception {
-    assertNotNull(answer, "an answer");
-    assertEquals(200, answer.status(), answer.toString());
-    return JSON.readTree(answer.body());
-  }
+  @RegisterExtension
+  static final TestApi api = EchoApi.forClass();
 
   @Test
   void a_thousand_and_one_query_parameters_reach_the_function() throws Exception {
@@ -69,7 +32,7 @@ class ServerLimitsTest {
       query.add("p" + i + "=" + i);
     }
 
-    JsonNode event = event(RawHttp.exchange(port(), "GET /echo?" + query + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+    JsonNode event = EchoApi.event(RawHttp.exchange(api.port(), "GET /echo?" + query + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
 
     assertEquals(1001, event.path("queryStringParameters").size());
     assertEquals("1000", event.path("queryStringParameters").path("p1000").asText());
@@ -80,7 +43,7 @@ class ServerLimitsTest {
     for (int i = 0; i < copies; i++) {
       headers.append("X-Copy: c").append(i).append("\r\n");
     }
-    return event(RawHttp.exchange(port(), "GET /echo HTTP/1.1\r\nHost: x\r\n" + headers + "Connection: close\r\n\r\n"));
+    return EchoApi.event(RawHttp.exchange(api.port(), "GET /echo HTTP/1.1\r\nHost: x\r\n" + headers + "Connection: close\r\n\r\n"));
   }
 
   @Test
@@ -105,7 +68,7 @@ class ServerLimitsTest {
       headers.append("X-Header-").append(i).append(": v").append(i).append("\r\n");
     }
 
-    JsonNode event = event(RawHttp.exchange(port(), "GET /h/many HTTP/1.1\r\nHost: x\r\n" + headers + "Connection: close\r\n\r\n"));
+    JsonNode event = EchoApi.event(RawHttp.exchange(api.port(), "GET /h/many HTTP/1.1\r\nHost: x\r\n" + headers + "Connection: close\r\n\r\n"));
 
     assertEquals("v199", event.path("headers").path("x-header-199").asText(), event.path("headers").toString());
     assertEquals("v0", event.path("headers").path("x-header-0").asText());
@@ -118,14 +81,14 @@ class ServerLimitsTest {
 
   @Test
   void a_request_line_and_header_values_of_10240_bytes_reach_the_function() throws Exception {
-    JsonNode event = event(RawHttp.exchange(port(), requestOfHeadSize(10_240)));
+    JsonNode event = EchoApi.event(RawHttp.exchange(api.port(), requestOfHeadSize(10_240)));
 
     assertEquals(10_240 - 24, event.path("headers").path("X-Fill").asText().length());
   }
 
   @Test
   void one_byte_more_gets_431_and_the_connection_closed() {
-    try (RawHttp http = RawHttp.connect(port())) {
+    try (RawHttp http = RawHttp.connect(api.port())) {
       Answer answer = http.send(requestOfHeadSize(10_241)).read();
 
       assertNotNull(answer);
@@ -138,7 +101,7 @@ class ServerLimitsTest {
 
   @Test
   void a_long_query_counts_towards_the_same_limit() {
-    Answer answer = RawHttp.exchange(port(), "GET /h/q?long=" + "q".repeat(10_240) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    Answer answer = RawHttp.exchange(api.port(), "GET /h/q?long=" + "q".repeat(10_240) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
     assertNotNull(answer);
     assertEquals(431, answer.status(), answer.toString());
@@ -147,7 +110,7 @@ class ServerLimitsTest {
 
   @Test
   void expect_100_continue_is_answered_before_the_body_is_sent() throws Exception {
-    try (RawHttp http = RawHttp.connect(port())) {
+    try (RawHttp http = RawHttp.connect(api.port())) {
       http.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n");
 
       Answer proceed = http.read();
@@ -155,25 +118,25 @@ class ServerLimitsTest {
       assertEquals("HTTP/1.1 100 Continue", proceed.statusLine());
 
       http.send("hello");
-      assertEquals("hello", event(http.read()).path("body").asText());
+      assertEquals("hello", EchoApi.event(http.read()).path("body").asText());
     }
   }
 
   @Test
   void expect_100_continue_with_a_chunked_body_is_answered_too() throws Exception {
-    try (RawHttp http = RawHttp.connect(port())) {
+    try (RawHttp http = RawHttp.connect(api.port())) {
       http.send("POST /h/chunked HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n");
 
       assertEquals(100, http.read().status());
 
       http.send("5\r\nhello\r\n0\r\n\r\n");
-      assertEquals("hello", event(http.read()).path("body").asText());
+      assertEquals("hello", EchoApi.event(http.read()).path("body").asText());
     }
   }
 
   @Test
   void a_body_declared_over_ten_megabytes_with_expect_100_continue_is_refused_without_a_100() {
-    try (RawHttp http = RawHttp.connect(port())) {
+    try (RawHttp http = RawHttp.connect(api.port())) {
       // 11 MB: under the 18 MB a body is read and dropped to, so only the Expect header makes it refused at once
       http.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 11000000\r\nExpect: 100-continue\r\n\r\n");
 
@@ -188,7 +151,7 @@ class ServerLimitsTest {
 
   @Test
   void expect_100_continue_on_a_path_without_a_route_gets_the_gateways_answer_and_no_100() {
-    try (RawHttp http = RawHttp.connect(port())) {
+    try (RawHttp http = RawHttp.connect(api.port())) {
       http.send("POST /nowhere HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
 
       Answer answer = http.read();

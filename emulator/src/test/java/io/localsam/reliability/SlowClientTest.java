@@ -13,10 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Clients that trickle a request or stop half way hold only their own connection: no worker waits on
@@ -25,37 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  * known to be incomplete.
  */
 class SlowClientTest {
-  @TempDir
-  static Path folder;
-
-  static TestApi api;
-
-  @BeforeAll
-  static void start() {
-    api = TestApi.start(folder, """
-        Resources:
-          Echo:
-            Type: AWS::Serverless::Function
-            Properties:
-              CodeUri: ${CODE}
-              Handler: fixtures.EchoEvent
-              Runtime: java17
-              Events:
-                Rest: {Type: Api, Properties: {Path: /echo, Method: any}}
-        """);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
-
-  private static int port() {
-    return api.emulator().port();
-  }
+  @RegisterExtension
+  static final TestApi api = EchoApi.forClass();
 
   private static void assertServed() {
-    Answer answer = RawHttp.exchange(port(), "GET /echo?normal=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    Answer answer = RawHttp.exchange(api.port(), "GET /echo?normal=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     assertNotNull(answer, "a normal request is answered while slow clients hold connections");
     assertEquals(200, answer.status(), answer.toString());
   }
@@ -72,7 +44,7 @@ class SlowClientTest {
   void headers_sent_byte_by_byte_hold_no_worker_and_are_answered_when_complete() {
     String request = "POST /echo HTTP/1.1\r\nHost: x\r\nX-Slow: one byte at a time\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello";
     int half = request.indexOf("Content-Length");
-    try (RawHttp slow = RawHttp.connect(port())) {
+    try (RawHttp slow = RawHttp.connect(api.port())) {
       trickle(slow, request.substring(0, half));
 
       assertServed();
@@ -92,8 +64,8 @@ class SlowClientTest {
     List<RawHttp> stalled = new ArrayList<>();
     try {
       for (int i = 0; i < 16; i++) { // more than the server's I/O and worker threads together
-        stalled.add(RawHttp.connect(port()).send("GET /echo?stalled=" + i + " HTTP/1.1\r\nHost: x\r\nX-Partial: "));
-        stalled.add(RawHttp.connect(port()).send("POST /echo?stalled=" + i + " HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nonly ten b"));
+        stalled.add(RawHttp.connect(api.port()).send("GET /echo?stalled=" + i + " HTTP/1.1\r\nHost: x\r\nX-Partial: "));
+        stalled.add(RawHttp.connect(api.port()).send("POST /echo?stalled=" + i + " HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nonly ten b"));
       }
 
       for (int i = 0; i < 8; i++) {
@@ -110,7 +82,7 @@ class SlowClientTest {
 
   @Test
   void a_body_that_stops_half_way_then_completes_is_answered_in_full() {
-    try (RawHttp slow = RawHttp.connect(port())) {
+    try (RawHttp slow = RawHttp.connect(api.port())) {
       slow.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\nConnection: close\r\n\r\nfirst");
 
       assertServed();
@@ -125,7 +97,7 @@ class SlowClientTest {
 
   @Test
   void a_client_that_stalls_inside_its_headers_is_disconnected_by_the_server() {
-    try (RawHttp stalled = RawHttp.connect(port())) {
+    try (RawHttp stalled = RawHttp.connect(api.port())) {
       stalled.send("GET /echo HTTP/1.1\r\nHost: x\r\nX-Never-Finished: ");
 
       // the server's request-parse timeout (10 s) closes it; wait up to three times that

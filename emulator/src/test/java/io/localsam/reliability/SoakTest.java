@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +75,7 @@ class SoakTest {
       "cannot be stopped", "threads that could not be stopped");
 
   private static Map<String, String> orderedKinds(String... pairs) {
-    Map<String, String> kinds = new java.util.LinkedHashMap<>();
+    Map<String, String> kinds = new LinkedHashMap<>();
     for (int i = 0; i + 1 < pairs.length; i += 2) {
       kinds.put(pairs[i], pairs[i + 1]);
     }
@@ -101,7 +104,7 @@ class SoakTest {
   private final LongAdder logLines = new LongAdder();
 
   /** The gateway's line for a function error: "Bad failed: java.lang.StackOverflowError: ...". */
-  private static final java.util.regex.Pattern FAILED = java.util.regex.Pattern.compile("^(\\w+) failed: ([\\w.$]+)");
+  private static final Pattern FAILED = Pattern.compile("^(\\w+) failed: ([\\w.$]+)");
 
   private final Map<String, LongAdder> errorTypes = new ConcurrentHashMap<>();
   /** How often each asynchronous request id started (its START line): each accepted one must start exactly once. */
@@ -114,7 +117,7 @@ class SoakTest {
       String id = line.substring(EVENT_START.length(), line.indexOf(' ', EVENT_START.length()));
       eventStarts.computeIfAbsent(id, k -> new LongAdder()).increment();
     }
-    java.util.regex.Matcher failed = FAILED.matcher(line);
+    Matcher failed = FAILED.matcher(line);
     if (failed.find()) {
       errorTypes.computeIfAbsent(failed.group(1) + ": " + failed.group(2), k -> new LongAdder()).increment();
     }

@@ -3,13 +3,22 @@ package io.localsam.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fixtures.Gate;
+import io.localsam.template.TemplateLoader;
 import io.localsam.testsupport.HttpTestClient.Response;
 import io.localsam.testsupport.TestApi;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -58,8 +67,8 @@ class ConcurrencyAndLayersTest {
         """);
     String gate = UUID.randomUUID().toString();
     Gate.latch(gate).countDown(); // open: every invocation passes at once
-    byte[] event = ("{\"gate\":\"" + gate + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    try (FunctionRuntime runtime = new FunctionRuntime(io.localsam.template.TemplateLoader.load(file, java.util.Map.of(), "us-east-1"),
+    byte[] event = ("{\"gate\":\"" + gate + "\"}").getBytes(StandardCharsets.UTF_8);
+    try (FunctionRuntime runtime = new FunctionRuntime(TemplateLoader.load(file, Map.of(), "us-east-1"),
         "us-east-1", EnvVarsFile.NONE, line -> { }, (id, in, out) -> { })) {
       // The second call is made inside the completion of the first, as a gateway answering at once and a
       // client calling straight back can make it: the first one's slot must already be free.
@@ -67,8 +76,8 @@ class ConcurrencyAndLayersTest {
           .thenCompose(first -> runtime.invoke("OneAtATime", event))
           .get(20, TimeUnit.SECONDS);
 
-      assertEquals("passed " + gate, new com.fasterxml.jackson.databind.ObjectMapper().readTree(second.payload()).path("body").asText(),
-          new String(second.payload(), java.nio.charset.StandardCharsets.UTF_8));
+      assertEquals("passed " + gate, new ObjectMapper().readTree(second.payload()).path("body").asText(),
+          new String(second.payload(), StandardCharsets.UTF_8));
     }
   }
 
@@ -86,11 +95,11 @@ class ConcurrencyAndLayersTest {
                 Get: {Type: Api, Properties: {Path: /busy, Method: get}}
         """)) {
       int requests = Math.min(3 * FunctionRuntime.DEFAULT_ENVIRONMENTS, FunctionRuntime.DEFAULT_CONCURRENCY);
-      java.util.List<CompletableFuture<Response>> answers = new java.util.ArrayList<>();
+      List<CompletableFuture<Response>> answers = new ArrayList<>();
       for (int i = 0; i < requests; i++) {
-        answers.add(CompletableFuture.supplyAsync(() -> api.http().get("/busy"), java.util.concurrent.Executors.newCachedThreadPool()));
+        answers.add(CompletableFuture.supplyAsync(() -> api.http().get("/busy"), Executors.newCachedThreadPool()));
       }
-      java.util.Set<String> environments = new java.util.HashSet<>();
+      Set<String> environments = new HashSet<>();
       for (CompletableFuture<Response> answer : answers) {
         Response response = answer.get(60, TimeUnit.SECONDS);
         assertEquals(200, response.status(), "waits for a free environment, never 429 below the concurrency limit");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localsam.Invocation;
+import io.localsam.config.Isolation;
 import io.localsam.testsupport.TestApi;
 import java.io.IOException;
 import java.nio.file.Files;

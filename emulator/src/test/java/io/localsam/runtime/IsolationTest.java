@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.PackageVersion;
 import io.localsam.Invocation;
 import io.localsam.testsupport.TestApi;
 import java.nio.file.Files;
@@ -146,6 +147,6 @@ class IsolationTest {
     JsonNode answer = JSON.readTree(api.emulator().invoke("OwnJackson", "{}").response());
 
     assertEquals("2.15.4", answer.get("jackson").asText());
-    assertNotEquals(com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION.toString(), answer.get("jackson").asText());
+    assertNotEquals(PackageVersion.VERSION.toString(), answer.get("jackson").asText());
   }
 }

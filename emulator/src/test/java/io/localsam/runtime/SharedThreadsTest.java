@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.localsam.testsupport.TestApi;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The JDK's common pool serves every function: a worker it starts while one function runs is not that
@@ -21,30 +18,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SharedThreadsTest {
-  @TempDir
-  static Path folder;
-
-  static TestApi api;
-
-  @BeforeAll
-  static void start() {
-    api = TestApi.start(folder, """
-        Globals:
-          Function: {Runtime: java17, CodeUri: ${CODE}, Handler: fixtures.CommonPool, Timeout: 20}
-        Resources:
-          Starter:
-            Type: AWS::Serverless::Function
-          Other:
-            Type: AWS::Serverless::Function
-          Printer:
-            Type: AWS::Serverless::Function
-        """);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
+  @RegisterExtension
+  static final TestApi api = TestApi.forClass("""
+      Globals:
+        Function: {Runtime: java17, CodeUri: ${CODE}, Handler: fixtures.CommonPool, Timeout: 20}
+      Resources:
+        Starter:
+          Type: AWS::Serverless::Function
+        Other:
+          Type: AWS::Serverless::Function
+        Printer:
+          Type: AWS::Serverless::Function
+      """);
 
   @Test
   @Order(1) // the first to use the common pool in this JVM starts its worker

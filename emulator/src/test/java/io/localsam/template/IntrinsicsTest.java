@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each intrinsic function, with the local values SAM CLI gives (spec: sam-local-behavior 1.8, 1.9). */
+/** Each intrinsic function, with the local values SAM CLI gives (README, "How faithful it is" > "Template"). */
 class IntrinsicsTest {
   @TempDir
   Path folder;

@@ -1,7 +1,7 @@
 package io.localsam.junit;
 
-import io.localsam.runtime.Isolation;
-import io.localsam.runtime.RuntimeClient;
+import io.localsam.config.Isolation;
+import io.localsam.config.RuntimeClient;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.localsam.junit;
 
 import io.localsam.EmulatorOptions;
 import io.localsam.error.LocalSamException;
-import io.localsam.template.SamConfig;
-import io.localsam.gateway.Tls;
-import io.localsam.runtime.Isolation;
+import io.localsam.config.SamConfig;
+import io.localsam.server.Tls;
+import io.localsam.config.Isolation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.localsam.junit;
 
-import io.localsam.runtime.RuntimeClient;
+import io.localsam.config.RuntimeClient;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;

@@ -2,7 +2,7 @@ package io.localsam.junit;
 
 import io.localsam.Emulator;
 import io.localsam.Invocation;
-import io.localsam.runtime.RuntimeClient;
+import io.localsam.config.RuntimeClient;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,8 +3,7 @@ package io.localsam.junit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localsam.Emulator;
-import io.localsam.template.ApiDef;
-import io.localsam.template.AuthorizerDef;
+import io.localsam.LocalTemplate.TokenAuthorizerInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,19 +65,11 @@ public final class Tokens {
     Set<String> issuers = new LinkedHashSet<>();
     List<String> audiences = new ArrayList<>();
     boolean found = false;
-    for (ApiDef api : emulator.template().apis().values()) {
-      for (AuthorizerDef candidate : api.auth().authorizers().values()) {
-        if (authorizer != null && !candidate.name().equals(authorizer)) {
-          continue;
-        }
-        if (candidate.type().equals(AuthorizerDef.JWT)) {
-          found = true;
-          issuers.addAll(candidate.jwtIssuers());
-          audiences.addAll(candidate.jwtAudiences());
-        } else if (candidate.type().equals(AuthorizerDef.COGNITO)) {
-          found = true;
-          issuers.addAll(candidate.userPoolIssuers());
-        }
+    for (TokenAuthorizerInfo candidate : emulator.tokenAuthorizers()) {
+      if (authorizer == null || candidate.name().equals(authorizer)) {
+        found = true;
+        issuers.addAll(candidate.issuers());
+        audiences.addAll(candidate.audiences());
       }
     }
     if (authorizer != null && !found) {

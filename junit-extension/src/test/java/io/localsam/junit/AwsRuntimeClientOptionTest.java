@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.localsam.Emulator;
-import io.localsam.runtime.Isolation;
-import io.localsam.runtime.RuntimeClient;
+import io.localsam.config.Isolation;
+import io.localsam.config.RuntimeClient;
 import io.localsam.runtime.process.AwsRuntimeClientFiles;
 import java.net.URI;
 import java.util.Optional;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class FailOnFunctionErrorTest {
   @LocalApi(template = Fixtures.ECHO, failOnFunctionError = true)
   static class FailingCase {
     @Test
-    void calls_a_function_that_throws(java.net.URI api) {
+    void calls_a_function_that_throws(URI api) {
       ApiClient.get(api.resolve("fail"));
     }
   }
@@ -62,7 +63,7 @@ class FailOnFunctionErrorTest {
   @LocalApi(template = Fixtures.ECHO)
   static class QuietCase {
     @Test
-    void calls_a_function_that_throws(java.net.URI api) {
+    void calls_a_function_that_throws(URI api) {
       ApiClient.get(api.resolve("fail"));
     }
   }
@@ -85,13 +86,13 @@ class FailOnFunctionErrorTest {
   static class FailureThenSuccessCase {
     @Test
     @Order(1)
-    void calls_a_function_that_throws(java.net.URI api) {
+    void calls_a_function_that_throws(URI api) {
       ApiClient.get(api.resolve("fail"));
     }
 
     @Test
     @Order(2)
-    void calls_a_function_that_works(java.net.URI api) {
+    void calls_a_function_that_works(URI api) {
       assertEquals(200, ApiClient.get(api.resolve("echo/fine")).status());
     }
   }

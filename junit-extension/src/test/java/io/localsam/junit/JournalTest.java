@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.localsam.Emulator;
 import io.localsam.Invocation;
+import java.util.List;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,8 @@ class JournalTest {
     Invocation failing = emulator.invocations().get(1);
     assertEquals("FailingFunction", failing.functionId());
     assertTrue(failing.failed());
-    assertEquals(java.util.List.of(echo), emulator.invocations("EchoFunction"), "one function's, by its logical id");
-    assertEquals(java.util.List.of(failing), emulator.invocations("FailingFunction"));
+    assertEquals(List.of(echo), emulator.invocations("EchoFunction"), "one function's, by its logical id");
+    assertEquals(List.of(failing), emulator.invocations("FailingFunction"));
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.localsam.Emulator;
-import io.localsam.runtime.Isolation;
+import io.localsam.config.Isolation;
 import java.net.URI;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,12 @@
 package io.localsam.gateway.auth;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,31 +14,22 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.AlgorithmParameters;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.spec.ECGenParameterSpec;
-import java.security.spec.ECParameterSpec;
-import java.security.spec.ECPoint;
-import java.security.spec.ECPublicKeySpec;
-import java.security.spec.RSAPublicKeySpec;
+import java.text.ParseException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A JSON Web Key Set: the public keys JWT and Cognito authorizers check signatures with, found by their
  * {@code kid} as API Gateway finds them. RSA and EC ({@code P-256}, {@code P-384}, {@code P-521}) signing
- * keys are read; encryption keys and other key types are skipped.
+ * keys are read, by nimbus-jose-jwt; encryption keys and other key types are skipped.
  */
 public final class Jwks {
   /** No keys: tokens are decoded without checking their signatures. */
   public static final Jwks NONE = new Jwks(Map.of());
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<String, String> CURVES = Map.of("P-256", "secp256r1", "P-384", "secp384r1", "P-521", "secp521r1");
 
   private final Map<String, PublicKey> keys;
 
@@ -75,7 +69,7 @@ public final class Jwks {
     try {
       document = JSON.readTree(json);
     } catch (IOException e) {
-      throw new IllegalArgumentException(source + " is not JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+      throw new IllegalArgumentException(source + " is not JSON: " + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
     }
     JsonNode list = document == null ? null : document.get("keys");
     if (list == null || !list.isArray()) {
@@ -95,8 +89,8 @@ public final class Jwks {
         throw new IllegalArgumentException(source + ": a " + type + " key has no \"kid\"; API Gateway finds keys by kid");
       }
       try {
-        keys.put(kid, type.equals("RSA") ? rsa(key) : ec(key));
-      } catch (GeneralSecurityException | IllegalArgumentException e) {
+        keys.put(kid, publicKey(key));
+      } catch (ParseException | JOSEException | IllegalArgumentException e) {
         throw new IllegalArgumentException(source + ": key " + kid + " cannot be read (" + e.getMessage() + ")");
       }
     }
@@ -123,30 +117,10 @@ public final class Jwks {
     return keys.size();
   }
 
-  private static PublicKey rsa(JsonNode key) throws GeneralSecurityException {
-    BigInteger modulus = number(key, "n");
-    BigInteger exponent = number(key, "e");
-    return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(modulus, exponent));
-  }
-
-  private static PublicKey ec(JsonNode key) throws GeneralSecurityException {
-    String curve = CURVES.get(key.path("crv").asText());
-    if (curve == null) {
-      throw new IllegalArgumentException("unsupported curve '" + key.path("crv").asText() + "'");
-    }
-    AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
-    parameters.init(new ECGenParameterSpec(curve));
-    ECParameterSpec spec = parameters.getParameterSpec(ECParameterSpec.class);
-    ECPoint point = new ECPoint(number(key, "x"), number(key, "y"));
-    return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, spec));
-  }
-
-  private static BigInteger number(JsonNode key, String field) {
-    String text = key.path(field).asText("");
-    if (text.isEmpty()) {
-      throw new IllegalArgumentException("\"" + field + "\" is missing");
-    }
-    return new BigInteger(1, Base64.getUrlDecoder().decode(text));
+  /** The public key of a JWK (its numbers and curve checked by nimbus-jose-jwt, an EC point on its curve). */
+  private static PublicKey publicKey(JsonNode key) throws ParseException, JOSEException {
+    JWK parsed = JWK.parse(key.toString());
+    return parsed instanceof RSAKey rsa ? rsa.toRSAPublicKey() : parsed.toECKey().toECPublicKey();
   }
 
   private static String fetch(String url) {

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import io.localsam.gateway.auth.JwtValidator.Expectations;
 import io.localsam.gateway.auth.JwtValidator.Failure;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,8 +123,8 @@ class JwtValidatorTest {
 
   @Test
   void key_sets_load_from_a_url() throws Exception {
-    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
-        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    HttpServer server = HttpServer.create(
+        new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/.well-known/jwks.json", exchange -> {
       byte[] body = TestTokens.jwks().getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(200, body.length);

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.localsam.runtime.Isolation;
-import io.localsam.runtime.RuntimeClient;
+import io.localsam.config.Isolation;
+import io.localsam.config.RuntimeClient;
 import io.localsam.testsupport.HttpTestClient;
 import io.localsam.testsupport.TestApi;
 import java.io.File;

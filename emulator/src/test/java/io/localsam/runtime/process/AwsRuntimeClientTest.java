@@ -9,8 +9,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localsam.Invocation;
-import io.localsam.runtime.Isolation;
-import io.localsam.runtime.RuntimeClient;
+import io.localsam.config.Isolation;
+import io.localsam.config.RuntimeClient;
+import io.localsam.runtime.child.AwsRuntimeClientMain;
 import io.localsam.testsupport.HttpTestClient;
 import io.localsam.testsupport.TestApi;
 import java.nio.file.Files;
@@ -104,7 +105,7 @@ class AwsRuntimeClientTest {
     JsonNode probe = JSON.readTree(api.emulator().invoke("Probe", "{}").response());
     String jvm = probe.get("jvmArguments").toString();
     assertTrue(jvm.contains("-XX:MaxHeapSize=445645k") && jvm.contains("-XX:+UseSerialGC"), "Lambda's flags: " + jvm);
-    assertTrue(jvm.contains("-D" + io.localsam.runtime.child.AwsRuntimeClientMain.NATIVE_LIBRARY + "="),
+    assertTrue(jvm.contains("-D" + AwsRuntimeClientMain.NATIVE_LIBRARY + "="),
         "the client loads the library LocalSAM unpacked: " + jvm);
     assertEquals("Probe", probe.get("functionName").asText(), "AWS's client builds the context");
     assertEquals(TestApi.codeFolder().toString(), probe.get("workingDirectory").asText());

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.localsam.runtime.Isolation;
+import io.localsam.config.Isolation;
 import io.localsam.runtime.RuntimeApiBootstrap;
 import io.localsam.testsupport.HttpTestClient;
 import io.localsam.testsupport.TestApi;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import io.localsam.runtime.Isolation;
+import io.localsam.config.Isolation;
 import io.localsam.testsupport.TestApi;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

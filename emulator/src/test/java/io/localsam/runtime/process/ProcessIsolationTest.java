@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localsam.Invocation;
-import io.localsam.runtime.Isolation;
+import io.localsam.config.Isolation;
 import io.localsam.testsupport.HttpTestClient;
 import io.localsam.testsupport.TestApi;
 import java.io.IOException;

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.DtoSerializers;
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.converters.LambdaErrorConverter;
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.dto.InvocationRequest;
-import io.localsam.runtime.Isolation;
-import io.localsam.runtime.RuntimeClient;
+import io.localsam.config.Isolation;
+import io.localsam.config.RuntimeClient;
+import io.localsam.testsupport.SampleEvents;
 import io.localsam.testsupport.TestApi;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -158,7 +160,7 @@ class DifferentialRuntimeTest {
       LambdaRequestHandler loaded;
       try {
         loaded = (LambdaRequestHandler) find.invoke(null, handler, customer);
-      } catch (java.lang.reflect.InvocationTargetException e) {
+      } catch (InvocationTargetException e) {
         if (e.getCause() instanceof UserFault fatal) { // a fatal Init error: the runtime posts it and exits
           return DtoSerializers.serialize(LambdaErrorConverter.fromUserFault(fatal));
         }
@@ -185,7 +187,7 @@ class DifferentialRuntimeTest {
   }
 
   private static byte[] sample(String name) {
-    return io.localsam.testsupport.SampleEvents.bytes(name);
+    return SampleEvents.bytes(name);
   }
 
   /** The JDK and the Lambda core API, as the runtime's system class loader offers a function. */

@@ -1,4 +1,4 @@
-package io.localsam.runtime;
+package io.localsam.config;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -52,7 +52,7 @@ public record Isolation(boolean processByDefault, Set<String> processFunctions, 
   }
 
   /** The JDWP port for this function's process, or 0 when it is not being debugged. */
-  int debugPort(String functionId) {
+  public int debugPort(String functionId) {
     return debugPort > 0 && (debugFunctions.isEmpty() || debugFunctions.contains(functionId)) ? debugPort : 0;
   }
 }

@@ -1,4 +1,4 @@
-package io.localsam.gateway;
+package io.localsam.server;
 
 import io.localsam.error.LocalSamException;
 import java.io.ByteArrayInputStream;

@@ -1,4 +1,4 @@
-package io.localsam.template;
+package io.localsam.config;
 
 import io.localsam.error.LocalSamException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.localsam.template;
+package io.localsam.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -140,14 +140,14 @@ class SamConfigTest {
   @Test
   void errors_name_the_file_line_and_column() throws Exception {
     Path toml = folder.resolve("samconfig.toml");
-    TemplateException unterminated = assertThrows(TemplateException.class,
+    LocalSamException unterminated = assertThrows(LocalSamException.class,
         () -> toml("[default.local_invoke.parameters]\nparameter_overrides = \"A=1\n"));
-    TemplateException bareWord = assertThrows(TemplateException.class,
+    LocalSamException bareWord = assertThrows(LocalSamException.class,
         () -> toml("[default.local_invoke.parameters]\nport = three\n"));
     LocalSamException notPair = assertThrows(LocalSamException.class,
         () -> toml("[default.local_invoke.parameters]\nparameter_overrides = \"A\"\n").parameterOverrides("default", "local_invoke"));
     Path yaml = Files.writeString(folder.resolve("samconfig.yaml"), "default:\n  global: [unclosed\n");
-    TemplateException badYaml = assertThrows(TemplateException.class, () -> SamConfig.read(yaml));
+    LocalSamException badYaml = assertThrows(LocalSamException.class, () -> SamConfig.read(yaml));
 
     assertTrue(unterminated.getMessage().startsWith(toml + ":2:"), unterminated.getMessage());
     assertTrue(unterminated.getMessage().endsWith("(samconfig files are TOML)"), unterminated.getMessage());

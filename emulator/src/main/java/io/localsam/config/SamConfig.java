@@ -1,4 +1,4 @@
-package io.localsam.template;
+package io.localsam.config;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -54,7 +54,7 @@ public final class SamConfig {
     try {
       return parse(file, Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw TemplateException.at(SourceLocation.of(file), "cannot be read: " + e.getMessage());
+      throw at(file, 0, 0, "cannot be read: " + e.getMessage());
     }
   }
 
@@ -68,7 +68,7 @@ public final class SamConfig {
       return TOML.readValue(text, Map.class);
     } catch (JacksonException e) {
       JsonLocation at = e.getLocation();
-      throw TemplateException.at(new SourceLocation(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr()),
+      throw at(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
           e.getOriginalMessage() + " (samconfig files are TOML)");
     }
   }
@@ -79,9 +79,14 @@ public final class SamConfig {
       return document instanceof Map<?, ?> map ? map : Map.of();
     } catch (MarkedYAMLException e) {
       Mark at = e.getProblemMark();
-      throw TemplateException.at(new SourceLocation(file, at == null ? 0 : at.getLine() + 1, at == null ? 0 : at.getColumn() + 1),
-          e.getProblem());
+      throw at(file, at == null ? 0 : at.getLine() + 1, at == null ? 0 : at.getColumn() + 1, e.getProblem());
     }
+  }
+
+  /** "samconfig.toml:3:5: problem", as template errors name their place (no line or column when unknown). */
+  private static LocalSamException at(Path file, int line, int column, String problem) {
+    String place = line <= 0 ? file.toString() : column <= 0 ? file + ":" + line : file + ":" + line + ":" + column;
+    return new LocalSamException(place + ": " + problem);
   }
 
   public Path file() {

@@ -1,4 +1,4 @@
-package io.localsam.runtime;
+package io.localsam.config;
 
 import java.util.Locale;
 
