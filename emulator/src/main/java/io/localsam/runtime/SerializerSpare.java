@@ -4,10 +4,12 @@ import io.localsam.host.HelperThreads;
 import java.lang.reflect.InvocationTargetException;
 
 /**
- * AWS's serializer, loaded and initialised before an environment needs it: one copy is kept ready, made
- * on a background thread, and an environment's Init takes it instead of loading and initialising about
- * 880 classes on its first request. Each copy still serves one environment only (nothing AWS's classes
- * keep in their statics is shared); taking the copy starts the next one.
+ * AWS's serializer, loaded and initialised before an environment needs it: a copy is made on a background
+ * thread while LocalSAM starts ({@link #refill}), and the first environment's Init takes it instead of
+ * loading and initialising about 880 classes on the first request. Each copy serves one environment only
+ * (nothing AWS's classes keep in their statics is shared). Taking it does not start the next one: that
+ * work would run beside the new environment's first invocation, and a function that fills the heap then
+ * ran out of memory only after its timeout (FunctionFaultsTest).
  */
 final class SerializerSpare {
   private static SerializationClassLoader ready; // guarded by the class
@@ -19,8 +21,8 @@ final class SerializerSpare {
 
   /**
    * The ready copy, or the one on its way unless another Init already waits for it (its loading is further
-   * along than a new one's would be, and two loading at once share the CPU), or a new one made now; either
-   * way the next one is started. Environments started together do not queue behind the background thread.
+   * along than a new one's would be, and two loading at once share the CPU), or a new one made now.
+   * Environments started together do not queue behind the background thread.
    */
   static SerializationClassLoader take() {
     SerializationClassLoader taken;
@@ -44,7 +46,6 @@ final class SerializerSpare {
         ready = null;
       }
     }
-    refill();
     return taken != null ? taken : new SerializationClassLoader();
   }
 

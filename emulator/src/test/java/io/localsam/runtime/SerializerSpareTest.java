@@ -45,8 +45,8 @@ class SerializerSpareTest {
   }
 
   @Test
-  void aTakenCopyIsReplacedInTheBackgroundAlreadyLoaded() throws Exception {
-    SerializerSpare.take().close();
+  void aCopyIsMadeInTheBackgroundAlreadyLoaded() throws Exception {
+    SerializerSpare.refill(); // as LocalSAM's start does
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     SerializationClassLoader ready = null;
     while (ready == null && System.nanoTime() < deadline) {
