@@ -18,9 +18,12 @@ import java.util.Map;
  * <p>{@code java -cp bench/target/classes:bench/target/lib/* io.localsam.bench.Bench REPO}
  */
 public final class Bench {
-  static final String CEILING = "bare Undertow (ceiling)";
-  static final String LEAN = "lean prototype (issue)";
+  static final String CEILING = "bare Undertow, worker thread (ceiling)";
+  static final String CEILING_IO = "bare Undertow, I/O thread";
+  static final String LEAN = "lean prototype (first issue)";
   static final String LOCALSAM = "LocalSAM, sample app";
+  static final String LOCALSAM_PROCESS = "LocalSAM, --isolation process";
+  static final String PEER = "serverless-offline 13, Node hello world";
 
   private final BenchOptions options;
   private final LoadGenerator load;
@@ -57,20 +60,33 @@ public final class Bench {
     progress("Load: " + load.describe() + "; " + options.rounds() + " rounds of " + options.warmupSeconds() + " s warm-up + "
         + options.durationSeconds() + " s measured; JVM flags: " + (options.jvmOptions().isEmpty() ? "(defaults)" : String.join(" ", options.jvmOptions())));
 
+    progress("CLI: -V, --help, routes (" + options.rounds() * 3 + " times each)");
+    Map<String, List<Double>> cli = CliStartup.measure(javaBin, options.jvmOptions(), options.emulatorJar(), options.sampleTemplate(),
+        options.rounds() * 3);
+    Map<String, List<String>> commands = new LinkedHashMap<>();
+    commands.put(CEILING, ceilingCommand("worker"));
+    commands.put(CEILING_IO, ceilingCommand("io"));
+    commands.put(LEAN, leanCommand());
+    commands.put(LOCALSAM, localSamCommand(options.sampleTemplate()));
+    commands.put(LOCALSAM_PROCESS, withIsolation(localSamCommand(options.sampleTemplate())));
+    String peerMissing = ServerlessOffline.missing(options);
+    if (peerMissing == null) {
+      commands.put(PEER, ServerlessOffline.command(options));
+    } else {
+      progress("serverless-offline is not measured: " + peerMissing);
+    }
     // Unmeasured first starts: LocalSAM resolves and caches the sample's class path, the OS caches the jars.
-    measure(CEILING, ceilingCommand(), "/hello", false);
-    measure(LEAN, leanCommand(), "/hello", false);
-    measure(LOCALSAM, localSamCommand(options.sampleTemplate()), "/hello", false);
+    for (Map.Entry<String, List<String>> server : commands.entrySet()) {
+      measure(server.getKey(), server.getValue(), "/hello", false);
+    }
 
     Map<String, List<ServerRound>> servers = new LinkedHashMap<>();
-    servers.put(CEILING, new ArrayList<>());
-    servers.put(LEAN, new ArrayList<>());
-    servers.put(LOCALSAM, new ArrayList<>());
+    commands.keySet().forEach(name -> servers.put(name, new ArrayList<>()));
     for (int round = 1; round <= options.rounds(); round++) {
       progress("Round " + round + "/" + options.rounds());
-      servers.get(CEILING).add(measure(CEILING, ceilingCommand(), "/hello", true));
-      servers.get(LEAN).add(measure(LEAN, leanCommand(), "/hello", true));
-      servers.get(LOCALSAM).add(measure(LOCALSAM, localSamCommand(options.sampleTemplate()), "/hello", true));
+      for (Map.Entry<String, List<String>> server : commands.entrySet()) {
+        servers.get(server.getKey()).add(measure(server.getKey(), server.getValue(), "/hello", true));
+      }
     }
 
     Map<Integer, List<TemplateRound>> templates = new LinkedHashMap<>();
@@ -89,15 +105,17 @@ public final class Bench {
       jmh = JmhRun.run(options, work, javaBin);
     }
     progress(String.format(Locale.ROOT, "Done in %.0f s", (System.nanoTime() - started) / 1e9));
-    return new Report(options, load.describe(), servers, templates, jmh, loadBefore).markdown();
+    return new Report(options, load.describe(), servers, templates, jmh, loadBefore, peerMissing, cli).markdown();
   }
 
   private ServerRound measure(String name, List<String> command, String path, boolean measured) throws Exception {
     int port = ServerProcess.freePort();
-    Path log = work.resolve((name.equals(CEILING) ? "ceiling" : name.equals(LEAN) ? "lean" : "localsam") + ".log");
+    int secondPort = ServerProcess.freePort();
+    Path log = work.resolve(name.replaceAll("[^A-Za-z0-9]+", "-") + ".log");
     List<String> withPort = new ArrayList<>(command);
-    withPort.replaceAll(part -> part.equals("PORT") ? Integer.toString(port) : part);
-    try (ServerProcess server = ServerProcess.launch(name, withPort, log, port)) {
+    withPort.replaceAll(part -> part.equals("PORT") ? Integer.toString(port) : part.equals("PORT2") ? Integer.toString(secondPort) : part);
+    Path directory = name.equals(PEER) ? ServerlessOffline.directory(options) : null;
+    try (ServerProcess server = ServerProcess.launch(name, withPort, log, port, directory, ServerlessOffline.ENVIRONMENT)) {
       ServerProcess.Startup startup = server.awaitFirst200(path);
       if (!measured) {
         return null;
@@ -112,7 +130,7 @@ public final class Bench {
           name, Stats.count(result.requestsPerSecond()), Stats.millis(result.p50Millis()), Stats.millis(result.p99Millis()),
           Stats.micros(cpuPerRequest),
           Stats.millis(startup.toFirst200Millis()), Stats.millis(startup.firstRequestMillis()), Stats.megabytes(rss),
-          name.equals(LOCALSAM) ? ", " + coldStarts + " execution environments" : "",
+          name.startsWith("LocalSAM") ? ", " + coldStarts + " execution environments" : "",
           result.errors() > 0 ? ", " + result.errors() + " errors" : ""));
       return new ServerRound(startup, result, rss, coldStarts, cpuPerRequest);
     } finally {
@@ -136,7 +154,7 @@ public final class Bench {
     }
   }
 
-  private List<String> ceilingCommand() {
+  private List<String> ceilingCommand(String thread) {
     List<String> command = new ArrayList<>();
     command.add(javaBin.toString());
     command.addAll(options.jvmOptions());
@@ -144,7 +162,14 @@ public final class Bench {
     command.add(classpath(false));
     command.add(CeilingServer.class.getName());
     command.add("PORT");
+    command.add(thread);
     return command;
+  }
+
+  private static List<String> withIsolation(List<String> command) {
+    List<String> isolated = new ArrayList<>(command);
+    isolated.addAll(List.of("--isolation", "process"));
+    return isolated;
   }
 
   private List<String> leanCommand() {

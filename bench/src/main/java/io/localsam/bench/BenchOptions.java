@@ -22,6 +22,7 @@ import java.util.Map;
  * @param jmhIterations JMH measurement iterations of one second (warm-up: the same number)
  * @param jmhComponents whether JMH also runs the component benchmarks (gateway, runtime layers, ids)
  * @param emulatorJar the LocalSAM jar to measure: the build's, or another build to compare
+ * @param peer whether serverless-offline is measured beside LocalSAM (when bench/run could install it)
  */
 record BenchOptions(
     Path repo,
@@ -36,7 +37,8 @@ record BenchOptions(
     boolean jmh,
     int jmhIterations,
     boolean jmhComponents,
-    Path emulatorJar) {
+    Path emulatorJar,
+    boolean peer) {
 
   static BenchOptions from(Path repo, Map<String, String> env) {
     return new BenchOptions(
@@ -52,7 +54,8 @@ record BenchOptions(
         !env.getOrDefault("JMH", "1").equals("0"),
         positive(env, "JMH_ITERATIONS", 5),
         env.getOrDefault("JMH_COMPONENTS", "0").equals("1"),
-        Path.of(env.getOrDefault("EMULATOR_JAR", repo.resolve("emulator/target/emulator.jar").toString())).toAbsolutePath());
+        Path.of(env.getOrDefault("EMULATOR_JAR", repo.resolve("emulator/target/emulator.jar").toString())).toAbsolutePath(),
+        !env.getOrDefault("PEER", "1").equals("0"));
   }
 
   Path sampleTemplate() {

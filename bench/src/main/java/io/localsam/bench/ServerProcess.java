@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -41,8 +42,17 @@ final class ServerProcess implements AutoCloseable {
   }
 
   static ServerProcess launch(String name, List<String> command, Path log, int port) {
+    return launch(name, command, log, port, null, Map.of());
+  }
+
+  /** As {@link #launch(String, List, Path, int)}, in {@code directory} (null: this one) with more environment variables. */
+  static ServerProcess launch(String name, List<String> command, Path log, int port, Path directory, Map<String, String> environment) {
     try {
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      if (directory != null) {
+        builder.directory(directory.toFile());
+      }
+      builder.environment().putAll(environment);
       long launched = System.nanoTime();
       return new ServerProcess(name, builder.start(), launched, log, port);
     } catch (IOException e) {
@@ -135,6 +145,7 @@ final class ServerProcess implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
+    process.descendants().forEach(ProcessHandle::destroy); // serverless-offline's, process isolation's children
     process.destroy();
     if (!process.waitFor(15, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(15, TimeUnit.SECONDS);

@@ -3,11 +3,18 @@ package io.localsam.cli;
 import io.localsam.error.LocalSamException;
 import io.localsam.host.BuildInfo;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;
 
-/** The top-level command; each subcommand is its own class. */
+/**
+ * The top-level command; each subcommand is its own class. Subcommands are added when the command line
+ * names them (all of them for the top level's help), as picocli builds a command's model by reflection:
+ * building all of them, with generate-event's hundred-odd event commands, doubled {@code -V}'s time.
+ */
 @Command(
     name = "emulator.jar",
     mixinStandardHelpOptions = true,
@@ -16,20 +23,44 @@ import picocli.CommandLine.ParseResult;
         "LocalSAM: run a SAM template's Java functions and APIs locally, in-process, without Docker.",
         "With no command, start-api runs."
     },
-    subcommands = {
-        StartApiCommand.class,
-        InvokeCommand.class,
-        StartLambdaCommand.class,
-        GenerateEventCommand.class,
-        RoutesCommand.class,
-        CommandLine.HelpCommand.class,
-    })
+    subcommands = {})
 final class LocalSamCommand {
+  /** The subcommands, in the order the help lists them. */
+  static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("start-api", StartApiCommand::new);
+    commands.put("invoke", InvokeCommand::new);
+    commands.put("start-lambda", StartLambdaCommand::new);
+    commands.put("generate-event", GenerateEventCommand::new);
+    commands.put("routes", RoutesCommand::new);
+    commands.put("help", CommandLine.HelpCommand::new);
+    return commands;
+  }
+
+  /** The whole command tree. */
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    return commandLine(out, err, null);
+  }
+
+  /**
+   * The command tree for a command line whose first argument is {@code first}: only that subcommand when
+   * it names one other than {@code help}, all of them otherwise.
+   */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, String first) {
     CommandLine commandLine = new CommandLine(new LocalSamCommand());
+    boolean one = first != null && SUBCOMMANDS.containsKey(first) && !first.equals("help");
+    SUBCOMMANDS.forEach((name, command) -> {
+      if (!one || name.equals(first)) {
+        commandLine.addSubcommand(name, command.get());
+      }
+    });
     // before the settings below, which reach only the subcommands already there
-    GenerateEventCommand.addEvents(commandLine.getSubcommands().get("generate-event"));
+    CommandLine generateEvent = commandLine.getSubcommands().get("generate-event");
+    if (generateEvent != null && (first == null || !first.startsWith("-"))) { // the top level's -h lists no events
+      GenerateEventCommand.addEvents(generateEvent);
+    }
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true); // --warm-containers eager, as SAM CLI accepts it
@@ -66,7 +97,11 @@ final class LocalSamCommand {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"LocalSAM " + BuildInfo.version()};
+      return new String[] {line()};
+    }
+
+    static String line() {
+      return "LocalSAM " + BuildInfo.version();
     }
   }
 }

@@ -3,7 +3,6 @@ package io.localsam.cli;
 import io.localsam.config.SamConfig;
 import io.localsam.error.LocalSamException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -66,11 +65,15 @@ final class OptionDefaults implements IDefaultValueProvider {
    *
    * @throws LocalSamException when the file is not valid
    */
-  static IDefaultValueProvider forArguments(List<String> arguments, Map<String, String> environment, PrintWriter err) {
-    PrintWriter silent = new PrintWriter(Writer.nullWriter());
+  static IDefaultValueProvider forArguments(CommandLine commandLine, List<String> arguments, Map<String, String> environment,
+      PrintWriter err) {
+    if (arguments.isEmpty() || !OptionDefaults.SECTIONS.containsKey(arguments.get(0))) {
+      return NONE; // -V, --help, routes, generate-event: no samconfig section, no need to parse twice
+    }
     ParseResult parsed;
     try {
-      parsed = LocalSamCommand.commandLine(silent, silent).parseArgs(arguments.toArray(String[]::new));
+      // the command line that runs next parses again (picocli resets it), now with these defaults
+      parsed = commandLine.parseArgs(arguments.toArray(String[]::new));
     } catch (CommandLine.ParameterException e) {
       return NONE; // the real run reports it
     }

@@ -102,7 +102,7 @@ final class ExecutionEnvironment implements AutoCloseable {
           FunctionEnvironment.withCode(function.environment(), function.code()),
           JvmWideNotices.of(function.definition(), log), startMillis);
       streams.installIn(functionLoader);
-      serializationLoader = new SerializationClassLoader(functionLoader);
+      serializationLoader = SerializerSpare.take();
       thread.setContextClassLoader(functionLoader);
       Serializers serializers = new Serializers(functionLoader, serializationLoader);
       handler = new HandlerLoader(functionLoader, serializers, line -> invocationLog.accept(line))

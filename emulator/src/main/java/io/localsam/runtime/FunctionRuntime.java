@@ -122,9 +122,9 @@ public final class FunctionRuntime implements AutoCloseable {
     this.faults = faults;
     this.async = new AsyncInvocations(this::tryStart, timer, asyncRetryDelay, listener, log);
     EnvironmentThreads.startSharedDelayScheduler();
-    Thread prepare = new Thread(SerializationClassLoader::prepare, "localsam-prepare");
-    prepare.setDaemon(true);
-    prepare.start(); // unpack AWS's serializer while the server starts, not on the first request
+    if (!isolation.processByDefault()) {
+      SerializerSpare.refill(); // AWS's serializer loaded while the server starts, not on the first request
+    }
     this.log = log;
     this.region = region;
     this.isolation = isolation;

@@ -31,7 +31,7 @@ public final class RuntimeApiBootstrap {
     LoadedHandler handler = null;
     HandlerFault fault;
     try {
-      Serializers serializers = new Serializers(functionLoader, new SerializationClassLoader(functionLoader));
+      Serializers serializers = new Serializers(functionLoader, new SerializationClassLoader());
       handler = new HandlerLoader(functionLoader, serializers, System.err::println).load(environment.get("_HANDLER"));
       fault = null;
     } catch (HandlerFault e) {

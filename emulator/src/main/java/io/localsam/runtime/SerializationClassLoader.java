@@ -1,15 +1,21 @@
 package io.localsam.runtime;
 
 import io.localsam.host.EmbeddedFiles;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.net.URLConnection;
 
 /**
- * Loads AWS's own serializer (aws-lambda-java-serialization, what the managed Java runtime uses) on top of
- * a function's class loader: it sees the function's classes (event types, POJOs, joda-time) while the
- * function never sees it. Its own packages are loaded child-first, so a function that bundles another
- * copy does not change how events are read.
+ * Loads one copy of AWS's own serializer (aws-lambda-java-serialization, what the managed Java runtime
+ * uses), beside a function's class loader as in the runtime, where it lives in the system class loader:
+ * the jar is self-contained (its Jackson, org.json and joda-time are shaded; it needs only the JDK), and
+ * it reaches the function's classes through the loader it is given ({@code serializerFor(type, loader)})
+ * and the thread's context loader, never through its parent, so a copy can be loaded before the function
+ * it will serve is known ({@link SerializerSpare}). The function never sees it. Its own packages are loaded
+ * child-first.
  */
 final class SerializationClassLoader extends URLClassLoader {
   private static final String RESOURCE = "aws-lambda-java-serialization.jar";
@@ -19,8 +25,8 @@ final class SerializationClassLoader extends URLClassLoader {
     registerAsParallelCapable();
   }
 
-  SerializationClassLoader(ClassLoader functionLoader) {
-    super(new URL[] {JAR}, functionLoader);
+  SerializationClassLoader() {
+    super(new URL[] {JAR}, ClassLoader.getPlatformClassLoader());
   }
 
   @Override
@@ -40,14 +46,34 @@ final class SerializationClassLoader extends URLClassLoader {
     }
   }
 
+  /**
+   * Reads a resource (joda-time's zone data) through a connection of its own. The JDK's version shares one
+   * cached {@code JarFile} per jar among all loaders and closes it when any of them is closed, so an
+   * environment ending would close the stream another one is reading its zone data from.
+   */
+  @Override
+  public InputStream getResourceAsStream(String name) {
+    URL url = getResource(name);
+    if (url == null) {
+      return null;
+    }
+    try {
+      URLConnection connection = url.openConnection();
+      connection.setUseCaches(false);
+      return connection.getInputStream();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** Whether this copy has loaded {@code name} already. */
+  boolean isLoaded(String name) {
+    return findLoadedClass(name) != null;
+  }
+
   private static boolean isOwn(String name) {
     return name.startsWith("com.amazonaws.services.lambda.runtime.serialization.")
         || name.startsWith("com.amazonaws.lambda.thirdparty.");
-  }
-
-  /** Loads the class, so the jar is unpacked (once) before the first function needs it. */
-  static void prepare() {
-    JAR.getPath();
   }
 
   /** The embedded jar, unpacked once (see {@link EmbeddedFiles}) so a cold start does not pay for it. */
