@@ -1,7 +1,7 @@
 package io.localsam;
 
-import io.localsam.console.Console;
 import io.localsam.config.ConsoleMode;
+import io.localsam.console.Console;
 import io.localsam.error.LocalSamException;
 import io.localsam.fault.Faults;
 import io.localsam.runtime.EnvVarsFile;
@@ -28,8 +28,9 @@ import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
 /**
- * A running LocalSAM: the template's APIs served on an embedded server, each function run in-process
- * as Lambda would run it. The command line, {@code @LocalApi} and tests all start one the same way:
+ * A running LocalSAM: the template's APIs served on an embedded server, each function run
+ * in-process as Lambda would run it. The command line, {@code @LocalApi} and tests all start one
+ * the same way:
  *
  * <pre>{@code
  * try (Emulator emulator = Emulator.start(EmulatorOptions.builder(Path.of("template.yaml")).port(0).build())) {
@@ -40,7 +41,10 @@ import javax.net.ssl.SSLContext;
  * }</pre>
  */
 public final class Emulator implements AutoCloseable {
-  /** The variable that gives functions their WebSocket API's {@code @connections} endpoint (README, WebSocket APIs). */
+  /**
+   * The variable that gives functions their WebSocket API's {@code @connections} endpoint (README,
+   * WebSocket APIs).
+   */
   public static final String WEBSOCKET_ENDPOINT = "LOCALSAM_WEBSOCKET_ENDPOINT";
 
   private final EmulatorOptions options;
@@ -51,7 +55,12 @@ public final class Emulator implements AutoCloseable {
   private final Faults faults;
   private volatile Console console; // null when the console is off
 
-  private Emulator(EmulatorOptions options, TemplateReload template, FunctionRuntime runtime, Front front, Journal journal,
+  private Emulator(
+      EmulatorOptions options,
+      TemplateReload template,
+      FunctionRuntime runtime,
+      Front front,
+      Journal journal,
       Faults faults) {
     this.faults = faults;
     this.options = options;
@@ -64,15 +73,17 @@ public final class Emulator implements AutoCloseable {
   /**
    * Reads the template, finds every function's code, mounts every route and starts serving.
    *
-   * @throws LocalSamException when the template cannot be read, code cannot be found or the port is taken
+   * @throws LocalSamException when the template cannot be read, code cannot be found or the port is
+   *     taken
    */
   public static Emulator start(EmulatorOptions options) {
     return start(LocalTemplate.read(options));
   }
 
   /**
-   * Starts the functions {@code template} chose, served as its options' {@link EmulatorOptions#server()} says:
-   * API Gateway's APIs, Lambda's Invoke API, or no server at all (then only {@link #invoke} reaches them).
+   * Starts the functions {@code template} chose, served as its options' {@link
+   * EmulatorOptions#server()} says: API Gateway's APIs, Lambda's Invoke API, or no server at all
+   * (then only {@link #invoke} reaches them).
    *
    * @throws LocalSamException when code cannot be found or the port is taken
    */
@@ -80,49 +91,80 @@ public final class Emulator implements AutoCloseable {
     EmulatorOptions options = template.options();
     Consumer<String> log = template.log();
     Template selected = template.selected();
-    SSLContext tls = options.tls() == null ? null : options.tls().sslContext(); // a bad file stops us before any function starts
+    SSLContext tls =
+        options.tls() == null
+            ? null
+            : options.tls().sslContext(); // a bad file stops us before any function starts
     TemplateWatcher watcher = TemplateReload.watcher(options, selected, log);
     Journal journal = new Journal(); // before the server opens: a request may arrive at once
-    TemplateReload[] current = new TemplateReload[1]; // the faults check against the template served at the time
-    Faults faults = new Faults(id -> FaultTargets.checkFunction(current[0].current(), id),
-        key -> FaultTargets.checkRoute(current[0].current(), options.server() == EmulatorOptions.Server.API, key), options.log());
-    // A WebSocket API's functions are told its @connections endpoint, so its port must be known before they are
-    boolean webSockets = options.server() == EmulatorOptions.Server.API && !selected.webSocketApis().isEmpty();
+    TemplateReload[] current =
+        new TemplateReload[1]; // the faults check against the template served at the time
+    Faults faults =
+        new Faults(
+            id -> FaultTargets.checkFunction(current[0].current(), id),
+            key ->
+                FaultTargets.checkRoute(
+                    current[0].current(), options.server() == EmulatorOptions.Server.API, key),
+            options.log());
+    // A WebSocket API's functions are told its @connections endpoint, so its port must be known
+    // before they are
+    boolean webSockets =
+        options.server() == EmulatorOptions.Server.API && !selected.webSocketApis().isEmpty();
     int port = webSockets && options.port() == 0 ? freePort(options.host()) : options.port();
-    FunctionRuntime runtime = new FunctionRuntime(selected, options.region(),
-        EnvVarsFile.read(options.envVars()).with(options.functionEnvironment()), log, journal, options.asyncRetryDelay(),
-        options.isolation(), options.watchCode(), faults,
-        webSockets ? webSocketEndpoints(selected, tls == null ? "http" : "https", options.host(), port) : Map.of());
+    FunctionRuntime runtime =
+        new FunctionRuntime(
+            selected,
+            options.region(),
+            EnvVarsFile.read(options.envVars()).with(options.functionEnvironment()),
+            log,
+            journal,
+            options.asyncRetryDelay(),
+            options.isolation(),
+            options.watchCode(),
+            faults,
+            webSockets
+                ? webSocketEndpoints(selected, tls == null ? "http" : "https", options.host(), port)
+                : Map.of());
     Front front;
     try {
-      front = Front.start(options, port, selected, runtime, tls, staticDir(options), faults, journal, log);
+      front =
+          Front.start(
+              options, port, selected, runtime, tls, staticDir(options), faults, journal, log);
     } catch (RuntimeException e) {
       runtime.close();
       throw e;
     }
-    current[0] = TemplateReload.start(options, selected, watcher, runtime, front.serving(), log, template.selection());
+    current[0] =
+        TemplateReload.start(
+            options, selected, watcher, runtime, front.serving(), log, template.selection());
     Emulator emulator = new Emulator(options, current[0], runtime, front, journal, faults);
     if (front.consoleMount() != null && options.console().servesOn(options.host())) {
-      emulator.console = new Console(new EmulatorConsoleSource(emulator, journal, runtime),
-          options.console() == ConsoleMode.LOOPBACK, log);
+      emulator.console =
+          new Console(
+              new EmulatorConsoleSource(emulator, journal, runtime),
+              options.console() == ConsoleMode.LOOPBACK,
+              log);
       front.consoleMount().accept(emulator.console);
     }
     return emulator;
   }
 
   /**
-   * The web console's URL ({@code http://127.0.0.1:3000/__localsam/}), its admin API under {@code api/}; null when
-   * the console is off ({@code --no-console}, or bound to an address other than loopback without {@code --console}).
+   * The web console's URL ({@code http://127.0.0.1:3000/__localsam/}), its admin API under {@code
+   * api/}; null when the console is off ({@code --no-console}, or bound to an address other than
+   * loopback without {@code --console}).
    */
   public URI consoleUri() {
     return console == null ? null : uri(Console.PATH);
   }
 
   /**
-   * {@code LOCALSAM_WEBSOCKET_ENDPOINT} for every function (README, WebSocket APIs): the {@code @connections}
-   * endpoint of the WebSocket API whose route it serves, or of the first one, as {@code http://127.0.0.1:PORT/STAGE}.
+   * {@code LOCALSAM_WEBSOCKET_ENDPOINT} for every function (README, WebSocket APIs): the
+   * {@code @connections} endpoint of the WebSocket API whose route it serves, or of the first one,
+   * as {@code http://127.0.0.1:PORT/STAGE}.
    */
-  private static Map<String, Map<String, String>> webSocketEndpoints(Template template, String scheme, String host, int port) {
+  private static Map<String, Map<String, String>> webSocketEndpoints(
+      Template template, String scheme, String host, int port) {
     if (template.webSocketApis().isEmpty()) {
       return Map.of();
     }
@@ -134,8 +176,14 @@ public final class Emulator implements AutoCloseable {
         endpoints.putIfAbsent(route.functionId(), Map.of(WEBSOCKET_ENDPOINT, endpoint));
       }
     }
-    String first = UndertowServers.origin(scheme, reachable, port) + "/" + template.webSocketApis().get(0).stageName();
-    template.functions().keySet().forEach(id -> endpoints.putIfAbsent(id, Map.of(WEBSOCKET_ENDPOINT, first)));
+    String first =
+        UndertowServers.origin(scheme, reachable, port)
+            + "/"
+            + template.webSocketApis().get(0).stageName();
+    template
+        .functions()
+        .keySet()
+        .forEach(id -> endpoints.putIfAbsent(id, Map.of(WEBSOCKET_ENDPOINT, first)));
     return endpoints;
   }
 
@@ -148,7 +196,9 @@ public final class Emulator implements AutoCloseable {
     }
   }
 
-  /** {@code --static-dir}, or SAM CLI's default: {@code public} beside the template, when it exists. */
+  /**
+   * {@code --static-dir}, or SAM CLI's default: {@code public} beside the template, when it exists.
+   */
   private static Path staticDir(EmulatorOptions options) {
     if (options.server() != EmulatorOptions.Server.API) {
       return null;
@@ -164,7 +214,10 @@ public final class Emulator implements AutoCloseable {
     return defaultDir != null && Files.isDirectory(defaultDir) ? defaultDir : null;
   }
 
-  /** The base URL, ending in {@code /}: {@code http://127.0.0.1:3000/}, or {@code https://} with TLS. */
+  /**
+   * The base URL, ending in {@code /}: {@code http://127.0.0.1:3000/}, or {@code https://} with
+   * TLS.
+   */
   public URI baseUri() {
     return front.baseUri();
   }
@@ -182,7 +235,10 @@ public final class Emulator implements AutoCloseable {
     return options;
   }
 
-  /** The template as read: functions, APIs, routes and warnings; the last good version when it was reloaded. */
+  /**
+   * The template as read: functions, APIs, routes and warnings; the last good version when it was
+   * reloaded.
+   */
   public Template template() {
     return template.current();
   }
@@ -194,26 +250,32 @@ public final class Emulator implements AutoCloseable {
 
   /** Whether the template has WebSocket APIs this emulator serves (README, WebSocket APIs). */
   public boolean servesWebSockets() {
-    return options.server() == EmulatorOptions.Server.API && !template.current().webSocketApis().isEmpty();
-  }
-
-  /** Every route served now (none without {@link EmulatorOptions.Server#API}), in template order. */
-  public List<LocalTemplate.RouteInfo> routes() {
-    return options.server() == EmulatorOptions.Server.API ? LocalTemplate.routes(template.current()) : List.of();
+    return options.server() == EmulatorOptions.Server.API
+        && !template.current().webSocketApis().isEmpty();
   }
 
   /**
-   * Reads the template again now and serves what changed, as an edit does while the template is watched;
-   * false, and the last good version still served, when it cannot be read (the log says why).
+   * Every route served now (none without {@link EmulatorOptions.Server#API}), in template order.
+   */
+  public List<LocalTemplate.RouteInfo> routes() {
+    return options.server() == EmulatorOptions.Server.API
+        ? LocalTemplate.routes(template.current())
+        : List.of();
+  }
+
+  /**
+   * Reads the template again now and serves what changed, as an edit does while the template is
+   * watched; false, and the last good version still served, when it cannot be read (the log says
+   * why).
    */
   public boolean reloadTemplate() {
     return template.reload();
   }
 
   /**
-   * Invokes a function directly with an event, as {@code sam local invoke} and Lambda's Invoke API do.
-   * A function that throws or times out gives an {@link Invocation} that {@linkplain Invocation#failed()
-   * failed}, with the runtime's error document as its response.
+   * Invokes a function directly with an event, as {@code sam local invoke} and Lambda's Invoke API
+   * do. A function that throws or times out gives an {@link Invocation} that {@linkplain
+   * Invocation#failed() failed}, with the runtime's error document as its response.
    */
   public Invocation invoke(String functionId, String eventJson) {
     try {
@@ -227,10 +289,11 @@ public final class Emulator implements AutoCloseable {
   }
 
   /**
-   * Invokes a function asynchronously, as Lambda's {@code Event} invocation type and {@code start-lambda} do:
-   * the event is queued and runs when the function has a free place, a failure is retried per the function's
-   * {@code EventInvokeConfig}, and the outcome goes to its destination. Returns the request id every attempt's
-   * context carries; {@link #awaitAsyncInvocations} waits for the outcome, {@link #asyncInvocations} reports it.
+   * Invokes a function asynchronously, as Lambda's {@code Event} invocation type and {@code
+   * start-lambda} do: the event is queued and runs when the function has a free place, a failure is
+   * retried per the function's {@code EventInvokeConfig}, and the outcome goes to its destination.
+   * Returns the request id every attempt's context carries; {@link #awaitAsyncInvocations} waits
+   * for the outcome, {@link #asyncInvocations} reports it.
    *
    * @throws InvocationRejected when the event is over Lambda's 1 MB limit or the queue is full
    */
@@ -239,8 +302,8 @@ public final class Emulator implements AutoCloseable {
   }
 
   /**
-   * Waits until every asynchronous invocation accepted so far has finished (retries and destination functions
-   * included); true when they all did within {@code timeout}.
+   * Waits until every asynchronous invocation accepted so far has finished (retries and destination
+   * functions included); true when they all did within {@code timeout}.
    */
   public boolean awaitAsyncInvocations(Duration timeout) {
     return runtime.awaitAsync(timeout);
@@ -251,26 +314,36 @@ public final class Emulator implements AutoCloseable {
     return journal.asyncInvocations();
   }
 
-  /** Initialises one execution environment per function now, as {@code --warm-containers EAGER} does. */
+  /**
+   * Initialises one execution environment per function now, as {@code --warm-containers EAGER}
+   * does.
+   */
   public void warmUp() {
     runtime.warmUp();
   }
 
-  /** Every invocation since start or the last {@link #resetJournal()}, oldest first (the last 1000). */
+  /**
+   * Every invocation since start or the last {@link #resetJournal()}, oldest first (the last 1000).
+   */
   public List<Invocation> invocations() {
     return journal.invocations();
   }
 
-  /** The journal's invocations of one function (its logical id), oldest first: what a test asserts on. */
+  /**
+   * The journal's invocations of one function (its logical id), oldest first: what a test asserts
+   * on.
+   */
   public List<Invocation> invocations(String functionId) {
-    return journal.invocations().stream().filter(invocation -> invocation.functionId().equals(functionId)).toList();
+    return journal.invocations().stream()
+        .filter(invocation -> invocation.functionId().equals(functionId))
+        .toList();
   }
 
   /**
-   * Waits, up to {@code timeout}, until the journal holds at least {@code count} invocations of {@code functionId}
-   * (an asynchronous event's attempts, a destination's invocation, a request still running), and returns that
-   * function's invocations then, oldest first: fewer than {@code count} when the time ran out, for the test to
-   * assert on.
+   * Waits, up to {@code timeout}, until the journal holds at least {@code count} invocations of
+   * {@code functionId} (an asynchronous event's attempts, a destination's invocation, a request
+   * still running), and returns that function's invocations then, oldest first: fewer than {@code
+   * count} when the time ran out, for the test to assert on.
    *
    * <pre>{@code
    * emulator.invokeAsync("OrdersFunction", event);
@@ -293,12 +366,13 @@ public final class Emulator implements AutoCloseable {
   }
 
   /**
-   * Returns the running emulator to a fresh state, as if just started, without a restart: every execution
-   * environment is discarded (idle ones close now, busy ones as soon as their invocation ends), so each
-   * function's next invocation is a cold start with fresh static state; cached Lambda authorizer results are
-   * forgotten, so the next request calls the authorizer again; injected {@linkplain #faults() faults} are removed;
-   * the journal is emptied. The template, port and
-   * options stay as they are. An invocation still running when this is called is journaled when it ends.
+   * Returns the running emulator to a fresh state, as if just started, without a restart: every
+   * execution environment is discarded (idle ones close now, busy ones as soon as their invocation
+   * ends), so each function's next invocation is a cold start with fresh static state; cached
+   * Lambda authorizer results are forgotten, so the next request calls the authorizer again;
+   * injected {@linkplain #faults() faults} are removed; the journal is emptied. The template, port
+   * and options stay as they are. An invocation still running when this is called is journaled when
+   * it ends.
    */
   public void reset() {
     faults.clear();
@@ -308,8 +382,9 @@ public final class Emulator implements AutoCloseable {
   }
 
   /**
-   * The faults injected into this emulator, as WireMock injects them into stubs: per function (seen through routes,
-   * the Invoke API and {@link #invoke}) or per route (API Gateway's side), until cleared or {@link #reset()}.
+   * The faults injected into this emulator, as WireMock injects them into stubs: per function (seen
+   * through routes, the Invoke API and {@link #invoke}) or per route (API Gateway's side), until
+   * cleared or {@link #reset()}.
    *
    * <pre>{@code
    * emulator.faults().forFunction("OrdersFunction").throttle();            // routes: 500; Invoke API: 429
@@ -321,16 +396,18 @@ public final class Emulator implements AutoCloseable {
    *
    * Each invocation a fault applied to says so in the journal ({@link Invocation#fault()}).
    *
-   * @throws LocalSamException from {@code forFunction} or {@code forRoute} when the template has no such function or route
+   * @throws LocalSamException from {@code forFunction} or {@code forRoute} when the template has no
+   *     such function or route
    */
   public Faults faults() {
     return faults;
   }
 
   /**
-   * Stops taking requests, waits up to {@code grace} for those in flight to be answered and for accepted
-   * asynchronous invocations to run, then {@linkplain #close() closes}: what Ctrl-C and SIGTERM do to
-   * {@code start-api}. Asynchronous invocations still unrun then are counted in the log.
+   * Stops taking requests, waits up to {@code grace} for those in flight to be answered and for
+   * accepted asynchronous invocations to run, then {@linkplain #close() closes}: what Ctrl-C and
+   * SIGTERM do to {@code start-api}. Asynchronous invocations still unrun then are counted in the
+   * log.
    */
   public void shutdown(Duration grace) {
     long deadline = System.nanoTime() + grace.toNanos();

@@ -9,13 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** What the console reads of a running emulator: its template, functions and journal, the same the tests read. */
+/**
+ * What the console reads of a running emulator: its template, functions and journal, the same the
+ * tests read.
+ */
 final class EmulatorConsoleSource implements ConsoleSource {
   private final Emulator emulator;
   private final Journal journal;
   private final io.localsam.runtime.FunctionRuntime runtime;
 
-  EmulatorConsoleSource(Emulator emulator, Journal journal, io.localsam.runtime.FunctionRuntime runtime) {
+  EmulatorConsoleSource(
+      Emulator emulator, Journal journal, io.localsam.runtime.FunctionRuntime runtime) {
     this.emulator = emulator;
     this.journal = journal;
     this.runtime = runtime;

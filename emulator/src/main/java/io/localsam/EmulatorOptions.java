@@ -1,7 +1,7 @@
 package io.localsam;
 
-import io.localsam.config.Isolation;
 import io.localsam.config.ConsoleMode;
+import io.localsam.config.Isolation;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.server.Tls;
 import java.nio.file.Path;
@@ -15,9 +15,9 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Everything an {@link Emulator} can be told: filled by the command line, by {@code @LocalApi} and by
- * {@code LocalApiExtension.builder()}, so every entry point starts the same engine. Made only by its
- * {@linkplain #builder(Path) builder}, so options can be added without breaking callers:
+ * Everything an {@link Emulator} can be told: filled by the command line, by {@code @LocalApi} and
+ * by {@code LocalApiExtension.builder()}, so every entry point starts the same engine. Made only by
+ * its {@linkplain #builder(Path) builder}, so options can be added without breaking callers:
  *
  * <pre>{@code
  * EmulatorOptions options = EmulatorOptions.builder(Path.of("template.yaml")).port(0).region("eu-west-1").build();
@@ -29,36 +29,43 @@ import java.util.function.Consumer;
  *   <li>{@code template}: the SAM or CloudFormation template (YAML or JSON)
  *   <li>{@code host}: the address to bind, {@code 127.0.0.1} unless told otherwise
  *   <li>{@code port}: the port to bind; {@code 0} picks a free one
- *   <li>{@code parameterOverrides}: template parameter values, as {@code --parameter-overrides} gives them
+ *   <li>{@code parameterOverrides}: template parameter values, as {@code --parameter-overrides}
+ *       gives them
  *   <li>{@code envVars}: an {@code --env-vars} JSON file in SAM's shape, or {@code null}
  *   <li>{@code region}: the value of {@code AWS::Region} and {@code AWS_REGION}
  *   <li>{@code log}: where start-up lines, warnings and function logs go (one line per call)
- *   <li>{@code staticDir}: a folder served at {@code /} for requests no route takes ({@code --static-dir});
- *     {@code null} means {@code public} beside the template, when it exists
- *   <li>{@code jwks}: key sets JWT and Cognito authorizers check token signatures with ({@code --jwks}): each a
- *     file, an {@code http(s)} URL or the JSON itself; with none, tokens are decoded without checking
- *     signatures (a start-up warning says so) and every other check still applies
- *   <li>{@code disableAuthorizer}: {@code --disable-authorizer}: routes run without their authorizers
- *   <li>{@code apiKeys}: API key values accepted for {@code ApiKeyRequired} methods ({@code --api-key}), besides
- *     the template's {@code AWS::ApiGateway::ApiKey} values
- *   <li>{@code functionEnvironment}: variables per function (by logical id or FunctionName), over those of
- *     {@code envVars}: what a test sets for one function
- *   <li>{@code asyncRetryDelay}: the wait before a failed asynchronous invocation's first retry (the second waits twice
- *     as long): Lambda's one minute unless set shorter, as a test of retries would
- *   <li>{@code isolation}: where functions run: in LocalSAM's JVM (the default) or in processes of their own
- *     ({@code --isolation process}), the JDKs for runtimes ({@code --jdk}), the function debugger, and what
- *     a Java function's process runs ({@code --runtime-client}: LocalSAM's bootstrap or AWS's client)
- *   <li>{@code tls}: the certificate and key to serve HTTPS with ({@code --ssl-cert-file}, {@code --ssl-key-file}),
- *     or {@code null} for HTTP
- *   <li>{@code watchTemplate}: reload the template when it (or a file it reads: nested stacks, included files, the
- *     env vars file) changes, keeping the server up; off with {@code --no-watch}
- *   <li>{@code watchCode}: reload a function when its code is rebuilt (hot reload); off with {@code --no-watch}
- *   <li>{@code server}: what the functions are reached through: API Gateway's APIs ({@link Server#API}, the default),
- *     Lambda's Invoke API ({@link Server#LAMBDA}, {@code start-lambda}) or only {@link Emulator#invoke}
- *     ({@link Server#NONE}, {@code invoke})
- *   <li>{@code console}: whether the API server serves the web console and admin API under {@code /__localsam/}: on a
- *     loopback address only ({@link ConsoleMode#LOOPBACK}, the default), on any address ({@code --console}), or never
- *     ({@code --no-console})
+ *   <li>{@code staticDir}: a folder served at {@code /} for requests no route takes ({@code
+ *       --static-dir}); {@code null} means {@code public} beside the template, when it exists
+ *   <li>{@code jwks}: key sets JWT and Cognito authorizers check token signatures with ({@code
+ *       --jwks}): each a file, an {@code http(s)} URL or the JSON itself; with none, tokens are
+ *       decoded without checking signatures (a start-up warning says so) and every other check
+ *       still applies
+ *   <li>{@code disableAuthorizer}: {@code --disable-authorizer}: routes run without their
+ *       authorizers
+ *   <li>{@code apiKeys}: API key values accepted for {@code ApiKeyRequired} methods ({@code
+ *       --api-key}), besides the template's {@code AWS::ApiGateway::ApiKey} values
+ *   <li>{@code functionEnvironment}: variables per function (by logical id or FunctionName), over
+ *       those of {@code envVars}: what a test sets for one function
+ *   <li>{@code asyncRetryDelay}: the wait before a failed asynchronous invocation's first retry
+ *       (the second waits twice as long): Lambda's one minute unless set shorter, as a test of
+ *       retries would
+ *   <li>{@code isolation}: where functions run: in LocalSAM's JVM (the default) or in processes of
+ *       their own ({@code --isolation process}), the JDKs for runtimes ({@code --jdk}), the
+ *       function debugger, and what a Java function's process runs ({@code --runtime-client}:
+ *       LocalSAM's bootstrap or AWS's client)
+ *   <li>{@code tls}: the certificate and key to serve HTTPS with ({@code --ssl-cert-file}, {@code
+ *       --ssl-key-file}), or {@code null} for HTTP
+ *   <li>{@code watchTemplate}: reload the template when it (or a file it reads: nested stacks,
+ *       included files, the env vars file) changes, keeping the server up; off with {@code
+ *       --no-watch}
+ *   <li>{@code watchCode}: reload a function when its code is rebuilt (hot reload); off with {@code
+ *       --no-watch}
+ *   <li>{@code server}: what the functions are reached through: API Gateway's APIs ({@link
+ *       Server#API}, the default), Lambda's Invoke API ({@link Server#LAMBDA}, {@code
+ *       start-lambda}) or only {@link Emulator#invoke} ({@link Server#NONE}, {@code invoke})
+ *   <li>{@code console}: whether the API server serves the web console and admin API under {@code
+ *       /__localsam/}: on a loopback address only ({@link ConsoleMode#LOOPBACK}, the default), on
+ *       any address ({@code --console}), or never ({@code --no-console})
  * </ul>
  */
 public final class EmulatorOptions {
@@ -68,7 +75,10 @@ public final class EmulatorOptions {
 
   /** What an emulator's functions are reached through. */
   public enum Server {
-    /** API Gateway's REST and HTTP APIs and function URLs, as {@code start-api} serves them (the default). */
+    /**
+     * API Gateway's REST and HTTP APIs and function URLs, as {@code start-api} serves them (the
+     * default).
+     */
     API,
     /** Lambda's Invoke API, as {@code start-lambda} serves it. */
     LAMBDA,
@@ -112,11 +122,16 @@ public final class EmulatorOptions {
     disableAuthorizer = builder.disableAuthorizer;
     apiKeys = List.copyOf(builder.apiKeys);
     Map<String, Map<String, String>> copy = new LinkedHashMap<>();
-    builder.functionEnvironment.forEach((function, variables) -> copy.put(function, Map.copyOf(variables)));
+    builder.functionEnvironment.forEach(
+        (function, variables) -> copy.put(function, Map.copyOf(variables)));
     functionEnvironment = Collections.unmodifiableMap(copy);
-    asyncRetryDelay = builder.asyncRetryDelay == null ? FunctionRuntime.ASYNC_RETRY_DELAY : builder.asyncRetryDelay;
+    asyncRetryDelay =
+        builder.asyncRetryDelay == null
+            ? FunctionRuntime.ASYNC_RETRY_DELAY
+            : builder.asyncRetryDelay;
     if (asyncRetryDelay.isNegative()) {
-      throw new IllegalArgumentException("asyncRetryDelay must not be negative, not " + asyncRetryDelay);
+      throw new IllegalArgumentException(
+          "asyncRetryDelay must not be negative, not " + asyncRetryDelay);
     }
     isolation = builder.isolation == null ? Isolation.IN_PROCESS : builder.isolation;
     tls = builder.tls;
@@ -300,7 +315,10 @@ public final class EmulatorOptions {
       return this;
     }
 
-    /** Adds a key set for JWT and Cognito authorizers: a file path, an {@code http(s)} URL or the JWKS JSON. */
+    /**
+     * Adds a key set for JWT and Cognito authorizers: a file path, an {@code http(s)} URL or the
+     * JWKS JSON.
+     */
     public Builder jwks(String location) {
       jwks.add(location);
       return this;
@@ -330,7 +348,9 @@ public final class EmulatorOptions {
       return this;
     }
 
-    /** Sets these variables for one function (logical id or FunctionName), over the env vars file's. */
+    /**
+     * Sets these variables for one function (logical id or FunctionName), over the env vars file's.
+     */
     public Builder functionEnvironment(String function, Map<String, String> variables) {
       functionEnvironment.computeIfAbsent(function, f -> new LinkedHashMap<>()).putAll(variables);
       return this;
@@ -343,8 +363,8 @@ public final class EmulatorOptions {
     }
 
     /**
-     * The wait before a failed asynchronous invocation's first retry; the second waits twice as long. Lambda
-     * waits one minute; a test of retries sets milliseconds.
+     * The wait before a failed asynchronous invocation's first retry; the second waits twice as
+     * long. Lambda waits one minute; a test of retries sets milliseconds.
      */
     public Builder asyncRetryDelay(Duration delay) {
       this.asyncRetryDelay = delay;
@@ -352,8 +372,8 @@ public final class EmulatorOptions {
     }
 
     /**
-     * Where functions run: {@link Isolation#IN_PROCESS} (the default, fastest), or processes of their own
-     * with their own environment, working directory, heap and Java version.
+     * Where functions run: {@link Isolation#IN_PROCESS} (the default, fastest), or processes of
+     * their own with their own environment, working directory, heap and Java version.
      */
     public Builder isolation(Isolation isolation) {
       this.isolation = isolation;
@@ -367,30 +387,36 @@ public final class EmulatorOptions {
     }
 
     /**
-     * Whether an edit to the template (or to a file it reads) is picked up while running: routes, functions,
-     * environment and parameters reloaded, the server kept up. On unless turned off.
+     * Whether an edit to the template (or to a file it reads) is picked up while running: routes,
+     * functions, environment and parameters reloaded, the server kept up. On unless turned off.
      */
     public Builder watchTemplate(boolean watch) {
       this.watchTemplate = watch;
       return this;
     }
 
-    /** Whether a function whose code is rebuilt is reloaded while running (hot reload). On unless turned off. */
+    /**
+     * Whether a function whose code is rebuilt is reloaded while running (hot reload). On unless
+     * turned off.
+     */
     public Builder watchCode(boolean watch) {
       this.watchCode = watch;
       return this;
     }
 
-    /** What the functions are reached through: API Gateway's APIs (the default), Lambda's Invoke API, or nothing. */
+    /**
+     * What the functions are reached through: API Gateway's APIs (the default), Lambda's Invoke
+     * API, or nothing.
+     */
     public Builder server(Server server) {
       this.server = server;
       return this;
     }
 
     /**
-     * Whether the web console and admin API are served under {@code /__localsam/}: {@link ConsoleMode#LOOPBACK} (the
-     * default) serves them only when bound to a loopback address, {@code ON} anywhere ({@code --console}), {@code OFF}
-     * never ({@code --no-console}).
+     * Whether the web console and admin API are served under {@code /__localsam/}: {@link
+     * ConsoleMode#LOOPBACK} (the default) serves them only when bound to a loopback address, {@code
+     * ON} anywhere ({@code --console}), {@code OFF} never ({@code --no-console}).
      */
     public Builder console(ConsoleMode console) {
       this.console = console;

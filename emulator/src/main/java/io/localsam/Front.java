@@ -19,47 +19,94 @@ import java.util.function.Predicate;
 import javax.net.ssl.SSLContext;
 
 /**
- * What an emulator's functions are reached through, as {@link EmulatorOptions#server()} says: API Gateway's
- * APIs ({@code start-api}), Lambda's Invoke API ({@code start-lambda}), or nothing but {@link Emulator#invoke}
- * ({@code invoke}).
+ * What an emulator's functions are reached through, as {@link EmulatorOptions#server()} says: API
+ * Gateway's APIs ({@code start-api}), Lambda's Invoke API ({@code start-lambda}), or nothing but
+ * {@link Emulator#invoke} ({@code invoke}).
  *
  * @param baseUri the server's base URL, null without a server
  * @param serving what readies a reloaded template's routes or names
- * @param draining stops taking requests and waits up to the grace for those in flight; true when they all ended
+ * @param draining stops taking requests and waits up to the grace for those in flight; true when
+ *     they all ended
  * @param stopping stops the server
  * @param forgettingAuthorizers forgets cached Lambda authorizer results
- * @param consoleMount mounts the web console under {@code /__localsam/}; null for a server without one
+ * @param consoleMount mounts the web console under {@code /__localsam/}; null for a server without
+ *     one
  */
-record Front(URI baseUri, int port, TemplateReload.Serving serving, Predicate<Duration> draining, Runnable stopping,
-    Runnable forgettingAuthorizers, Consumer<Console> consoleMount) {
+record Front(
+    URI baseUri,
+    int port,
+    TemplateReload.Serving serving,
+    Predicate<Duration> draining,
+    Runnable stopping,
+    Runnable forgettingAuthorizers,
+    Consumer<Console> consoleMount) {
 
   /**
-   * Starts the server; the API server tells {@code exchanges} about each request answered after its function ran.
-   * {@code port} is the options' port, or the free one chosen beforehand when functions must be told it.
+   * Starts the server; the API server tells {@code exchanges} about each request answered after its
+   * function ran. {@code port} is the options' port, or the free one chosen beforehand when
+   * functions must be told it.
    */
-  static Front start(EmulatorOptions options, int port, Template template, FunctionRuntime runtime, SSLContext tls,
-      Path staticDir, Faults faults, ExchangeListener exchanges, Consumer<String> log) {
+  static Front start(
+      EmulatorOptions options,
+      int port,
+      Template template,
+      FunctionRuntime runtime,
+      SSLContext tls,
+      Path staticDir,
+      Faults faults,
+      ExchangeListener exchanges,
+      Consumer<String> log) {
     return switch (options.server()) {
       case API -> {
-        GatewayServer server = GatewayServer.start(template, runtime, options.host(), port, staticDir,
-            new AuthSettings(options.region(), jwks(options), options.disableAuthorizer(), options.apiKeys()), tls, faults,
-            exchanges, log);
+        GatewayServer server =
+            GatewayServer.start(
+                template,
+                runtime,
+                options.host(),
+                port,
+                staticDir,
+                new AuthSettings(
+                    options.region(),
+                    jwks(options),
+                    options.disableAuthorizer(),
+                    options.apiKeys()),
+                tls,
+                faults,
+                exchanges,
+                log);
         server.mountingLines().forEach(log);
-        yield new Front(server.baseUri(), server.port(), server::prepare, server::drain, server::close,
-            server::clearAuthorizerCache, server::mountConsole);
+        yield new Front(
+            server.baseUri(),
+            server.port(),
+            server::prepare,
+            server::drain,
+            server::close,
+            server::clearAuthorizerCache,
+            server::mountConsole);
       }
       case LAMBDA -> {
-        LambdaServer server = LambdaServer.start(template, runtime, options.host(), options.port(), options.region(), log);
-        yield new Front(server.baseUri(), server.port(), (next, functions) -> () -> server.update(next), server::drain,
-            server::close, () -> { }, null);
+        LambdaServer server =
+            LambdaServer.start(
+                template, runtime, options.host(), options.port(), options.region(), log);
+        yield new Front(
+            server.baseUri(),
+            server.port(),
+            (next, functions) -> () -> server.update(next),
+            server::drain,
+            server::close,
+            () -> {},
+            null);
       }
-      case NONE -> new Front(null, 0, (next, functions) -> () -> { }, grace -> true, () -> { }, () -> { }, null);
+      case NONE ->
+          new Front(
+              null, 0, (next, functions) -> () -> {}, grace -> true, () -> {}, () -> {}, null);
     };
   }
 
   /**
-   * The key sets authorizers check signatures with: {@code --jwks}'s, and the console's own key when the console is
-   * served (without any key set signatures go unchecked, and the console's tokens pass anyway).
+   * The key sets authorizers check signatures with: {@code --jwks}'s, and the console's own key
+   * when the console is served (without any key set signatures go unchecked, and the console's
+   * tokens pass anyway).
    */
   private static List<String> jwks(EmulatorOptions options) {
     if (options.jwks().isEmpty() || !options.console().servesOn(options.host())) {
@@ -73,7 +120,8 @@ record Front(URI baseUri, int port, TemplateReload.Serving serving, Predicate<Du
   @Override
   public URI baseUri() {
     if (baseUri == null) {
-      throw new IllegalStateException("this emulator serves no HTTP (EmulatorOptions.Server.NONE): use invoke");
+      throw new IllegalStateException(
+          "this emulator serves no HTTP (EmulatorOptions.Server.NONE): use invoke");
     }
     return baseUri;
   }

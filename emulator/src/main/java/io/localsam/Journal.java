@@ -15,10 +15,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The invocation journal: every finished invocation (with its log lines, and the HTTP request that led to it)
- * and every accepted asynchronous one's outcome, the newest {@value #LIMIT} of each. It exists before the server
- * opens, so a request that arrives at once is recorded. {@link Emulator#invocations()} and the admin API both
- * read it.
+ * The invocation journal: every finished invocation (with its log lines, and the HTTP request that
+ * led to it) and every accepted asynchronous one's outcome, the newest {@value #LIMIT} of each. It
+ * exists before the server opens, so a request that arrives at once is recorded. {@link
+ * Emulator#invocations()} and the admin API both read it.
  */
 final class Journal implements InvocationListener, ExchangeListener {
   /** How many entries of each kind are kept; the oldest go first. */
@@ -40,7 +40,13 @@ final class Journal implements InvocationListener, ExchangeListener {
     final Instant startedAt;
     volatile GatewayExchange exchange;
 
-    Recorded(long id, String functionId, byte[] event, InvocationResult result, List<String> logs, Instant finishedAt) {
+    Recorded(
+        long id,
+        String functionId,
+        byte[] event,
+        InvocationResult result,
+        List<String> logs,
+        Instant finishedAt) {
       this.id = id;
       this.functionId = functionId;
       this.event = event;
@@ -51,8 +57,19 @@ final class Journal implements InvocationListener, ExchangeListener {
     }
 
     Invocation invocation() {
-      return new Invocation(functionId, result.requestId(), text(event), text(result.payload()), result.errorType(),
-          result.duration(), id, startedAt, result.initDuration(), logs, exchange, result.fault());
+      return new Invocation(
+          functionId,
+          result.requestId(),
+          text(event),
+          text(result.payload()),
+          result.errorType(),
+          result.duration(),
+          id,
+          startedAt,
+          result.initDuration(),
+          logs,
+          exchange,
+          result.fault());
     }
   }
 
@@ -74,11 +91,15 @@ final class Journal implements InvocationListener, ExchangeListener {
     tell(recorded);
   }
 
-  /** The gateway answered a request whose function ran: the request joins that invocation's entry. */
+  /**
+   * The gateway answered a request whose function ran: the request joins that invocation's entry.
+   */
   @Override
   public void answered(GatewayExchange exchange) {
-    Recorded recorded = exchange.functionRequestId() == null ? null : find(r -> r.result.requestId()
-        .equals(exchange.functionRequestId()));
+    Recorded recorded =
+        exchange.functionRequestId() == null
+            ? null
+            : find(r -> r.result.requestId().equals(exchange.functionRequestId()));
     if (recorded != null) {
       recorded.exchange = exchange;
       tell(recorded);
@@ -95,7 +116,10 @@ final class Journal implements InvocationListener, ExchangeListener {
     }
   }
 
-  /** Calls {@code watcher} with each invocation recorded, and again when its HTTP request joins it; until unwatched. */
+  /**
+   * Calls {@code watcher} with each invocation recorded, and again when its HTTP request joins it;
+   * until unwatched.
+   */
   void watch(Consumer<? super Invocation> watcher) {
     watchers.add(watcher);
   }
@@ -138,7 +162,8 @@ final class Journal implements InvocationListener, ExchangeListener {
 
   /** The entry of the HTTP request API Gateway numbered {@code gatewayRequestId}, or null. */
   Invocation byGatewayRequestId(String gatewayRequestId) {
-    Recorded recorded = find(r -> r.exchange != null && r.exchange.gatewayRequestId().equals(gatewayRequestId));
+    Recorded recorded =
+        find(r -> r.exchange != null && r.exchange.gatewayRequestId().equals(gatewayRequestId));
     return recorded == null ? null : recorded.invocation();
   }
 
@@ -155,8 +180,17 @@ final class Journal implements InvocationListener, ExchangeListener {
     synchronized (asyncOutcomes) {
       outcomes = List.copyOf(asyncOutcomes);
     }
-    return outcomes.stream().map(o -> new AsyncInvocation(o.functionId(), o.requestId(), text(o.event()), o.condition(),
-        o.attempts(), o.last() == null ? null : text(o.last().payload()), o.last() == null ? null : o.last().errorType()))
+    return outcomes.stream()
+        .map(
+            o ->
+                new AsyncInvocation(
+                    o.functionId(),
+                    o.requestId(),
+                    text(o.event()),
+                    o.condition(),
+                    o.attempts(),
+                    o.last() == null ? null : text(o.last().payload()),
+                    o.last() == null ? null : o.last().errorType()))
         .toList();
   }
 
@@ -170,7 +204,10 @@ final class Journal implements InvocationListener, ExchangeListener {
     }
   }
 
-  /** An invocation the journal did not record (it was evicted at once): numbered 0, without a request. */
+  /**
+   * An invocation the journal did not record (it was evicted at once): numbered 0, without a
+   * request.
+   */
   static Invocation invocation(String functionId, byte[] event, InvocationResult result) {
     return new Recorded(0, functionId, event, result, List.of(), Instant.now()).invocation();
   }

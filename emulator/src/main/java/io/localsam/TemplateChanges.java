@@ -8,8 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What a reloaded template changed in what is served: routes by route key, functions by logical id. */
-record TemplateChanges(List<String> routesAdded, List<String> routesChanged, List<String> routesRemoved,
+/**
+ * What a reloaded template changed in what is served: routes by route key, functions by logical id.
+ */
+record TemplateChanges(
+    List<String> routesAdded,
+    List<String> routesChanged,
+    List<String> routesRemoved,
     FunctionChanges functions) {
 
   /** How many names a line lists before it says how many more there are. */
@@ -20,13 +25,14 @@ record TemplateChanges(List<String> routesAdded, List<String> routesChanged, Lis
     Map<String, RouteDef> now = byKey(after);
     List<String> added = new ArrayList<>();
     List<String> changed = new ArrayList<>();
-    now.forEach((key, route) -> {
-      if (!old.containsKey(key)) {
-        added.add(key);
-      } else if (!route.sameRoute(old.get(key))) {
-        changed.add(key);
-      }
-    });
+    now.forEach(
+        (key, route) -> {
+          if (!old.containsKey(key)) {
+            added.add(key);
+          } else if (!route.sameRoute(old.get(key))) {
+            changed.add(key);
+          }
+        });
     List<String> removed = new ArrayList<>(old.keySet());
     removed.removeAll(now.keySet());
     return new TemplateChanges(added, changed, removed, functions);
@@ -34,11 +40,16 @@ record TemplateChanges(List<String> routesAdded, List<String> routesChanged, Lis
 
   private static Map<String, RouteDef> byKey(Template template) {
     Map<String, RouteDef> routes = new LinkedHashMap<>();
-    template.routes().forEach(route -> routes.putIfAbsent(route.apiId() + " " + route.routeKey(), route));
+    template
+        .routes()
+        .forEach(route -> routes.putIfAbsent(route.apiId() + " " + route.routeKey(), route));
     return routes;
   }
 
-  /** One start-up style line: {@code Template reloaded: 1 route added (GET /new), 1 function changed (Hello)}. */
+  /**
+   * One start-up style line: {@code Template reloaded: 1 route added (GET /new), 1 function changed
+   * (Hello)}.
+   */
   String line() {
     List<String> parts = new ArrayList<>();
     part(parts, routesAdded.stream().map(TemplateChanges::routeKey).toList(), "route", "added");
@@ -47,7 +58,8 @@ record TemplateChanges(List<String> routesAdded, List<String> routesChanged, Lis
     part(parts, functions.added(), "function", "added");
     part(parts, functions.changed(), "function", "changed");
     part(parts, functions.removed(), "function", "removed");
-    return "Template reloaded: " + (parts.isEmpty() ? "no route or function changed" : String.join(", ", parts));
+    return "Template reloaded: "
+        + (parts.isEmpty() ? "no route or function changed" : String.join(", ", parts));
   }
 
   private static String routeKey(String apiAndKey) {
@@ -58,8 +70,18 @@ record TemplateChanges(List<String> routesAdded, List<String> routesChanged, Lis
     if (names.isEmpty()) {
       return;
     }
-    String listed = String.join(", ", names.subList(0, Math.min(NAMED, names.size())))
-        + (names.size() > NAMED ? " and " + (names.size() - NAMED) + " more" : "");
-    parts.add(names.size() + " " + noun + (names.size() == 1 ? "" : "s") + " " + verb + " (" + listed + ")");
+    String listed =
+        String.join(", ", names.subList(0, Math.min(NAMED, names.size())))
+            + (names.size() > NAMED ? " and " + (names.size() - NAMED) + " more" : "");
+    parts.add(
+        names.size()
+            + " "
+            + noun
+            + (names.size() == 1 ? "" : "s")
+            + " "
+            + verb
+            + " ("
+            + listed
+            + ")");
   }
 }

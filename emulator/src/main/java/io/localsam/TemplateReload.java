@@ -15,16 +15,20 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * Keeps a running LocalSAM on the template as it is on disk, as SAM CLI reloads it: when the template or a
- * file it reads changes, it is read again and what changed is put in use without a restart. Functions whose
- * definition and environment did not change keep their warm environments; new and changed ones get new ones;
- * removed ones close as their last invocation ends. Requests in flight finish on the version they arrived
- * under. A version that cannot be read, or whose code cannot be found, changes nothing: the error is logged
- * with its file, line and column, and the last good version keeps serving.
+ * Keeps a running LocalSAM on the template as it is on disk, as SAM CLI reloads it: when the
+ * template or a file it reads changes, it is read again and what changed is put in use without a
+ * restart. Functions whose definition and environment did not change keep their warm environments;
+ * new and changed ones get new ones; removed ones close as their last invocation ends. Requests in
+ * flight finish on the version they arrived under. A version that cannot be read, or whose code
+ * cannot be found, changes nothing: the error is logged with its file, line and column, and the
+ * last good version keeps serving.
  */
 final class TemplateReload implements AutoCloseable {
 
-  /** What serves a version of the template besides its functions: readies its routes, returns what puts them in use. */
+  /**
+   * What serves a version of the template besides its functions: readies its routes, returns what
+   * puts them in use.
+   */
   @FunctionalInterface
   public interface Serving {
     Runnable prepare(Template next, FunctionSet functions);
@@ -35,12 +39,19 @@ final class TemplateReload implements AutoCloseable {
   private final Serving serving;
   private final Consumer<String> log;
   private final TemplateWatcher watcher; // null when the template is not watched
-  private final UnaryOperator<Template> selection; // what of each version is served (start-lambda FUNCTION...)
+  private final UnaryOperator<Template>
+      selection; // what of each version is served (start-lambda FUNCTION...)
   private volatile Template current;
   private boolean closed; // guarded by this
 
-  private TemplateReload(EmulatorOptions options, Template loaded, TemplateWatcher watcher, FunctionRuntime runtime,
-      Serving serving, Consumer<String> log, UnaryOperator<Template> selection) {
+  private TemplateReload(
+      EmulatorOptions options,
+      Template loaded,
+      TemplateWatcher watcher,
+      FunctionRuntime runtime,
+      Serving serving,
+      Consumer<String> log,
+      UnaryOperator<Template> selection) {
     this.options = options;
     this.current = loaded;
     this.watcher = watcher;
@@ -51,28 +62,48 @@ final class TemplateReload implements AutoCloseable {
   }
 
   /**
-   * What watches {@code loaded}'s files, taking their state now: call it as soon as the template is read, so an
-   * edit made while the rest starts up is not missed. Null when the options turn watching off.
+   * What watches {@code loaded}'s files, taking their state now: call it as soon as the template is
+   * read, so an edit made while the rest starts up is not missed. Null when the options turn
+   * watching off.
    */
-  public static TemplateWatcher watcher(EmulatorOptions options, Template loaded, Consumer<String> log) {
-    return options.watchTemplate() ? new TemplateWatcher(loaded.file(), files(options, loaded), log) : null;
+  public static TemplateWatcher watcher(
+      EmulatorOptions options, Template loaded, Consumer<String> log) {
+    return options.watchTemplate()
+        ? new TemplateWatcher(loaded.file(), files(options, loaded), log)
+        : null;
   }
 
   /**
-   * Starts reloading {@code loaded} as {@code watcher} sees it change (none: only {@link #reload()} on request).
+   * Starts reloading {@code loaded} as {@code watcher} sees it change (none: only {@link #reload()}
+   * on request).
    *
    * @param loaded the version in use, as read at start-up
    * @param log where the reload lines go
    */
-  public static TemplateReload start(EmulatorOptions options, Template loaded, TemplateWatcher watcher,
-      FunctionRuntime runtime, Serving serving, Consumer<String> log) {
+  public static TemplateReload start(
+      EmulatorOptions options,
+      Template loaded,
+      TemplateWatcher watcher,
+      FunctionRuntime runtime,
+      Serving serving,
+      Consumer<String> log) {
     return start(options, loaded, watcher, runtime, serving, log, UnaryOperator.identity());
   }
 
-  /** As above, serving of each version read what {@code selection} keeps of it (it may refuse one with a LocalSamException). */
-  public static TemplateReload start(EmulatorOptions options, Template loaded, TemplateWatcher watcher,
-      FunctionRuntime runtime, Serving serving, Consumer<String> log, UnaryOperator<Template> selection) {
-    TemplateReload reload = new TemplateReload(options, loaded, watcher, runtime, serving, log, selection);
+  /**
+   * As above, serving of each version read what {@code selection} keeps of it (it may refuse one
+   * with a LocalSamException).
+   */
+  public static TemplateReload start(
+      EmulatorOptions options,
+      Template loaded,
+      TemplateWatcher watcher,
+      FunctionRuntime runtime,
+      Serving serving,
+      Consumer<String> log,
+      UnaryOperator<Template> selection) {
+    TemplateReload reload =
+        new TemplateReload(options, loaded, watcher, runtime, serving, log, selection);
     if (watcher != null) {
       watcher.start(reload::reload);
     }
@@ -84,7 +115,10 @@ final class TemplateReload implements AutoCloseable {
     return current;
   }
 
-  /** Reads the template again and puts what changed in use; false, and nothing changed, when it cannot. */
+  /**
+   * Reads the template again and puts what changed in use; false, and nothing changed, when it
+   * cannot.
+   */
   public synchronized boolean reload() {
     if (closed) {
       return false;
@@ -94,8 +128,13 @@ final class TemplateReload implements AutoCloseable {
     FunctionUpdate update;
     Runnable routes;
     try {
-      next = selection.apply(TemplateLoader.load(options.template(), options.parameterOverrides(), options.region()));
-      update = runtime.prepare(next, EnvVarsFile.read(options.envVars()).with(options.functionEnvironment()));
+      next =
+          selection.apply(
+              TemplateLoader.load(
+                  options.template(), options.parameterOverrides(), options.region()));
+      update =
+          runtime.prepare(
+              next, EnvVarsFile.read(options.envVars()).with(options.functionEnvironment()));
     } catch (LocalSamException e) {
       log.accept("Template not reloaded (the last good version keeps serving): " + e.getMessage());
       return false;
@@ -113,7 +152,8 @@ final class TemplateReload implements AutoCloseable {
     if (watcher != null) {
       watcher.watch(files(options, next));
     }
-    next.warnings().stream().filter(warning -> !before.warnings().contains(warning))
+    next.warnings().stream()
+        .filter(warning -> !before.warnings().contains(warning))
         .forEach(warning -> log.accept("Warning: " + warning));
     log.accept(TemplateChanges.between(before, next, update.changes()).line());
     return true;

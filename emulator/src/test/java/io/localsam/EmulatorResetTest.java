@@ -17,16 +17,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link Emulator#reset()}: what a test run sharing one emulator relies on to start each class afresh. */
+/**
+ * {@link Emulator#reset()}: what a test run sharing one emulator relies on to start each class
+ * afresh.
+ */
 class EmulatorResetTest {
-  @TempDir
-  static Path folder;
+  @TempDir static Path folder;
 
   static TestApi api;
 
   @BeforeAll
   static void start() {
-    api = TestApi.start(folder, """
+    api =
+        TestApi.start(
+            folder,
+            """
         Transform: AWS::Serverless-2016-10-31
         Globals:
           Function: {Runtime: java17, CodeUri: ${CODE}, Timeout: 10}
@@ -86,13 +91,19 @@ class EmulatorResetTest {
     api.emulator().reset();
     assertEquals(200, api.http().get("/guarded", "X-Token", "allow").status());
     assertEquals(200, api.http().get("/guarded", "X-Token", "allow").status());
-    assertEquals(1, api.emulator().invocations("PolicyAuthorizer").size(), "the second request used the cached policy");
+    assertEquals(
+        1,
+        api.emulator().invocations("PolicyAuthorizer").size(),
+        "the second request used the cached policy");
 
     api.emulator().reset();
     Response afterReset = api.http().get("/guarded", "X-Token", "allow");
 
     assertEquals(200, afterReset.status());
-    assertEquals(1, api.emulator().invocations("PolicyAuthorizer").size(), "the authorizer was called again");
+    assertEquals(
+        1,
+        api.emulator().invocations("PolicyAuthorizer").size(),
+        "the authorizer was called again");
   }
 
   @Test
@@ -100,7 +111,8 @@ class EmulatorResetTest {
     api.http().get("/count");
     api.emulator().invokeAsync("Counter", "{}");
     assertTrue(api.emulator().awaitAsyncInvocations(Duration.ofSeconds(10)));
-    assertTrue(!api.emulator().invocations().isEmpty() && !api.emulator().asyncInvocations().isEmpty());
+    assertTrue(
+        !api.emulator().invocations().isEmpty() && !api.emulator().asyncInvocations().isEmpty());
 
     api.emulator().reset();
 
@@ -111,7 +123,8 @@ class EmulatorResetTest {
   @Test
   void a_busy_environment_finishes_its_invocation_and_is_then_discarded() throws Exception {
     api.emulator().reset();
-    CompletableFuture<Response> held = CompletableFuture.supplyAsync(() -> api.http().get("/gate?gate=reset-busy"));
+    CompletableFuture<Response> held =
+        CompletableFuture.supplyAsync(() -> api.http().get("/gate?gate=reset-busy"));
     assertTrue(Gate.latch("reset-busy.entered").await(10, TimeUnit.SECONDS));
 
     api.emulator().reset();
@@ -123,7 +136,11 @@ class EmulatorResetTest {
     List<Invocation> gate = api.emulator().invocations("Gate");
     String next = gate.get(gate.size() - 1).requestId();
     assertTrue(api.logged("REPORT RequestId: " + next), "the next invocation was reported");
-    assertTrue(api.logs().stream().anyMatch(line -> line.contains("REPORT RequestId: " + next) && line.contains("Init Duration")),
+    assertTrue(
+        api.logs().stream()
+            .anyMatch(
+                line ->
+                    line.contains("REPORT RequestId: " + next) && line.contains("Init Duration")),
         "the next invocation started a new environment: " + api.logs());
   }
 }

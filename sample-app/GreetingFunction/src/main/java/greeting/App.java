@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Greets the person named in the path: {@code POST /greetings/alice} with {@code {"greeting":"Hi"}}
- * answers {@code {"message":"Hi, alice"}}. Without a body, or without a greeting in it, the greeting
- * is {@code DEFAULT_GREETING}; a body that is not a JSON object is a 400.
+ * answers {@code {"message":"Hi, alice"}}. Without a body, or without a greeting in it, the
+ * greeting is {@code DEFAULT_GREETING}; a body that is not a JSON object is a 400.
  */
 public class App implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -32,7 +32,8 @@ public class App implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HT
     if (body != null && !body.isBlank()) {
       try {
         JsonNode request = JSON.readTree(body);
-        if (!request.isObject() || (request.has("greeting") && !request.get("greeting").isTextual())) {
+        if (!request.isObject()
+            || (request.has("greeting") && !request.get("greeting").isTextual())) {
           return reply(400, "The body must be a JSON object like {\"greeting\":\"Hi\"}");
         }
         greeting = request.path("greeting").asText(greeting);

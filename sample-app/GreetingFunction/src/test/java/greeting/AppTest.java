@@ -16,7 +16,8 @@ class AppTest {
 
   @Test
   void greets_with_the_greeting_from_the_body() {
-    APIGatewayV2HTTPResponse response = app.handleRequest(post("alice", "{\"greeting\":\"Hi\"}"), null);
+    APIGatewayV2HTTPResponse response =
+        app.handleRequest(post("alice", "{\"greeting\":\"Hi\"}"), null);
 
     assertEquals(200, response.getStatusCode());
     assertEquals("{\"message\":\"Hi, alice\"}", response.getBody());
@@ -33,7 +34,9 @@ class AppTest {
 
   @Test
   void reads_a_base64_encoded_body() {
-    String encoded = Base64.getEncoder().encodeToString("{\"greeting\":\"Hey\"}".getBytes(StandardCharsets.UTF_8));
+    String encoded =
+        Base64.getEncoder()
+            .encodeToString("{\"greeting\":\"Hey\"}".getBytes(StandardCharsets.UTF_8));
     APIGatewayV2HTTPEvent event = post("carol", encoded);
     event.setIsBase64Encoded(true);
 

@@ -15,9 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * ChatFunction's WebSocket API with a real WebSocket client (the JDK's): LocalSAM serves ../template.yaml on a free
- * port, and the function answers through the AWS SDK's management client as it would once deployed. (It lives here,
- * with the other tests of the whole app, because this module is built last.)
+ * ChatFunction's WebSocket API with a real WebSocket client (the JDK's): LocalSAM serves
+ * ../template.yaml on a free port, and the function answers through the AWS SDK's management client
+ * as it would once deployed. (It lives here, with the other tests of the whole app, because this
+ * module is built last.)
  */
 @LocalApi(template = "../template.yaml")
 class ChatApiTest {
@@ -26,14 +27,20 @@ class ChatApiTest {
 
   private WebSocket connect(Emulator emulator) {
     URI socket = URI.create(emulator.uri("/production").toString().replaceFirst("^http", "ws"));
-    return HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(socket, new WebSocket.Listener() {
-      @Override
-      public CompletionStage<?> onText(WebSocket webSocket, CharSequence text, boolean last) {
-        received.add(text.toString());
-        webSocket.request(1);
-        return null;
-      }
-    }).join();
+    return HttpClient.newHttpClient()
+        .newWebSocketBuilder()
+        .buildAsync(
+            socket,
+            new WebSocket.Listener() {
+              @Override
+              public CompletionStage<?> onText(
+                  WebSocket webSocket, CharSequence text, boolean last) {
+                received.add(text.toString());
+                webSocket.request(1);
+                return null;
+              }
+            })
+        .join();
   }
 
   @Test
@@ -42,7 +49,8 @@ class ChatApiTest {
 
     client.sendText("{\"action\":\"sendmessage\",\"data\":\"hello\"}", true).join();
 
-    assertEquals("{\"action\":\"sendmessage\",\"data\":\"hello\"}", received.poll(20, TimeUnit.SECONDS));
+    assertEquals(
+        "{\"action\":\"sendmessage\",\"data\":\"hello\"}", received.poll(20, TimeUnit.SECONDS));
     client.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
   }
 
@@ -53,8 +61,9 @@ class ChatApiTest {
     client.sendText("hi there", true).join();
 
     assertEquals("echo: hi there", received.poll(20, TimeUnit.SECONDS));
-    assertTrue(emulator.invocations("ChatFunction").stream() // the journal has each route's invocations
-        .anyMatch(invocation -> invocation.event().contains("\"routeKey\":\"$default\"")));
+    assertTrue(
+        emulator.invocations("ChatFunction").stream() // the journal has each route's invocations
+            .anyMatch(invocation -> invocation.event().contains("\"routeKey\":\"$default\"")));
     client.abort();
   }
 }

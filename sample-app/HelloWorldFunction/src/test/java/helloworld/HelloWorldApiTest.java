@@ -22,8 +22,8 @@ class HelloWorldApiTest {
 
   @Test
   void says_hello_world(URI api) throws Exception {
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(api.resolve("hello")).build(), BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(HttpRequest.newBuilder(api.resolve("hello")).build(), BodyHandlers.ofString());
 
     assertEquals(200, response.statusCode());
     assertEquals("{\"message\": \"hello world\"}", response.body());
@@ -33,12 +33,13 @@ class HelloWorldApiTest {
 
   @Test
   void greets_by_name_with_the_greeting_posted(URI api) throws Exception {
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(api.resolve("greetings/alice"))
-            .header("Content-Type", "application/json")
-            .POST(BodyPublishers.ofString("{\"greeting\":\"Hi\"}"))
-            .build(),
-        BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(api.resolve("greetings/alice"))
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"greeting\":\"Hi\"}"))
+                .build(),
+            BodyHandlers.ofString());
 
     assertEquals(200, response.statusCode());
     assertEquals("{\"message\":\"Hi, alice\"}", response.body());
@@ -46,20 +47,21 @@ class HelloWorldApiTest {
 
   @Test
   void rejects_a_greeting_that_is_not_json(URI api) throws Exception {
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(api.resolve("greetings/alice"))
-            .header("Content-Type", "application/json")
-            .POST(BodyPublishers.ofString("Hi"))
-            .build(),
-        BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(api.resolve("greetings/alice"))
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("Hi"))
+                .build(),
+            BodyHandlers.ofString());
 
     assertEquals(400, response.statusCode());
   }
 
   @Test
   void answers_an_unknown_path_like_api_gateway(URI api) throws Exception {
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(api.resolve("nowhere")).build(), BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(HttpRequest.newBuilder(api.resolve("nowhere")).build(), BodyHandlers.ofString());
 
     assertEquals(403, response.statusCode());
     assertEquals("{\"message\":\"Missing Authentication Token\"}", response.body());

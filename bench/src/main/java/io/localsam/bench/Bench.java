@@ -10,10 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The bench driver behind {@code bench/run}: the bare-Undertow ceiling, the issue's lean prototype and
- * LocalSAM serving the sample app, started the same way, under the same load, {@code ROUNDS} times each; then start-up and idle
- * memory of generated 1-, 50- and 200-function templates; then JMH for one warm invocation. Prints a
- * Markdown report (also written to {@code bench/target/bench-results.md}).
+ * The bench driver behind {@code bench/run}: the bare-Undertow ceiling, the issue's lean prototype
+ * and LocalSAM serving the sample app, started the same way, under the same load, {@code ROUNDS}
+ * times each; then start-up and idle memory of generated 1-, 50- and 200-function templates; then
+ * JMH for one warm invocation. Prints a Markdown report (also written to {@code
+ * bench/target/bench-results.md}).
  *
  * <p>{@code java -cp bench/target/classes:bench/target/lib/* io.localsam.bench.Bench REPO}
  */
@@ -31,7 +32,12 @@ public final class Bench {
   private final Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
 
   /** One server start, its load runs and its memory after them. */
-  record ServerRound(ServerProcess.Startup startup, LoadResult load, double rssKb, long coldStarts, double cpuMicrosPerRequest) {}
+  record ServerRound(
+      ServerProcess.Startup startup,
+      LoadResult load,
+      double rssKb,
+      long coldStarts,
+      double cpuMicrosPerRequest) {}
 
   /** One start of a generated template: its first 200, then its memory with one function used. */
   record TemplateRound(ServerProcess.Startup startup, double rssKb, double heapKb) {}
@@ -43,7 +49,8 @@ public final class Bench {
   }
 
   public static void main(String[] args) throws Exception {
-    BenchOptions options = BenchOptions.from(Path.of(args.length > 0 ? args[0] : "."), System.getenv());
+    BenchOptions options =
+        BenchOptions.from(Path.of(args.length > 0 ? args[0] : "."), System.getenv());
     Path work = options.repo().resolve("bench/target/run");
     Files.createDirectories(work);
     String report = new Bench(options, work).run();
@@ -57,12 +64,28 @@ public final class Bench {
     long started = System.nanoTime();
     String loadBefore = Machine.loadAverage();
     progress("Machine: " + Machine.describe());
-    progress("Load: " + load.describe() + "; " + options.rounds() + " rounds of " + options.warmupSeconds() + " s warm-up + "
-        + options.durationSeconds() + " s measured; JVM flags: " + (options.jvmOptions().isEmpty() ? "(defaults)" : String.join(" ", options.jvmOptions())));
+    progress(
+        "Load: "
+            + load.describe()
+            + "; "
+            + options.rounds()
+            + " rounds of "
+            + options.warmupSeconds()
+            + " s warm-up + "
+            + options.durationSeconds()
+            + " s measured; JVM flags: "
+            + (options.jvmOptions().isEmpty()
+                ? "(defaults)"
+                : String.join(" ", options.jvmOptions())));
 
     progress("CLI: -V, --help, routes (" + options.rounds() * 3 + " times each)");
-    Map<String, List<Double>> cli = CliStartup.measure(javaBin, options.jvmOptions(), options.emulatorJar(), options.sampleTemplate(),
-        options.rounds() * 3);
+    Map<String, List<Double>> cli =
+        CliStartup.measure(
+            javaBin,
+            options.jvmOptions(),
+            options.emulatorJar(),
+            options.sampleTemplate(),
+            options.rounds() * 3);
     Map<String, List<String>> commands = new LinkedHashMap<>();
     commands.put(CEILING, ceilingCommand("worker"));
     commands.put(CEILING_IO, ceilingCommand("io"));
@@ -75,7 +98,8 @@ public final class Bench {
     } else {
       progress("serverless-offline is not measured: " + peerMissing);
     }
-    // Unmeasured first starts: LocalSAM resolves and caches the sample's class path, the OS caches the jars.
+    // Unmeasured first starts: LocalSAM resolves and caches the sample's class path, the OS caches
+    // the jars.
     for (Map.Entry<String, List<String>> server : commands.entrySet()) {
       measure(server.getKey(), server.getValue(), "/hello", false);
     }
@@ -85,7 +109,9 @@ public final class Bench {
     for (int round = 1; round <= options.rounds(); round++) {
       progress("Round " + round + "/" + options.rounds());
       for (Map.Entry<String, List<String>> server : commands.entrySet()) {
-        servers.get(server.getKey()).add(measure(server.getKey(), server.getValue(), "/hello", true));
+        servers
+            .get(server.getKey())
+            .add(measure(server.getKey(), server.getValue(), "/hello", true));
       }
     }
 
@@ -101,21 +127,34 @@ public final class Bench {
 
     Map<String, JmhRun.Score> jmh = Map.of();
     if (options.jmh()) {
-      progress("JMH: InvokeBenchmark (" + options.jmhIterations() + " x 1 s warm-up, " + options.jmhIterations() + " x 1 s measured)");
+      progress(
+          "JMH: InvokeBenchmark ("
+              + options.jmhIterations()
+              + " x 1 s warm-up, "
+              + options.jmhIterations()
+              + " x 1 s measured)");
       jmh = JmhRun.run(options, work, javaBin);
     }
     progress(String.format(Locale.ROOT, "Done in %.0f s", (System.nanoTime() - started) / 1e9));
-    return new Report(options, load.describe(), servers, templates, jmh, loadBefore, peerMissing, cli).markdown();
+    return new Report(
+            options, load.describe(), servers, templates, jmh, loadBefore, peerMissing, cli)
+        .markdown();
   }
 
-  private ServerRound measure(String name, List<String> command, String path, boolean measured) throws Exception {
+  private ServerRound measure(String name, List<String> command, String path, boolean measured)
+      throws Exception {
     int port = ServerProcess.freePort();
     int secondPort = ServerProcess.freePort();
     Path log = work.resolve(name.replaceAll("[^A-Za-z0-9]+", "-") + ".log");
     List<String> withPort = new ArrayList<>(command);
-    withPort.replaceAll(part -> part.equals("PORT") ? Integer.toString(port) : part.equals("PORT2") ? Integer.toString(secondPort) : part);
+    withPort.replaceAll(
+        part ->
+            part.equals("PORT")
+                ? Integer.toString(port)
+                : part.equals("PORT2") ? Integer.toString(secondPort) : part);
     Path directory = name.equals(PEER) ? ServerlessOffline.directory(options) : null;
-    try (ServerProcess server = ServerProcess.launch(name, withPort, log, port, directory, ServerlessOffline.ENVIRONMENT)) {
+    try (ServerProcess server =
+        ServerProcess.launch(name, withPort, log, port, directory, ServerlessOffline.ENVIRONMENT)) {
       ServerProcess.Startup startup = server.awaitFirst200(path);
       if (!measured) {
         return null;
@@ -123,18 +162,28 @@ public final class Bench {
       load.run(port, path, options.warmupSeconds());
       double cpuBefore = server.cpuMillis();
       LoadResult result = load.run(port, path, options.durationSeconds());
-      double cpuPerRequest = (server.cpuMillis() - cpuBefore) * 1000 / Math.max(1, result.requests());
+      double cpuPerRequest =
+          (server.cpuMillis() - cpuBefore) * 1000 / Math.max(1, result.requests());
       double rss = server.rssKb();
       long coldStarts = server.countLogLines("Init Duration");
-      progress(String.format(Locale.ROOT, "  %-24s %8s req/s  p50 %-8s p99 %-8s CPU %-6s first 200 after %-7s first request %-8s RSS %s%s%s",
-          name, Stats.count(result.requestsPerSecond()), Stats.millis(result.p50Millis()), Stats.millis(result.p99Millis()),
-          Stats.micros(cpuPerRequest),
-          Stats.millis(startup.toFirst200Millis()), Stats.millis(startup.firstRequestMillis()), Stats.megabytes(rss),
-          name.startsWith("LocalSAM") ? ", " + coldStarts + " execution environments" : "",
-          result.errors() > 0 ? ", " + result.errors() + " errors" : ""));
+      progress(
+          String.format(
+              Locale.ROOT,
+              "  %-24s %8s req/s  p50 %-8s p99 %-8s CPU %-6s first 200 after %-7s first request %-8s RSS %s%s%s",
+              name,
+              Stats.count(result.requestsPerSecond()),
+              Stats.millis(result.p50Millis()),
+              Stats.millis(result.p99Millis()),
+              Stats.micros(cpuPerRequest),
+              Stats.millis(startup.toFirst200Millis()),
+              Stats.millis(startup.firstRequestMillis()),
+              Stats.megabytes(rss),
+              name.startsWith("LocalSAM") ? ", " + coldStarts + " execution environments" : "",
+              result.errors() > 0 ? ", " + result.errors() + " errors" : ""));
       return new ServerRound(startup, result, rss, coldStarts, cpuPerRequest);
     } finally {
-      Files.deleteIfExists(log); // LocalSAM writes three lines per request: hundreds of MB over a run
+      Files.deleteIfExists(
+          log); // LocalSAM writes three lines per request: hundreds of MB over a run
     }
   }
 
@@ -143,13 +192,20 @@ public final class Bench {
     Path log = work.resolve("template-" + functions + ".log");
     List<String> command = new ArrayList<>(localSamCommand(template));
     command.replaceAll(part -> part.equals("PORT") ? Integer.toString(port) : part);
-    try (ServerProcess server = ServerProcess.launch(functions + " functions", command, log, port)) {
+    try (ServerProcess server =
+        ServerProcess.launch(functions + " functions", command, log, port)) {
       ServerProcess.Startup startup = server.awaitFirst200("/hello1");
       double rss = server.rssKb();
       double heap = HeapInfo.usedAfterGcKb(server.pid());
-      progress(String.format(Locale.ROOT, "  %3d functions: first 200 after %-7s first request %-7s RSS %s, heap + metaspace after GC %s",
-          functions, Stats.millis(startup.toFirst200Millis()), Stats.millis(startup.firstRequestMillis()), Stats.megabytes(rss),
-          Stats.megabytes(heap)));
+      progress(
+          String.format(
+              Locale.ROOT,
+              "  %3d functions: first 200 after %-7s first request %-7s RSS %s, heap + metaspace after GC %s",
+              functions,
+              Stats.millis(startup.toFirst200Millis()),
+              Stats.millis(startup.firstRequestMillis()),
+              Stats.megabytes(rss),
+              Stats.megabytes(heap)));
       return new TemplateRound(startup, rss, heap);
     }
   }
@@ -177,7 +233,10 @@ public final class Bench {
     command.add(javaBin.toString());
     command.addAll(options.jvmOptions());
     command.add("-cp");
-    command.add(classpath(true) + File.pathSeparator + options.helloWorldModule().resolve("target/classes"));
+    command.add(
+        classpath(true)
+            + File.pathSeparator
+            + options.helloWorldModule().resolve("target/classes"));
     command.add(LeanPrototype.class.getName());
     command.add("PORT");
     return command;
@@ -195,13 +254,21 @@ public final class Bench {
     return command;
   }
 
-  /** The driver's class path less what the server never loads (JMH; the Lambda libraries unless asked for). */
+  /**
+   * The driver's class path less what the server never loads (JMH; the Lambda libraries unless
+   * asked for).
+   */
   private static String classpath(boolean lambda) {
     List<String> entries = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       String name = Path.of(entry).getFileName().toString();
-      if (!name.startsWith("jmh-") && !name.startsWith("jopt-") && !name.startsWith("commons-math")
-          && (lambda || !name.startsWith("aws-lambda-") && !name.startsWith("joda-") && !name.startsWith("jackson-"))) {
+      if (!name.startsWith("jmh-")
+          && !name.startsWith("jopt-")
+          && !name.startsWith("commons-math")
+          && (lambda
+              || !name.startsWith("aws-lambda-")
+                  && !name.startsWith("joda-")
+                  && !name.startsWith("jackson-"))) {
         entries.add(entry);
       }
     }

@@ -10,7 +10,8 @@ import java.util.Map;
  * stays one command: {@code ROUNDS=5 DURATION=20 bench/run}.
  *
  * @param repo the repository root (where emulator/ and sample-app/ are)
- * @param rounds server starts and load runs per server; every number printed is the median over them
+ * @param rounds server starts and load runs per server; every number printed is the median over
+ *     them
  * @param warmupSeconds load before each measured run, not counted
  * @param durationSeconds each measured load run
  * @param threads load generator threads
@@ -20,9 +21,11 @@ import java.util.Map;
  * @param templateSizes function counts of the generated start-up templates; empty skips them
  * @param jmh whether to run the JMH invocation benchmarks
  * @param jmhIterations JMH measurement iterations of one second (warm-up: the same number)
- * @param jmhComponents whether JMH also runs the component benchmarks (gateway, runtime layers, ids)
+ * @param jmhComponents whether JMH also runs the component benchmarks (gateway, runtime layers,
+ *     ids)
  * @param emulatorJar the LocalSAM jar to measure: the build's, or another build to compare
- * @param peer whether serverless-offline is measured beside LocalSAM (when bench/run could install it)
+ * @param peer whether serverless-offline is measured beside LocalSAM (when bench/run could install
+ *     it)
  */
 record BenchOptions(
     Path repo,
@@ -50,11 +53,16 @@ record BenchOptions(
         positive(env, "CONNECTIONS", 32),
         words(env.getOrDefault("JVM_OPTS", "")),
         env.getOrDefault("LOADGEN", "auto"),
-        words(env.getOrDefault("TEMPLATE_SIZES", "1 50 200").replace(',', ' ')).stream().map(Integer::parseInt).toList(),
+        words(env.getOrDefault("TEMPLATE_SIZES", "1 50 200").replace(',', ' ')).stream()
+            .map(Integer::parseInt)
+            .toList(),
         !env.getOrDefault("JMH", "1").equals("0"),
         positive(env, "JMH_ITERATIONS", 5),
         env.getOrDefault("JMH_COMPONENTS", "0").equals("1"),
-        Path.of(env.getOrDefault("EMULATOR_JAR", repo.resolve("emulator/target/emulator.jar").toString())).toAbsolutePath(),
+        Path.of(
+                env.getOrDefault(
+                    "EMULATOR_JAR", repo.resolve("emulator/target/emulator.jar").toString()))
+            .toAbsolutePath(),
         !env.getOrDefault("PEER", "1").equals("0"));
   }
 

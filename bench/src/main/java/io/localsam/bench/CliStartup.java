@@ -9,15 +9,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How long the quick commands take, from launch to exit: {@code -V}, {@code --help} and {@code routes} on
- * the sample's template, run in turns so a busy moment slows all alike. What a developer waits for before
- * anything serves.
+ * How long the quick commands take, from launch to exit: {@code -V}, {@code --help} and {@code
+ * routes} on the sample's template, run in turns so a busy moment slows all alike. What a developer
+ * waits for before anything serves.
  */
 final class CliStartup {
   private CliStartup() {}
 
   /** Each command's wall-clock times in milliseconds, keyed by the command as typed. */
-  static Map<String, List<Double>> measure(Path javaBin, List<String> jvmOptions, Path jar, Path template, int times)
+  static Map<String, List<Double>> measure(
+      Path javaBin, List<String> jvmOptions, Path jar, Path template, int times)
       throws IOException, InterruptedException {
     Map<String, List<String>> commands = new LinkedHashMap<>();
     commands.put("-V", List.of("-V"));
@@ -32,11 +33,16 @@ final class CliStartup {
         line.addAll(List.of("-jar", jar.toString()));
         line.addAll(command.getValue());
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(new File("/dev/null")).start();
+        Process process =
+            new ProcessBuilder(line)
+                .redirectErrorStream(true)
+                .redirectOutput(new File("/dev/null"))
+                .start();
         int exit = process.waitFor();
         double elapsed = (System.nanoTime() - started) / 1e6;
         if (exit != 0) {
-          throw new IllegalStateException("java -jar emulator.jar " + command.getKey() + " exited with " + exit);
+          throw new IllegalStateException(
+              "java -jar emulator.jar " + command.getKey() + " exited with " + exit);
         }
         if (i > 0) { // the first turn only warms the OS's file cache
           millis.get(command.getKey()).add(elapsed);

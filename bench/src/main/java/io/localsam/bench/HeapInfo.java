@@ -9,11 +9,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Java heap plus metaspace in use after a full GC, asked of the server with {@code jcmd}: steadier than
- * RSS for what one more idle function costs. NaN when jcmd is not there.
+ * Java heap plus metaspace in use after a full GC, asked of the server with {@code jcmd}: steadier
+ * than RSS for what one more idle function costs. NaN when jcmd is not there.
  */
 final class HeapInfo {
-  private static final Pattern HEAP = Pattern.compile("(?:heap|generation)\\s+total \\d+K, used (\\d+)K");
+  private static final Pattern HEAP =
+      Pattern.compile("(?:heap|generation)\\s+total \\d+K, used (\\d+)K");
   private static final Pattern METASPACE = Pattern.compile("Metaspace\\s+used (\\d+)K");
 
   private HeapInfo() {}
@@ -40,8 +41,12 @@ final class HeapInfo {
     }
   }
 
-  private static String run(Path jcmd, long pid, String command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true).start();
+  private static String run(Path jcmd, long pid, String command)
+      throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(jcmd.toString(), Long.toString(pid), command)
+            .redirectErrorStream(true)
+            .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();

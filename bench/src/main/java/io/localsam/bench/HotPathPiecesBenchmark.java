@@ -17,9 +17,9 @@ import org.openjdk.jmh.annotations.Threads;
 
 /**
  * Small things LocalSAM does on every request, each next to a cheaper way to get the same text, run
- * on two threads as the gateway's workers do: request ids from {@code UUID.randomUUID()} (SecureRandom,
- * behind one lock) against ids from {@code ThreadLocalRandom}, and {@code String.format("%.2f")} of
- * the REPORT line against plain arithmetic.
+ * on two threads as the gateway's workers do: request ids from {@code UUID.randomUUID()}
+ * (SecureRandom, behind one lock) against ids from {@code ThreadLocalRandom}, and {@code
+ * String.format("%.2f")} of the REPORT line against plain arithmetic.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.Threads;
 @Threads(2)
 public class HotPathPiecesBenchmark {
   private static final DateTimeFormatter REQUEST_TIME =
-      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
 
   private final long nanos = 834_567;
 

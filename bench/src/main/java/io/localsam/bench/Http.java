@@ -6,16 +6,29 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Just enough HTTP/1.1 for keep-alive GETs of small bodies: the start-up probe and the fallback load generator. */
+/**
+ * Just enough HTTP/1.1 for keep-alive GETs of small bodies: the start-up probe and the fallback
+ * load generator.
+ */
 final class Http {
   private Http() {}
 
   static byte[] get(String host, int port, String path) {
-    return ("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nUser-Agent: localsam-bench\r\n"
-        + "Accept: */*\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    return ("GET "
+            + path
+            + " HTTP/1.1\r\nHost: "
+            + host
+            + ":"
+            + port
+            + "\r\nUser-Agent: localsam-bench\r\n"
+            + "Accept: */*\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** Sends a prepared request and reads one whole response (Content-Length bodies only); returns the status. */
+  /**
+   * Sends a prepared request and reads one whole response (Content-Length bodies only); returns the
+   * status.
+   */
   static int exchange(byte[] request, OutputStream out, InputStream in) throws IOException {
     out.write(request);
     out.flush();

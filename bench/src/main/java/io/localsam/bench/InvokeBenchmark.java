@@ -26,13 +26,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * A warm invocation of the sample's HelloWorldFunction through LocalSAM's runtime (the event as JSON
- * bytes in, the response as JSON bytes out: AWS's serializer, the execution environment, the worker
- * hand-off, the START/END/REPORT lines) against the same handler class called directly with an event
- * built by hand. The difference is what the runtime adds to every request.
+ * A warm invocation of the sample's HelloWorldFunction through LocalSAM's runtime (the event as
+ * JSON bytes in, the response as JSON bytes out: AWS's serializer, the execution environment, the
+ * worker hand-off, the START/END/REPORT lines) against the same handler class called directly with
+ * an event built by hand. The difference is what the runtime adds to every request.
  *
- * <p>{@code sample} is the sample app's folder; bench/run passes it and puts the handler's classes on
- * the class path.
+ * <p>{@code sample} is the sample app's folder; bench/run passes it and puts the handler's classes
+ * on the class path.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,19 +51,41 @@ public class InvokeBenchmark {
   @SuppressWarnings("unchecked")
   public void setUp() throws Exception {
     Path folder = Path.of(sample);
-    runtime = new FunctionRuntime(TemplateLoader.load(folder.resolve("template.yaml"), Map.of(), "us-east-1"),
-        "us-east-1", EnvVarsFile.NONE, line -> { }, (id, event, result) -> { });
-    event = Files.readAllBytes(folder.resolve("events/event.json")); // the sample's REST proxy event for GET /hello
-    InvocationResult first = runtime.invoke("HelloWorldFunction", event).join(); // the cold start, outside the measurement
+    runtime =
+        new FunctionRuntime(
+            TemplateLoader.load(folder.resolve("template.yaml"), Map.of(), "us-east-1"),
+            "us-east-1",
+            EnvVarsFile.NONE,
+            line -> {},
+            (id, event, result) -> {});
+    event =
+        Files.readAllBytes(
+            folder.resolve("events/event.json")); // the sample's REST proxy event for GET /hello
+    InvocationResult first =
+        runtime
+            .invoke("HelloWorldFunction", event)
+            .join(); // the cold start, outside the measurement
     if (first.failed()) {
       throw new IllegalStateException("HelloWorldFunction failed: " + new String(first.payload()));
     }
-    handler = (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
-        Class.forName("helloworld.App").getConstructor().newInstance();
-    input = new APIGatewayProxyRequestEvent()
-        .withResource("/hello").withPath("/hello").withHttpMethod("GET")
-        .withHeaders(Map.of("Accept", "application/json", "Host", "127.0.0.1:3000", "User-Agent", "curl/8.5.0"))
-        .withBody(null).withIsBase64Encoded(false);
+    handler =
+        (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
+            Class.forName("helloworld.App").getConstructor().newInstance();
+    input =
+        new APIGatewayProxyRequestEvent()
+            .withResource("/hello")
+            .withPath("/hello")
+            .withHttpMethod("GET")
+            .withHeaders(
+                Map.of(
+                    "Accept",
+                    "application/json",
+                    "Host",
+                    "127.0.0.1:3000",
+                    "User-Agent",
+                    "curl/8.5.0"))
+            .withBody(null)
+            .withIsBase64Encoded(false);
     context = new TrivialContext();
   }
 
@@ -84,13 +106,14 @@ public class InvokeBenchmark {
 
   /** The least a handler can be given. */
   static final class TrivialContext implements Context {
-    private static final LambdaLogger SILENT = new LambdaLogger() {
-      @Override
-      public void log(String message) { }
+    private static final LambdaLogger SILENT =
+        new LambdaLogger() {
+          @Override
+          public void log(String message) {}
 
-      @Override
-      public void log(byte[] message) { }
-    };
+          @Override
+          public void log(byte[] message) {}
+        };
 
     @Override
     public String getAwsRequestId() {

@@ -14,13 +14,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The fallback when wrk is not installed: one thread per keep-alive connection, each sending a GET as
- * soon as the previous answer is read (closed loop, as wrk does), every latency kept and sorted at the
- * end. It runs in the JVM of the bench driver and takes CPU from the server on a small machine, so its
- * numbers are lower than wrk's: compare them only with each other.
+ * The fallback when wrk is not installed: one thread per keep-alive connection, each sending a GET
+ * as soon as the previous answer is read (closed loop, as wrk does), every latency kept and sorted
+ * at the end. It runs in the JVM of the bench driver and takes CPU from the server on a small
+ * machine, so its numbers are lower than wrk's: compare them only with each other.
  */
 final class JavaLoad implements LoadGenerator {
-  private static final int MAX_SAMPLES_PER_CONNECTION = 10_000_000; // a bound on memory, far above 2 cores' rate
+  private static final int MAX_SAMPLES_PER_CONNECTION =
+      10_000_000; // a bound on memory, far above 2 cores' rate
 
   private final int connections;
 
@@ -54,7 +55,8 @@ final class JavaLoad implements LoadGenerator {
       at += worker.count;
     }
     Arrays.sort(all);
-    return new LoadResult(total / elapsedSeconds, percentile(all, 0.50), percentile(all, 0.99), errors.get(), total);
+    return new LoadResult(
+        total / elapsedSeconds, percentile(all, 0.50), percentile(all, 0.99), errors.get(), total);
   }
 
   private static double percentile(long[] sorted, double p) {

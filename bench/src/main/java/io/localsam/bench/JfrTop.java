@@ -16,8 +16,9 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * The summary of a JFR recording that a profile of a server under load needs: where CPU samples land
- * (the top frame, and every method on the stack), what allocates, where threads block, how much GC.
+ * The summary of a JFR recording that a profile of a server under load needs: where CPU samples
+ * land (the top frame, and every method on the stack), what allocates, where threads block, how
+ * much GC.
  *
  * <p>{@code java -cp bench/target/classes io.localsam.bench.JfrTop recording.jfr [rows]}
  */
@@ -58,14 +59,20 @@ public final class JfrTop {
         }
       }
       case "jdk.ObjectAllocationSample" ->
-          allocated.merge(event.getClass("objectClass").getName() + " at " + firstOwnFrame(event), (double) event.getLong("weight"), Double::sum);
+          allocated.merge(
+              event.getClass("objectClass").getName() + " at " + firstOwnFrame(event),
+              (double) event.getLong("weight"),
+              Double::sum);
       case "jdk.ThreadPark", "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait" ->
-          blocked.merge(event.getEventType().getName().substring(4) + " at " + firstOwnFrame(event), event.getDuration(), Duration::plus);
+          blocked.merge(
+              event.getEventType().getName().substring(4) + " at " + firstOwnFrame(event),
+              event.getDuration(),
+              Duration::plus);
       case "jdk.GarbageCollection" -> {
         collections++;
         pauses = pauses.plus(event.getDuration("sumOfPauses"));
       }
-      default -> { }
+      default -> {}
     }
   }
 
@@ -90,24 +97,52 @@ public final class JfrTop {
   }
 
   private void print(int rows) {
-    System.out.printf(Locale.ROOT, "%d CPU samples; %d GCs, %d ms of pauses%n", samples, collections, pauses.toMillis());
+    System.out.printf(
+        Locale.ROOT,
+        "%d CPU samples; %d GCs, %d ms of pauses%n",
+        samples,
+        collections,
+        pauses.toMillis());
     System.out.println("\nTop frames (self):");
     printShares(self, rows);
     System.out.println("\nOn the stack (inclusive), LocalSAM's and AWS's methods:");
-    printShares(total.entrySet().stream()
-        .filter(e -> !e.getKey().startsWith("Thread.") && !e.getKey().startsWith("ThreadPoolExecutor"))
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), rows);
+    printShares(
+        total.entrySet().stream()
+            .filter(
+                e ->
+                    !e.getKey().startsWith("Thread.")
+                        && !e.getKey().startsWith("ThreadPoolExecutor"))
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
+        rows);
     System.out.println("\nAllocation (sampled weight):");
     double all = allocated.values().stream().mapToDouble(Double::doubleValue).sum();
-    allocated.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(rows)
-        .forEach(e -> System.out.printf(Locale.ROOT, "  %5.1f%%  %s%n", 100 * e.getValue() / all, e.getKey()));
+    allocated.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .limit(rows)
+        .forEach(
+            e ->
+                System.out.printf(
+                    Locale.ROOT, "  %5.1f%%  %s%n", 100 * e.getValue() / all, e.getKey()));
     System.out.println("\nBlocked (park, monitor; over the recording's thresholds):");
-    blocked.entrySet().stream().sorted(Map.Entry.<String, Duration>comparingByValue().reversed()).limit(rows)
-        .forEach(e -> System.out.printf(Locale.ROOT, "  %8d ms  %s%n", e.getValue().toMillis(), e.getKey()));
+    blocked.entrySet().stream()
+        .sorted(Map.Entry.<String, Duration>comparingByValue().reversed())
+        .limit(rows)
+        .forEach(
+            e ->
+                System.out.printf(
+                    Locale.ROOT, "  %8d ms  %s%n", e.getValue().toMillis(), e.getKey()));
   }
 
   private void printShares(Map<String, Long> counts, int rows) {
-    counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(rows)
-        .forEach(e -> System.out.printf(Locale.ROOT, "  %5.1f%%  %s%n", 100.0 * e.getValue() / Math.max(1, samples), e.getKey()));
+    counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(rows)
+        .forEach(
+            e ->
+                System.out.printf(
+                    Locale.ROOT,
+                    "  %5.1f%%  %s%n",
+                    100.0 * e.getValue() / Math.max(1, samples),
+                    e.getKey()));
   }
 }

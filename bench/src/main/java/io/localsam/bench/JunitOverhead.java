@@ -4,18 +4,19 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
-import org.junit.platform.engine.discovery.DiscoverySelectors;
 
 /**
- * What a {@code @LocalApi} test class costs a warm JVM: the sample app's HelloWorldApiTest (the emulator
- * started for it, both functions cold, four HTTP tests) run again and again through the JUnit Platform,
- * each run a fresh launcher session (so a fresh emulator), against the sample's plain unit test AppTest
- * run the same way. Run with the sample module as the working directory (its template path is relative).
+ * What a {@code @LocalApi} test class costs a warm JVM: the sample app's HelloWorldApiTest (the
+ * emulator started for it, both functions cold, four HTTP tests) run again and again through the
+ * JUnit Platform, each run a fresh launcher session (so a fresh emulator), against the sample's
+ * plain unit test AppTest run the same way. Run with the sample module as the working directory
+ * (its template path is relative).
  */
 public final class JunitOverhead {
   private JunitOverhead() {}
@@ -37,20 +38,27 @@ public final class JunitOverhead {
     double apiMedian = median(api);
     double plainMedian = median(plain);
     System.out.printf(Locale.ROOT, "| JUnit, warm JVM (median of %d) | ms |%n|---|--:|%n", rounds);
-    System.out.printf(Locale.ROOT, "| HelloWorldApiTest (@LocalApi: emulator start, 2 cold functions, 4 HTTP tests) | %.0f |%n", apiMedian);
+    System.out.printf(
+        Locale.ROOT,
+        "| HelloWorldApiTest (@LocalApi: emulator start, 2 cold functions, 4 HTTP tests) | %.0f |%n",
+        apiMedian);
     System.out.printf(Locale.ROOT, "| AppTest (plain unit test) | %.0f |%n", plainMedian);
     System.out.printf(Locale.ROOT, "| added by @LocalApi | %.0f |%n", apiMedian - plainMedian);
   }
 
   private static double run(Launcher launcher, String testClass) {
-    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-        .selectors(DiscoverySelectors.selectClass(testClass)).build();
+    LauncherDiscoveryRequest request =
+        LauncherDiscoveryRequestBuilder.request()
+            .selectors(DiscoverySelectors.selectClass(testClass))
+            .build();
     SummaryGeneratingListener summary = new SummaryGeneratingListener();
     long start = System.nanoTime();
     launcher.execute(request, summary);
     double millis = (System.nanoTime() - start) / 1e6;
-    if (summary.getSummary().getTotalFailureCount() > 0 || summary.getSummary().getTestsSucceededCount() == 0) {
-      throw new IllegalStateException(testClass + " did not pass: " + summary.getSummary().getFailures());
+    if (summary.getSummary().getTotalFailureCount() > 0
+        || summary.getSummary().getTestsSucceededCount() == 0) {
+      throw new IllegalStateException(
+          testClass + " did not pass: " + summary.getSummary().getFailures());
     }
     return millis;
   }

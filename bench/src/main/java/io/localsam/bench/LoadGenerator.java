@@ -12,12 +12,15 @@ interface LoadGenerator {
 
   /** wrk when it is installed (or asked for), else the Java generator. */
   static LoadGenerator choose(BenchOptions options) {
-    boolean wrk = switch (options.loadGenerator()) {
-      case "wrk" -> true;
-      case "java" -> false;
-      default -> onPath("wrk");
-    };
-    return wrk ? new WrkLoad(options.threads(), options.connections()) : new JavaLoad(options.connections());
+    boolean wrk =
+        switch (options.loadGenerator()) {
+          case "wrk" -> true;
+          case "java" -> false;
+          default -> onPath("wrk");
+        };
+    return wrk
+        ? new WrkLoad(options.threads(), options.connections())
+        : new JavaLoad(options.connections());
   }
 
   private static boolean onPath(String command) {

@@ -9,4 +9,5 @@ package io.localsam.bench;
  * @param errors socket errors, time-outs and answers other than 2xx/3xx
  * @param requests completed requests
  */
-record LoadResult(double requestsPerSecond, double p50Millis, double p99Millis, long errors, long requests) {}
+record LoadResult(
+    double requestsPerSecond, double p50Millis, double p99Millis, long errors, long requests) {}

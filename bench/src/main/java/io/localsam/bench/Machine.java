@@ -12,10 +12,23 @@ final class Machine {
   static String describe() {
     String cpu = firstValue(Path.of("/proc/cpuinfo"), "model name");
     String memory = firstValue(Path.of("/proc/meminfo"), "MemTotal");
-    long gib = memory == null ? 0 : Math.round(Long.parseLong(memory.replaceAll("\\D", "")) / 1024.0 / 1024.0);
-    return Runtime.getRuntime().availableProcessors() + " cores" + (cpu == null ? "" : " (" + cpu + ")")
-        + (gib > 0 ? ", " + gib + " GiB" : "") + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version")
-        + ", Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")";
+    long gib =
+        memory == null
+            ? 0
+            : Math.round(Long.parseLong(memory.replaceAll("\\D", "")) / 1024.0 / 1024.0);
+    return Runtime.getRuntime().availableProcessors()
+        + " cores"
+        + (cpu == null ? "" : " (" + cpu + ")")
+        + (gib > 0 ? ", " + gib + " GiB" : "")
+        + ", "
+        + System.getProperty("os.name")
+        + " "
+        + System.getProperty("os.version")
+        + ", Java "
+        + Runtime.version()
+        + " ("
+        + System.getProperty("java.vm.name")
+        + ")";
   }
 
   /** The 1-minute load average: above the core count, others were using the machine. */

@@ -45,10 +45,20 @@ final class ServerProcess implements AutoCloseable {
     return launch(name, command, log, port, null, Map.of());
   }
 
-  /** As {@link #launch(String, List, Path, int)}, in {@code directory} (null: this one) with more environment variables. */
-  static ServerProcess launch(String name, List<String> command, Path log, int port, Path directory, Map<String, String> environment) {
+  /**
+   * As {@link #launch(String, List, Path, int)}, in {@code directory} (null: this one) with more
+   * environment variables.
+   */
+  static ServerProcess launch(
+      String name,
+      List<String> command,
+      Path log,
+      int port,
+      Path directory,
+      Map<String, String> environment) {
     try {
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       if (directory != null) {
         builder.directory(directory.toFile());
       }
@@ -70,7 +80,8 @@ final class ServerProcess implements AutoCloseable {
 
   /**
    * Polls the port every millisecond until it accepts a connection, then sends one GET on it: the
-   * first request, cold. Fails when the server exits, answers other than 200, or takes over 2 minutes.
+   * first request, cold. Fails when the server exits, answers other than 200, or takes over 2
+   * minutes.
    */
   Startup awaitFirst200(String path) throws IOException, InterruptedException {
     while (true) {
@@ -80,10 +91,12 @@ final class ServerProcess implements AutoCloseable {
       } catch (ConnectException refused) {
         socket.close();
         if (!process.isAlive()) {
-          throw new IllegalStateException(name + " exited with " + process.exitValue() + " before listening:\n" + tail());
+          throw new IllegalStateException(
+              name + " exited with " + process.exitValue() + " before listening:\n" + tail());
         }
         if (System.nanoTime() - launched > START_LIMIT_NANOS) {
-          throw new IllegalStateException(name + " did not listen on " + port + " within 2 minutes:\n" + tail());
+          throw new IllegalStateException(
+              name + " did not listen on " + port + " within 2 minutes:\n" + tail());
         }
         Thread.sleep(1);
         continue;
@@ -97,7 +110,8 @@ final class ServerProcess implements AutoCloseable {
         int status = Http.exchange(request, out, in);
         long answered = System.nanoTime();
         if (status != 200) {
-          throw new IllegalStateException(name + " answered " + status + " to GET " + path + ":\n" + tail());
+          throw new IllegalStateException(
+              name + " answered " + status + " to GET " + path + ":\n" + tail());
         }
         return new Startup((answered - launched) / 1e6, (answered - sent) / 1e6);
       }
@@ -106,22 +120,30 @@ final class ServerProcess implements AutoCloseable {
 
   /** VmRSS of the server JVM, in kB. */
   long rssKb() throws IOException {
-    try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-      return lines.filter(l -> l.startsWith("VmRSS:")).findFirst()
+    try (Stream<String> lines =
+        Files.lines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+      return lines
+          .filter(l -> l.startsWith("VmRSS:"))
+          .findFirst()
           .map(l -> Long.parseLong(l.replaceAll("\\D", "")))
           .orElseThrow(() -> new IllegalStateException("no VmRSS for " + name));
     }
   }
 
-  /** User plus system CPU time the server has used so far, in milliseconds (from /proc/PID/stat). */
+  /**
+   * User plus system CPU time the server has used so far, in milliseconds (from /proc/PID/stat).
+   */
   double cpuMillis() throws IOException {
     String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // fields from the third (state) on
-    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime: fields 14 and 15
+    String[] fields =
+        stat.substring(stat.lastIndexOf(')') + 2).split(" "); // fields from the third (state) on
+    long ticks =
+        Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime: fields 14 and 15
     return ticks * 1000.0 / CLOCK_TICKS;
   }
 
-  private static final long CLOCK_TICKS = 100; // USER_HZ: 100 on every Linux architecture Java runs on
+  private static final long CLOCK_TICKS =
+      100; // USER_HZ: 100 on every Linux architecture Java runs on
 
   long pid() {
     return process.pid();
@@ -145,7 +167,9 @@ final class ServerProcess implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    process.descendants().forEach(ProcessHandle::destroy); // serverless-offline's, process isolation's children
+    process
+        .descendants()
+        .forEach(ProcessHandle::destroy); // serverless-offline's, process isolation's children
     process.destroy();
     if (!process.waitFor(15, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(15, TimeUnit.SECONDS);

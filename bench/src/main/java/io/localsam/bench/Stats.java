@@ -24,11 +24,15 @@ final class Stats {
     if (Double.isNaN(value)) {
       return "n/a";
     }
-    return value < 10 ? String.format(Locale.ROOT, "%.2f ms", value) : String.format(Locale.ROOT, "%.0f ms", value);
+    return value < 10
+        ? String.format(Locale.ROOT, "%.2f ms", value)
+        : String.format(Locale.ROOT, "%.0f ms", value);
   }
 
   static String micros(double value) {
-    return value < 1 ? String.format(Locale.ROOT, "%.3f µs", value) : String.format(Locale.ROOT, "%.1f µs", value);
+    return value < 1
+        ? String.format(Locale.ROOT, "%.3f µs", value)
+        : String.format(Locale.ROOT, "%.1f µs", value);
   }
 
   static String megabytes(double kilobytes) {

@@ -13,7 +13,9 @@ final class Templates {
   private Templates() {}
 
   static Path write(Path folder, int functions, Path codeFolder) throws IOException {
-    StringBuilder yaml = new StringBuilder("""
+    StringBuilder yaml =
+        new StringBuilder(
+            """
         AWSTemplateFormatVersion: '2010-09-09'
         Transform: AWS::Serverless-2016-10-31
         Description: %d copies of the sample's HelloWorldFunction, for LocalSAM's start-up bench
@@ -24,9 +26,11 @@ final class Templates {
             MemorySize: 512
 
         Resources:
-        """.formatted(functions));
+        """
+                .formatted(functions));
     for (int i = 1; i <= functions; i++) {
-      yaml.append("""
+      yaml.append(
+          """
             Hello%d:
               Type: AWS::Serverless::Function
               Properties:
@@ -42,7 +46,8 @@ final class Templates {
                     Properties:
                       Path: /hello%d
                       Method: get
-          """.formatted(i, codeFolder.toAbsolutePath(), i));
+          """
+              .formatted(i, codeFolder.toAbsolutePath(), i));
     }
     Path file = folder.resolve("template-" + functions + ".yaml");
     Files.writeString(file, yaml);

@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
 final class WrkLoad implements LoadGenerator {
   private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
   private static final Pattern COUNT = Pattern.compile("(\\d+) requests in");
-  private static final Pattern PERCENTILE = Pattern.compile("^\\s*(50|99)(?:\\.000)?%\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
-  private static final Pattern SOCKET_ERRORS = Pattern.compile("connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+  private static final Pattern PERCENTILE =
+      Pattern.compile("^\\s*(50|99)(?:\\.000)?%\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
+  private static final Pattern SOCKET_ERRORS =
+      Pattern.compile("connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
   private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
 
   private final int threads;
@@ -24,9 +26,16 @@ final class WrkLoad implements LoadGenerator {
   }
 
   @Override
-  public LoadResult run(int port, String path, int seconds) throws IOException, InterruptedException {
-    List<String> command = List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency",
-        "http://127.0.0.1:" + port + path);
+  public LoadResult run(int port, String path, int seconds)
+      throws IOException, InterruptedException {
+    List<String> command =
+        List.of(
+            "wrk",
+            "-t" + threads,
+            "-c" + connections,
+            "-d" + seconds + "s",
+            "--latency",
+            "http://127.0.0.1:" + port + path);
     Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!wrk.waitFor(seconds + 60L, TimeUnit.SECONDS) || wrk.exitValue() != 0) {
@@ -44,11 +53,13 @@ final class WrkLoad implements LoadGenerator {
     double p50 = Double.NaN;
     double p99 = Double.NaN;
     for (Matcher m = PERCENTILE.matcher(output); m.find(); ) {
-      double value = Double.parseDouble(m.group(2)) * switch (m.group(3)) {
-        case "us" -> 0.001;
-        case "s" -> 1000.0;
-        default -> 1.0;
-      };
+      double value =
+          Double.parseDouble(m.group(2))
+              * switch (m.group(3)) {
+                case "us" -> 0.001;
+                case "s" -> 1000.0;
+                default -> 1.0;
+              };
       if (m.group(1).equals("50")) {
         p50 = value;
       } else {
@@ -67,7 +78,12 @@ final class WrkLoad implements LoadGenerator {
       errors += Long.parseLong(non2xx.group(1));
     }
     Matcher count = COUNT.matcher(output);
-    return new LoadResult(Double.parseDouble(rate.group(1)), p50, p99, errors, count.find() ? Long.parseLong(count.group(1)) : 0);
+    return new LoadResult(
+        Double.parseDouble(rate.group(1)),
+        p50,
+        p99,
+        errors,
+        count.find() ? Long.parseLong(count.group(1)) : 0);
   }
 
   @Override

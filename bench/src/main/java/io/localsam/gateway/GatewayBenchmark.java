@@ -20,9 +20,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The gateway's own work per request, without Undertow and without the function: matching the route,
- * building the payload 1.0 event for {@code GET /hello} as wrk sends it, and mapping the sample's
- * response back.
+ * The gateway's own work per request, without Undertow and without the function: matching the
+ * route, building the payload 1.0 event for {@code GET /hello} as wrk sends it, and mapping the
+ * sample's response back.
  *
  * <p>Bench-only: it lives in the emulator's package to reach package-private classes. Run it with
  * {@code JMH_COMPONENTS=1 bench/run}.
@@ -31,8 +31,10 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class GatewayBenchmark {
-  private static final byte[] RESPONSE = ("{\"statusCode\":200,\"headers\":{\"X-Custom-Header\":\"application/json\","
-      + "\"Content-Type\":\"application/json\"},\"body\":\"{\\\"message\\\": \\\"hello world\\\"}\"}").getBytes(StandardCharsets.UTF_8);
+  private static final byte[] RESPONSE =
+      ("{\"statusCode\":200,\"headers\":{\"X-Custom-Header\":\"application/json\","
+              + "\"Content-Type\":\"application/json\"},\"body\":\"{\\\"message\\\": \\\"hello world\\\"}\"}")
+          .getBytes(StandardCharsets.UTF_8);
 
   @Param("sample-app")
   public String sample;
@@ -44,12 +46,26 @@ public class GatewayBenchmark {
 
   @Setup
   public void setUp() {
-    Template template = TemplateLoader.load(Path.of(sample).resolve("template.yaml"), Map.of(), "us-east-1");
+    Template template =
+        TemplateLoader.load(Path.of(sample).resolve("template.yaml"), Map.of(), "us-east-1");
     routes = new RouteTable(template);
     match = routes.match("GET", "/hello");
-    request = new GatewayRequest("GET", "/hello", "", List.of(new GatewayRequest.Header("Host", List.of("127.0.0.1:3000"))),
-        new byte[0], "127.0.0.1", "HTTP/1.1", "http", 3000, System.currentTimeMillis(), UUID.randomUUID().toString());
-    result = new InvocationResult(UUID.randomUUID().toString(), RESPONSE, null, Duration.ofNanos(1000), null);
+    request =
+        new GatewayRequest(
+            "GET",
+            "/hello",
+            "",
+            List.of(new GatewayRequest.Header("Host", List.of("127.0.0.1:3000"))),
+            new byte[0],
+            "127.0.0.1",
+            "HTTP/1.1",
+            "http",
+            3000,
+            System.currentTimeMillis(),
+            UUID.randomUUID().toString());
+    result =
+        new InvocationResult(
+            UUID.randomUUID().toString(), RESPONSE, null, Duration.ofNanos(1000), null);
   }
 
   @Benchmark

@@ -20,10 +20,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Where the time of one warm invocation goes, layer by layer, to set against
- * {@code InvokeBenchmark.runtimeInvoke} (which adds the worker hand-off and the listener):
- * {@code environmentInvoke} is AWS's serializer reading the event, the handler and the serializer
- * writing the response; {@code poolInvoke} adds what {@code FunctionPool} does around it (request id,
+ * Where the time of one warm invocation goes, layer by layer, to set against {@code
+ * InvokeBenchmark.runtimeInvoke} (which adds the worker hand-off and the listener): {@code
+ * environmentInvoke} is AWS's serializer reading the event, the handler and the serializer writing
+ * the response; {@code poolInvoke} adds what {@code FunctionPool} does around it (request id,
  * context, timeout timer, START/END/REPORT lines), on the calling thread.
  *
  * <p>Bench-only: it lives in the emulator's package to reach package-private classes, and reads
@@ -46,16 +46,29 @@ public class RuntimeBreakdownBenchmark {
   @SuppressWarnings("unchecked")
   public void setUp() throws Exception {
     Path folder = Path.of(sample);
-    runtime = new FunctionRuntime(TemplateLoader.load(folder.resolve("template.yaml"), Map.of(), "us-east-1"),
-        "us-east-1", EnvVarsFile.NONE, line -> { }, (id, event, result) -> { });
+    runtime =
+        new FunctionRuntime(
+            TemplateLoader.load(folder.resolve("template.yaml"), Map.of(), "us-east-1"),
+            "us-east-1",
+            EnvVarsFile.NONE,
+            line -> {},
+            (id, event, result) -> {});
     event = Files.readAllBytes(folder.resolve("events/event.json"));
     runtime.invoke("HelloWorldFunction", event).join();
-    pool = ((Map<String, FunctionPool>) field(FunctionRuntime.class, "pools").get(runtime)).get("HelloWorldFunction");
+    pool =
+        ((Map<String, FunctionPool>) field(FunctionRuntime.class, "pools").get(runtime))
+            .get("HelloWorldFunction");
     // A second, private environment for environmentInvoke, so the pool keeps its own.
-    environment = new ExecutionEnvironment(pool.function(), line -> { });
-    CompletableFuture.runAsync(environment::init, environment::execute).join(); // Init on its own thread, as the pool does
-    context = new LambdaContext(UUID.randomUUID().toString(), pool.function(), environment.logStream(),
-        Long.MAX_VALUE, new FunctionLogger(line -> { }, "bench", null, null));
+    environment = new ExecutionEnvironment(pool.function(), line -> {});
+    CompletableFuture.runAsync(environment::init, environment::execute)
+        .join(); // Init on its own thread, as the pool does
+    context =
+        new LambdaContext(
+            UUID.randomUUID().toString(),
+            pool.function(),
+            environment.logStream(),
+            Long.MAX_VALUE,
+            new FunctionLogger(line -> {}, "bench", null, null));
     if (((Deque<?>) field(FunctionPool.class, "idle").get(pool)).isEmpty()) {
       throw new IllegalStateException("the pool kept no warm environment");
     }
@@ -81,7 +94,7 @@ public class RuntimeBreakdownBenchmark {
   @Benchmark
   public InvocationResult poolInvoke() {
     CompletableFuture<InvocationResult> result = new CompletableFuture<>();
-    pool.tryInvoke(event, null, result, line -> { });
+    pool.tryInvoke(event, null, result, line -> {});
     return result.join();
   }
 }

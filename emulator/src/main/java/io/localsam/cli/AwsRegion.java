@@ -25,11 +25,15 @@ final class AwsRegion {
     }
     String name = profile != null ? profile : environment.getOrDefault("AWS_PROFILE", "default");
     String file = environment.get("AWS_CONFIG_FILE");
-    Path config = file != null ? Path.of(file) : Path.of(System.getProperty("user.home"), ".aws", "config");
+    Path config =
+        file != null ? Path.of(file) : Path.of(System.getProperty("user.home"), ".aws", "config");
     return profileRegion(config, name);
   }
 
-  /** The {@code region} key of {@code [default]} or {@code [profile NAME]} in an INI-style config file. */
+  /**
+   * The {@code region} key of {@code [default]} or {@code [profile NAME]} in an INI-style config
+   * file.
+   */
   static Optional<String> profileRegion(Path config, String profile) {
     List<String> lines;
     try {
@@ -43,8 +47,12 @@ final class AwsRegion {
       String line = raw.strip();
       if (line.startsWith("[") && line.endsWith("]")) {
         String section = line.substring(1, line.length() - 1).strip().replaceAll("\\s+", " ");
-        inProfile = section.equals(wanted) || (profile.equals("default") && section.equals("profile default"));
-      } else if (inProfile && !raw.startsWith(" ") && !raw.startsWith("\t")) { // an indented line belongs to a nested key
+        inProfile =
+            section.equals(wanted)
+                || (profile.equals("default") && section.equals("profile default"));
+      } else if (inProfile
+          && !raw.startsWith(" ")
+          && !raw.startsWith("\t")) { // an indented line belongs to a nested key
         int equals = line.indexOf('=');
         if (equals > 0 && line.substring(0, equals).strip().equals("region")) {
           String region = line.substring(equals + 1).strip();

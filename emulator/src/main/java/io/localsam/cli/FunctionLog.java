@@ -18,10 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Where function logs go while a command runs: stderr, or the {@code --log-file}, which SAM CLI starts
- * anew (truncates) each run and in which it also writes {@code invoke}'s result. Functions' own
- * {@code System.out} and {@code System.err} are sent there too, as Lambda sends them to the function's
- * log, so that stdout carries nothing but what a command prints on purpose (the result of {@code invoke}).
+ * Where function logs go while a command runs: stderr, or the {@code --log-file}, which SAM CLI
+ * starts anew (truncates) each run and in which it also writes {@code invoke}'s result. Functions'
+ * own {@code System.out} and {@code System.err} are sent there too, as Lambda sends them to the
+ * function's log, so that stdout carries nothing but what a command prints on purpose (the result
+ * of {@code invoke}).
  */
 final class FunctionLog implements AutoCloseable {
   private final Consumer<String> lines;
@@ -32,7 +33,10 @@ final class FunctionLog implements AutoCloseable {
   private final ScheduledExecutorService flusher;
   private final Runnable finalFlush;
 
-  private FunctionLog(Consumer<String> lines, BufferedWriter file, ScheduledExecutorService flusher,
+  private FunctionLog(
+      Consumer<String> lines,
+      BufferedWriter file,
+      ScheduledExecutorService flusher,
       Runnable finalFlush) {
     this.lines = lines;
     this.file = file;
@@ -45,23 +49,34 @@ final class FunctionLog implements AutoCloseable {
 
   static FunctionLog open(Path logFile, PrintWriter err) {
     if (logFile == null) {
-      // Lines go into err's buffer and reach the terminal within 20 ms: three flushed writes per request
-      // (START, END, REPORT) showed in the benchmark's profile. Whatever else prints through err flushes
+      // Lines go into err's buffer and reach the terminal within 20 ms: three flushed writes per
+      // request
+      // (START, END, REPORT) showed in the benchmark's profile. Whatever else prints through err
+      // flushes
       // the buffer first, so the order of lines is kept.
-      ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "localsam-log-flush");
-        thread.setDaemon(true);
-        return thread;
-      });
+      ScheduledExecutorService flusher =
+          Executors.newSingleThreadScheduledExecutor(
+              task -> {
+                Thread thread = new Thread(task, "localsam-log-flush");
+                thread.setDaemon(true);
+                return thread;
+              });
       flusher.scheduleWithFixedDelay(err::flush, 20, 20, TimeUnit.MILLISECONDS);
-      return new FunctionLog(line -> err.print(line + System.lineSeparator()), null, flusher, err::flush);
+      return new FunctionLog(
+          line -> err.print(line + System.lineSeparator()), null, flusher, err::flush);
     }
     try {
-      BufferedWriter file = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-      return new FunctionLog(line -> write(file, line), file, null, () -> { });
+      BufferedWriter file =
+          Files.newBufferedWriter(
+              logFile,
+              StandardCharsets.UTF_8,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.WRITE);
+      return new FunctionLog(line -> write(file, line), file, null, () -> {});
     } catch (IOException e) {
-      throw new LocalSamException("--log-file " + logFile + " cannot be written: " + e.getMessage());
+      throw new LocalSamException(
+          "--log-file " + logFile + " cannot be written: " + e.getMessage());
     }
   }
 
@@ -82,7 +97,10 @@ final class FunctionLog implements AutoCloseable {
     return file != null;
   }
 
-  /** Writes {@code text} to the log file as it is, with no line end: {@code invoke}'s result, as SAM CLI puts it there. */
+  /**
+   * Writes {@code text} to the log file as it is, with no line end: {@code invoke}'s result, as SAM
+   * CLI puts it there.
+   */
   void writeRaw(String text) {
     synchronized (file) {
       try {
@@ -100,15 +118,18 @@ final class FunctionLog implements AutoCloseable {
   }
 
   /**
-   * The sink for everything an emulator logs: with a {@code --log-file}, LocalSAM's own start-up lines,
-   * warnings and template reload lines stay on stderr, as SAM CLI's own messages do, and the rest goes to the file.
+   * The sink for everything an emulator logs: with a {@code --log-file}, LocalSAM's own start-up
+   * lines, warnings and template reload lines stay on stderr, as SAM CLI's own messages do, and the
+   * rest goes to the file.
    */
   Consumer<String> withMessagesTo(PrintWriter err) {
     if (file == null) {
       return lines;
     }
     return line -> {
-      if (line.startsWith("Mounting ") || line.startsWith("Warning: ") || line.startsWith("Template ")) {
+      if (line.startsWith("Mounting ")
+          || line.startsWith("Warning: ")
+          || line.startsWith("Template ")) {
         err.println(line);
         err.flush(); // a reload's line comes long after start-up's last flush
       } else {

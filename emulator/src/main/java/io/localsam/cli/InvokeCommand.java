@@ -22,34 +22,46 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code invoke}: runs one function once with an event, like {@code sam local invoke}. The result alone
- * goes to stdout, as SAM prints it; logs go to stderr or the {@code --log-file}. A function that throws or
- * times out still exits 0, its error document on stdout; exit 1 is for what the user must fix.
+ * {@code invoke}: runs one function once with an event, like {@code sam local invoke}. The result
+ * alone goes to stdout, as SAM prints it; logs go to stderr or the {@code --log-file}. A function
+ * that throws or times out still exits 0, its error document on stdout; exit 1 is for what the user
+ * must fix.
  */
-@Command(name = "invoke", mixinStandardHelpOptions = true,
-    description = {"Invoke a function once with an event and print its result, like sam local invoke.",
-        "Example: java -jar emulator.jar generate-event s3 put | java -jar emulator.jar invoke ThumbnailFunction -e -"})
+@Command(
+    name = "invoke",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Invoke a function once with an event and print its result, like sam local invoke.",
+      "Example: java -jar emulator.jar generate-event s3 put | java -jar emulator.jar invoke ThumbnailFunction -e -"
+    })
 final class InvokeCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "FUNCTION",
-      description = "Logical id, FunctionName or ARN; may be left out when the template has one function.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "FUNCTION",
+      description =
+          "Logical id, FunctionName or ARN; may be left out when the template has one function.")
   String function;
 
-  @Mixin
-  TemplateFileOptions template;
+  @Mixin TemplateFileOptions template;
 
-  @Option(names = {"-e", "--event"}, paramLabel = "FILE",
+  @Option(
+      names = {"-e", "--event"},
+      paramLabel = "FILE",
       description = "JSON event file, or - for stdin (default: an empty event, {}).")
   String event;
 
   @Option(names = "--no-event", description = "Invoke with an empty event, {} (the default).")
   boolean noEvent;
 
-  @Option(names = {"-r", "--runtime"}, paramLabel = "RUNTIME",
-      description = "Run the function on this runtime instead of its own (java17, java21, provided.al2023, ...): in process"
-          + " isolation, the JDK it starts with.")
+  @Option(
+      names = {"-r", "--runtime"},
+      paramLabel = "RUNTIME",
+      description =
+          "Run the function on this runtime instead of its own (java17, java21, provided.al2023, ...): in process"
+              + " isolation, the JDK it starts with.")
   String runtimeOverride;
 
   @Option(names = "--tenant-id", paramLabel = "ID", hidden = true)
@@ -58,14 +70,11 @@ final class InvokeCommand implements Callable<Integer> {
   @Option(names = "--durable-execution-name", paramLabel = "NAME", hidden = true)
   String durableExecutionName;
 
-  @Mixin
-  OutputOptions output;
+  @Mixin OutputOptions output;
 
-  @Mixin
-  IgnoredSamOptions ignored;
+  @Mixin IgnoredSamOptions ignored;
 
-  @Mixin
-  IsolationOptions isolation;
+  @Mixin IsolationOptions isolation;
 
   @Override
   public Integer call() {
@@ -73,15 +82,23 @@ final class InvokeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     output.begin(spec, ignored, err);
     if (tenantId != null) {
-      err.println("Note: --tenant-id has no effect: TenancyConfig is not emulated, so Context.getTenantId() is null.");
+      err.println(
+          "Note: --tenant-id has no effect: TenancyConfig is not emulated, so Context.getTenantId() is null.");
     }
     if (durableExecutionName != null) {
-      err.println("Note: --durable-execution-name has no effect: durable executions are not emulated.");
+      err.println(
+          "Note: --durable-execution-name has no effect: durable executions are not emulated.");
     }
     byte[] payload = readEvent();
     try (FunctionLog log = output.open(err)) {
-      EmulatorOptions options = template.toOptions(null).log(log.withMessagesTo(err)).isolation(isolation.toIsolation())
-          .server(EmulatorOptions.Server.NONE).watchTemplate(false).build();
+      EmulatorOptions options =
+          template
+              .toOptions(null)
+              .log(log.withMessagesTo(err))
+              .isolation(isolation.toIsolation())
+              .server(EmulatorOptions.Server.NONE)
+              .watchTemplate(false)
+              .build();
       output.debug(err, "Using SAM template at " + options.template().toAbsolutePath().normalize());
       LocalTemplate all = LocalTemplate.read(options);
       String functionId = functionId(all);
@@ -89,13 +106,17 @@ final class InvokeCommand implements Callable<Integer> {
       LocalTemplate only = withRuntime(all.only(List.of(functionId)));
       LocalTemplate.FunctionInfo definition = only.function(functionId);
       if (definition.inlineCode()) {
-        throw new LocalSamException("Inline code is not supported for sam local commands. Please write your code in a separate file.");
+        throw new LocalSamException(
+            "Inline code is not supported for sam local commands. Please write your code in a separate file.");
       }
-      output.debug(err, "Function " + (function == null ? "(the only one)" : function) + " is " + functionId);
+      output.debug(
+          err,
+          "Function " + (function == null ? "(the only one)" : function) + " is " + functionId);
       try (Emulator emulator = Emulator.start(only)) {
         err.println("Invoking " + definition.handler() + " (" + definition.runtime() + ")");
         err.flush();
-        Invocation result = emulator.invoke(functionId, new String(payload, StandardCharsets.UTF_8));
+        Invocation result =
+            emulator.invoke(functionId, new String(payload, StandardCharsets.UTF_8));
         String printed = PythonJson.compact(result.response().getBytes(StandardCharsets.UTF_8));
         String shown = printed != null ? printed : result.response();
         if (log.toFile()) {
@@ -104,7 +125,8 @@ final class InvokeCommand implements Callable<Integer> {
           out.print(shown);
           out.flush();
         }
-        err.println(); // SAM CLI ends the output with a newline on stderr, keeping stdout exactly the result
+        err.println(); // SAM CLI ends the output with a newline on stderr, keeping stdout exactly
+        // the result
       }
     }
     return 0;
@@ -116,8 +138,11 @@ final class InvokeCommand implements Callable<Integer> {
       return only;
     }
     if (!runtimeOverride.startsWith("java") && !runtimeOverride.startsWith("provided")) {
-      throw new LocalSamException("--runtime " + runtimeOverride + " cannot run here: LocalSAM runs Java functions (java17,"
-          + " java21, ...) and custom runtimes (provided.al2023, provided.al2).");
+      throw new LocalSamException(
+          "--runtime "
+              + runtimeOverride
+              + " cannot run here: LocalSAM runs Java functions (java17,"
+              + " java21, ...) and custom runtimes (provided.al2023, provided.al2).");
     }
     return only.onRuntime(runtimeOverride);
   }
@@ -129,8 +154,11 @@ final class InvokeCommand implements Callable<Integer> {
     try {
       return event.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(event));
     } catch (IOException e) {
-      throw new LocalSamException("Invalid value for '--event' / '-e': '" + event + "': "
-          + (e instanceof NoSuchFileException ? "No such file or directory" : e.getMessage()));
+      throw new LocalSamException(
+          "Invalid value for '--event' / '-e': '"
+              + event
+              + "': "
+              + (e instanceof NoSuchFileException ? "No such file or directory" : e.getMessage()));
     }
   }
 
@@ -143,11 +171,20 @@ final class InvokeCommand implements Callable<Integer> {
       if (ids.isEmpty()) {
         throw new LocalSamException("Template does not have any functions to invoke");
       }
-      throw new LocalSamException("You must provide a function logical ID when there are more than one functions "
-          + "in your template. Possible options in your template: " + pythonList(ids));
+      throw new LocalSamException(
+          "You must provide a function logical ID when there are more than one functions "
+              + "in your template. Possible options in your template: "
+              + pythonList(ids));
     }
-    return template.functionId(function).orElseThrow(() -> new LocalSamException(
-        "Function " + function + " not found in template. Possible options in your template: " + pythonList(ids)));
+    return template
+        .functionId(function)
+        .orElseThrow(
+            () ->
+                new LocalSamException(
+                    "Function "
+                        + function
+                        + " not found in template. Possible options in your template: "
+                        + pythonList(ids)));
   }
 
   /** SAM CLI prints the list as Python does: ['A', 'B']. */

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 
-/** {@code java -jar emulator.jar [start-api] [TEMPLATE] ...}: with no command, {@code start-api} runs. */
+/**
+ * {@code java -jar emulator.jar [start-api] [TEMPLATE] ...}: with no command, {@code start-api}
+ * runs.
+ */
 public final class Main {
   private static final Set<String> TOP_LEVEL = Set.of("-h", "--help", "-V", "--version");
 
@@ -23,20 +26,27 @@ public final class Main {
     return run(args, out, err, System.getenv());
   }
 
-  /** As {@link #run(String[], PrintWriter, PrintWriter)}, with {@code environment} as the shell's variables. */
+  /**
+   * As {@link #run(String[], PrintWriter, PrintWriter)}, with {@code environment} as the shell's
+   * variables.
+   */
   static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
     if (args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
-      out.println(LocalSamCommand.Version.line()); // without building picocli's model of every command
+      out.println(
+          LocalSamCommand.Version.line()); // without building picocli's model of every command
       out.flush();
       return 0;
     }
     List<String> arguments = new ArrayList<>(List.of(args));
-    if (arguments.isEmpty() || (!LocalSamCommand.SUBCOMMANDS.containsKey(arguments.get(0)) && !TOP_LEVEL.contains(arguments.get(0)))) {
+    if (arguments.isEmpty()
+        || (!LocalSamCommand.SUBCOMMANDS.containsKey(arguments.get(0))
+            && !TOP_LEVEL.contains(arguments.get(0)))) {
       arguments.add(0, "start-api");
     }
     CommandLine commandLine = LocalSamCommand.commandLine(out, err, arguments.get(0));
     try {
-      commandLine.setDefaultValueProvider(OptionDefaults.forArguments(commandLine, arguments, environment, err));
+      commandLine.setDefaultValueProvider(
+          OptionDefaults.forArguments(commandLine, arguments, environment, err));
     } catch (LocalSamException e) {
       err.println("Error: " + e.getMessage());
       err.flush();

@@ -7,19 +7,30 @@ import java.time.format.DateTimeFormatter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** {@code --debug} and {@code -l/--log-file}, as SAM CLI's commands that run functions have them. */
+/**
+ * {@code --debug} and {@code -l/--log-file}, as SAM CLI's commands that run functions have them.
+ */
 final class OutputOptions {
   static final String DEBUG = "--debug";
-  private static final DateTimeFormatter SAM_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
+  private static final DateTimeFormatter SAM_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
 
-  @Option(names = DEBUG, description = "Print LocalSAM's own detailed messages, and a stack trace with errors.")
+  @Option(
+      names = DEBUG,
+      description = "Print LocalSAM's own detailed messages, and a stack trace with errors.")
   boolean debug;
 
-  @Option(names = {"-l", "--log-file"}, paramLabel = "FILE",
-      description = "Append function logs (START/END/REPORT and what functions print) to FILE instead of stderr.")
+  @Option(
+      names = {"-l", "--log-file"},
+      paramLabel = "FILE",
+      description =
+          "Append function logs (START/END/REPORT and what functions print) to FILE instead of stderr.")
   Path logFile;
 
-  /** What a command says before it runs: the SAM flags it ignores, and under --debug where its defaults came from. */
+  /**
+   * What a command says before it runs: the SAM flags it ignores, and under --debug where its
+   * defaults came from.
+   */
   void begin(CommandSpec spec, IgnoredSamOptions ignored, PrintWriter err) {
     ignored.warn(spec.commandLine().getParseResult(), err);
     if (spec.commandLine().getDefaultValueProvider() instanceof OptionDefaults config) {

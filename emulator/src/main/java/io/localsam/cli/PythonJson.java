@@ -17,9 +17,10 @@ import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
- * JSON as SAM CLI prints it, which is Python's {@code json.dumps}: {@code ", "} and {@code ": "} between
- * items ({@code invoke}'s result, non-ASCII kept), or two-space indentation and non-ASCII escaped
- * ({@code generate-event}, which calls {@code json.dumps} with its default {@code ensure_ascii}).
+ * JSON as SAM CLI prints it, which is Python's {@code json.dumps}: {@code ", "} and {@code ": "}
+ * between items ({@code invoke}'s result, non-ASCII kept), or two-space indentation and non-ASCII
+ * escaped ({@code generate-event}, which calls {@code json.dumps} with its default {@code
+ * ensure_ascii}).
  */
 final class PythonJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -28,13 +29,14 @@ final class PythonJson {
   private PythonJson() {}
 
   /**
-   * A payload re-printed as {@code json.dumps(json.loads(payload))} would: integers as written (Python's
-   * are exact), other numbers as Python prints a float ({@code 1.0E20} is {@code 1e+20}); null when the
-   * payload is not one JSON value (SAM then prints it as it is).
+   * A payload re-printed as {@code json.dumps(json.loads(payload))} would: integers as written
+   * (Python's are exact), other numbers as Python prints a float ({@code 1.0E20} is {@code 1e+20});
+   * null when the payload is not one JSON value (SAM then prints it as it is).
    */
   static String compact(byte[] payload) {
     StringWriter out = new StringWriter();
-    try (JsonParser parser = JSON.createParser(payload); JsonGenerator generator = JSON.createGenerator(out)) {
+    try (JsonParser parser = JSON.createParser(payload);
+        JsonGenerator generator = JSON.createGenerator(out)) {
       generator.setPrettyPrinter(new Printer(false));
       if (parser.nextToken() == null) {
         return null;
@@ -61,9 +63,9 @@ final class PythonJson {
   }
 
   /**
-   * {@code repr(float(text))}: the shortest digits that read back as the same double, in fixed notation
-   * when the decimal point falls within 16 places ({@code 100.5}, {@code 0.0001}, {@code 1e15} as
-   * {@code 1000000000000000.0}), else as {@code 1e+16} or {@code 1e-05}.
+   * {@code repr(float(text))}: the shortest digits that read back as the same double, in fixed
+   * notation when the decimal point falls within 16 places ({@code 100.5}, {@code 0.0001}, {@code
+   * 1e15} as {@code 1000000000000000.0}), else as {@code 1e+16} or {@code 1e-05}.
    */
   static String pythonFloat(String text) {
     double value = Double.parseDouble(text);
@@ -88,7 +90,11 @@ final class PythonJson {
     }
     int exponent = point - 1;
     String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-    return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
+    return sign
+        + mantissa
+        + "e"
+        + (exponent < 0 ? "-" : "+")
+        + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
   }
 
   /** {@code json.dumps(value, indent=2)}. */
@@ -105,8 +111,9 @@ final class PythonJson {
   }
 
   /**
-   * {@code ensure_ascii}: what is not printable ASCII as a backslash, u and four lowercase hex digits (each
-   * UTF-16 unit, so a surrogate pair is two), where Jackson would write uppercase or not escape at all.
+   * {@code ensure_ascii}: what is not printable ASCII as a backslash, u and four lowercase hex
+   * digits (each UTF-16 unit, so a surrogate pair is two), where Jackson would write uppercase or
+   * not escape at all.
    */
   private static final class AsciiEscapes extends CharacterEscapes {
     static final AsciiEscapes INSTANCE = new AsciiEscapes();
@@ -114,7 +121,8 @@ final class PythonJson {
 
     private AsciiEscapes() {
       for (int c = 0; c < ascii.length; c++) {
-        if (ascii[c] == ESCAPE_STANDARD) { // control characters without a short escape (a newline has one)
+        if (ascii[c]
+            == ESCAPE_STANDARD) { // control characters without a short escape (a newline has one)
           ascii[c] = ESCAPE_CUSTOM;
         }
       }
@@ -132,7 +140,10 @@ final class PythonJson {
     }
   }
 
-  /** Python's separators; with {@code indent}, one item per line, and empty containers stay {@code {}} and {@code []}. */
+  /**
+   * Python's separators; with {@code indent}, one item per line, and empty containers stay {@code
+   * {}} and {@code []}.
+   */
   private static final class Printer implements PrettyPrinter {
     private final boolean indent;
     private int depth;

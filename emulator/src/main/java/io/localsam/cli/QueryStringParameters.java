@@ -15,19 +15,22 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * {@code --querystringparameters} of {@code apigateway aws-proxy}, in either form: a JSON object, as SAM
- * CLI 1.153.1+ takes it ({@code {"a": "1", "b": "2"}}), or LocalSAM's earlier query string
- * ({@code a=1&b=2&b=3}). Text that starts with <code>{</code> is JSON; anything else must be a query
- * string, which has no spaces and no JSON-like start, so neither form can be taken for the other.
+ * {@code --querystringparameters} of {@code apigateway aws-proxy}, in either form: a JSON object,
+ * as SAM CLI 1.153.1+ takes it ({@code {"a": "1", "b": "2"}}), or LocalSAM's earlier query string
+ * ({@code a=1&b=2&b=3}). Text that starts with <code>{</code> is JSON; anything else must be a
+ * query string, which has no spaces and no JSON-like start, so neither form can be taken for the
+ * other.
  */
 final class QueryStringParameters {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  // what a query string never holds (spaces come %20 or +), and the starts of JSON that is not an object
+  // what a query string never holds (spaces come %20 or +), and the starts of JSON that is not an
+  // object
   private static final Pattern NOT_A_QUERY_STRING = Pattern.compile("\\s|^[\\[\"]");
 
   /**
-   * Each name's values in order; a JSON object's values stay as written (a number stays a number, as in
-   * SAM). Null when the option is empty: the event then has no query, where <code>{}</code> gives empty maps.
+   * Each name's values in order; a JSON object's values stay as written (a number stays a number,
+   * as in SAM). Null when the option is empty: the event then has no query, where <code>{}</code>
+   * gives empty maps.
    */
   private final Map<String, List<JsonNode>> values;
 
@@ -35,7 +38,10 @@ final class QueryStringParameters {
     this.values = values;
   }
 
-  /** @throws LocalSamException when the text is neither a JSON object of plain values nor a query string */
+  /**
+   * @throws LocalSamException when the text is neither a JSON object of plain values nor a query
+   *     string
+   */
   static QueryStringParameters parse(String text) {
     String trimmed = text.strip();
     if (trimmed.isEmpty()) {
@@ -44,7 +50,10 @@ final class QueryStringParameters {
     return trimmed.startsWith("{") ? fromJson(text) : fromQueryString(trimmed);
   }
 
-  /** {@code queryStringParameters}: each name's last value, as API Gateway keeps it; null when there are none. */
+  /**
+   * {@code queryStringParameters}: each name's last value, as API Gateway keeps it; null when there
+   * are none.
+   */
   JsonNode single() {
     if (values == null) {
       return NullNode.instance;
@@ -54,7 +63,9 @@ final class QueryStringParameters {
     return single;
   }
 
-  /** {@code multiValueQueryStringParameters}: every value of each name; null when there are none. */
+  /**
+   * {@code multiValueQueryStringParameters}: every value of each name; null when there are none.
+   */
   JsonNode multi() {
     if (values == null) {
       return NullNode.instance;
@@ -109,7 +120,9 @@ final class QueryStringParameters {
   }
 
   private static LocalSamException refused(String text) {
-    return new LocalSamException("--querystringparameters takes a JSON object of names to values, like"
-        + " {\"foo\": \"bar\"}, or a query string, like foo=bar&x=1; not: " + text);
+    return new LocalSamException(
+        "--querystringparameters takes a JSON object of names to values, like"
+            + " {\"foo\": \"bar\"}, or a query string, like foo=bar&x=1; not: "
+            + text);
   }
 }

@@ -19,20 +19,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code routes}: prints every route {@code start-api} would mount, read from the template alone: nothing
- * is started and no function code is looked for. Warnings go to stderr, the table (or JSON) to stdout.
+ * {@code routes}: prints every route {@code start-api} would mount, read from the template alone:
+ * nothing is started and no function code is looked for. Warnings go to stderr, the table (or JSON)
+ * to stdout.
  */
-@Command(name = "routes", mixinStandardHelpOptions = true,
-    description = "Print every route start-api would mount (method, path, function, API, stage, payload version),"
-        + " without starting anything.")
+@Command(
+    name = "routes",
+    mixinStandardHelpOptions = true,
+    description =
+        "Print every route start-api would mount (method, path, function, API, stage, payload version),"
+            + " without starting anything.")
 final class RoutesCommand implements Callable<Integer> {
-  private static final String[] HEADER = {"METHOD", "PATH", "FUNCTION", "API", "TYPE", "STAGE", "PAYLOAD"};
+  private static final String[] HEADER = {
+    "METHOD", "PATH", "FUNCTION", "API", "TYPE", "STAGE", "PAYLOAD"
+  };
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  TemplateOptions template;
+  @Mixin TemplateOptions template;
 
   @Option(names = "--json", description = "Print a JSON array instead of a table.")
   boolean json;
@@ -44,8 +48,16 @@ final class RoutesCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<String[]> rows = new ArrayList<>();
     for (LocalTemplate.RouteInfo route : LocalTemplate.read(options).routes()) {
-      rows.add(new String[] {route.method(), route.path(), route.functionId(), route.apiId(), route.apiType(), route.stage(),
-          route.payloadVersion()});
+      rows.add(
+          new String[] {
+            route.method(),
+            route.path(),
+            route.functionId(),
+            route.apiId(),
+            route.apiType(),
+            route.stage(),
+            route.payloadVersion()
+          });
     }
     if (json) {
       out.println(json(rows));

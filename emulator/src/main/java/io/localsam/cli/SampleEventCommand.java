@@ -9,9 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * {@code generate-event SERVICE TYPE [--option TEXT ...]}: one event type of the catalog as a command,
- * its options those of {@link SampleEventCatalog}, printed as SAM CLI prints events. Built as a picocli
- * spec, not an annotated class, because the catalog is a table.
+ * {@code generate-event SERVICE TYPE [--option TEXT ...]}: one event type of the catalog as a
+ * command, its options those of {@link SampleEventCatalog}, printed as SAM CLI prints events. Built
+ * as a picocli spec, not an annotated class, because the catalog is a table.
  */
 final class SampleEventCommand implements Callable<Integer> {
   private final SampleEventCatalog.EventType type;
@@ -22,24 +22,29 @@ final class SampleEventCommand implements Callable<Integer> {
     this.spec = CommandSpec.wrapWithoutInspection(this);
   }
 
-  /** The command of {@code type}, with SAM's options in SAM's order, then {@code --debug} and the help options. */
+  /**
+   * The command of {@code type}, with SAM's options in SAM's order, then {@code --debug} and the
+   * help options.
+   */
   static CommandSpec of(SampleEventCatalog.EventType type) {
     CommandSpec spec = new SampleEventCommand(type).spec;
     spec.name(type.name());
     spec.usageMessage().description(type.help()).sortOptions(false).sortSynopsis(false);
     for (SampleEventCatalog.Option option : type.options()) {
-      spec.addOption(OptionSpec.builder(names(option))
-          .paramLabel("TEXT")
-          .type(String.class)
-          .defaultValue(option.defaultValue())
-          .description(option.help())
-          .build());
+      spec.addOption(
+          OptionSpec.builder(names(option))
+              .paramLabel("TEXT")
+              .type(String.class)
+              .defaultValue(option.defaultValue())
+              .description(option.help())
+              .build());
     }
-    spec.addOption(OptionSpec.builder(OutputOptions.DEBUG)
-        .description("Print a stack trace with errors.")
-        .type(boolean.class)
-        .arity("0")
-        .build());
+    spec.addOption(
+        OptionSpec.builder(OutputOptions.DEBUG)
+            .description("Print a stack trace with errors.")
+            .type(boolean.class)
+            .arity("0")
+            .build());
     HelpOptions.addTo(spec);
     return spec;
   }

@@ -3,7 +3,10 @@ package io.localsam.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code generate-event SERVICE}: groups a service's event types; run on its own, it prints its usage. */
+/**
+ * {@code generate-event SERVICE}: groups a service's event types; run on its own, it prints its
+ * usage.
+ */
 final class ServiceCommand implements Callable<Integer> {
   private final CommandSpec spec;
 

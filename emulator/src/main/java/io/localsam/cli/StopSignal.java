@@ -8,12 +8,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import sun.misc.Signal;
 
 /**
- * Ctrl-C (SIGINT) and SIGTERM for the serving commands. The first asks for a clean stop: the command
- * stops taking requests, lets those in flight finish (up to {@link #GRACE}) and exits 0. A second one
- * stops at once. Handling the signals, rather than a shutdown hook, is what lets the exit code be 0.
+ * Ctrl-C (SIGINT) and SIGTERM for the serving commands. The first asks for a clean stop: the
+ * command stops taking requests, lets those in flight finish (up to {@link #GRACE}) and exits 0. A
+ * second one stops at once. Handling the signals, rather than a shutdown hook, is what lets the
+ * exit code be 0.
  */
 final class StopSignal {
-  /** How long a clean stop waits for requests in flight: API Gateway's longest integration timeout. */
+  /**
+   * How long a clean stop waits for requests in flight: API Gateway's longest integration timeout.
+   */
   static final Duration GRACE = Duration.ofSeconds(30);
 
   private final CountDownLatch requested = new CountDownLatch(1);
@@ -29,7 +32,8 @@ final class StopSignal {
         Signal.handle(new Signal(name), signal -> stop.received(128 + signal.getNumber()));
       }
     } catch (IllegalArgumentException | UnsupportedOperationException e) {
-      // signals not available (e.g. the JVM runs with -Xrs): stop from a shutdown hook, exit code as the JVM sets it
+      // signals not available (e.g. the JVM runs with -Xrs): stop from a shutdown hook, exit code
+      // as the JVM sets it
       Runtime.getRuntime().addShutdownHook(new Thread(stop::stopFromShutdownHook, "localsam-stop"));
     }
     return stop;

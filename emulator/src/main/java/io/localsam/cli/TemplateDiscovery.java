@@ -7,13 +7,15 @@ import java.util.List;
 
 /** SAM CLI's default template: the first of these that exists in the working directory. */
 final class TemplateDiscovery {
-  static final List<String> CANDIDATES = List.of(".aws-sam/build/template.yaml", "template.yaml", "template.yml", "template.json");
+  static final List<String> CANDIDATES =
+      List.of(".aws-sam/build/template.yaml", "template.yaml", "template.yml", "template.json");
 
   private TemplateDiscovery() {}
 
   static Path find(Path positional, Path option) {
     if (positional != null && option != null && !positional.equals(option)) {
-      throw new LocalSamException("give the template once: either as an argument or with -t, not both");
+      throw new LocalSamException(
+          "give the template once: either as an argument or with -t, not both");
     }
     Path given = positional != null ? positional : option;
     if (given != null) {
@@ -32,7 +34,11 @@ final class TemplateDiscovery {
         return path;
       }
     }
-    throw new LocalSamException("no template found in " + folder.toAbsolutePath().normalize()
-        + " (looked for " + String.join(", ", CANDIDATES) + "). Pass the template path or -t FILE.");
+    throw new LocalSamException(
+        "no template found in "
+            + folder.toAbsolutePath().normalize()
+            + " (looked for "
+            + String.join(", ", CANDIDATES)
+            + "). Pass the template path or -t FILE.");
   }
 }

@@ -4,9 +4,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * Whether the web console and admin API are served: by default only on a loopback address ({@code 127.0.0.1},
- * {@code localhost}, {@code ::1}), where nobody but this machine reaches them; {@code --console} serves them on any
- * address, {@code --no-console} never.
+ * Whether the web console and admin API are served: by default only on a loopback address ({@code
+ * 127.0.0.1}, {@code localhost}, {@code ::1}), where nobody but this machine reaches them; {@code
+ * --console} serves them on any address, {@code --no-console} never.
  */
 public enum ConsoleMode {
   /** Served when the server is bound to a loopback address: the default. */
@@ -30,7 +30,8 @@ public enum ConsoleMode {
       return true;
     }
     try {
-      // an address literal is parsed, never looked up; a name is resolved as the server resolved it to bind
+      // an address literal is parsed, never looked up; a name is resolved as the server resolved it
+      // to bind
       return InetAddress.getByName(host).isLoopbackAddress();
     } catch (UnknownHostException e) {
       return false;

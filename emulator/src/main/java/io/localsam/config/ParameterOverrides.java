@@ -7,14 +7,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parameter overrides in both of SAM CLI's forms, {@code Key=Value} and
- * {@code ParameterKey=Key,ParameterValue=Value}, as {@code --parameter-overrides} and samconfig.toml's
+ * Parameter overrides in both of SAM CLI's forms, {@code Key=Value} and {@code
+ * ParameterKey=Key,ParameterValue=Value}, as {@code --parameter-overrides} and samconfig.toml's
  * {@code parameter_overrides} give them: separate arguments or one string split as a shell would.
  */
 public final class ParameterOverrides {
   private ParameterOverrides() {}
 
-  /** {@code --parameter-overrides} arguments as a map; a malformed one is a {@link LocalSamException}. */
+  /**
+   * {@code --parameter-overrides} arguments as a map; a malformed one is a {@link
+   * LocalSamException}.
+   */
   public static Map<String, String> parse(List<String> arguments) {
     Map<String, String> overrides = new LinkedHashMap<>();
     for (String argument : arguments) {
@@ -35,7 +38,9 @@ public final class ParameterOverrides {
       if (comma < 0) {
         return "'" + token + "' needs ParameterKey=K,ParameterValue=V";
       }
-      overrides.put(token.substring("ParameterKey=".length(), comma), unquote(token.substring(comma + ",ParameterValue=".length())));
+      overrides.put(
+          token.substring("ParameterKey=".length(), comma),
+          unquote(token.substring(comma + ",ParameterValue=".length())));
       return null;
     }
     int equals = token.indexOf('=');
@@ -48,7 +53,9 @@ public final class ParameterOverrides {
 
   /** The value without one pair of surrounding double or single quotes. */
   public static String unquote(String value) {
-    if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
+    if (value.length() >= 2
+        && (value.startsWith("\"") && value.endsWith("\"")
+            || value.startsWith("'") && value.endsWith("'"))) {
       return value.substring(1, value.length() - 1);
     }
     return value;

@@ -20,15 +20,18 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * A SAM CLI configuration file, read as SAM CLI reads it and for every setting alike: {@code samconfig.toml},
- * {@code .yaml} or {@code .yml}, whose {@code ENV.COMMAND.parameters} tables hold a command's option
- * defaults and {@code ENV.global.parameters} those of every command; the command's own table wins key by
- * key. {@code parameter_overrides} is one such option, so it comes from the same two tables as the rest.
- * Values are kept as the text a command-line argument would give.
+ * A SAM CLI configuration file, read as SAM CLI reads it and for every setting alike: {@code
+ * samconfig.toml}, {@code .yaml} or {@code .yml}, whose {@code ENV.COMMAND.parameters} tables hold
+ * a command's option defaults and {@code ENV.global.parameters} those of every command; the
+ * command's own table wins key by key. {@code parameter_overrides} is one such option, so it comes
+ * from the same two tables as the rest. Values are kept as the text a command-line argument would
+ * give.
  */
 public final class SamConfig {
   /** The files SAM CLI looks for in the project folder when none is named, in its order. */
-  public static final List<String> DEFAULT_FILES = List.of("samconfig.toml", "samconfig.yaml", "samconfig.yml");
+  public static final List<String> DEFAULT_FILES =
+      List.of("samconfig.toml", "samconfig.yaml", "samconfig.yml");
+
   public static final String DEFAULT_ENV = "default";
   private static final TomlMapper TOML = new TomlMapper();
 
@@ -60,7 +63,9 @@ public final class SamConfig {
 
   static SamConfig parse(Path file, String text) {
     String name = file.getFileName().toString();
-    return new SamConfig(file, name.endsWith(".yaml") || name.endsWith(".yml") ? yaml(file, text) : toml(file, text));
+    return new SamConfig(
+        file,
+        name.endsWith(".yaml") || name.endsWith(".yml") ? yaml(file, text) : toml(file, text));
   }
 
   private static Map<?, ?> toml(Path file, String text) {
@@ -68,7 +73,10 @@ public final class SamConfig {
       return TOML.readValue(text, Map.class);
     } catch (JacksonException e) {
       JsonLocation at = e.getLocation();
-      throw at(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+      throw at(
+          file,
+          at == null ? 0 : at.getLineNr(),
+          at == null ? 0 : at.getColumnNr(),
           e.getOriginalMessage() + " (samconfig files are TOML)");
     }
   }
@@ -79,13 +87,23 @@ public final class SamConfig {
       return document instanceof Map<?, ?> map ? map : Map.of();
     } catch (MarkedYAMLException e) {
       Mark at = e.getProblemMark();
-      throw at(file, at == null ? 0 : at.getLine() + 1, at == null ? 0 : at.getColumn() + 1, e.getProblem());
+      throw at(
+          file,
+          at == null ? 0 : at.getLine() + 1,
+          at == null ? 0 : at.getColumn() + 1,
+          e.getProblem());
     }
   }
 
-  /** "samconfig.toml:3:5: problem", as template errors name their place (no line or column when unknown). */
+  /**
+   * "samconfig.toml:3:5: problem", as template errors name their place (no line or column when
+   * unknown).
+   */
   private static LocalSamException at(Path file, int line, int column, String problem) {
-    String place = line <= 0 ? file.toString() : column <= 0 ? file + ":" + line : file + ":" + line + ":" + column;
+    String place =
+        line <= 0
+            ? file.toString()
+            : column <= 0 ? file + ":" + line : file + ":" + line + ":" + column;
     return new LocalSamException(place + ": " + problem);
   }
 
@@ -93,25 +111,29 @@ public final class SamConfig {
     return file;
   }
 
-  /** A command's option values in {@code env} ({@code local_invoke}, ...): the global table, then the command's own. */
+  /**
+   * A command's option values in {@code env} ({@code local_invoke}, ...): the global table, then
+   * the command's own.
+   */
   public Map<String, String> parameters(String env, String command) {
     Map<String, String> values = new LinkedHashMap<>();
     for (String section : List.of("global", command)) {
       if (table(env, section) instanceof Map<?, ?> parameters) {
-        parameters.forEach((key, value) -> {
-          String text = text(value);
-          if (text != null) {
-            values.put(key.toString(), text);
-          }
-        });
+        parameters.forEach(
+            (key, value) -> {
+              String text = text(value);
+              if (text != null) {
+                values.put(key.toString(), text);
+              }
+            });
       }
     }
     return values;
   }
 
   /**
-   * The {@code parameter_overrides} of a command in {@code env}, as pairs: both of SAM's forms, a string
-   * split as a shell would or a list of pairs.
+   * The {@code parameter_overrides} of a command in {@code env}, as pairs: both of SAM's forms, a
+   * string split as a shell would or a list of pairs.
    *
    * @throws LocalSamException naming the file when a pair is malformed
    */
@@ -123,18 +145,22 @@ public final class SamConfig {
     try {
       return ParameterOverrides.parse(List.of(overrides));
     } catch (LocalSamException e) {
-      throw new LocalSamException(file + ": " + e.getMessage().replace("--parameter-overrides", "parameter_overrides"));
+      throw new LocalSamException(
+          file + ": " + e.getMessage().replace("--parameter-overrides", "parameter_overrides"));
     }
   }
 
   private Object table(String env, String section) {
-    return document.get(env) instanceof Map<?, ?> commands && commands.get(section) instanceof Map<?, ?> tables
-        ? tables.get("parameters") : null;
+    return document.get(env) instanceof Map<?, ?> commands
+            && commands.get(section) instanceof Map<?, ?> tables
+        ? tables.get("parameters")
+        : null;
   }
 
   /**
-   * A value as a command-line argument would give it: a list's items joined by spaces (an item with a
-   * space in quotes, so it stays one), numbers and booleans as text; null for a table, which no option takes.
+   * A value as a command-line argument would give it: a list's items joined by spaces (an item with
+   * a space in quotes, so it stays one), numbers and booleans as text; null for a table, which no
+   * option takes.
    */
   private static String text(Object value) {
     if (value instanceof List<?> items) {

@@ -18,9 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The admin API under {@code /__localsam/api/}: JSON in and out, documented in the README's "Web console and admin
- * API". Runs on a worker thread (a replay waits for the gateway's answer); bad input gets a 4xx with one
- * {@code message}, never a stack trace.
+ * The admin API under {@code /__localsam/api/}: JSON in and out, documented in the README's "Web
+ * console and admin API". Runs on a worker thread (a replay waits for the gateway's answer); bad
+ * input gets a 4xx with one {@code message}, never a stack trace.
  */
 final class AdminApi {
   static final String PREFIX = "/__localsam/api/";
@@ -54,7 +54,8 @@ final class AdminApi {
     }
   }
 
-  private void answer(HttpServerExchange exchange, String method, String endpoint) throws Exception {
+  private void answer(HttpServerExchange exchange, String method, String endpoint)
+      throws Exception {
     switch (endpoint) {
       case "health" -> send(exchange, 200, allow(method, "GET", health()));
       case "routes" -> {
@@ -93,8 +94,13 @@ final class AdminApi {
       default -> {
         Matcher invocation = INVOCATION.matcher(endpoint);
         if (!invocation.matches()) {
-          throw new BadRequest(404, "No admin endpoint " + PREFIX + endpoint + "; there are health, routes, functions,"
-              + " invocations, invocations/{id}, invocations/{id}/replay, reset, tokens and stream");
+          throw new BadRequest(
+              404,
+              "No admin endpoint "
+                  + PREFIX
+                  + endpoint
+                  + "; there are health, routes, functions,"
+                  + " invocations, invocations/{id}, invocations/{id}/replay, reset, tokens and stream");
         }
         ConsoleInvocation found = invocation(invocation.group(1));
         if (invocation.group(2) == null) {
@@ -123,7 +129,8 @@ final class AdminApi {
   /** {@code GET invocations?function=&status=&since=&until=&limit=}: newest first. */
   private ObjectNode invocations(HttpServerExchange exchange) {
     String function = query(exchange, "function");
-    java.util.function.Predicate<ConsoleInvocation> status = StatusFilter.parse(query(exchange, "status"));
+    java.util.function.Predicate<ConsoleInvocation> status =
+        StatusFilter.parse(query(exchange, "status"));
     Instant since = instant(query(exchange, "since"), "since");
     Instant until = instant(query(exchange, "until"), "until");
     int limit = limit(query(exchange, "limit"));
@@ -132,7 +139,8 @@ final class AdminApi {
     ArrayNode list = node.putArray("invocations");
     for (int i = all.size() - 1; i >= 0 && list.size() < limit; i--) {
       ConsoleInvocation invocation = all.get(i);
-      if ((function == null || function.equals(invocation.functionId())) && status.test(invocation)
+      if ((function == null || function.equals(invocation.functionId()))
+          && status.test(invocation)
           && (since == null || !invocation.startedAt().isBefore(since))
           && (until == null || invocation.startedAt().isBefore(until))) {
         list.add(AdminJson.detail(invocation));
@@ -146,18 +154,25 @@ final class AdminApi {
     try {
       number = Long.parseLong(id);
     } catch (NumberFormatException e) {
-      throw new BadRequest(404, "No invocation " + id + ": invocation ids are the journal's numbers (1, 2, ...)");
+      throw new BadRequest(
+          404, "No invocation " + id + ": invocation ids are the journal's numbers (1, 2, ...)");
     }
     ConsoleInvocation found = source.invocation(number);
     if (found == null) {
-      throw new BadRequest(404, "No invocation " + id + " in the journal (it keeps the newest 1000, and reset empties it)");
+      throw new BadRequest(
+          404,
+          "No invocation "
+              + id
+              + " in the journal (it keeps the newest 1000, and reset empties it)");
     }
     return found;
   }
 
   private static String query(HttpServerExchange exchange, String name) {
     Deque<String> values = exchange.getQueryParameters().get(name);
-    return values == null || values.isEmpty() || values.peekLast().isEmpty() ? null : values.peekLast();
+    return values == null || values.isEmpty() || values.peekLast().isEmpty()
+        ? null
+        : values.peekLast();
   }
 
   private static Instant instant(String text, String name) {
@@ -165,10 +180,16 @@ final class AdminApi {
       return null;
     }
     try {
-      return text.chars().allMatch(Character::isDigit) ? Instant.ofEpochMilli(Long.parseLong(text)) : Instant.parse(text);
+      return text.chars().allMatch(Character::isDigit)
+          ? Instant.ofEpochMilli(Long.parseLong(text))
+          : Instant.parse(text);
     } catch (DateTimeParseException | NumberFormatException e) {
-      throw new BadRequest(400, name + " must be an ISO-8601 instant (2026-01-31T12:00:00Z) or epoch milliseconds, not '"
-          + text + "'");
+      throw new BadRequest(
+          400,
+          name
+              + " must be an ISO-8601 instant (2026-01-31T12:00:00Z) or epoch milliseconds, not '"
+              + text
+              + "'");
     }
   }
 

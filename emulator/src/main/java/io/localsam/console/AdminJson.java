@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** The admin API's JSON for functions and invocations; the README's "Web console and admin API" shows each shape. */
+/**
+ * The admin API's JSON for functions and invocations; the README's "Web console and admin API"
+ * shows each shape.
+ */
 final class AdminJson {
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,7 +39,10 @@ final class AdminJson {
     return node;
   }
 
-  /** An invocation without its event, response and logs: what the live list shows and the event stream sends. */
+  /**
+   * An invocation without its event, response and logs: what the live list shows and the event
+   * stream sends.
+   */
   static ObjectNode summary(ConsoleInvocation invocation) {
     ObjectNode node = JSON.createObjectNode();
     node.put("id", invocation.id());
@@ -66,7 +72,10 @@ final class AdminJson {
     return node;
   }
 
-  /** Everything about an invocation: the summary, the request and answer, event, response, logs, error. */
+  /**
+   * Everything about an invocation: the summary, the request and answer, event, response, logs,
+   * error.
+   */
   static ObjectNode detail(ConsoleInvocation invocation) {
     ObjectNode node = summary(invocation);
     GatewayExchange request = invocation.request();
@@ -94,7 +103,10 @@ final class AdminJson {
     node.put("query", request.query());
     ObjectNode headers = node.putObject("headers");
     for (Map.Entry<String, List<String>> header : request.headers()) {
-      ArrayNode values = headers.has(header.getKey()) ? (ArrayNode) headers.get(header.getKey()) : headers.putArray(header.getKey());
+      ArrayNode values =
+          headers.has(header.getKey())
+              ? (ArrayNode) headers.get(header.getKey())
+              : headers.putArray(header.getKey());
       header.getValue().forEach(values::add);
     }
     node.put("body", body.text());
@@ -107,15 +119,25 @@ final class AdminJson {
     node.put("status", request.status());
     ObjectNode headers = node.putObject("headers");
     for (Map.Entry<String, String> header : request.responseHeaders()) {
-      ArrayNode values = headers.has(header.getKey()) ? (ArrayNode) headers.get(header.getKey()) : headers.putArray(header.getKey());
+      ArrayNode values =
+          headers.has(header.getKey())
+              ? (ArrayNode) headers.get(header.getKey())
+              : headers.putArray(header.getKey());
       values.add(header.getValue());
     }
-    node.put("body", request.responseBody() == null ? null : new String(request.responseBody(), StandardCharsets.UTF_8));
+    node.put(
+        "body",
+        request.responseBody() == null
+            ? null
+            : new String(request.responseBody(), StandardCharsets.UTF_8));
     node.put("latencyMs", millis(request.latency()));
     return node;
   }
 
-  /** The runtime's error document ({@code errorType}, {@code errorMessage}, {@code stackTrace}) of a failed invocation. */
+  /**
+   * The runtime's error document ({@code errorType}, {@code errorMessage}, {@code stackTrace}) of a
+   * failed invocation.
+   */
   private static JsonNode errorDetail(ConsoleInvocation invocation) {
     if (invocation.error() == null) {
       return JSON.nullNode();
@@ -140,7 +162,9 @@ final class AdminJson {
     }
     try {
       JsonNode parsed = JSON.readTree(text);
-      return parsed == null || parsed.isMissingNode() ? JSON.getNodeFactory().textNode(text) : parsed;
+      return parsed == null || parsed.isMissingNode()
+          ? JSON.getNodeFactory().textNode(text)
+          : parsed;
     } catch (java.io.IOException e) {
       return JSON.getNodeFactory().textNode(text);
     }

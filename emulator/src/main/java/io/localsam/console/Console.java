@@ -7,10 +7,10 @@ import io.undertow.util.Headers;
 import java.util.function.Consumer;
 
 /**
- * LocalSAM's web console and admin API, served under {@code /__localsam/} on the gateway's port: the console's
- * page and assets (plain HTML, CSS and JavaScript shipped in the jar, nothing fetched from elsewhere), the JSON
- * admin API, and the live stream of invocations. The gateway mounts it; the facade gives it its
- * {@link ConsoleSource}.
+ * LocalSAM's web console and admin API, served under {@code /__localsam/} on the gateway's port:
+ * the console's page and assets (plain HTML, CSS and JavaScript shipped in the jar, nothing fetched
+ * from elsewhere), the JSON admin API, and the live stream of invocations. The gateway mounts it;
+ * the facade gives it its {@link ConsoleSource}.
  */
 public final class Console implements HttpHandler, AutoCloseable {
   /** Where the console is: {@code /__localsam/}. */
@@ -21,8 +21,9 @@ public final class Console implements HttpHandler, AutoCloseable {
   private final RequestGuard guard;
 
   /**
-   * A console over {@code source}; {@code loopbackOnly} (the default mode) refuses requests whose {@code Host}
-   * is not a loopback name, as a page elsewhere could otherwise reach it through the browser (DNS rebinding).
+   * A console over {@code source}; {@code loopbackOnly} (the default mode) refuses requests whose
+   * {@code Host} is not a loopback name, as a page elsewhere could otherwise reach it through the
+   * browser (DNS rebinding).
    */
   public Console(ConsoleSource source, boolean loopbackOnly, Consumer<String> log) {
     this.stream = new InvocationStream(source);
@@ -52,7 +53,8 @@ public final class Console implements HttpHandler, AutoCloseable {
     }
     if (path.startsWith(AdminApi.PREFIX)) {
       if (exchange.isInIoThread()) {
-        exchange.dispatch(this); // a replay waits for the gateway, a reset for environments to close
+        exchange.dispatch(
+            this); // a replay waits for the gateway, a reset for environments to close
         return;
       }
       api.handle(exchange, path.substring(AdminApi.PREFIX.length()));

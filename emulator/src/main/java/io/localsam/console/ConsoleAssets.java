@@ -7,12 +7,16 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Map;
 
-/** The console's page and its script and style sheet, read from the jar: it works offline, nothing from a CDN. */
+/**
+ * The console's page and its script and style sheet, read from the jar: it works offline, nothing
+ * from a CDN.
+ */
 final class ConsoleAssets {
-  private static final Map<String, String> FILES = Map.of(
-      "", "text/html; charset=utf-8",
-      "console.css", "text/css; charset=utf-8",
-      "console.js", "text/javascript; charset=utf-8");
+  private static final Map<String, String> FILES =
+      Map.of(
+          "", "text/html; charset=utf-8",
+          "console.css", "text/css; charset=utf-8",
+          "console.js", "text/javascript; charset=utf-8");
 
   private ConsoleAssets() {}
 
@@ -26,7 +30,9 @@ final class ConsoleAssets {
       return;
     }
     byte[] bytes;
-    try (InputStream in = ConsoleAssets.class.getResourceAsStream("assets/" + (name.isEmpty() ? "index.html" : name))) {
+    try (InputStream in =
+        ConsoleAssets.class.getResourceAsStream(
+            "assets/" + (name.isEmpty() ? "index.html" : name))) {
       if (in == null) {
         throw new IOException("the console's " + name + " is missing from the jar");
       }

@@ -5,9 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** One journal entry as the admin API and the console show it; the facade's {@code Invocation} is one. */
+/**
+ * One journal entry as the admin API and the console show it; the facade's {@code Invocation} is
+ * one.
+ */
 public interface ConsoleInvocation {
-  /** The journal's number for it, rising from 1; what {@code /__localsam/api/invocations/{id}} takes. */
+  /**
+   * The journal's number for it, rising from 1; what {@code /__localsam/api/invocations/{id}}
+   * takes.
+   */
   long id();
 
   String functionId();
@@ -29,6 +35,9 @@ public interface ConsoleInvocation {
 
   List<String> logs();
 
-  /** The HTTP request that led to it and what the gateway answered; null for a direct or asynchronous invocation. */
+  /**
+   * The HTTP request that led to it and what the gateway answered; null for a direct or
+   * asynchronous invocation.
+   */
   GatewayExchange request();
 }

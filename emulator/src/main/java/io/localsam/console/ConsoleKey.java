@@ -11,10 +11,11 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * The console's signing key: RSA 2048, generated in this JVM on first use, never written anywhere. The gateway
- * trusts its public half besides the {@code --jwks} key sets, so a token minted in the console passes a JWT or
- * Cognito authorizer. (The JUnit extension's {@code Tokens} has a key of its own, in the extension, for the same
- * purpose; the console's lives here because the console runs wherever the emulator runs, without the extension.)
+ * The console's signing key: RSA 2048, generated in this JVM on first use, never written anywhere.
+ * The gateway trusts its public half besides the {@code --jwks} key sets, so a token minted in the
+ * console passes a JWT or Cognito authorizer. (The JUnit extension's {@code Tokens} has a key of
+ * its own, in the extension, for the same purpose; the console's lives here because the console
+ * runs wherever the emulator runs, without the extension.)
  */
 public final class ConsoleKey {
   static final String KEY_ID = "localsam-console-key";
@@ -28,8 +29,13 @@ public final class ConsoleKey {
   /** The public key as a JSON Web Key Set, for the gateway's authorizers. */
   public static String jwks() {
     RSAPublicKey key = (RSAPublicKey) Holder.PAIR.getPublic();
-    return "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"" + KEY_ID + "\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\""
-        + unsigned(key.getModulus()) + "\",\"e\":\"" + unsigned(key.getPublicExponent()) + "\"}]}";
+    return "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\""
+        + KEY_ID
+        + "\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\""
+        + unsigned(key.getModulus())
+        + "\",\"e\":\""
+        + unsigned(key.getPublicExponent())
+        + "\"}]}";
   }
 
   /** RS256 over {@code header.payload}, both already base64url-encoded. */

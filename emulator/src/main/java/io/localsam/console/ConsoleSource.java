@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * What the console and admin API read and do, given by the facade: the template as served, the functions'
- * status, the invocation journal, and the few actions (invoke, reset). The console keeps no state of its own
- * but its token key and its open event streams.
+ * What the console and admin API read and do, given by the facade: the template as served, the
+ * functions' status, the invocation journal, and the few actions (invoke, reset). The console keeps
+ * no state of its own but its token key and its open event streams.
  */
 public interface ConsoleSource {
   /** The template as served now (the last good version after a reload). */
@@ -34,12 +34,18 @@ public interface ConsoleSource {
 
   void unwatch(Consumer<? super ConsoleInvocation> watcher);
 
-  /** The journal, the execution environments and the caches, emptied: what {@code POST .../reset} does. */
+  /**
+   * The journal, the execution environments and the caches, emptied: what {@code POST .../reset}
+   * does.
+   */
   void reset();
 
   /** The gateway's base URL, ending in {@code /}. */
   URI baseUri();
 
-  /** The API key values {@code ApiKeyRequired} methods accept: the template's and {@code --api-key}'s. */
+  /**
+   * The API key values {@code ApiKeyRequired} methods accept: the template's and {@code
+   * --api-key}'s.
+   */
   List<String> apiKeys();
 }

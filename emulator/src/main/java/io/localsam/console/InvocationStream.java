@@ -8,9 +8,10 @@ import java.util.function.Consumer;
 import org.xnio.IoUtils;
 
 /**
- * {@code GET /__localsam/api/stream}: Server-Sent Events, one {@code invocation} event (an invocation's summary as
- * JSON) each time the journal records an invocation or its HTTP answer joins it, and a {@code reset} event when
- * the journal is emptied. The journal is watched only while someone listens.
+ * {@code GET /__localsam/api/stream}: Server-Sent Events, one {@code invocation} event (an
+ * invocation's summary as JSON) each time the journal records an invocation or its HTTP answer
+ * joins it, and a {@code reset} event when the journal is emptied. The journal is watched only
+ * while someone listens.
  */
 final class InvocationStream implements HttpHandler, AutoCloseable {
   private final ConsoleSource source;
@@ -24,19 +25,21 @@ final class InvocationStream implements HttpHandler, AutoCloseable {
   }
 
   private void connected(ServerSentEventConnection connection, String lastEventId) {
-    connection.setKeepAliveTime(15_000); // a comment line now and then keeps idle proxies from closing it
+    connection.setKeepAliveTime(
+        15_000); // a comment line now and then keeps idle proxies from closing it
     synchronized (this) {
       if (listeners++ == 0) {
         source.watch(broadcast);
       }
     }
-    connection.addCloseTask(closed -> {
-      synchronized (this) {
-        if (--listeners == 0) {
-          source.unwatch(broadcast);
-        }
-      }
-    });
+    connection.addCloseTask(
+        closed -> {
+          synchronized (this) {
+            if (--listeners == 0) {
+              source.unwatch(broadcast);
+            }
+          }
+        });
     connection.send("{}", "hello", null, null);
   }
 

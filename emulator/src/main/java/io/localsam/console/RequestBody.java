@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * The body of the HTTP request behind an invocation, read back from its event ({@code body}, base64 when
- * {@code isBase64Encoded}, in both payload versions): the journal keeps it once, in the event.
+ * The body of the HTTP request behind an invocation, read back from its event ({@code body}, base64
+ * when {@code isBase64Encoded}, in both payload versions): the journal keeps it once, in the event.
  *
  * @param text the body as the event has it: text, or base64 when {@code base64}
  * @param base64 true when the gateway passed it base64-encoded (a binary media type)

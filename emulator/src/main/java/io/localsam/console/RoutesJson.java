@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code GET /__localsam/api/routes}: every route of the template as served, with what the console's "try it"
- * form needs: the authorizer's issuer, audience and scopes to mint a token with, and the header the token goes in.
+ * {@code GET /__localsam/api/routes}: every route of the template as served, with what the
+ * console's "try it" form needs: the authorizer's issuer, audience and scopes to mint a token with,
+ * and the header the token goes in.
  */
 final class RoutesJson {
   private RoutesJson() {}
@@ -30,7 +31,8 @@ final class RoutesJson {
       node.put("stage", api.stageName());
       node.put("payloadVersion", route.payloadFormat().version());
       node.put("apiKeyRequired", route.apiKeyRequired());
-      AuthorizerDef authorizer = route.authorizer() == null ? null : api.auth().authorizer(route.authorizer());
+      AuthorizerDef authorizer =
+          route.authorizer() == null ? null : api.auth().authorizer(route.authorizer());
       if (authorizer == null) {
         node.putNull("authorizer");
       } else {
@@ -62,17 +64,24 @@ final class RoutesJson {
     boolean cognito = authorizer.type().equals(AuthorizerDef.COGNITO);
     node.put("mintsTokens", jwt || cognito);
     ArrayNode issuers = node.putArray("issuers");
-    (jwt ? authorizer.jwtIssuers() : cognito ? authorizer.userPoolIssuers() : List.<String>of()).forEach(issuers::add);
+    (jwt ? authorizer.jwtIssuers() : cognito ? authorizer.userPoolIssuers() : List.<String>of())
+        .forEach(issuers::add);
     ArrayNode audiences = node.putArray("audiences");
     (jwt ? authorizer.jwtAudiences() : List.<String>of()).forEach(audiences::add);
-    List<String> scopes = route.authorizationScopes().isEmpty() ? authorizer.authorizationScopes() : route.authorizationScopes();
+    List<String> scopes =
+        route.authorizationScopes().isEmpty()
+            ? authorizer.authorizationScopes()
+            : route.authorizationScopes();
     ArrayNode scopeList = node.putArray("scopes");
     scopes.forEach(scopeList::add);
     node.put("header", header(authorizer, api));
     return node;
   }
 
-  /** The header the identity comes from ({@code Authorization} unless the authorizer names another), or null. */
+  /**
+   * The header the identity comes from ({@code Authorization} unless the authorizer names another),
+   * or null.
+   */
   private static String header(AuthorizerDef authorizer, ApiDef api) {
     if (authorizer.identitySources().isEmpty()) {
       return "Authorization";

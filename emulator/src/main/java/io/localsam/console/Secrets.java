@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-/** Environment values whose names look secret ({@code *SECRET*}, {@code *TOKEN*}, {@code *PASSWORD*}, {@code *KEY*}) are masked. */
+/**
+ * Environment values whose names look secret ({@code *SECRET*}, {@code *TOKEN*}, {@code
+ * *PASSWORD*}, {@code *KEY*}) are masked.
+ */
 final class Secrets {
   static final String MASK = "****";
   private static final Pattern SECRET = Pattern.compile("SECRET|TOKEN|PASSWORD|KEY");

@@ -5,8 +5,9 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * The {@code status} filter of {@code GET /__localsam/api/invocations}: {@code ok} (the function did not fail),
- * {@code error} (it did), an HTTP status ({@code 502}) or a class of them ({@code 4xx}); several comma-separated.
+ * The {@code status} filter of {@code GET /__localsam/api/invocations}: {@code ok} (the function
+ * did not fail), {@code error} (it did), an HTTP status ({@code 502}) or a class of them ({@code
+ * 4xx}); several comma-separated.
  */
 final class StatusFilter {
   private static final Pattern CODE = Pattern.compile("[1-5][0-9x]{2}");
@@ -32,8 +33,12 @@ final class StatusFilter {
       return invocation -> invocation.error() != null;
     }
     if (!CODE.matcher(part).matches()) {
-      throw new AdminApi.BadRequest(400, "status must be ok, error, an HTTP status (502) or a class of them (5xx),"
-          + " comma-separated, not '" + part + "'");
+      throw new AdminApi.BadRequest(
+          400,
+          "status must be ok, error, an HTTP status (502) or a class of them (5xx),"
+              + " comma-separated, not '"
+              + part
+              + "'");
     }
     return invocation -> {
       GatewayExchange request = invocation.request();

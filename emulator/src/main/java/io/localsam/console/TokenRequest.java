@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code POST /__localsam/api/tokens}: a signed test token with the claims and scopes asked for, as the JUnit
- * extension's {@code Tokens} mints them ({@code iss}, {@code sub}, {@code aud}, {@code iat}, {@code exp},
- * {@code scope} space-separated, any other claim as given).
+ * {@code POST /__localsam/api/tokens}: a signed test token with the claims and scopes asked for, as
+ * the JUnit extension's {@code Tokens} mints them ({@code iss}, {@code sub}, {@code aud}, {@code
+ * iat}, {@code exp}, {@code scope} space-separated, any other claim as given).
  */
 final class TokenRequest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,7 +22,8 @@ final class TokenRequest {
 
   /**
    * The token for a request body like {@code {"issuer":"...","audience":["..."],"subject":"alice",
-   * "scopes":["orders/read"],"claims":{"email":"a@b"},"expiresInSeconds":3600}}; every field may be left out.
+   * "scopes":["orders/read"],"claims":{"email":"a@b"},"expiresInSeconds":3600}}; every field may be
+   * left out.
    *
    * @throws IllegalArgumentException with a sentence when a field has the wrong type
    */
@@ -60,7 +61,8 @@ final class TokenRequest {
     JsonNode claims = body.path("claims");
     if (!claims.isMissingNode() && !claims.isNull()) {
       if (!claims.isObject()) {
-        throw new IllegalArgumentException("claims must be a JSON object of claim names and values");
+        throw new IllegalArgumentException(
+            "claims must be a JSON object of claim names and values");
       }
       for (Iterator<Map.Entry<String, JsonNode>> fields = claims.fields(); fields.hasNext(); ) {
         Map.Entry<String, JsonNode> claim = fields.next();
@@ -68,8 +70,10 @@ final class TokenRequest {
       }
     }
     String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + ConsoleKey.KEY_ID + "\"}";
-    String input = ConsoleKey.base64(header.getBytes(StandardCharsets.UTF_8)) + "."
-        + ConsoleKey.base64(payload.toString().getBytes(StandardCharsets.UTF_8));
+    String input =
+        ConsoleKey.base64(header.getBytes(StandardCharsets.UTF_8))
+            + "."
+            + ConsoleKey.base64(payload.toString().getBytes(StandardCharsets.UTF_8));
     return input + "." + ConsoleKey.sign(input);
   }
 

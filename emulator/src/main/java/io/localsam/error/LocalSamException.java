@@ -1,8 +1,8 @@
 package io.localsam.error;
 
 /**
- * A problem the user can fix: a template that cannot be read, code that cannot be found, a port in use.
- * Its message is one sentence meant for a terminal; callers print it without a stack trace.
+ * A problem the user can fix: a template that cannot be read, code that cannot be found, a port in
+ * use. Its message is one sentence meant for a terminal; callers print it without a stack trace.
  */
 public class LocalSamException extends RuntimeException {
   public LocalSamException(String message) {

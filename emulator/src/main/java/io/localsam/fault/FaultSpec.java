@@ -5,10 +5,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A fault as the command line writes it ({@code --fault}): {@code TARGET:FAULT[,one-in=N]}, where TARGET is a
- * function's logical id or a route ({@code GET /hello}) and FAULT one of {@code latency=DURATION} ({@code 200ms},
- * {@code 2s}), {@code throttle}, {@code error=TYPE[:MESSAGE]} (functions), {@code status=CODE} (routes),
- * {@code timeout}.
+ * A fault as the command line writes it ({@code --fault}): {@code TARGET:FAULT[,one-in=N]}, where
+ * TARGET is a function's logical id or a route ({@code GET /hello}) and FAULT one of {@code
+ * latency=DURATION} ({@code 200ms}, {@code 2s}), {@code throttle}, {@code error=TYPE[:MESSAGE]}
+ * (functions), {@code status=CODE} (routes), {@code timeout}.
  *
  * @param target the function id, or the route key
  * @param route true when the target is a route
@@ -46,32 +46,46 @@ public record FaultSpec(String target, boolean route, Fault fault) {
     int eq = rest.indexOf('=');
     String name = eq < 0 ? rest : rest.substring(0, eq);
     String value = eq < 0 ? null : rest.substring(eq + 1);
-    Fault fault = switch (name) {
-      case "latency" -> new Fault(Fault.Kind.LATENCY, duration(spec, value), null, null, 0, oneIn);
-      case "throttle" -> noValue(spec, name, value, Fault.of(Fault.Kind.THROTTLE, oneIn));
-      case "timeout" -> noValue(spec, name, value, Fault.of(Fault.Kind.TIMEOUT, oneIn));
-      case "error" -> {
-        if (route) {
-          throw bad(spec, "a route takes status=CODE; error=TYPE is for a function");
-        }
-        if (value == null || value.isBlank() || value.startsWith(":")) {
-          throw bad(spec, "error needs a type: error=java.lang.IllegalStateException[:message]");
-        }
-        int split = value.indexOf(':');
-        yield new Fault(Fault.Kind.ERROR, Duration.ZERO, split < 0 ? value : value.substring(0, split),
-            split < 0 ? "Injected fault" : value.substring(split + 1), 0, oneIn);
-      }
-      case "status" -> {
-        if (!route) {
-          throw bad(spec, "status=CODE is for a route (GET /path); a function takes error=TYPE[:MESSAGE]");
-        }
-        if (value == null || !value.matches("\\d{3}") || Integer.parseInt(value) < 100 || Integer.parseInt(value) > 599) {
-          throw bad(spec, "status needs an HTTP status from 100 to 599: status=503");
-        }
-        yield new Fault(Fault.Kind.STATUS, Duration.ZERO, null, null, Integer.parseInt(value), oneIn);
-      }
-      default -> throw bad(spec, "unknown fault '" + name + "'");
-    };
+    Fault fault =
+        switch (name) {
+          case "latency" ->
+              new Fault(Fault.Kind.LATENCY, duration(spec, value), null, null, 0, oneIn);
+          case "throttle" -> noValue(spec, name, value, Fault.of(Fault.Kind.THROTTLE, oneIn));
+          case "timeout" -> noValue(spec, name, value, Fault.of(Fault.Kind.TIMEOUT, oneIn));
+          case "error" -> {
+            if (route) {
+              throw bad(spec, "a route takes status=CODE; error=TYPE is for a function");
+            }
+            if (value == null || value.isBlank() || value.startsWith(":")) {
+              throw bad(
+                  spec, "error needs a type: error=java.lang.IllegalStateException[:message]");
+            }
+            int split = value.indexOf(':');
+            yield new Fault(
+                Fault.Kind.ERROR,
+                Duration.ZERO,
+                split < 0 ? value : value.substring(0, split),
+                split < 0 ? "Injected fault" : value.substring(split + 1),
+                0,
+                oneIn);
+          }
+          case "status" -> {
+            if (!route) {
+              throw bad(
+                  spec,
+                  "status=CODE is for a route (GET /path); a function takes error=TYPE[:MESSAGE]");
+            }
+            if (value == null
+                || !value.matches("\\d{3}")
+                || Integer.parseInt(value) < 100
+                || Integer.parseInt(value) > 599) {
+              throw bad(spec, "status needs an HTTP status from 100 to 599: status=503");
+            }
+            yield new Fault(
+                Fault.Kind.STATUS, Duration.ZERO, null, null, Integer.parseInt(value), oneIn);
+          }
+          default -> throw bad(spec, "unknown fault '" + name + "'");
+        };
     return new FaultSpec(target, route, fault);
   }
 
@@ -92,8 +106,13 @@ public record FaultSpec(String target, boolean route, Fault fault) {
   }
 
   private static IllegalArgumentException bad(String spec, String why) {
-    return new IllegalArgumentException("--fault '" + spec + "': " + why + ". Write TARGET:FAULT[,one-in=N]: TARGET a function id"
-        + " or a route (GET /hello), FAULT one of latency=200ms, throttle, error=TYPE[:MESSAGE] (functions), status=503"
-        + " (routes), timeout.");
+    return new IllegalArgumentException(
+        "--fault '"
+            + spec
+            + "': "
+            + why
+            + ". Write TARGET:FAULT[,one-in=N]: TARGET a function id"
+            + " or a route (GET /hello), FAULT one of latency=200ms, throttle, error=TYPE[:MESSAGE] (functions), status=503"
+            + " (routes), timeout.");
   }
 }

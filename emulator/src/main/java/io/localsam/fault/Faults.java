@@ -8,9 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The faults injected into a running emulator, per function (seen by every way in: routes, the Invoke API,
- * {@code Emulator.invoke}) and per route (API Gateway's side: the function may never be called). One fault per
- * function and one per route at a time; a new one replaces the old. Thread-safe.
+ * The faults injected into a running emulator, per function (seen by every way in: routes, the
+ * Invoke API, {@code Emulator.invoke}) and per route (API Gateway's side: the function may never be
+ * called). One fault per function and one per route at a time; a new one replaces the old.
+ * Thread-safe.
  *
  * <pre>{@code
  * emulator.faults().forFunction("OrdersFunction").throttle();
@@ -33,8 +34,9 @@ public final class Faults {
   }
 
   /**
-   * {@code functionCheck} and {@code routeCheck} throw, with a message that says what exists, for a function id or a
-   * route key ({@code "GET /orders"}) the template does not have; {@code log} is told of each fault set.
+   * {@code functionCheck} and {@code routeCheck} throw, with a message that says what exists, for a
+   * function id or a route key ({@code "GET /orders"}) the template does not have; {@code log} is
+   * told of each fault set.
    */
   public Faults(Consumer<String> functionCheck, Consumer<String> routeCheck, Consumer<String> log) {
     this.functionCheck = functionCheck;
@@ -44,7 +46,7 @@ public final class Faults {
 
   /** No checks and no log: for a runtime or gateway started without an emulator. */
   public static Faults none() {
-    return new Faults(id -> { }, key -> { }, line -> { });
+    return new Faults(id -> {}, key -> {}, line -> {});
   }
 
   /** Faults for one function, by its logical id. */
@@ -53,7 +55,10 @@ public final class Faults {
     return new FunctionFaults(this, functionId, 1);
   }
 
-  /** Faults for one route, written as the {@code routes} command lists it: {@code "GET /orders/{id}"}. */
+  /**
+   * Faults for one route, written as the {@code routes} command lists it: {@code "GET
+   * /orders/{id}"}.
+   */
   public RouteFaults forRoute(String routeKey) {
     String key = routeKey(routeKey);
     routeCheck.accept(key);
@@ -86,13 +91,19 @@ public final class Faults {
     return view(routes);
   }
 
-  /** The fault for this invocation of {@code functionId}, or null; each call counts as one invocation for one-in-N. */
+  /**
+   * The fault for this invocation of {@code functionId}, or null; each call counts as one
+   * invocation for one-in-N.
+   */
   public Fault nextForFunction(String functionId) {
     Armed armed = functions.isEmpty() ? null : functions.get(functionId);
     return armed == null ? null : armed.next();
   }
 
-  /** The fault for this request to {@code routeKey}, or null; each call counts as one request for one-in-N. */
+  /**
+   * The fault for this request to {@code routeKey}, or null; each call counts as one request for
+   * one-in-N.
+   */
   public Fault nextForRoute(String routeKey) {
     Armed armed = routes.isEmpty() ? null : routes.get(routeKey);
     return armed == null ? null : armed.next();
@@ -110,15 +121,23 @@ public final class Faults {
     return fault;
   }
 
-  /** {@code get  /orders} as {@code GET /orders}: the method upper-cased, one space, the path as written. */
+  /**
+   * {@code get /orders} as {@code GET /orders}: the method upper-cased, one space, the path as
+   * written.
+   */
   static String routeKey(String written) {
     String trimmed = written.strip();
     int space = trimmed.indexOf(' ');
     if (space <= 0 || !trimmed.substring(space).strip().startsWith("/")) {
-      throw new IllegalArgumentException("a route is written METHOD /path, as the routes command lists it (GET /orders/{id}),"
-          + " not '" + written + "'");
+      throw new IllegalArgumentException(
+          "a route is written METHOD /path, as the routes command lists it (GET /orders/{id}),"
+              + " not '"
+              + written
+              + "'");
     }
-    return trimmed.substring(0, space).toUpperCase(Locale.ROOT) + " " + trimmed.substring(space).strip();
+    return trimmed.substring(0, space).toUpperCase(Locale.ROOT)
+        + " "
+        + trimmed.substring(space).strip();
   }
 
   private static Map<String, Fault> view(Map<String, Armed> armed) {

@@ -8,9 +8,9 @@ import java.util.function.Consumer;
 
 /**
  * {@code ApiKeyRequired} on REST methods, checked after authorization as API Gateway does: the
- * {@code x-api-key} header must hold one of the API's keys (the template's {@code AWS::ApiGateway::ApiKey}
- * values and {@code --api-key}), else 403 Forbidden. The key reaches the function as
- * {@code identity.apiKey} and {@code identity.apiKeyId}.
+ * {@code x-api-key} header must hold one of the API's keys (the template's {@code
+ * AWS::ApiGateway::ApiKey} values and {@code --api-key}), else 403 Forbidden. The key reaches the
+ * function as {@code identity.apiKey} and {@code identity.apiKeyId}.
  */
 final class ApiKeyHandler implements HttpHandler {
   private final Map<String, String> keys; // value -> key id
@@ -35,13 +35,21 @@ final class ApiKeyHandler implements HttpHandler {
     String key = request.header("x-api-key");
     String id = key == null ? null : keys.get(key);
     if (id == null) {
-      log.accept(request.method() + " " + request.rawPath() + ": " + (key == null ? "no x-api-key header" : "x-api-key is not one of the API's keys")
-          + " (the method requires an API key): 403");
-      ResponseWriter.send(exchange, GatewayErrors.forbidden(ApiKind.REST), ApiKind.REST, request.requestId());
+      log.accept(
+          request.method()
+              + " "
+              + request.rawPath()
+              + ": "
+              + (key == null ? "no x-api-key header" : "x-api-key is not one of the API's keys")
+              + " (the method requires an API key): 403");
+      ResponseWriter.send(
+          exchange, GatewayErrors.forbidden(ApiKind.REST), ApiKind.REST, request.requestId());
       return;
     }
     Authorization authorization = exchange.getAttachment(Authorization.KEY);
-    exchange.putAttachment(Authorization.KEY, (authorization == null ? Authorization.NONE : authorization).withApiKey(key, id));
+    exchange.putAttachment(
+        Authorization.KEY,
+        (authorization == null ? Authorization.NONE : authorization).withApiKey(key, id));
     next.handleRequest(exchange);
   }
 

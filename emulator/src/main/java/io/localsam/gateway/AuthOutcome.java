@@ -1,8 +1,8 @@
 package io.localsam.gateway;
 
 /**
- * What an authorizer decided: go on with what it leaves for the event, or API Gateway's refusal and the
- * reason for the log.
+ * What an authorizer decided: go on with what it leaves for the event, or API Gateway's refusal and
+ * the reason for the log.
  */
 record AuthOutcome(Authorization authorization, GatewayResponse refusal, String reason) {
   static AuthOutcome allow(Authorization authorization) {

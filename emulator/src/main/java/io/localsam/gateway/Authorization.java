@@ -12,7 +12,8 @@ import java.util.Map;
  * @param apiKey the API key the request carried and API Gateway accepted, or null
  * @param apiKeyId the logical id of that key's {@code AWS::ApiGateway::ApiKey}, or null
  */
-record Authorization(Map<String, Object> authorizer, String accessKey, String apiKey, String apiKeyId) {
+record Authorization(
+    Map<String, Object> authorizer, String accessKey, String apiKey, String apiKeyId) {
   static final AttachmentKey<Authorization> KEY = AttachmentKey.create(Authorization.class);
   static final Authorization NONE = new Authorization(null, null, null, null);
 

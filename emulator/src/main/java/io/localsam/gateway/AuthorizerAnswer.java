@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 
 /**
- * A Lambda authorizer's response, read as API Gateway reads it: an IAM policy response
- * ({@code principalId}, {@code policyDocument}, optional {@code context}) or, for HTTP APIs with simple
+ * A Lambda authorizer's response, read as API Gateway reads it: an IAM policy response ({@code
+ * principalId}, {@code policyDocument}, optional {@code context}) or, for HTTP APIs with simple
  * responses, {@code isAuthorized} and an optional {@code context}. Anything else is an authorizer
  * configuration error.
  *
@@ -27,9 +27,9 @@ record AuthorizerAnswer(Boolean authorized, JsonNode policy, String principalId,
 
   /**
    * @param simple HTTP API authorizer with {@code EnableSimpleResponses}
-   * @param rest REST API: {@code principalId} is required and context values must be strings, numbers or
-   *     booleans ("you cannot set a JSON object or array as a valid value of any key in the context map",
-   *     AWS docs, "Output from an API Gateway Lambda authorizer")
+   * @param rest REST API: {@code principalId} is required and context values must be strings,
+   *     numbers or booleans ("you cannot set a JSON object or array as a valid value of any key in
+   *     the context map", AWS docs, "Output from an API Gateway Lambda authorizer")
    */
   static AuthorizerAnswer read(byte[] payload, boolean simple, boolean rest) throws Invalid {
     JsonNode response;
@@ -66,10 +66,12 @@ record AuthorizerAnswer(Boolean authorized, JsonNode policy, String principalId,
     if (rest && context != null) {
       for (JsonNode value : context) {
         if (value.isContainerNode()) {
-          throw new Invalid("context values must be strings, numbers or booleans, not objects or arrays");
+          throw new Invalid(
+              "context values must be strings, numbers or booleans, not objects or arrays");
         }
       }
     }
-    return new AuthorizerAnswer(null, policy, principal == null || principal.isNull() ? null : principal.asText(), context);
+    return new AuthorizerAnswer(
+        null, policy, principal == null || principal.isNull() ? null : principal.asText(), context);
   }
 }

@@ -3,10 +3,10 @@ package io.localsam.gateway;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Lambda authorizer results kept for the authorizer's TTL ({@code ReauthorizeEvery},
- * {@code AuthorizerResultTtlInSeconds}; API Gateway's maximum is 3600 s), keyed by the authorizer and the
- * values of its identity sources. As deployed, a cached policy is evaluated again for each request's
- * method ARN, so a policy that names one method denies the others until it expires.
+ * Lambda authorizer results kept for the authorizer's TTL ({@code ReauthorizeEvery}, {@code
+ * AuthorizerResultTtlInSeconds}; API Gateway's maximum is 3600 s), keyed by the authorizer and the
+ * values of its identity sources. As deployed, a cached policy is evaluated again for each
+ * request's method ARN, so a policy that names one method denies the others until it expires.
  */
 final class AuthorizerCache {
   private static final int MAX_ENTRIES = 10_000;

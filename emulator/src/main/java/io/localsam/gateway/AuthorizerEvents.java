@@ -15,13 +15,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The event a Lambda authorizer receives, in the authorizer's own format (not the route's): REST TOKEN
- * ({@code type}, {@code authorizationToken}, {@code methodArn}); REST REQUEST (the request as the proxy
- * event has it, without the body, plus {@code type} and {@code methodArn}); HTTP API payload 1.0 (the same
- * plus {@code version}, {@code identitySource} and {@code authorizationToken}, the source values
- * comma-joined); HTTP API payload 2.0 (the 2.0 request without the body, plus {@code type},
- * {@code routeArn} and {@code identitySource} as a list). Shapes follow the AWS samples in
- * the test resources, aws-sample-events (ApiGatewayAuthorizer.json, apigw_auth.json, apigw_auth_v2.json).
+ * The event a Lambda authorizer receives, in the authorizer's own format (not the route's): REST
+ * TOKEN ({@code type}, {@code authorizationToken}, {@code methodArn}); REST REQUEST (the request as
+ * the proxy event has it, without the body, plus {@code type} and {@code methodArn}); HTTP API
+ * payload 1.0 (the same plus {@code version}, {@code identitySource} and {@code
+ * authorizationToken}, the source values comma-joined); HTTP API payload 2.0 (the 2.0 request
+ * without the body, plus {@code type}, {@code routeArn} and {@code identitySource} as a list).
+ * Shapes follow the AWS samples in the test resources, aws-sample-events
+ * (ApiGatewayAuthorizer.json, apigw_auth.json, apigw_auth_v2.json).
  */
 final class AuthorizerEvents {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,19 +30,41 @@ final class AuthorizerEvents {
   private AuthorizerEvents() {}
 
   /**
-   * {@code arn:aws:execute-api:REGION:ACCOUNT:API_ID/STAGE/METHOD/path} ({@code .../STAGE/$connect} for a WebSocket
-   * API): what policies are matched against.
+   * {@code arn:aws:execute-api:REGION:ACCOUNT:API_ID/STAGE/METHOD/path} ({@code .../STAGE/$connect}
+   * for a WebSocket API): what policies are matched against.
    */
   static String methodArn(String region, GatewayRequest request, Route route) {
     if (route.api().kind() == ApiKind.WEBSOCKET) { // .../STAGE/$connect
-      return "arn:aws:execute-api:" + region + ":" + TemplateLoader.ACCOUNT_ID + ":" + GatewayIds.apiId(route.api().logicalId())
-          + "/" + route.api().stageName() + "/" + route.definition().path();
+      return "arn:aws:execute-api:"
+          + region
+          + ":"
+          + TemplateLoader.ACCOUNT_ID
+          + ":"
+          + GatewayIds.apiId(route.api().logicalId())
+          + "/"
+          + route.api().stageName()
+          + "/"
+          + route.definition().path();
     }
-    return "arn:aws:execute-api:" + region + ":" + TemplateLoader.ACCOUNT_ID + ":" + GatewayIds.apiId(route.api().logicalId())
-        + "/" + route.api().stageName() + "/" + request.method() + RouteTable.decode(request.rawPath());
+    return "arn:aws:execute-api:"
+        + region
+        + ":"
+        + TemplateLoader.ACCOUNT_ID
+        + ":"
+        + GatewayIds.apiId(route.api().logicalId())
+        + "/"
+        + route.api().stageName()
+        + "/"
+        + request.method()
+        + RouteTable.decode(request.rawPath());
   }
 
-  static byte[] event(AuthorizerDef authorizer, GatewayRequest request, RouteMatch match, List<String> identity, String arn) {
+  static byte[] event(
+      AuthorizerDef authorizer,
+      GatewayRequest request,
+      RouteMatch match,
+      List<String> identity,
+      String arn) {
     ObjectNode event = JSON.createObjectNode();
     if (authorizer.type().equals(AuthorizerDef.TOKEN)) {
       event.put("type", AuthorizerDef.TOKEN);
@@ -51,7 +74,9 @@ final class AuthorizerEvents {
     }
     boolean http = match.route().api().kind() == ApiKind.HTTP;
     if (http && authorizer.payloadFormat() != PayloadFormat.V1) {
-      ObjectNode request2 = read(HttpEventFactory.event(request.withoutBody(), match)); // a body would only be dropped
+      ObjectNode request2 =
+          read(
+              HttpEventFactory.event(request.withoutBody(), match)); // a body would only be dropped
       event.put("version", "2.0");
       event.put("type", AuthorizerDef.REQUEST);
       event.put("routeArn", arn);

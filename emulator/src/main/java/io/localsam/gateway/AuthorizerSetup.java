@@ -19,16 +19,21 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Builds the authorization steps of the chain ({@link AuthorizerHandler}, then {@link ApiKeyHandler})
- * from the template and the options, reads the key sets (a bad one stops start-up), and says once at
- * start-up what is checked less strictly than in the cloud: tokens without a key set, AWS_IAM, API keys
- * nobody gave, {@code --disable-authorizer}.
+ * Builds the authorization steps of the chain ({@link AuthorizerHandler}, then {@link
+ * ApiKeyHandler}) from the template and the options, reads the key sets (a bad one stops start-up),
+ * and says once at start-up what is checked less strictly than in the cloud: tokens without a key
+ * set, AWS_IAM, API keys nobody gave, {@code --disable-authorizer}.
  */
 final class AuthorizerSetup {
   private AuthorizerSetup() {}
 
-  static HttpHandler chain(Template template, FunctionSet runtime, AuthSettings settings, AuthorizerCache cache,
-      HttpHandler next, Consumer<String> log) {
+  static HttpHandler chain(
+      Template template,
+      FunctionSet runtime,
+      AuthSettings settings,
+      AuthorizerCache cache,
+      HttpHandler next,
+      Consumer<String> log) {
     Jwks keys = Jwks.NONE;
     for (String location : settings.jwks()) {
       try {
@@ -40,13 +45,19 @@ final class AuthorizerSetup {
     Map<String, String> apiKeys = new LinkedHashMap<>();
     template.apiKeys().forEach((id, value) -> apiKeys.put(value, id));
     settings.apiKeys().forEach(value -> apiKeys.putIfAbsent(value, "--api-key"));
-    warnings(template, settings, keys, apiKeys.isEmpty()).forEach(warning -> log.accept("Warning: " + warning));
+    warnings(template, settings, keys, apiKeys.isEmpty())
+        .forEach(warning -> log.accept("Warning: " + warning));
     HttpHandler keyed = new ApiKeyHandler(apiKeys, next, log);
-    return new AuthorizerHandler(new LambdaAuthorizer(runtime, settings.region(), cache),
-        new TokenAuthorizer(new JwtValidator(keys, Clock.systemUTC())), settings.disabled(), keyed, log);
+    return new AuthorizerHandler(
+        new LambdaAuthorizer(runtime, settings.region(), cache),
+        new TokenAuthorizer(new JwtValidator(keys, Clock.systemUTC())),
+        settings.disabled(),
+        keyed,
+        log);
   }
 
-  static List<String> warnings(Template template, AuthSettings settings, Jwks keys, boolean noApiKeys) {
+  static List<String> warnings(
+      Template template, AuthSettings settings, Jwks keys, boolean noApiKeys) {
     Set<String> tokenAuthorizers = new LinkedHashSet<>();
     Set<String> iamRoutes = new LinkedHashSet<>();
     Set<String> keyedRoutes = new LinkedHashSet<>();
@@ -57,7 +68,10 @@ final class AuthorizerSetup {
       if (route.apiKeyRequired() && template.api(route.apiId()).kind() == ApiKind.REST) {
         keyedRoutes.add(route.routeKey());
       }
-      AuthorizerDef authorizer = route.authorizer() == null ? null : template.api(route.apiId()).auth().authorizer(route.authorizer());
+      AuthorizerDef authorizer =
+          route.authorizer() == null
+              ? null
+              : template.api(route.apiId()).auth().authorizer(route.authorizer());
       if (authorizer == null || !authorizer.emulated()) {
         continue;
       }
@@ -65,8 +79,10 @@ final class AuthorizerSetup {
       switch (authorizer.type()) {
         case AuthorizerDef.IAM -> iamRoutes.add(route.routeKey());
         case AuthorizerDef.TOKEN -> {
-          if (authorizer.validationExpression() != null && LambdaAuthorizer.compile(authorizer.validationExpression()).isEmpty()) {
-            invalidExpressions.add(authorizer.name() + " ('" + authorizer.validationExpression() + "')");
+          if (authorizer.validationExpression() != null
+              && LambdaAuthorizer.compile(authorizer.validationExpression()).isEmpty()) {
+            invalidExpressions.add(
+                authorizer.name() + " ('" + authorizer.validationExpression() + "')");
           }
         }
         case AuthorizerDef.JWT -> tokenAuthorizers.add(authorizer.name() + " (JWT)");
@@ -76,36 +92,50 @@ final class AuthorizerSetup {
             unknownPools.add(authorizer.name());
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     List<String> warnings = new ArrayList<>();
     if (settings.disabled()) {
       if (guarded > 0) {
-        warnings.add("--disable-authorizer: " + guarded + " route(s) run without their authorizers");
+        warnings.add(
+            "--disable-authorizer: " + guarded + " route(s) run without their authorizers");
       }
       return warnings;
     }
     if (!tokenAuthorizers.isEmpty() && keys.isEmpty()) {
-      warnings.add("no key set (--jwks FILE|URL) for authorizers " + String.join(", ", tokenAuthorizers)
-          + ": tokens are decoded WITHOUT checking their signatures (issuer, audience, expiry and scopes are still"
-          + " checked); pass --jwks to check signatures as API Gateway does");
+      warnings.add(
+          "no key set (--jwks FILE|URL) for authorizers "
+              + String.join(", ", tokenAuthorizers)
+              + ": tokens are decoded WITHOUT checking their signatures (issuer, audience, expiry and scopes are still"
+              + " checked); pass --jwks to check signatures as API Gateway does");
     }
     for (String pool : unknownPools) {
-      warnings.add("Cognito authorizer " + pool + " names no user pool ARN LocalSAM can read (arn:aws:cognito-idp:REGION:"
-          + "ACCOUNT:userpool/ID), so the token issuer is not checked");
+      warnings.add(
+          "Cognito authorizer "
+              + pool
+              + " names no user pool ARN LocalSAM can read (arn:aws:cognito-idp:REGION:"
+              + "ACCOUNT:userpool/ID), so the token issuer is not checked");
     }
     for (String expression : invalidExpressions) {
-      warnings.add("authorizer " + expression + ": the ValidationExpression is not a valid regular expression, so no token"
-          + " matches it and every request to its routes gets 401");
+      warnings.add(
+          "authorizer "
+              + expression
+              + ": the ValidationExpression is not a valid regular expression, so no token"
+              + " matches it and every request to its routes gets 401");
     }
     if (!iamRoutes.isEmpty()) {
-      warnings.add("AWS_IAM authorization on " + String.join(", ", iamRoutes) + " is checked for a well-formed SigV4"
-          + " Authorization header only: the signature and the caller's IAM permissions are not verified locally");
+      warnings.add(
+          "AWS_IAM authorization on "
+              + String.join(", ", iamRoutes)
+              + " is checked for a well-formed SigV4"
+              + " Authorization header only: the signature and the caller's IAM permissions are not verified locally");
     }
     if (!keyedRoutes.isEmpty() && noApiKeys) {
-      warnings.add(String.join(", ", keyedRoutes) + " require(s) an API key, but no AWS::ApiGateway::ApiKey of the template"
-          + " has a Value: pass --api-key VALUE, or every request to them gets 403");
+      warnings.add(
+          String.join(", ", keyedRoutes)
+              + " require(s) an API key, but no AWS::ApiGateway::ApiKey of the template"
+              + " has a Value: pass --api-key VALUE, or every request to them gets 403");
     }
     return warnings;
   }

@@ -15,10 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * The {@code @connections} management API at {@code /{stage}/@connections/{id}} (README, WebSocket APIs), as
- * {@code ApiGatewayManagementApiClient} calls it: POST sends the body to the client (a text frame when it is UTF-8,
- * else binary), GET describes the connection, DELETE closes it. Requests must be SigV4-signed (the header's shape
- * is checked, as for AWS_IAM routes); a connection that is closed or unknown is 410 {@code GoneException}.
+ * The {@code @connections} management API at {@code /{stage}/@connections/{id}} (README, WebSocket
+ * APIs), as {@code ApiGatewayManagementApiClient} calls it: POST sends the body to the client (a
+ * text frame when it is UTF-8, else binary), GET describes the connection, DELETE closes it.
+ * Requests must be SigV4-signed (the header's shape is checked, as for AWS_IAM routes); a
+ * connection that is closed or unknown is 410 {@code GoneException}.
  */
 final class ConnectionsApi {
   static final String PATH = "/@connections/";
@@ -38,7 +39,9 @@ final class ConnectionsApi {
       send(exchange, GatewayErrors.missingSignature(ApiKind.REST), requestId);
       return;
     }
-    boolean dated = exchange.getRequestHeaders().contains("X-Amz-Date") || exchange.getRequestHeaders().contains(Headers.DATE);
+    boolean dated =
+        exchange.getRequestHeaders().contains("X-Amz-Date")
+            || exchange.getRequestHeaders().contains(Headers.DATE);
     SigV4.Check check = SigV4.check(authorization, dated);
     if (!check.wellFormed()) {
       send(exchange, GatewayErrors.badSignature(ApiKind.REST, check.problem()), requestId);
@@ -51,8 +54,12 @@ final class ConnectionsApi {
       return;
     }
     switch (exchange.getRequestMethod().toString()) {
-      case "POST" -> exchange.getRequestReceiver().receiveFullBytes((done, body) -> post(done, connection, body, requestId),
-          (failed, error) -> failed.endExchange());
+      case "POST" ->
+          exchange
+              .getRequestReceiver()
+              .receiveFullBytes(
+                  (done, body) -> post(done, connection, body, requestId),
+                  (failed, error) -> failed.endExchange());
       case "GET" -> send(exchange, GatewayResponse.json(200, description(connection)), requestId);
       case "DELETE" -> {
         gateway.close(connection, 1000, "", "Connection Closed Normally");
@@ -62,10 +69,17 @@ final class ConnectionsApi {
     }
   }
 
-  private void post(HttpServerExchange exchange, WebSocketConnection connection, byte[] body, String requestId) {
+  private void post(
+      HttpServerExchange exchange, WebSocketConnection connection, byte[] body, String requestId) {
     if (body.length > limits.messageBytes()) {
-      send(exchange, GatewayResponse.json(413, "{\"message\":\"Message too long\"}", "x-amzn-ErrorType",
-          "PayloadTooLargeException"), requestId);
+      send(
+          exchange,
+          GatewayResponse.json(
+              413,
+              "{\"message\":\"Message too long\"}",
+              "x-amzn-ErrorType",
+              "PayloadTooLargeException"),
+          requestId);
       return;
     }
     if (connection.isGone() || connection.channel() == null || !connection.channel().isOpen()) {
@@ -74,13 +88,16 @@ final class ConnectionsApi {
     }
     String text = utf8(body);
     WebSocketChannel channel = connection.channel();
-    channel.getIoThread().execute(() -> { // frames go out on the connection's own I/O thread
-      if (text != null) {
-        WebSockets.sendText(text, channel, null);
-      } else {
-        WebSockets.sendBinary(ByteBuffer.wrap(body), channel, null);
-      }
-    });
+    channel
+        .getIoThread()
+        .execute(
+            () -> { // frames go out on the connection's own I/O thread
+              if (text != null) {
+                WebSockets.sendText(text, channel, null);
+              } else {
+                WebSockets.sendBinary(ByteBuffer.wrap(body), channel, null);
+              }
+            });
     connection.active();
     send(exchange, new GatewayResponse(200, java.util.List.of(), new byte[0]), requestId);
   }
@@ -88,9 +105,15 @@ final class ConnectionsApi {
   /** GetConnection's answer: times in ISO 8601, as the SDK reads them. */
   private static String description(WebSocketConnection connection) {
     String agent = connection.handshake.header("User-Agent");
-    return "{\"connectedAt\":\"" + Instant.ofEpochMilli(connection.connectedAt) + "\",\"identity\":{\"sourceIp\":"
-        + JsonValues.quote(connection.handshake.sourceIp()) + ",\"userAgent\":" + (agent == null ? "null" : JsonValues.quote(agent))
-        + "},\"lastActiveAt\":\"" + Instant.ofEpochMilli(connection.lastActiveAt()) + "\"}";
+    return "{\"connectedAt\":\""
+        + Instant.ofEpochMilli(connection.connectedAt)
+        + "\",\"identity\":{\"sourceIp\":"
+        + JsonValues.quote(connection.handshake.sourceIp())
+        + ",\"userAgent\":"
+        + (agent == null ? "null" : JsonValues.quote(agent))
+        + "},\"lastActiveAt\":\""
+        + Instant.ofEpochMilli(connection.lastActiveAt())
+        + "\"}";
   }
 
   /** The SDK throws {@code GoneException} for this status and error type. */
@@ -100,14 +123,19 @@ final class ConnectionsApi {
 
   private static String utf8(byte[] body) {
     try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body))
+          .toString();
     } catch (CharacterCodingException e) {
       return null;
     }
   }
 
-  private static void send(HttpServerExchange exchange, GatewayResponse response, String requestId) {
+  private static void send(
+      HttpServerExchange exchange, GatewayResponse response, String requestId) {
     ResponseWriter.send(exchange, response, ApiKind.REST, requestId);
   }
 }

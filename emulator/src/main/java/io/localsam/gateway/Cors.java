@@ -10,11 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * CORS as deployed API Gateway applies it. REST APIs: each resource's OPTIONS mock (SAM's {@code Cors} adds
- * one per path, CDK one per resource) answers with its status and static headers whatever the origin;
- * other responses are the function's own. HTTP APIs (and function URLs): API Gateway answers every
- * preflight itself (204), and adds the CORS headers to integration responses for an allowed origin,
- * replacing the backend's.
+ * CORS as deployed API Gateway applies it. REST APIs: each resource's OPTIONS mock (SAM's {@code
+ * Cors} adds one per path, CDK one per resource) answers with its status and static headers
+ * whatever the origin; other responses are the function's own. HTTP APIs (and function URLs): API
+ * Gateway answers every preflight itself (204), and adds the CORS headers to integration responses
+ * for an allowed origin, replacing the backend's.
  */
 final class Cors {
   private Cors() {}
@@ -32,7 +32,8 @@ final class Cors {
   static GatewayResponse preflight(ApiDef api, String origin) {
     CorsConfig cors = api.cors();
     List<Map.Entry<String, String>> headers = new ArrayList<>();
-    // Without an Origin header the request is no cross-origin preflight: nothing to allow, nothing to echo.
+    // Without an Origin header the request is no cross-origin preflight: nothing to allow, nothing
+    // to echo.
     if (origin != null && cors.allowsOrigin(origin)) {
       headers.add(Map.entry("Access-Control-Allow-Origin", allowedOrigin(cors, origin)));
       addIfAny(headers, "Access-Control-Allow-Methods", cors.allowMethods());
@@ -47,10 +48,16 @@ final class Cors {
     return new GatewayResponse(204, headers, new byte[0]);
   }
 
-  /** HTTP APIs put their CORS headers on the function's response for an allowed origin, replacing its own. */
+  /**
+   * HTTP APIs put their CORS headers on the function's response for an allowed origin, replacing
+   * its own.
+   */
   static GatewayResponse decorate(GatewayResponse response, ApiDef api, String origin) {
     CorsConfig cors = api.cors();
-    if (api.kind() != ApiKind.HTTP || cors == null || origin == null || !cors.allowsOrigin(origin)) {
+    if (api.kind() != ApiKind.HTTP
+        || cors == null
+        || origin == null
+        || !cors.allowsOrigin(origin)) {
       return response;
     }
     List<Map.Entry<String, String>> headers = new ArrayList<>();
@@ -71,7 +78,8 @@ final class Cors {
     return cors.allowOrigins().contains("*") && !cors.allowCredentials() ? "*" : origin;
   }
 
-  private static void addIfAny(List<Map.Entry<String, String>> headers, String name, List<String> values) {
+  private static void addIfAny(
+      List<Map.Entry<String, String>> headers, String name, List<String> values) {
     if (!values.isEmpty()) {
       headers.add(Map.entry(name, String.join(",", values)));
     }

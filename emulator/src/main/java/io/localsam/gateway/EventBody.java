@@ -11,15 +11,16 @@ import java.util.Base64;
 record EventBody(String text, boolean base64) {
 
   /**
-   * The request's body as the route's API sends it. REST APIs: base64 when the Content-Type is one of
-   * the API's binary media types. HTTP APIs: text for a text Content-Type, or with none for valid UTF-8;
-   * base64 otherwise.
+   * The request's body as the route's API sends it. REST APIs: base64 when the Content-Type is one
+   * of the API's binary media types. HTTP APIs: text for a text Content-Type, or with none for
+   * valid UTF-8; base64 otherwise.
    */
   static EventBody of(GatewayRequest request, Route route) {
     String contentType = request.header("Content-Type");
-    boolean binary = route.api().kind() == ApiKind.HTTP
-        ? contentType == null ? !isUtf8(request.body()) : !MediaTypes.isText(contentType)
-        : MediaTypes.isBinary(contentType, route.api().binaryMediaTypes());
+    boolean binary =
+        route.api().kind() == ApiKind.HTTP
+            ? contentType == null ? !isUtf8(request.body()) : !MediaTypes.isText(contentType)
+            : MediaTypes.isBinary(contentType, route.api().binaryMediaTypes());
     return of(request.body(), binary);
   }
 
@@ -36,7 +37,8 @@ record EventBody(String text, boolean base64) {
   /** True when the bytes are valid UTF-8, so a body without a Content-Type can travel as text. */
   private static boolean isUtf8(byte[] body) {
     try {
-      StandardCharsets.UTF_8.newDecoder()
+      StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(body));

@@ -8,13 +8,13 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
-
 /**
- * Takes the {@link GatewayRequest} off an exchange once, so the authorizer and the function see the same
- * request id and time, as they do in API Gateway.
+ * Takes the {@link GatewayRequest} off an exchange once, so the authorizer and the function see the
+ * same request id and time, as they do in API Gateway.
  */
 final class ExchangeRequests {
-  private static final AttachmentKey<GatewayRequest> REQUEST = AttachmentKey.create(GatewayRequest.class);
+  private static final AttachmentKey<GatewayRequest> REQUEST =
+      AttachmentKey.create(GatewayRequest.class);
 
   private ExchangeRequests() {}
 
@@ -30,10 +30,14 @@ final class ExchangeRequests {
   private static GatewayRequest read(HttpServerExchange exchange) {
     List<GatewayRequest.Header> headers = new ArrayList<>();
     for (HeaderValues values : exchange.getRequestHeaders()) {
-      headers.add(new GatewayRequest.Header(values.getHeaderName().toString(), List.copyOf(values)));
+      headers.add(
+          new GatewayRequest.Header(values.getHeaderName().toString(), List.copyOf(values)));
     }
     InetSocketAddress source = exchange.getSourceAddress();
-    String sourceIp = source == null || source.getAddress() == null ? "127.0.0.1" : source.getAddress().getHostAddress();
+    String sourceIp =
+        source == null || source.getAddress() == null
+            ? "127.0.0.1"
+            : source.getAddress().getHostAddress();
     InetSocketAddress destination = exchange.getDestinationAddress();
     byte[] body = exchange.getAttachment(RequestBodyHandler.BODY);
     return new GatewayRequest(

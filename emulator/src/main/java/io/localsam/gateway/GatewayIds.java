@@ -10,7 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /** The identifiers and time stamps API Gateway puts in events, in its formats. */
 final class GatewayIds {
   private static final DateTimeFormatter REQUEST_TIME =
-      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
   private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
   private GatewayIds() {}
@@ -49,7 +50,10 @@ final class GatewayIds {
 
   private static volatile FormattedSecond lastSecond = new FormattedSecond(-1, "");
 
-  /** {@code 28/Nov/2026:20:40:50 +0000}; formatted once per second, as every request in it shares the text. */
+  /**
+   * {@code 28/Nov/2026:20:40:50 +0000}; formatted once per second, as every request in it shares
+   * the text.
+   */
   static String requestTime(long epochMillis) {
     long second = Math.floorDiv(epochMillis, 1000);
     FormattedSecond cached = lastSecond;

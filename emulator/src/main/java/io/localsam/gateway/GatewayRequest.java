@@ -3,7 +3,8 @@ package io.localsam.gateway;
 import java.util.List;
 
 /**
- * An HTTP request as API Gateway sees it, taken off the server once so event building is plain code.
+ * An HTTP request as API Gateway sees it, taken off the server once so event building is plain
+ * code.
  *
  * @param method the request method
  * @param rawPath the path as sent, still percent-encoded, without the query
@@ -34,8 +35,18 @@ record GatewayRequest(
 
   /** The same request with no body: what an authorizer event describes, which never carries one. */
   GatewayRequest withoutBody() {
-    return new GatewayRequest(method, rawPath, rawQuery, headers, new byte[0], sourceIp, protocol, scheme, port,
-        epochMillis, requestId);
+    return new GatewayRequest(
+        method,
+        rawPath,
+        rawQuery,
+        headers,
+        new byte[0],
+        sourceIp,
+        protocol,
+        scheme,
+        port,
+        epochMillis,
+        requestId);
   }
 
   /** The first value of a header, matched without regard to case, or null. */

@@ -15,10 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Builds the payload 2.0 event of HTTP APIs as deployed API Gateway does: lower-case header names with
- * repeated values comma-joined, cookies moved to {@code cookies}, comma-joined query values, the route
- * key as declared ({@code ANY /x}), time in milliseconds, empty fields left out, and non-text bodies
- * base64-encoded.
+ * Builds the payload 2.0 event of HTTP APIs as deployed API Gateway does: lower-case header names
+ * with repeated values comma-joined, cookies moved to {@code cookies}, comma-joined query values,
+ * the route key as declared ({@code ANY /x}), time in milliseconds, empty fields left out, and
+ * non-text bodies base64-encoded.
  */
 final class HttpEventFactory {
   private static final JsonFactory JSON = new JsonFactory();
@@ -39,10 +39,17 @@ final class HttpEventFactory {
       String routeKey = route.isFunctionUrl() ? "$default" : route.definition().routeKey();
       json.writeStringField("routeKey", routeKey);
       String stage = route.api().stageName();
-      String rawPath = stage.equals("$default") ? request.rawPath() : "/" + stage + request.rawPath();
+      String rawPath =
+          stage.equals("$default") ? request.rawPath() : "/" + stage + request.rawPath();
       if (route.isFunctionUrl()) {
-        String rest = request.rawPath().substring(Math.min(route.urlPrefix().length(), request.rawPath().length()));
-        rawPath = rest.isEmpty() ? "/" : rest; // a function URL serves its whole host; locally, what follows the prefix
+        String rest =
+            request
+                .rawPath()
+                .substring(Math.min(route.urlPrefix().length(), request.rawPath().length()));
+        rawPath =
+            rest.isEmpty()
+                ? "/"
+                : rest; // a function URL serves its whole host; locally, what follows the prefix
       }
       json.writeStringField("rawPath", rawPath);
       json.writeStringField("rawQueryString", request.rawQuery());
@@ -95,7 +102,8 @@ final class HttpEventFactory {
       }
       String host = request.header("Host");
       json.writeStringField("domainName", host);
-      json.writeStringField("domainPrefix", host == null ? null : RestEventFactory.domainPrefix(host));
+      json.writeStringField(
+          "domainPrefix", host == null ? null : RestEventFactory.domainPrefix(host));
       json.writeObjectFieldStart("http");
       json.writeStringField("method", request.method());
       json.writeStringField("path", rawPath);

@@ -8,9 +8,10 @@ import java.util.List;
 /**
  * Reads an authorizer's identity sources from a request: REST's {@code method.request.header.X},
  * {@code method.request.querystring.X}, {@code stageVariables.X}, {@code context.X}, and HTTP APIs'
- * {@code $request.header.X}, {@code $request.querystring.X}, {@code $stageVariables.X}, {@code $context.X}, and
- * WebSocket APIs' {@code route.request.header.X} and {@code route.request.querystring.X}.
- * API Gateway answers 401 without calling the authorizer when one is missing or empty.
+ * {@code $request.header.X}, {@code $request.querystring.X}, {@code $stageVariables.X}, {@code
+ * $context.X}, and WebSocket APIs' {@code route.request.header.X} and {@code
+ * route.request.querystring.X}. API Gateway answers 401 without calling the authorizer when one is
+ * missing or empty.
  */
 final class IdentitySources {
   private IdentitySources() {}
@@ -31,15 +32,21 @@ final class IdentitySources {
   static String value(String source, GatewayRequest request, RouteMatch match) {
     String name = source.startsWith("$") ? source.substring(1) : source;
     boolean http = match.route().api().kind() == ApiKind.HTTP;
-    if (name.startsWith("method.request.header.") || name.startsWith("request.header.")
+    if (name.startsWith("method.request.header.")
+        || name.startsWith("request.header.")
         || name.startsWith("route.request.header.")) {
       return header(request, name.substring(name.indexOf("header.") + 7));
     }
-    if (name.startsWith("method.request.querystring.") || name.startsWith("request.querystring.")
+    if (name.startsWith("method.request.querystring.")
+        || name.startsWith("request.querystring.")
         || name.startsWith("route.request.querystring.")) {
-      List<String> values = QueryString.parse(request.rawQuery()).get(name.substring(name.indexOf("querystring.") + 12));
+      List<String> values =
+          QueryString.parse(request.rawQuery())
+              .get(name.substring(name.indexOf("querystring.") + 12));
       // REST keeps the last value (as in queryStringParameters), HTTP APIs join them
-      return values == null ? null : http ? String.join(",", values) : values.get(values.size() - 1);
+      return values == null
+          ? null
+          : http ? String.join(",", values) : values.get(values.size() - 1);
     }
     if (name.startsWith("stageVariables.")) {
       return match.route().api().stageVariables().get(name.substring(15));

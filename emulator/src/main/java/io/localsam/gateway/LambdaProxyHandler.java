@@ -21,10 +21,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * The Lambda proxy integration: builds the route's event, invokes the function through the runtime and
- * answers with the mapped response. The exchange stays open (dispatched to {@link SameThreadExecutor})
- * while the function runs on its environment's thread; whichever finishes first, the function or API
- * Gateway's integration timeout, answers, on the connection's I/O thread.
+ * The Lambda proxy integration: builds the route's event, invokes the function through the runtime
+ * and answers with the mapped response. The exchange stays open (dispatched to {@link
+ * SameThreadExecutor}) while the function runs on its environment's thread; whichever finishes
+ * first, the function or API Gateway's integration timeout, answers, on the connection's I/O
+ * thread.
  */
 final class LambdaProxyHandler implements HttpHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,7 +39,11 @@ final class LambdaProxyHandler implements HttpHandler {
   private final Consumer<String> log;
   private final Faults faults;
 
-  LambdaProxyHandler(FunctionSet runtime, Template template, ScheduledExecutorService timer, Faults faults,
+  LambdaProxyHandler(
+      FunctionSet runtime,
+      Template template,
+      ScheduledExecutorService timer,
+      Faults faults,
       ExchangeListener exchanges,
       Consumer<String> log) {
     this.runtime = runtime;
@@ -64,55 +69,103 @@ final class LambdaProxyHandler implements HttpHandler {
       ResponseWriter.send(exchange, GatewayErrors.inlineCode(), kind, request.requestId());
       return;
     }
-    byte[] event = route.definition().payloadFormat() == PayloadFormat.V2
-        ? HttpEventFactory.event(request, match, authorization)
-        : RestEventFactory.event(request, match, authorization);
+    byte[] event =
+        route.definition().payloadFormat() == PayloadFormat.V2
+            ? HttpEventFactory.event(request, match, authorization)
+            : RestEventFactory.event(request, match, authorization);
     Fault fault = faults.nextForRoute(route.definition().routeKey());
     if (fault != null && fault.replacesOutcome()) {
       answerFault(exchange, fault, route, functionId, event, request);
       return;
     }
-    exchange.dispatch(SameThreadExecutor.INSTANCE, () -> {
-      AtomicBoolean answered = new AtomicBoolean();
-      long limit = kind == ApiKind.HTTP ? HTTP_TIMEOUT_MILLIS : REST_TIMEOUT_MILLIS;
-      ScheduledFuture<?> integrationTimeout = timer.schedule(() -> {
-        if (answered.compareAndSet(false, true)) {
-          log.accept(functionId + " did not answer within API Gateway's " + limit / 1000 + " s integration timeout");
-          GatewayResponse timeout = GatewayErrors.integrationTimeout(kind);
-          record(request, null, timeout);
-          exchange.getIoThread().execute(() -> send(exchange, timeout, kind, request));
-        }
-      }, limit, TimeUnit.MILLISECONDS);
-      runtime.invoke(functionId, event, fault).whenComplete((result, error) -> {
-        integrationTimeout.cancel(false);
-        if (answered.compareAndSet(false, true)) {
-          GatewayResponse response;
-          try {
-            response = respond(route, request, result, error);
-          } catch (RuntimeException unexpected) { // never leave a client without an answer
-            log.accept("Internal error answering " + request.method() + " " + request.rawPath() + ": " + unexpected);
-            response = GatewayErrors.internal(kind);
-          }
-          // Written on the connection's I/O thread: an exchange that ends on another thread makes that
-          // I/O thread spin while the other finishes Undertow's bookkeeping for the connection (about half
-          // the CPU under load, in the profile), and the environment is free for its next invocation sooner.
-          GatewayResponse answer = response;
-          record(request, result == null ? null : result.requestId(), answer);
-          exchange.getIoThread().execute(() -> send(exchange, answer, kind, request));
-        }
-      });
-    });
+    exchange.dispatch(
+        SameThreadExecutor.INSTANCE,
+        () -> {
+          AtomicBoolean answered = new AtomicBoolean();
+          long limit = kind == ApiKind.HTTP ? HTTP_TIMEOUT_MILLIS : REST_TIMEOUT_MILLIS;
+          ScheduledFuture<?> integrationTimeout =
+              timer.schedule(
+                  () -> {
+                    if (answered.compareAndSet(false, true)) {
+                      log.accept(
+                          functionId
+                              + " did not answer within API Gateway's "
+                              + limit / 1000
+                              + " s integration timeout");
+                      GatewayResponse timeout = GatewayErrors.integrationTimeout(kind);
+                      record(request, null, timeout);
+                      exchange.getIoThread().execute(() -> send(exchange, timeout, kind, request));
+                    }
+                  },
+                  limit,
+                  TimeUnit.MILLISECONDS);
+          runtime
+              .invoke(functionId, event, fault)
+              .whenComplete(
+                  (result, error) -> {
+                    integrationTimeout.cancel(false);
+                    if (answered.compareAndSet(false, true)) {
+                      GatewayResponse response;
+                      try {
+                        response = respond(route, request, result, error);
+                      } catch (
+                          RuntimeException unexpected) { // never leave a client without an answer
+                        log.accept(
+                            "Internal error answering "
+                                + request.method()
+                                + " "
+                                + request.rawPath()
+                                + ": "
+                                + unexpected);
+                        response = GatewayErrors.internal(kind);
+                      }
+                      // Written on the connection's I/O thread: an exchange that ends on another
+                      // thread makes that
+                      // I/O thread spin while the other finishes Undertow's bookkeeping for the
+                      // connection (about half
+                      // the CPU under load, in the profile), and the environment is free for its
+                      // next invocation sooner.
+                      GatewayResponse answer = response;
+                      record(request, result == null ? null : result.requestId(), answer);
+                      exchange.getIoThread().execute(() -> send(exchange, answer, kind, request));
+                    }
+                  });
+        });
   }
 
-  /** A route's fault answers instead of its function, which is not called; the journal records what the client got. */
-  private void answerFault(HttpServerExchange exchange, Fault fault, Route route, String functionId, byte[] event,
+  /**
+   * A route's fault answers instead of its function, which is not called; the journal records what
+   * the client got.
+   */
+  private void answerFault(
+      HttpServerExchange exchange,
+      Fault fault,
+      Route route,
+      String functionId,
+      byte[] event,
       GatewayRequest request) {
     ApiKind kind = route.api().kind();
     GatewayResponse answer = RouteFaultAnswers.answer(fault, kind);
-    log.accept(request.method() + " " + request.rawPath() + ": fault injected into route " + route.definition().routeKey()
-        + ": " + fault.describe() + ": " + answer.status());
-    runtime.journal(functionId, event, new InvocationResult(request.requestId(), answer.body(),
-        RouteFaultAnswers.errorType(fault), java.time.Duration.ZERO, null, fault));
+    log.accept(
+        request.method()
+            + " "
+            + request.rawPath()
+            + ": fault injected into route "
+            + route.definition().routeKey()
+            + ": "
+            + fault.describe()
+            + ": "
+            + answer.status());
+    runtime.journal(
+        functionId,
+        event,
+        new InvocationResult(
+            request.requestId(),
+            answer.body(),
+            RouteFaultAnswers.errorType(fault),
+            java.time.Duration.ZERO,
+            null,
+            fault));
     record(request, request.requestId(), answer);
     send(exchange, answer, kind, request);
   }
@@ -122,32 +175,51 @@ final class LambdaProxyHandler implements HttpHandler {
     try {
       exchanges.answered(ExchangeRecords.of(request, functionRequestId, response));
     } catch (RuntimeException unexpected) {
-      log.accept("Internal error recording " + request.method() + " " + request.rawPath() + ": " + unexpected);
+      log.accept(
+          "Internal error recording "
+              + request.method()
+              + " "
+              + request.rawPath()
+              + ": "
+              + unexpected);
     }
   }
 
-  private void send(HttpServerExchange exchange, GatewayResponse response, ApiKind kind, GatewayRequest request) {
+  private void send(
+      HttpServerExchange exchange, GatewayResponse response, ApiKind kind, GatewayRequest request) {
     try {
       ResponseWriter.send(exchange, response, kind, request.requestId());
     } catch (RuntimeException unexpected) { // never leave a client without an answer
-      log.accept("Internal error answering " + request.method() + " " + request.rawPath() + ": " + unexpected);
+      log.accept(
+          "Internal error answering "
+              + request.method()
+              + " "
+              + request.rawPath()
+              + ": "
+              + unexpected);
       if (exchange.isResponseStarted()) {
-        return; // the answer is on its way (the server stopping as it is written): a second one cannot follow
+        return; // the answer is on its way (the server stopping as it is written): a second one
+        // cannot follow
       }
       exchange.getResponseHeaders().clear();
       ResponseWriter.send(exchange, GatewayErrors.internal(kind), kind, request.requestId());
     }
   }
 
-  private GatewayResponse respond(Route route, GatewayRequest request, InvocationResult result, Throwable error) {
+  private GatewayResponse respond(
+      Route route, GatewayRequest request, InvocationResult result, Throwable error) {
     String functionId = route.definition().functionId();
     ApiKind kind = route.api().kind();
     if (error != null) {
-      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      Throwable cause =
+          error instanceof CompletionException && error.getCause() != null
+              ? error.getCause()
+              : error;
       if (cause instanceof InvocationRejected rejected) {
         log.accept(rejected.getMessage());
         return rejected.reason() == InvocationRejected.Reason.THROTTLED
-            ? GatewayErrors.invocationRejected(kind) : GatewayErrors.integrationFailure(kind);
+            ? GatewayErrors.invocationRejected(kind)
+            : GatewayErrors.integrationFailure(kind);
       }
       log.accept(functionId + " could not be invoked: " + cause);
       return GatewayErrors.internal(kind);
@@ -157,10 +229,15 @@ final class LambdaProxyHandler implements HttpHandler {
       return GatewayErrors.integrationFailure(kind);
     }
     try {
-      return Cors.decorate(ResponseMapper.map(route, result, request), route.api(), request.header("Origin"));
+      return Cors.decorate(
+          ResponseMapper.map(route, result, request), route.api(), request.header("Origin"));
     } catch (ResponseMapper.Malformed malformed) {
-      log.accept(functionId + " returned a response API Gateway would reject (" + malformed.getMessage() + "): "
-          + (kind == ApiKind.HTTP ? 500 : 502));
+      log.accept(
+          functionId
+              + " returned a response API Gateway would reject ("
+              + malformed.getMessage()
+              + "): "
+              + (kind == ApiKind.HTTP ? 500 : 502));
       return GatewayErrors.integrationFailure(kind);
     }
   }

@@ -3,7 +3,10 @@ package io.localsam.gateway;
 import java.util.List;
 import java.util.Locale;
 
-/** Media-type checks for binary bodies, as REST APIs (binary media types) and HTTP APIs (text or not) make them. */
+/**
+ * Media-type checks for binary bodies, as REST APIs (binary media types) and HTTP APIs (text or
+ * not) make them.
+ */
 final class MediaTypes {
   private MediaTypes() {}
 
@@ -13,7 +16,9 @@ final class MediaTypes {
       return "";
     }
     int semicolon = contentType.indexOf(';');
-    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+        .strip()
+        .toLowerCase(Locale.ROOT);
   }
 
   /** True when {@code type} falls under {@code range} ({@code * /*}, {@code image/*} or exact). */
@@ -25,7 +30,9 @@ final class MediaTypes {
     return r.endsWith("/*") && type.startsWith(r.substring(0, r.length() - 1));
   }
 
-  /** REST APIs treat a body as binary when its Content-Type is one of the API's binary media types. */
+  /**
+   * REST APIs treat a body as binary when its Content-Type is one of the API's binary media types.
+   */
   static boolean isBinary(String contentType, List<String> binaryMediaTypes) {
     String type = essence(contentType);
     for (String binary : binaryMediaTypes) {
@@ -40,8 +47,11 @@ final class MediaTypes {
   static boolean isText(String contentType) {
     String type = essence(contentType);
     return type.startsWith("text/")
-        || type.equals("application/json") || type.endsWith("+json")
-        || type.equals("application/xml") || type.endsWith("+xml")
-        || type.equals("application/javascript") || type.equals("application/graphql");
+        || type.equals("application/json")
+        || type.endsWith("+json")
+        || type.equals("application/xml")
+        || type.endsWith("+xml")
+        || type.equals("application/javascript")
+        || type.equals("application/graphql");
   }
 }

@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A raw query string split into names and their values in order, percent-decoded ({@code ?k} gives {@code k=""}). */
+/**
+ * A raw query string split into names and their values in order, percent-decoded ({@code ?k} gives
+ * {@code k=""}).
+ */
 final class QueryString {
   private QueryString() {}
 

@@ -25,13 +25,19 @@ import java.util.regex.Pattern;
  * {@link Malformed} with the reason, which the gateway logs and answers as API Gateway does.
  */
 final class ResponseMapper {
-  private static final ObjectReader JSON = new ObjectMapper()
-      .readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectReader JSON =
+      new ObjectMapper()
+          .readerFor(JsonNode.class)
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-  // Framing is the gateway's business: a function's own Content-Length or Transfer-Encoding never goes through.
-  private static final Set<String> HOP_BY_HOP = Set.of("content-length", "transfer-encoding", "connection");
-  private static final Set<String> V1_KEYS = Set.of("statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded", "cookies");
-  // What Jackson writes for a boolean isBase64Encoded() getter; REST APIs read it, first (README, fidelity)
+  // Framing is the gateway's business: a function's own Content-Length or Transfer-Encoding never
+  // goes through.
+  private static final Set<String> HOP_BY_HOP =
+      Set.of("content-length", "transfer-encoding", "connection");
+  private static final Set<String> V1_KEYS =
+      Set.of("statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded", "cookies");
+  // What Jackson writes for a boolean isBase64Encoded() getter; REST APIs read it, first (README,
+  // fidelity)
   private static final String JACKSON_BASE64 = "base64Encoded";
 
   private ResponseMapper() {}
@@ -43,38 +49,57 @@ final class ResponseMapper {
     }
   }
 
-  static GatewayResponse map(Route route, InvocationResult result, GatewayRequest request) throws Malformed {
+  static GatewayResponse map(Route route, InvocationResult result, GatewayRequest request)
+      throws Malformed {
     return route.definition().payloadFormat() == PayloadFormat.V2
         ? v2(result.payload())
-        : v1(result.payload(), route.api().kind(), route.api().binaryMediaTypes(), request.header("Accept"));
+        : v1(
+            result.payload(),
+            route.api().kind(),
+            route.api().binaryMediaTypes(),
+            request.header("Accept"));
   }
 
   // ---- payload 1.0: REST, and HTTP APIs at 1.0
 
-  static GatewayResponse v1(byte[] payload, ApiKind kind, List<String> binaryMediaTypes, String accept) throws Malformed {
+  static GatewayResponse v1(
+      byte[] payload, ApiKind kind, List<String> binaryMediaTypes, String accept) throws Malformed {
     JsonNode output = parse(payload);
     if (!output.isObject()) {
-      throw new Malformed("the output is a JSON " + output.getNodeType().toString().toLowerCase() + ", not an object with statusCode");
+      throw new Malformed(
+          "the output is a JSON "
+              + output.getNodeType().toString().toLowerCase()
+              + ", not an object with statusCode");
     }
     if (kind == ApiKind.REST) {
       for (Iterator<String> names = output.fieldNames(); names.hasNext(); ) {
         String name = names.next();
         if (!V1_KEYS.contains(name) && !name.equals(JACKSON_BASE64)) {
-          throw new Malformed("unknown key '" + name + "' (a proxy response has statusCode, headers, multiValueHeaders, body, isBase64Encoded)");
+          throw new Malformed(
+              "unknown key '"
+                  + name
+                  + "' (a proxy response has statusCode, headers, multiValueHeaders, body, isBase64Encoded)");
         }
       }
     }
-    // REST answers 200 when statusCode is missing; HTTP APIs at 1.0 reject the output (README, fidelity)
+    // REST answers 200 when statusCode is missing; HTTP APIs at 1.0 reject the output (README,
+    // fidelity)
     JsonNode statusNode = output.get("statusCode");
-    int status = kind == ApiKind.REST && (statusNode == null || statusNode.isNull()) ? 200 : statusCode(statusNode);
+    int status =
+        kind == ApiKind.REST && (statusNode == null || statusNode.isNull())
+            ? 200
+            : statusCode(statusNode);
     JsonNode bodyNode = output.get("body");
     if (bodyNode != null && !bodyNode.isNull() && !bodyNode.isTextual()) {
-      throw new Malformed("body must be a string, not a JSON " + bodyNode.getNodeType().toString().toLowerCase());
+      throw new Malformed(
+          "body must be a string, not a JSON " + bodyNode.getNodeType().toString().toLowerCase());
     }
     String body = bodyNode == null || bodyNode.isNull() ? "" : bodyNode.textValue();
     JsonNode jackson = kind == ApiKind.REST ? output.get(JACKSON_BASE64) : null;
-    boolean base64 = jackson != null && !jackson.isNull() ? flag(jackson, JACKSON_BASE64)
-        : flag(output.get("isBase64Encoded"), "isBase64Encoded");
+    boolean base64 =
+        jackson != null && !jackson.isNull()
+            ? flag(jackson, JACKSON_BASE64)
+            : flag(output.get("isBase64Encoded"), "isBase64Encoded");
 
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     JsonNode multi = output.get("multiValueHeaders");
@@ -119,7 +144,10 @@ final class ResponseMapper {
     return new GatewayResponse(status, headers, bytes);
   }
 
-  /** REST returns a base64 body decoded only when the client's Accept names one of the binary media types. */
+  /**
+   * REST returns a base64 body decoded only when the client's Accept names one of the binary media
+   * types.
+   */
   private static boolean wantsBinary(String accept, List<String> binaryMediaTypes) {
     if (binaryMediaTypes.stream().anyMatch(t -> MediaTypes.essence(t).equals("*/*"))) {
       return true;
@@ -129,7 +157,8 @@ final class ResponseMapper {
     }
     String first = MediaTypes.essence(accept.split(",")[0]);
     for (String binary : binaryMediaTypes) {
-      if (MediaTypes.matches(binary, first) || MediaTypes.matches(first, MediaTypes.essence(binary))) {
+      if (MediaTypes.matches(binary, first)
+          || MediaTypes.matches(first, MediaTypes.essence(binary))) {
         return !first.equals("*/*");
       }
     }
@@ -141,12 +170,15 @@ final class ResponseMapper {
   static GatewayResponse v2(byte[] payload) throws Malformed {
     JsonNode output = parse(payload);
     if (!output.isObject() || !output.has("statusCode")) {
-      // No statusCode: API Gateway sends the output itself as the body, with 200 and application/json; a
+      // No statusCode: API Gateway sends the output itself as the body, with 200 and
+      // application/json; a
       // JSON string is sent as its text (AWS docs' "Hello from Lambda!" example; README, fidelity).
       List<Map.Entry<String, String>> headers = new ArrayList<>();
       headers.add(Map.entry("Content-Type", "application/json"));
-      return new GatewayResponse(200, headers, output.isTextual() ? output.textValue().getBytes(StandardCharsets.UTF_8)
-          : payload);
+      return new GatewayResponse(
+          200,
+          headers,
+          output.isTextual() ? output.textValue().getBytes(StandardCharsets.UTF_8) : payload);
     }
     int status = statusCode(output.get("statusCode"));
     List<Map.Entry<String, String>> headers = new ArrayList<>();
@@ -167,8 +199,14 @@ final class ResponseMapper {
     }
     defaultContentType(withoutFraming(headers));
     JsonNode bodyNode = output.get("body");
-    String body = bodyNode == null || bodyNode.isNull() ? "" : bodyNode.isTextual() ? bodyNode.textValue() : bodyNode.toString();
-    byte[] bytes = flag(output.get("isBase64Encoded"), "isBase64Encoded") ? decode(body) : body.getBytes(StandardCharsets.UTF_8);
+    String body =
+        bodyNode == null || bodyNode.isNull()
+            ? ""
+            : bodyNode.isTextual() ? bodyNode.textValue() : bodyNode.toString();
+    byte[] bytes =
+        flag(output.get("isBase64Encoded"), "isBase64Encoded")
+            ? decode(body)
+            : body.getBytes(StandardCharsets.UTF_8);
     return new GatewayResponse(status, headers, bytes);
   }
 
@@ -213,21 +251,31 @@ final class ResponseMapper {
     if (node.isBoolean()) {
       return node.booleanValue();
     }
-    if (node.isTextual() && (node.textValue().equalsIgnoreCase("true") || node.textValue().equalsIgnoreCase("false"))) {
+    if (node.isTextual()
+        && (node.textValue().equalsIgnoreCase("true")
+            || node.textValue().equalsIgnoreCase("false"))) {
       return Boolean.parseBoolean(node.textValue());
     }
     throw new Malformed(name + " must be true or false, not " + node);
   }
 
   private static Map.Entry<String, String> header(String name, JsonNode value) throws Malformed {
-    String text = value.isTextual() ? value.textValue() : value.isValueNode() ? value.asText() : value.toString();
+    String text =
+        value.isTextual()
+            ? value.textValue()
+            : value.isValueNode() ? value.asText() : value.toString();
     if (!TOKEN.matcher(name).matches()) {
       throw new Malformed("header name '" + printable(name) + "' is not an HTTP token");
     }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
-        throw new Malformed("header " + name + " has a character that cannot be sent (U+" + String.format("%04X", (int) c) + ")");
+        throw new Malformed(
+            "header "
+                + name
+                + " has a character that cannot be sent (U+"
+                + String.format("%04X", (int) c)
+                + ")");
       }
     }
     return Map.entry(name, text);
@@ -242,7 +290,8 @@ final class ResponseMapper {
   }
 
   /** Drops the function's framing headers; the gateway writes its own. */
-  private static List<Map.Entry<String, String>> withoutFraming(List<Map.Entry<String, String>> headers) {
+  private static List<Map.Entry<String, String>> withoutFraming(
+      List<Map.Entry<String, String>> headers) {
     headers.removeIf(header -> HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT)));
     return headers;
   }

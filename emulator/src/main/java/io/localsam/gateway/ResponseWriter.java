@@ -16,10 +16,13 @@ final class ResponseWriter {
 
   private ResponseWriter() {}
 
-  static void send(HttpServerExchange exchange, GatewayResponse response, ApiKind kind, String requestId) {
+  static void send(
+      HttpServerExchange exchange, GatewayResponse response, ApiKind kind, String requestId) {
     statusAndHeaders(exchange, response);
     if (requestId != null) {
-      exchange.getResponseHeaders().put(kind == ApiKind.HTTP ? HTTP_REQUEST_ID : REST_REQUEST_ID, requestId);
+      exchange
+          .getResponseHeaders()
+          .put(kind == ApiKind.HTTP ? HTTP_REQUEST_ID : REST_REQUEST_ID, requestId);
     }
     exchange.getResponseSender().send(ByteBuffer.wrap(response.body()));
   }
@@ -33,13 +36,16 @@ final class ResponseWriter {
   }
 
   /**
-   * Answers and closes the connection without reading the request body, for requests whose body cannot
-   * be read (an unknown Transfer-Encoding): ending the exchange normally would try to read it first.
+   * Answers and closes the connection without reading the request body, for requests whose body
+   * cannot be read (an unknown Transfer-Encoding): ending the exchange normally would try to read
+   * it first.
    */
   static void sendAndClose(HttpServerExchange exchange, GatewayResponse response) {
     statusAndHeaders(exchange, response);
     exchange.setPersistent(false);
-    exchange.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_LENGTH, response.body().length);
+    exchange
+        .getResponseHeaders()
+        .put(io.undertow.util.Headers.CONTENT_LENGTH, response.body().length);
     exchange.getResponseHeaders().put(io.undertow.util.Headers.CONNECTION, "close");
     try {
       StreamSinkChannel channel = exchange.getResponseChannel();

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the payload 1.0 proxy event (REST APIs, and HTTP APIs asked for 1.0) as deployed API Gateway
- * does: a fresh request id and time per request, the stage in {@code requestContext.path}, the real
- * User-Agent and client address, {@code X-Forwarded-*} headers, and the API's own stage variables and
- * binary media types.
+ * Builds the payload 1.0 proxy event (REST APIs, and HTTP APIs asked for 1.0) as deployed API
+ * Gateway does: a fresh request id and time per request, the stage in {@code requestContext.path},
+ * the real User-Agent and client address, {@code X-Forwarded-*} headers, and the API's own stage
+ * variables and binary media types.
  */
 final class RestEventFactory {
   private static final JsonFactory JSON = new JsonFactory();
@@ -64,7 +64,8 @@ final class RestEventFactory {
       } else {
         json.writeObjectFieldStart("queryStringParameters");
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
-          json.writeStringField(parameter.getKey(), parameter.getValue().get(parameter.getValue().size() - 1));
+          json.writeStringField(
+              parameter.getKey(), parameter.getValue().get(parameter.getValue().size() - 1));
         }
         json.writeEndObject();
         json.writeObjectFieldStart("multiValueQueryStringParameters");
@@ -90,7 +91,8 @@ final class RestEventFactory {
       json.writeStringField("extendedRequestId", GatewayIds.extendedRequestId());
       json.writeStringField("httpMethod", request.method());
       if (!http && route.definition().operationName() != null) {
-        json.writeStringField("operationName", route.definition().operationName()); // REST only, as deployed
+        json.writeStringField(
+            "operationName", route.definition().operationName()); // REST only, as deployed
       }
       json.writeObjectFieldStart("identity");
       json.writeStringField("accessKey", authorization.accessKey());
@@ -99,8 +101,14 @@ final class RestEventFactory {
         json.writeStringField("apiKey", authorization.apiKey());
         json.writeStringField("apiKeyId", authorization.apiKeyId());
       }
-      for (String field : List.of("caller", "cognitoAuthenticationProvider",
-          "cognitoAuthenticationType", "cognitoIdentityId", "cognitoIdentityPoolId", "principalOrgId")) {
+      for (String field :
+          List.of(
+              "caller",
+              "cognitoAuthenticationProvider",
+              "cognitoAuthenticationType",
+              "cognitoIdentityId",
+              "cognitoIdentityPoolId",
+              "principalOrgId")) {
         json.writeNullField(field);
       }
       json.writeStringField("sourceIp", request.sourceIp());
@@ -138,7 +146,8 @@ final class RestEventFactory {
     return dot > 0 ? name.substring(0, dot) : name;
   }
 
-  private static void writeList(JsonGenerator json, String name, List<String> values) throws IOException {
+  private static void writeList(JsonGenerator json, String name, List<String> values)
+      throws IOException {
     json.writeArrayFieldStart(name);
     for (String value : values) {
       json.writeString(value);
@@ -146,7 +155,8 @@ final class RestEventFactory {
     json.writeEndArray();
   }
 
-  private static void writeMapOrNull(JsonGenerator json, String name, Map<String, String> values) throws IOException {
+  private static void writeMapOrNull(JsonGenerator json, String name, Map<String, String> values)
+      throws IOException {
     if (values.isEmpty()) {
       json.writeNullField(name);
       return;

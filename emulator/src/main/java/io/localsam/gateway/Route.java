@@ -16,16 +16,26 @@ import java.util.Map;
  */
 record Route(RouteDef definition, ApiDef api, List<Segment> segments, String urlPrefix) {
 
-  enum Kind { GREEDY, PARAMETER, LITERAL } // in rising precedence
+  enum Kind {
+    GREEDY,
+    PARAMETER,
+    LITERAL
+  } // in rising precedence
 
   record Segment(Kind kind, String text) {}
 
   static Route of(RouteDef definition, ApiDef api) {
-    return new Route(definition, api, definition.path().equals(RouteDef.DEFAULT_ROUTE) ? List.of()
-        : segments(definition.path()), null);
+    return new Route(
+        definition,
+        api,
+        definition.path().equals(RouteDef.DEFAULT_ROUTE) ? List.of() : segments(definition.path()),
+        null);
   }
 
-  /** A path template's segments: {@code /items/{id}/{rest+}} is a literal, a parameter and a greedy one. */
+  /**
+   * A path template's segments: {@code /items/{id}/{rest+}} is a literal, a parameter and a greedy
+   * one.
+   */
   static List<Segment> segments(String path) {
     List<Segment> segments = new ArrayList<>();
     for (String part : path.split("/")) {
@@ -50,13 +60,25 @@ record Route(RouteDef definition, ApiDef api, List<Segment> segments, String url
 
   /** The two routes of a function URL: its root and everything below it, any method. */
   static List<Route> functionUrl(String functionId, FunctionUrlDef url, SourceLocation where) {
-    ApiDef api = new ApiDef("FunctionUrl/" + functionId, ApiKind.HTTP, "$default",
-        Map.of(), List.of(), url.cors(), List.of(), null, where);
+    ApiDef api =
+        new ApiDef(
+            "FunctionUrl/" + functionId,
+            ApiKind.HTTP,
+            "$default",
+            Map.of(),
+            List.of(),
+            url.cors(),
+            List.of(),
+            null,
+            where);
     String prefix = functionUrlPrefix(functionId);
     List<Route> routes = new ArrayList<>();
     for (String path : List.of(prefix, prefix + "/{proxy+}")) {
-      Route plain = of(new RouteDef(api.logicalId(), RouteDef.ANY, path, functionId,
-          PayloadFormat.V2, where), api);
+      Route plain =
+          of(
+              new RouteDef(
+                  api.logicalId(), RouteDef.ANY, path, functionId, PayloadFormat.V2, where),
+              api);
       routes.add(new Route(plain.definition(), api, plain.segments(), prefix));
     }
     return routes;
@@ -71,7 +93,8 @@ record Route(RouteDef definition, ApiDef api, List<Segment> segments, String url
   }
 
   boolean acceptsMethod(String method) {
-    return definition.method().equals(RouteDef.ANY) ? RouteDef.ANY_METHODS.contains(method) || isDefault()
+    return definition.method().equals(RouteDef.ANY)
+        ? RouteDef.ANY_METHODS.contains(method) || isDefault()
         : definition.method().equals(method);
   }
 }

@@ -5,7 +5,10 @@ import io.localsam.server.JsonValues;
 import io.localsam.template.ApiKind;
 import io.undertow.util.StatusCodes;
 
-/** What API Gateway answers for a route's injected fault, and the error type the journal records it under. */
+/**
+ * What API Gateway answers for a route's injected fault, and the error type the journal records it
+ * under.
+ */
 final class RouteFaultAnswers {
   private RouteFaultAnswers() {}
 
@@ -13,7 +16,10 @@ final class RouteFaultAnswers {
     return switch (fault.kind()) {
       case THROTTLE -> GatewayErrors.throttled();
       case TIMEOUT -> GatewayErrors.integrationTimeout(kind);
-      case STATUS -> GatewayResponse.json(fault.status(), "{\"message\":" + JsonValues.quote(StatusCodes.getReason(fault.status())) + "}");
+      case STATUS ->
+          GatewayResponse.json(
+              fault.status(),
+              "{\"message\":" + JsonValues.quote(StatusCodes.getReason(fault.status())) + "}");
       default -> throw new IllegalArgumentException(fault.describe() + " is not a route's answer");
     };
   }

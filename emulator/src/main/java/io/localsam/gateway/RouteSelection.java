@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 
 /**
- * A WebSocket API's route selection (README, WebSocket APIs): {@code $request.body.a.b} reads the field of a
- * JSON message; a message that is not JSON, or lacks the field, or whose field is not text, a number or a
- * boolean, selects no key and goes to {@code $default}.
+ * A WebSocket API's route selection (README, WebSocket APIs): {@code $request.body.a.b} reads the
+ * field of a JSON message; a message that is not JSON, or lacks the field, or whose field is not
+ * text, a number or a boolean, selects no key and goes to {@code $default}.
  */
 final class RouteSelection {
   private static final ObjectMapper JSON = new ObjectMapper();

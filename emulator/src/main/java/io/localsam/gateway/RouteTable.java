@@ -16,11 +16,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * API Gateway's routing, without a server: among the routes that take the request's method, the most
- * specific path wins, segment by segment (literal over {@code {param}} over {@code {proxy+}}), a route
- * for the exact method over {@code ANY}, and an HTTP API's {@code $default} route last. A REST API's
- * OPTIONS mocks take part as OPTIONS methods of their resources. A trailing slash is ignored, and the
- * stage never appears in local URLs.
+ * API Gateway's routing, without a server: among the routes that take the request's method, the
+ * most specific path wins, segment by segment (literal over {@code {param}} over {@code {proxy+}}),
+ * a route for the exact method over {@code ANY}, and an HTTP API's {@code $default} route last. A
+ * REST API's OPTIONS mocks take part as OPTIONS methods of their resources. A trailing slash is
+ * ignored, and the stage never appears in local URLs.
  */
 final class RouteTable {
   private final List<Route> routes = new ArrayList<>();
@@ -36,31 +36,42 @@ final class RouteTable {
     }
     for (FunctionDef function : template.functions().values()) {
       if (function.functionUrl() != null) {
-        routes.addAll(Route.functionUrl(function.logicalId(), function.functionUrl(), function.location()));
+        routes.addAll(
+            Route.functionUrl(function.logicalId(), function.functionUrl(), function.location()));
       }
     }
     for (ApiDef api : template.apis().values()) {
       api.optionsMocks().forEach(mock -> mocks.add(new Mock(mock, Route.segments(mock.path()))));
     }
-    httpOnly = !template.apis().isEmpty() && template.apis().values().stream().allMatch(a -> a.kind() == ApiKind.HTTP);
+    httpOnly =
+        !template.apis().isEmpty()
+            && template.apis().values().stream().allMatch(a -> a.kind() == ApiKind.HTTP);
   }
 
   List<Route> routes() {
     return routes;
   }
 
-  /** True when every API is an HTTP API, so unmatched requests get HTTP API's 404 instead of REST's 403. */
+  /**
+   * True when every API is an HTTP API, so unmatched requests get HTTP API's 404 instead of REST's
+   * 403.
+   */
   boolean httpOnly() {
     return httpOnly;
   }
 
-  /** Every path some route declares that matches the request path, with the methods it takes (ANY expanded). */
+  /**
+   * Every path some route declares that matches the request path, with the methods it takes (ANY
+   * expanded).
+   */
   Map<String, Set<String>> methodsByPath(String rawPath) {
     String[] parts = split(rawPath);
     Map<String, Set<String>> methods = new LinkedHashMap<>();
     for (Route route : routes) {
       if (!route.isDefault() && matches(route, parts)) {
-        methods.computeIfAbsent(route.definition().path(), k -> new TreeSet<>()).addAll(route.definition().methods());
+        methods
+            .computeIfAbsent(route.definition().path(), k -> new TreeSet<>())
+            .addAll(route.definition().methods());
       }
     }
     return methods;
@@ -101,14 +112,17 @@ final class RouteTable {
   private Mock mock(String[] parts) {
     Mock best = null;
     for (Mock mock : mocks) {
-      if (matches(mock.segments(), parts) && (best == null || compare(mock.segments(), best.segments()) > 0)) {
+      if (matches(mock.segments(), parts)
+          && (best == null || compare(mock.segments(), best.segments()) > 0)) {
         best = mock;
       }
     }
     return best;
   }
 
-  /** A mock is an OPTIONS method: it beats a less specific path, ANY on the same path, and $default. */
+  /**
+   * A mock is an OPTIONS method: it beats a less specific path, ANY on the same path, and $default.
+   */
   private static boolean mockWins(Mock mock, Route route) {
     if (route.isDefault()) {
       return true;
@@ -163,7 +177,10 @@ final class RouteTable {
     return bAny && !aAny;
   }
 
-  /** Above zero when path {@code x} is more specific than {@code y}, segment by segment, then the longer. */
+  /**
+   * Above zero when path {@code x} is more specific than {@code y}, segment by segment, then the
+   * longer.
+   */
   private static int compare(List<Route.Segment> x, List<Route.Segment> y) {
     for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
       int order = x.get(i).kind().compareTo(y.get(i).kind());
@@ -191,7 +208,7 @@ final class RouteTable {
           }
           parameters.put(segment.text(), rest.toString());
         }
-        case LITERAL -> { }
+        case LITERAL -> {}
       }
     }
     return parameters;

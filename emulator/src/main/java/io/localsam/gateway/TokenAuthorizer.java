@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JWT authorizers (HTTP APIs) and Cognito user pool authorizers (REST APIs): the bearer token checked
- * by {@link JwtValidator} against the authorizer's issuer (a JWT authorizer's {@code issuer}, or the
- * issuer of each user pool in its ARNs), audience (JWT only: the pool's app clients are not known
- * locally) and the route's scopes, then its claims handed to the function as deployed:
- * {@code authorizer.jwt.claims} and {@code .scopes} (HTTP, payload 2.0), {@code authorizer.claims} and
- * {@code .scopes} (HTTP, payload 1.0), {@code authorizer.claims} (REST Cognito).
+ * JWT authorizers (HTTP APIs) and Cognito user pool authorizers (REST APIs): the bearer token
+ * checked by {@link JwtValidator} against the authorizer's issuer (a JWT authorizer's {@code
+ * issuer}, or the issuer of each user pool in its ARNs), audience (JWT only: the pool's app clients
+ * are not known locally) and the route's scopes, then its claims handed to the function as
+ * deployed: {@code authorizer.jwt.claims} and {@code .scopes} (HTTP, payload 2.0), {@code
+ * authorizer.claims} and {@code .scopes} (HTTP, payload 1.0), {@code authorizer.claims} (REST
+ * Cognito).
  */
 final class TokenAuthorizer {
   private final JwtValidator validator;
@@ -31,9 +32,12 @@ final class TokenAuthorizer {
     boolean cognito = authorizer.type().equals(AuthorizerDef.COGNITO);
     List<String> scopes = scopes(authorizer, route);
     String token = IdentitySources.value(source(authorizer, kind), request, match);
-    JwtValidator.Expectations expected = cognito
-        ? new JwtValidator.Expectations(authorizer.userPoolIssuers(), List.of(), scopes, scopes.isEmpty())
-        : new JwtValidator.Expectations(authorizer.jwtIssuers(), authorizer.jwtAudiences(), scopes, false);
+    JwtValidator.Expectations expected =
+        cognito
+            ? new JwtValidator.Expectations(
+                authorizer.userPoolIssuers(), List.of(), scopes, scopes.isEmpty())
+            : new JwtValidator.Expectations(
+                authorizer.jwtIssuers(), authorizer.jwtAudiences(), scopes, false);
     JwtValidator.Result result = validator.validate(token, expected);
     if (!result.valid()) {
       String why = "authorizer " + authorizer.name() + ": " + result.failure().description();
@@ -45,11 +49,25 @@ final class TokenAuthorizer {
       }
       String scope = String.join(" ", scopes);
       if (result.failure() == JwtValidator.Failure.SCOPE) {
-        return AuthOutcome.refuse(withChallenge(GatewayErrors.forbidden(kind), "Bearer scope=\"" + scope
-            + "\" error=\"insufficient_scope\" error_description=\"" + result.failure().description() + "\""), why);
+        return AuthOutcome.refuse(
+            withChallenge(
+                GatewayErrors.forbidden(kind),
+                "Bearer scope=\""
+                    + scope
+                    + "\" error=\"insufficient_scope\" error_description=\""
+                    + result.failure().description()
+                    + "\""),
+            why);
       }
-      return AuthOutcome.refuse(GatewayErrors.unauthorized(kind, "Bearer scope=\"" + scope
-          + "\" error=\"invalid_token\" error_description=\"" + result.failure().description() + "\""), why);
+      return AuthOutcome.refuse(
+          GatewayErrors.unauthorized(
+              kind,
+              "Bearer scope=\""
+                  + scope
+                  + "\" error=\"invalid_token\" error_description=\""
+                  + result.failure().description()
+                  + "\""),
+          why);
     }
     Map<String, Object> authorized = new LinkedHashMap<>();
     if (cognito && kind == ApiKind.REST) {
@@ -57,7 +75,9 @@ final class TokenAuthorizer {
     } else {
       Map<String, Object> jwt = new LinkedHashMap<>();
       jwt.put("claims", ClaimValues.httpApi(result.token().claims()));
-      jwt.put("scopes", scopes.isEmpty() ? null : result.scopes()); // null unless the route asks for scopes
+      jwt.put(
+          "scopes",
+          scopes.isEmpty() ? null : result.scopes()); // null unless the route asks for scopes
       if (route.definition().payloadFormat() == PayloadFormat.V2) {
         authorized.put("jwt", jwt);
       } else {
@@ -67,7 +87,10 @@ final class TokenAuthorizer {
     return AuthOutcome.allow(Authorization.authorizer(authorized));
   }
 
-  /** The route's own scopes, else the ones its authorizer declares for every route (SAM's AuthorizationScopes). */
+  /**
+   * The route's own scopes, else the ones its authorizer declares for every route (SAM's
+   * AuthorizationScopes).
+   */
   static List<String> scopes(AuthorizerDef authorizer, Route route) {
     if (!route.definition().authorizationScopes().isEmpty()) {
       return route.definition().authorizationScopes();
@@ -80,7 +103,9 @@ final class TokenAuthorizer {
     if (!authorizer.identitySources().isEmpty()) {
       return authorizer.identitySources().get(0);
     }
-    return kind == ApiKind.REST ? "method.request.header.Authorization" : "$request.header.Authorization";
+    return kind == ApiKind.REST
+        ? "method.request.header.Authorization"
+        : "$request.header.Authorization";
   }
 
   private static GatewayResponse withChallenge(GatewayResponse response, String challenge) {

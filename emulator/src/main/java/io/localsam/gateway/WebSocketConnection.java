@@ -6,8 +6,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One client connection to a WebSocket API, from its {@code $connect} on: its id, the handshake request (for the
- * identity every event repeats), the authorizer's context, and when it was last active.
+ * One client connection to a WebSocket API, from its {@code $connect} on: its id, the handshake
+ * request (for the identity every event repeats), the authorizer's context, and when it was last
+ * active.
  */
 final class WebSocketConnection {
   final String id;
@@ -15,15 +16,21 @@ final class WebSocketConnection {
   final GatewayRequest handshake;
   final String domainName;
   final long connectedAt;
-  /** The authorizer's {@code requestContext.authorizer}, which every later event of the connection carries, or null. */
+
+  /**
+   * The authorizer's {@code requestContext.authorizer}, which every later event of the connection
+   * carries, or null.
+   */
   final Map<String, Object> authorizer;
+
   private final AtomicBoolean gone = new AtomicBoolean();
   private volatile long lastActiveAt;
   private volatile WebSocketChannel channel;
   private volatile ScheduledFuture<?> idleCheck;
   private volatile ScheduledFuture<?> durationLimit;
 
-  WebSocketConnection(String id, WebSocketMount mount, GatewayRequest handshake, Map<String, Object> authorizer) {
+  WebSocketConnection(
+      String id, WebSocketMount mount, GatewayRequest handshake, Map<String, Object> authorizer) {
     this.id = id;
     this.mount = mount;
     this.handshake = handshake;
@@ -33,7 +40,8 @@ final class WebSocketConnection {
     this.authorizer = authorizer;
   }
 
-  void opened(WebSocketChannel channel, ScheduledFuture<?> idleCheck, ScheduledFuture<?> durationLimit) {
+  void opened(
+      WebSocketChannel channel, ScheduledFuture<?> idleCheck, ScheduledFuture<?> durationLimit) {
     this.channel = channel;
     this.idleCheck = idleCheck;
     this.durationLimit = durationLimit;

@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The events a WebSocket API's functions receive, as API Gateway sends them (README, WebSocket APIs; the
- * shapes of aws-lambda-java-events' {@code APIGatewayV2WebSocketEvent} and AWS's sample events): CONNECT with the
- * handshake's headers and query string, MESSAGE with the body, DISCONNECT with the close code and reason; each
- * with {@code requestContext} (route key, event type, connection and request ids, times, stage, domain name).
+ * The events a WebSocket API's functions receive, as API Gateway sends them (README, WebSocket
+ * APIs; the shapes of aws-lambda-java-events' {@code APIGatewayV2WebSocketEvent} and AWS's sample
+ * events): CONNECT with the handshake's headers and query string, MESSAGE with the body, DISCONNECT
+ * with the close code and reason; each with {@code requestContext} (route key, event type,
+ * connection and request ids, times, stage, domain name).
  */
 final class WebSocketEvents {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,19 +27,29 @@ final class WebSocketEvents {
     if (!query.isEmpty()) {
       ObjectNode single = event.putObject("queryStringParameters");
       ObjectNode multi = event.putObject("multiValueQueryStringParameters");
-      query.forEach((name, values) -> {
-        single.put(name, values.get(values.size() - 1));
-        values.forEach(multi.putArray(name)::add);
-      });
+      query.forEach(
+          (name, values) -> {
+            single.put(name, values.get(values.size() - 1));
+            values.forEach(multi.putArray(name)::add);
+          });
     }
-    ObjectNode context = context(event, connection, WebSocketRouteDef.CONNECT, "CONNECT", requestId,
-        connection.connectedAt);
+    ObjectNode context =
+        context(
+            event,
+            connection,
+            WebSocketRouteDef.CONNECT,
+            "CONNECT",
+            requestId,
+            connection.connectedAt);
     identity(context, connection, true);
     event.put("isBase64Encoded", false);
     return bytes(event);
   }
 
-  /** A REQUEST authorizer's event on {@code $connect}: the CONNECT event with {@code type} and {@code methodArn}. */
+  /**
+   * A REQUEST authorizer's event on {@code $connect}: the CONNECT event with {@code type} and
+   * {@code methodArn}.
+   */
   static byte[] authorizer(WebSocketConnection connection, String requestId, String methodArn) {
     try {
       ObjectNode connect = (ObjectNode) JSON.readTree(connect(connection, requestId));
@@ -54,8 +65,14 @@ final class WebSocketEvents {
     }
   }
 
-  static byte[] message(WebSocketConnection connection, String routeKey, String messageId, String requestId,
-      long epochMillis, String body, boolean base64) {
+  static byte[] message(
+      WebSocketConnection connection,
+      String routeKey,
+      String messageId,
+      String requestId,
+      long epochMillis,
+      String body,
+      boolean base64) {
     ObjectNode event = JSON.createObjectNode();
     ObjectNode context = context(event, connection, routeKey, "MESSAGE", requestId, epochMillis);
     context.put("messageId", messageId);
@@ -65,8 +82,12 @@ final class WebSocketEvents {
     return bytes(event);
   }
 
-  /** {@code $disconnect}: deployed, its headers are the few API Gateway adds itself, not the handshake's. */
-  static byte[] disconnect(WebSocketConnection connection, String requestId, int code, String reason) {
+  /**
+   * {@code $disconnect}: deployed, its headers are the few API Gateway adds itself, not the
+   * handshake's.
+   */
+  static byte[] disconnect(
+      WebSocketConnection connection, String requestId, int code, String reason) {
     ObjectNode event = JSON.createObjectNode();
     ObjectNode headers = event.putObject("headers");
     ObjectNode multi = event.putObject("multiValueHeaders");
@@ -75,12 +96,19 @@ final class WebSocketEvents {
     added.put("x-api-key", "");
     added.put("X-Forwarded-For", "");
     added.put("x-restapi", "");
-    added.forEach((name, value) -> {
-      headers.put(name, value);
-      multi.putArray(name).add(value);
-    });
-    ObjectNode context = context(event, connection, WebSocketRouteDef.DISCONNECT, "DISCONNECT", requestId,
-        System.currentTimeMillis());
+    added.forEach(
+        (name, value) -> {
+          headers.put(name, value);
+          multi.putArray(name).add(value);
+        });
+    ObjectNode context =
+        context(
+            event,
+            connection,
+            WebSocketRouteDef.DISCONNECT,
+            "DISCONNECT",
+            requestId,
+            System.currentTimeMillis());
     context.put("disconnectStatusCode", code);
     context.put("disconnectReason", reason);
     identity(context, connection, true);
@@ -97,8 +125,13 @@ final class WebSocketEvents {
     }
   }
 
-  private static ObjectNode context(ObjectNode event, WebSocketConnection connection, String routeKey, String type,
-      String requestId, long epochMillis) {
+  private static ObjectNode context(
+      ObjectNode event,
+      WebSocketConnection connection,
+      String routeKey,
+      String type,
+      String requestId,
+      long epochMillis) {
     ObjectNode context = event.putObject("requestContext");
     context.put("routeKey", routeKey);
     if (connection.authorizer != null) {
@@ -118,7 +151,8 @@ final class WebSocketEvents {
     return context;
   }
 
-  private static void identity(ObjectNode context, WebSocketConnection connection, boolean userAgent) {
+  private static void identity(
+      ObjectNode context, WebSocketConnection connection, boolean userAgent) {
     ObjectNode identity = context.putObject("identity");
     String agent = connection.handshake.header("User-Agent");
     if (userAgent && agent != null) {

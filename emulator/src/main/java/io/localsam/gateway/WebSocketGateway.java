@@ -36,18 +36,20 @@ import org.xnio.IoUtils;
 import org.xnio.Options;
 
 /**
- * The template's WebSocket APIs on the gateway's port (README, WebSocket APIs): an upgrade request to
- * {@code /{stage}} runs the {@code $connect} authorizer and function, then upgrades (or is refused with their
- * status); {@code /{stage}/@connections/{id}} is the management API; every other request goes on to {@code next}.
+ * The template's WebSocket APIs on the gateway's port (README, WebSocket APIs): an upgrade request
+ * to {@code /{stage}} runs the {@code $connect} authorizer and function, then upgrades (or is
+ * refused with their status); {@code /{stage}/@connections/{id}} is the management API; every other
+ * request goes on to {@code next}.
  *
- * <p>Threading: handshakes wait for the authorizer and function without holding a thread (the exchange is
- * dispatched to {@link SameThreadExecutor} and the upgrade runs on its I/O thread when they are done); messages
- * arrive on the connection's I/O thread and their functions run on the runtime's threads; frames are sent from
- * whichever thread has the answer (Undertow queues them).
+ * <p>Threading: handshakes wait for the authorizer and function without holding a thread (the
+ * exchange is dispatched to {@link SameThreadExecutor} and the upgrade runs on its I/O thread when
+ * they are done); messages arrive on the connection's I/O thread and their functions run on the
+ * runtime's threads; frames are sent from whichever thread has the answer (Undertow queues them).
  */
 final class WebSocketGateway implements HttpHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final AttachmentKey<WebSocketConnection> CONNECTION = AttachmentKey.create(WebSocketConnection.class);
+  private static final AttachmentKey<WebSocketConnection> CONNECTION =
+      AttachmentKey.create(WebSocketConnection.class);
 
   private final HttpHandler next;
   private final AtomicReference<Map<String, WebSocketMount>> mounts;
@@ -58,8 +60,12 @@ final class WebSocketGateway implements HttpHandler {
   private final WebSocketProtocolHandshakeHandler handshake;
   private final ConnectionsApi connectionsApi;
 
-  WebSocketGateway(Map<String, WebSocketMount> mounts, ScheduledExecutorService timer, WebSocketLimits limits,
-      Consumer<String> log, HttpHandler next) {
+  WebSocketGateway(
+      Map<String, WebSocketMount> mounts,
+      ScheduledExecutorService timer,
+      WebSocketLimits limits,
+      Consumer<String> log,
+      HttpHandler next) {
     this.next = next;
     this.mounts = new AtomicReference<>(mounts);
     this.timer = timer;
@@ -69,27 +75,46 @@ final class WebSocketGateway implements HttpHandler {
     this.connectionsApi = new ConnectionsApi(this, limits);
   }
 
-  /** The WebSocket APIs of one version of the template, by path; two on one stage are warned about, the first kept. */
-  static Map<String, WebSocketMount> mounts(Template template, FunctionSet functions, String region, Consumer<String> log) {
+  /**
+   * The WebSocket APIs of one version of the template, by path; two on one stage are warned about,
+   * the first kept.
+   */
+  static Map<String, WebSocketMount> mounts(
+      Template template, FunctionSet functions, String region, Consumer<String> log) {
     Map<String, WebSocketMount> mounts = new LinkedHashMap<>();
     for (WebSocketApiDef api : template.webSocketApis()) {
       WebSocketMount mount = WebSocketMount.of(api, functions, region);
       WebSocketMount first = mounts.putIfAbsent(mount.path(), mount);
       if (first != null) {
-        log.accept("Warning: WebSocket APIs " + first.definition().logicalId() + " and " + api.logicalId() + " both have stage '"
-            + api.stageName() + "'; locally both would be at " + mount.path() + ", so only "
-            + first.definition().logicalId() + " is served");
+        log.accept(
+            "Warning: WebSocket APIs "
+                + first.definition().logicalId()
+                + " and "
+                + api.logicalId()
+                + " both have stage '"
+                + api.stageName()
+                + "'; locally both would be at "
+                + mount.path()
+                + ", so only "
+                + first.definition().logicalId()
+                + " is served");
       }
     }
     return mounts;
   }
 
-  /** Serves a new version of the template's WebSocket APIs; open connections keep the version they connected under. */
+  /**
+   * Serves a new version of the template's WebSocket APIs; open connections keep the version they
+   * connected under.
+   */
   void use(Map<String, WebSocketMount> next) {
     mounts.set(next);
   }
 
-  /** Forgets the {@code $connect} authorizers' cached results, as {@code Emulator.reset} does for routes. */
+  /**
+   * Forgets the {@code $connect} authorizers' cached results, as {@code Emulator.reset} does for
+   * routes.
+   */
   void clearAuthorizerCaches() {
     mounts.get().values().forEach(mount -> mount.authorizerCache().clear());
   }
@@ -103,7 +128,8 @@ final class WebSocketGateway implements HttpHandler {
     Map<String, WebSocketMount> current = mounts.get();
     if (!current.isEmpty()) {
       String path = RouteMatchHandler.rawPath(exchange);
-      String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+      String trimmed =
+          path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
       WebSocketMount mount = current.get(trimmed);
       if (mount != null && isUpgrade(exchange)) {
         connect(exchange, mount);
@@ -111,7 +137,10 @@ final class WebSocketGateway implements HttpHandler {
       }
       int at = path.indexOf(ConnectionsApi.PATH);
       if (at > 0 && current.containsKey(path.substring(0, at))) {
-        connectionsApi.handle(exchange, current.get(path.substring(0, at)), path.substring(at + ConnectionsApi.PATH.length()));
+        connectionsApi.handle(
+            exchange,
+            current.get(path.substring(0, at)),
+            path.substring(at + ConnectionsApi.PATH.length()));
         return;
       }
     }
@@ -123,43 +152,80 @@ final class WebSocketGateway implements HttpHandler {
     return upgrade != null && upgrade.equalsIgnoreCase("websocket");
   }
 
-  /** What the handshake gets: refused with API Gateway's or the function's answer, or upgraded with these headers. */
+  /**
+   * What the handshake gets: refused with API Gateway's or the function's answer, or upgraded with
+   * these headers.
+   */
   private record Answer(GatewayResponse refusal, Map<String, String> headers) {}
 
   private void connect(HttpServerExchange exchange, WebSocketMount mount) {
     GatewayRequest request = ExchangeRequests.of(exchange);
     WebSocketRouteDef route = mount.definition().route(WebSocketRouteDef.CONNECT);
     String id = newId();
-    AuthorizerDef authorizer = route == null ? null : mount.api().auth().authorizer(route.authorizer());
-    exchange.dispatch(SameThreadExecutor.INSTANCE, () -> {
-      CompletableFuture<AuthOutcome> authorized = authorizer == null
-          ? CompletableFuture.completedFuture(AuthOutcome.allow(Authorization.NONE))
-          : mount.authorizers().authorize(authorizer, request, mount.match(route), (identity, arn) ->
-              WebSocketEvents.authorizer(new WebSocketConnection(id, mount, request, null), request.requestId(), arn));
-      authorized.thenCompose(outcome -> {
-        if (!outcome.allowed()) {
-          log.accept(mount.definition().logicalId() + " refused a connection: " + outcome.reason());
-          return CompletableFuture.completedFuture(new Answer(outcome.refusal(), Map.of()));
-        }
-        WebSocketConnection connection = new WebSocketConnection(id, mount, request, outcome.authorization().authorizer());
-        exchange.putAttachment(CONNECTION, connection);
-        if (route == null) {
-          return CompletableFuture.completedFuture(new Answer(null, Map.of()));
-        }
-        return mount.functions().invoke(route.functionId(), WebSocketEvents.connect(connection, request.requestId()))
-            .thenApply(result -> connectAnswer(route, result));
-      }).whenComplete((answer, error) -> exchange.getIoThread().execute(() -> finish(exchange, answer, error, request)));
-    });
+    AuthorizerDef authorizer =
+        route == null ? null : mount.api().auth().authorizer(route.authorizer());
+    exchange.dispatch(
+        SameThreadExecutor.INSTANCE,
+        () -> {
+          CompletableFuture<AuthOutcome> authorized =
+              authorizer == null
+                  ? CompletableFuture.completedFuture(AuthOutcome.allow(Authorization.NONE))
+                  : mount
+                      .authorizers()
+                      .authorize(
+                          authorizer,
+                          request,
+                          mount.match(route),
+                          (identity, arn) ->
+                              WebSocketEvents.authorizer(
+                                  new WebSocketConnection(id, mount, request, null),
+                                  request.requestId(),
+                                  arn));
+          authorized
+              .thenCompose(
+                  outcome -> {
+                    if (!outcome.allowed()) {
+                      log.accept(
+                          mount.definition().logicalId()
+                              + " refused a connection: "
+                              + outcome.reason());
+                      return CompletableFuture.completedFuture(
+                          new Answer(outcome.refusal(), Map.of()));
+                    }
+                    WebSocketConnection connection =
+                        new WebSocketConnection(
+                            id, mount, request, outcome.authorization().authorizer());
+                    exchange.putAttachment(CONNECTION, connection);
+                    if (route == null) {
+                      return CompletableFuture.completedFuture(new Answer(null, Map.of()));
+                    }
+                    return mount
+                        .functions()
+                        .invoke(
+                            route.functionId(),
+                            WebSocketEvents.connect(connection, request.requestId()))
+                        .thenApply(result -> connectAnswer(route, result));
+                  })
+              .whenComplete(
+                  (answer, error) ->
+                      exchange
+                          .getIoThread()
+                          .execute(() -> finish(exchange, answer, error, request)));
+        });
   }
 
   /**
-   * The {@code $connect} function's answer: a {@code statusCode} outside 2xx refuses the connection with that status
-   * (and the body it gave), a failed function with 502; anything else accepts it, with the headers it gave (a
-   * {@code Sec-WebSocket-Protocol}, say).
+   * The {@code $connect} function's answer: a {@code statusCode} outside 2xx refuses the connection
+   * with that status (and the body it gave), a failed function with 502; anything else accepts it,
+   * with the headers it gave (a {@code Sec-WebSocket-Protocol}, say).
    */
   private Answer connectAnswer(WebSocketRouteDef route, InvocationResult result) {
     if (result.failed()) {
-      log.accept(route.functionId() + " ($connect) failed: " + result.errorType() + "; the connection is refused: 502");
+      log.accept(
+          route.functionId()
+              + " ($connect) failed: "
+              + result.errorType()
+              + "; the connection is refused: 502");
       return new Answer(WebSocketMessages.connectFailure(), Map.of());
     }
     JsonNode output;
@@ -173,72 +239,114 @@ final class WebSocketGateway implements HttpHandler {
     }
     int status = output.path("statusCode").asInt(200);
     if (status < 200 || status > 299) {
-      log.accept(route.functionId() + " ($connect) answered " + status + "; the connection is refused");
+      log.accept(
+          route.functionId() + " ($connect) answered " + status + "; the connection is refused");
       JsonNode body = output.get("body");
-      return new Answer(new GatewayResponse(status, List.of(), body != null && body.isTextual()
-          ? body.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8) : new byte[0]), Map.of());
+      return new Answer(
+          new GatewayResponse(
+              status,
+              List.of(),
+              body != null && body.isTextual()
+                  ? body.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                  : new byte[0]),
+          Map.of());
     }
     Map<String, String> headers = new LinkedHashMap<>();
-    output.path("headers").fields().forEachRemaining(header -> headers.put(header.getKey(), header.getValue().asText()));
+    output
+        .path("headers")
+        .fields()
+        .forEachRemaining(header -> headers.put(header.getKey(), header.getValue().asText()));
     return new Answer(null, headers);
   }
 
-  private void finish(HttpServerExchange exchange, Answer answer, Throwable error, GatewayRequest request) {
+  private void finish(
+      HttpServerExchange exchange, Answer answer, Throwable error, GatewayRequest request) {
     try {
       if (error != null) {
         Throwable cause = error.getCause() != null ? error.getCause() : error;
         log.accept("A WebSocket connection could not be set up: " + cause.getMessage());
-        ResponseWriter.send(exchange, WebSocketMessages.connectFailure(), io.localsam.template.ApiKind.REST, request.requestId());
+        ResponseWriter.send(
+            exchange,
+            WebSocketMessages.connectFailure(),
+            io.localsam.template.ApiKind.REST,
+            request.requestId());
         return;
       }
       if (answer.refusal() != null) {
-        ResponseWriter.send(exchange, answer.refusal(), io.localsam.template.ApiKind.REST, request.requestId());
+        ResponseWriter.send(
+            exchange, answer.refusal(), io.localsam.template.ApiKind.REST, request.requestId());
         return;
       }
-      answer.headers().forEach((name, value) -> exchange.getResponseHeaders().put(HttpString.tryFromString(name), value));
-      // The server's read timeout for HTTP stays on the socket after the upgrade; API Gateway's idle timeout must come first
+      answer
+          .headers()
+          .forEach(
+              (name, value) ->
+                  exchange.getResponseHeaders().put(HttpString.tryFromString(name), value));
+      // The server's read timeout for HTTP stays on the socket after the upgrade; API Gateway's
+      // idle timeout must come first
       try {
-        exchange.getConnection().setOption(Options.READ_TIMEOUT, (int) Math.min(Integer.MAX_VALUE, lingering()));
+        exchange
+            .getConnection()
+            .setOption(Options.READ_TIMEOUT, (int) Math.min(Integer.MAX_VALUE, lingering()));
       } catch (java.io.IOException e) {
-        log.accept("Warning: the WebSocket connection keeps the server's 60 s read timeout: " + e.getMessage());
+        log.accept(
+            "Warning: the WebSocket connection keeps the server's 60 s read timeout: "
+                + e.getMessage());
       }
       Connectors.executeRootHandler(handshake, exchange);
     } catch (RuntimeException unexpected) {
       log.accept("Internal error answering a WebSocket handshake: " + unexpected);
       if (!exchange.isResponseStarted()) {
-        ResponseWriter.send(exchange, WebSocketMessages.connectFailure(), io.localsam.template.ApiKind.REST, request.requestId());
+        ResponseWriter.send(
+            exchange,
+            WebSocketMessages.connectFailure(),
+            io.localsam.template.ApiKind.REST,
+            request.requestId());
       }
     }
   }
 
-  /** The upgrade is done: the connection is registered, its limits set, and its messages listened to. */
+  /**
+   * The upgrade is done: the connection is registered, its limits set, and its messages listened
+   * to.
+   */
   private void opened(WebSocketHttpExchange exchange, WebSocketChannel channel) {
     WebSocketConnection connection = exchange.getAttachment(CONNECTION);
     connections.put(connection.id, connection);
     channel.setIdleTimeout(lingering()); // past ours, which closes with API Gateway's code
-    ScheduledFuture<?> duration = timer.schedule(() -> close(connection, 1001, "Going away", "Going away"),
-        limits.maxDuration().toMillis(), TimeUnit.MILLISECONDS);
-    connection.opened(channel, scheduleIdleCheck(connection, limits.idleTimeout().toMillis()), duration);
+    ScheduledFuture<?> duration =
+        timer.schedule(
+            () -> close(connection, 1001, "Going away", "Going away"),
+            limits.maxDuration().toMillis(),
+            TimeUnit.MILLISECONDS);
+    connection.opened(
+        channel, scheduleIdleCheck(connection, limits.idleTimeout().toMillis()), duration);
     channel.addCloseTask(closed -> disconnected(connection, 1006, "Connection Closed Abnormally"));
     channel.getReceiveSetter().set(new WebSocketReceiver(this, connection, limits, log));
     channel.resumeReceives();
   }
 
-  /** Undertow's own timeouts on an upgraded connection: past API Gateway's idle timeout, which LocalSAM enforces. */
+  /**
+   * Undertow's own timeouts on an upgraded connection: past API Gateway's idle timeout, which
+   * LocalSAM enforces.
+   */
   private long lingering() {
     return limits.idleTimeout().toMillis() + 30_000;
   }
 
   private ScheduledFuture<?> scheduleIdleCheck(WebSocketConnection connection, long delayMillis) {
-    return timer.schedule(() -> {
-      long idle = System.currentTimeMillis() - connection.lastActiveAt();
-      long left = limits.idleTimeout().toMillis() - idle;
-      if (left <= 0) {
-        close(connection, 1001, "Going away", "Going away");
-      } else if (!connection.isGone()) {
-        connection.idleCheck(scheduleIdleCheck(connection, left));
-      }
-    }, delayMillis, TimeUnit.MILLISECONDS);
+    return timer.schedule(
+        () -> {
+          long idle = System.currentTimeMillis() - connection.lastActiveAt();
+          long left = limits.idleTimeout().toMillis() - idle;
+          if (left <= 0) {
+            close(connection, 1001, "Going away", "Going away");
+          } else if (!connection.isGone()) {
+            connection.idleCheck(scheduleIdleCheck(connection, left));
+          }
+        },
+        delayMillis,
+        TimeUnit.MILLISECONDS);
   }
 
   WebSocketConnection connection(String id) {
@@ -246,12 +354,19 @@ final class WebSocketGateway implements HttpHandler {
     return connection == null || connection.isGone() ? null : connection;
   }
 
-  /** Closes from the server's side: the client gets {@code code} and {@code reason}, {@code $disconnect} the event's. */
+  /**
+   * Closes from the server's side: the client gets {@code code} and {@code reason}, {@code
+   * $disconnect} the event's.
+   */
   void close(WebSocketConnection connection, int code, String reason, String eventReason) {
     WebSocketChannel channel = connection.channel();
     disconnected(connection, code, eventReason);
     if (channel != null && channel.isOpen()) {
-      channel.getIoThread().execute(() -> WebSockets.sendClose(code, reason, channel, null)); // frames go out on its thread
+      channel
+          .getIoThread()
+          .execute(
+              () ->
+                  WebSockets.sendClose(code, reason, channel, null)); // frames go out on its thread
     }
   }
 
@@ -266,16 +381,27 @@ final class WebSocketGateway implements HttpHandler {
       return;
     }
     byte[] event = WebSocketEvents.disconnect(connection, RequestIds.next(), code, reason);
-    connection.mount.functions().invoke(route.functionId(), event).whenComplete((result, error) -> {
-      if (error != null) {
-        log.accept(route.functionId() + " ($disconnect) could not be invoked: " + error.getMessage());
-      } else if (result.failed()) {
-        log.accept(route.functionId() + " ($disconnect) failed: " + result.errorType());
-      }
-    });
+    connection
+        .mount
+        .functions()
+        .invoke(route.functionId(), event)
+        .whenComplete(
+            (result, error) -> {
+              if (error != null) {
+                log.accept(
+                    route.functionId()
+                        + " ($disconnect) could not be invoked: "
+                        + error.getMessage());
+              } else if (result.failed()) {
+                log.accept(route.functionId() + " ($disconnect) failed: " + result.errorType());
+              }
+            });
   }
 
-  /** Ends every connection as the server stops, without {@code $disconnect} (the functions are stopping too). */
+  /**
+   * Ends every connection as the server stops, without {@code $disconnect} (the functions are
+   * stopping too).
+   */
   void closeAll() {
     List<WebSocketConnection> open = new ArrayList<>(connections.values());
     for (WebSocketConnection connection : open) {
@@ -289,7 +415,10 @@ final class WebSocketGateway implements HttpHandler {
     connections.clear();
   }
 
-  /** A connection or message id as API Gateway writes them: 16 URL-safe base64 characters ending in {@code =}. */
+  /**
+   * A connection or message id as API Gateway writes them: 16 URL-safe base64 characters ending in
+   * {@code =}.
+   */
   static String newId() {
     byte[] bytes = new byte[11];
     ThreadLocalRandom.current().nextBytes(bytes);

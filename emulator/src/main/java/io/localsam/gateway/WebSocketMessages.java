@@ -1,8 +1,9 @@
 package io.localsam.gateway;
 
 /**
- * What API Gateway itself sends on a WebSocket API (README, WebSocket APIs): the frames a client gets when no
- * route takes its message or the route's function fails, and the refusal of a handshake whose function failed.
+ * What API Gateway itself sends on a WebSocket API (README, WebSocket APIs): the frames a client
+ * gets when no route takes its message or the route's function fails, and the refusal of a
+ * handshake whose function failed.
  */
 final class WebSocketMessages {
   private WebSocketMessages() {}
@@ -18,7 +19,12 @@ final class WebSocketMessages {
   }
 
   private static String message(String message, String connectionId, String requestId) {
-    return "{\"message\": \"" + message + "\", \"connectionId\":\"" + connectionId + "\", \"requestId\":\"" + requestId
+    return "{\"message\": \""
+        + message
+        + "\", \"connectionId\":\""
+        + connectionId
+        + "\", \"requestId\":\""
+        + requestId
         + "\"}";
   }
 

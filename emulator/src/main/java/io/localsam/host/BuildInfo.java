@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** Values Maven wrote into {@code build.properties} when LocalSAM was built (versions pinned in the root pom). */
+/**
+ * Values Maven wrote into {@code build.properties} when LocalSAM was built (versions pinned in the
+ * root pom).
+ */
 public final class BuildInfo {
   private static final Properties PROPERTIES = load();
 
@@ -14,7 +17,8 @@ public final class BuildInfo {
   public static String property(String name) {
     String value = PROPERTIES.getProperty(name);
     if (value == null || value.startsWith("${")) {
-      throw new IllegalStateException("build.properties has no value for " + name + "; rebuild LocalSAM with Maven");
+      throw new IllegalStateException(
+          "build.properties has no value for " + name + "; rebuild LocalSAM with Maven");
     }
     return value;
   }

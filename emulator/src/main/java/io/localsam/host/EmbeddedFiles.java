@@ -16,23 +16,28 @@ import java.util.HexFormat;
 import java.util.jar.JarEntry;
 
 /**
- * Files LocalSAM carries inside its own jar (AWS's serializer, AWS's runtime interface client) or makes
- * at run time, as files on disk that a class loader or a child JVM can open. A resource is used in place
- * when LocalSAM runs from a folder (tests, an IDE); otherwise it is copied once into the temp folder and
- * reused by later runs, named by LocalSAM's version and the jar entry's CRC-32 and size, which the jar's
- * directory holds: finding the copy costs no unpacking or hashing, which every child JVM's Init would pay
- * (35-45 ms for the 3.8 MB serializer on a busy 2-core machine, far more for a SHA-256 in a C1-only JVM).
- * Content made at run time is named by its hash. Each copy is written under a temporary name and moved
- * into place, so two LocalSAMs starting at once each see a whole file.
+ * Files LocalSAM carries inside its own jar (AWS's serializer, AWS's runtime interface client) or
+ * makes at run time, as files on disk that a class loader or a child JVM can open. A resource is
+ * used in place when LocalSAM runs from a folder (tests, an IDE); otherwise it is copied once into
+ * the temp folder and reused by later runs, named by LocalSAM's version and the jar entry's CRC-32
+ * and size, which the jar's directory holds: finding the copy costs no unpacking or hashing, which
+ * every child JVM's Init would pay (35-45 ms for the 3.8 MB serializer on a busy 2-core machine,
+ * far more for a SHA-256 in a C1-only JVM). Content made at run time is named by its hash. Each
+ * copy is written under a temporary name and moved into place, so two LocalSAMs starting at once
+ * each see a whole file.
  */
 public final class EmbeddedFiles {
   private EmbeddedFiles() {}
 
-  /** The resource {@code name} (beside {@code anchor}'s class file, or from the root when it starts with /) as a file. */
+  /**
+   * The resource {@code name} (beside {@code anchor}'s class file, or from the root when it starts
+   * with /) as a file.
+   */
   public static Path resource(Class<?> anchor, String name) {
     URL resource = anchor.getResource(name);
     if (resource == null) {
-      throw new IllegalStateException(name + " is missing from LocalSAM's build; rebuild with Maven");
+      throw new IllegalStateException(
+          name + " is missing from LocalSAM's build; rebuild with Maven");
     }
     try {
       if (resource.getProtocol().equals("file")) {
@@ -41,8 +46,17 @@ public final class EmbeddedFiles {
       String fileName = name.substring(name.lastIndexOf('/') + 1);
       if (resource.openConnection() instanceof JarURLConnection jar) {
         JarEntry entry = jar.getJarEntry();
-        Path copy = Path.of(System.getProperty("java.io.tmpdir")).resolve("localsam-" + BuildInfo.version() + "-"
-            + Long.toHexString(entry.getCrc()) + "-" + entry.getSize() + "-" + fileName);
+        Path copy =
+            Path.of(System.getProperty("java.io.tmpdir"))
+                .resolve(
+                    "localsam-"
+                        + BuildInfo.version()
+                        + "-"
+                        + Long.toHexString(entry.getCrc())
+                        + "-"
+                        + entry.getSize()
+                        + "-"
+                        + fileName);
         if (!Files.isRegularFile(copy) || Files.size(copy) != entry.getSize()) {
           try (InputStream in = resource.openStream()) {
             write(copy, in.readAllBytes());
@@ -60,10 +74,14 @@ public final class EmbeddedFiles {
     }
   }
 
-  /** {@code bytes} as a file named after {@code name} in the temp folder, written there unless an equal copy already is. */
+  /**
+   * {@code bytes} as a file named after {@code name} in the temp folder, written there unless an
+   * equal copy already is.
+   */
   public static Path cached(String name, byte[] bytes) throws IOException {
-    Path copy = Path.of(System.getProperty("java.io.tmpdir"))
-        .resolve("localsam-" + BuildInfo.version() + "-" + hash(bytes) + "-" + name);
+    Path copy =
+        Path.of(System.getProperty("java.io.tmpdir"))
+            .resolve("localsam-" + BuildInfo.version() + "-" + hash(bytes) + "-" + name);
     if (!sameContent(copy, bytes)) {
       write(copy, bytes);
     }
@@ -75,15 +93,19 @@ public final class EmbeddedFiles {
     Path partial = Files.createTempFile(copy.getParent(), "localsam-", ".partial");
     try {
       Files.write(partial, bytes);
-      Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(partial);
     }
   }
 
-  // Checked, not trusted: the temp folder may be shared, and a half-written file from an older LocalSAM may be there.
+  // Checked, not trusted: the temp folder may be shared, and a half-written file from an older
+  // LocalSAM may be there.
   private static boolean sameContent(Path file, byte[] bytes) throws IOException {
-    return Files.isRegularFile(file) && Files.size(file) == bytes.length && Arrays.equals(Files.readAllBytes(file), bytes);
+    return Files.isRegularFile(file)
+        && Files.size(file) == bytes.length
+        && Arrays.equals(Files.readAllBytes(file), bytes);
   }
 
   private static String hash(byte[] bytes) {

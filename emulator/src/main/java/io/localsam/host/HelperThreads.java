@@ -4,14 +4,18 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * LocalSAM's own background threads. A new thread joins the group of the thread that creates it, and
- * LocalSAM may start one while a function's thread runs (a discard after a timeout, a reload): these
- * are created in a group of their own under the JVM's root group, so none is ever taken for, or ended
- * with, an execution environment's threads.
+ * LocalSAM's own background threads. A new thread joins the group of the thread that creates it,
+ * and LocalSAM may start one while a function's thread runs (a discard after a timeout, a reload):
+ * these are created in a group of their own under the JVM's root group, so none is ever taken for,
+ * or ended with, an execution environment's threads.
  */
 public final class HelperThreads {
   private static final ThreadGroup GROUP = new ThreadGroup(root(), "localsam");
-  /** Runs the delayed ends of discarded environments; its one thread exists only while there is work. */
+
+  /**
+   * Runs the delayed ends of discarded environments; its one thread exists only while there is
+   * work.
+   */
   private static final ScheduledThreadPoolExecutor LATER = later();
 
   private HelperThreads() {}
@@ -22,7 +26,9 @@ public final class HelperThreads {
     return thread;
   }
 
-  /** The group of LocalSAM's own threads, for a library that starts threads of its own for LocalSAM. */
+  /**
+   * The group of LocalSAM's own threads, for a library that starts threads of its own for LocalSAM.
+   */
   public static ThreadGroup group() {
     return GROUP;
   }
@@ -32,7 +38,8 @@ public final class HelperThreads {
   }
 
   private static ScheduledThreadPoolExecutor later() {
-    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> daemon(task, "localsam-discards"));
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(1, task -> daemon(task, "localsam-discards"));
     executor.setKeepAliveTime(5, TimeUnit.SECONDS);
     executor.allowCoreThreadTimeOut(true);
     return executor;

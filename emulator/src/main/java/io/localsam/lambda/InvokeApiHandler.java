@@ -31,30 +31,33 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Lambda's Invoke API, {@code POST /2015-03-31/functions/{name}/invocations}, with deployed Lambda's
- * answers: {@code RequestResponse} (200 with the payload, {@code X-Amz-Function-Error: Unhandled} when the
- * function failed or timed out), {@code Event} (202; the event is queued and run as Lambda runs it, see
- * {@link FunctionRuntime#invokeAsync}) and
- * {@code DryRun} (204), and {@code X-Amz-Log-Type: Tail}.
+ * Lambda's Invoke API, {@code POST /2015-03-31/functions/{name}/invocations}, with deployed
+ * Lambda's answers: {@code RequestResponse} (200 with the payload, {@code X-Amz-Function-Error:
+ * Unhandled} when the function failed or timed out), {@code Event} (202; the event is queued and
+ * run as Lambda runs it, see {@link FunctionRuntime#invokeAsync}) and {@code DryRun} (204), and
+ * {@code X-Amz-Log-Type: Tail}.
  *
  * <p>Threading: the path, headers and body are checked on the I/O thread, which never blocks; the
- * function runs on its environment's thread, and the answer is written back on the connection's I/O thread
- * (an exchange ended elsewhere makes Undertow's I/O thread spin), the exchange staying open meanwhile
- * (dispatched to {@link SameThreadExecutor}).
+ * function runs on its environment's thread, and the answer is written back on the connection's I/O
+ * thread (an exchange ended elsewhere makes Undertow's I/O thread spin), the exchange staying open
+ * meanwhile (dispatched to {@link SameThreadExecutor}).
  */
 final class InvokeApiHandler implements HttpHandler {
-  private static final Pattern INVOCATIONS = Pattern.compile("^/2015-03-31/functions/([^/]+)/invocations/?$");
+  private static final Pattern INVOCATIONS =
+      Pattern.compile("^/2015-03-31/functions/([^/]+)/invocations/?$");
   private static final JsonFactory JSON = new JsonFactory();
   private static final byte[] EMPTY_EVENT = "{}".getBytes(StandardCharsets.UTF_8);
   private static final Set<String> INVOCATION_TYPES = Set.of("RequestResponse", "Event", "DryRun");
   private static final BodyReader BODY = new BodyReader(FunctionRuntime.MAX_PAYLOAD_BYTES);
 
-  private volatile Template template; // the functions' names; replaced when the template is reloaded
+  private volatile Template
+      template; // the functions' names; replaced when the template is reloaded
   private final FunctionRuntime runtime;
   private final String region;
   private final Consumer<String> log;
 
-  InvokeApiHandler(Template template, FunctionRuntime runtime, String region, Consumer<String> log) {
+  InvokeApiHandler(
+      Template template, FunctionRuntime runtime, String region, Consumer<String> log) {
     this.template = template;
     this.runtime = runtime;
     this.region = region;
@@ -68,7 +71,8 @@ final class InvokeApiHandler implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) {
-    // The URI, not the path: Undertow drops ";parameters" from the path, and Lambda refuses a name with ';'.
+    // The URI, not the path: Undertow drops ";parameters" from the path, and Lambda refuses a name
+    // with ';'.
     Matcher path = INVOCATIONS.matcher(exchange.getRequestURI());
     if (!path.matches()) {
       send(exchange, LambdaErrors.pathNotFound(), null);
@@ -80,15 +84,23 @@ final class InvokeApiHandler implements HttpHandler {
     }
     String name = decoded(path.group(1));
     Deque<String> qualifierParameter = exchange.getQueryParameters().get("Qualifier");
-    LambdaResponse invalid = FunctionNames.validate(name, qualifierParameter == null ? null : qualifierParameter.peekFirst());
+    LambdaResponse invalid =
+        FunctionNames.validate(
+            name, qualifierParameter == null ? null : qualifierParameter.peekFirst());
     if (invalid != null) {
       send(exchange, invalid, null);
       return;
     }
-    BODY.read(exchange,
+    BODY.read(
+        exchange,
         (ex, body) -> invoke(ex, name, body),
-        ex -> send(ex, LambdaErrors.rejected(new InvocationRejected(InvocationRejected.Reason.PAYLOAD_TOO_LARGE,
-            "payload too large")), null),
+        ex ->
+            send(
+                ex,
+                LambdaErrors.rejected(
+                    new InvocationRejected(
+                        InvocationRejected.Reason.PAYLOAD_TOO_LARGE, "payload too large")),
+                null),
         (ex, error) -> {
           log.accept("Lambda Invoke API: cannot read the request body: " + error);
           ex.setStatusCode(400);
@@ -98,7 +110,8 @@ final class InvokeApiHandler implements HttpHandler {
 
   private void invoke(HttpServerExchange exchange, String name, byte[] body) {
     HeaderMap headers = exchange.getRequestHeaders();
-    String invocationType = Optional.ofNullable(headers.getFirst("X-Amz-Invocation-Type")).orElse("RequestResponse");
+    String invocationType =
+        Optional.ofNullable(headers.getFirst("X-Amz-Invocation-Type")).orElse("RequestResponse");
     if (!INVOCATION_TYPES.contains(invocationType)) {
       send(exchange, LambdaErrors.invalidInvocationType(invocationType), null);
       return;
@@ -112,8 +125,12 @@ final class InvokeApiHandler implements HttpHandler {
     Template template = this.template; // one version for the whole request
     Optional<String> found = FunctionNames.resolve(template, name);
     if (found.isEmpty()) {
-      log.accept("start-lambda: no function '" + name + "' in the template (functions: "
-          + String.join(", ", template.functions().keySet()) + ")");
+      log.accept(
+          "start-lambda: no function '"
+              + name
+              + "' in the template (functions: "
+              + String.join(", ", template.functions().keySet())
+              + ")");
       send(exchange, LambdaErrors.functionNotFound(region, name), null);
       return;
     }
@@ -123,13 +140,22 @@ final class InvokeApiHandler implements HttpHandler {
       return;
     }
     switch (invocationType) {
-      case "DryRun" -> send(exchange, new LambdaResponse(204, Map.of(), new byte[0]), RequestIds.next());
+      case "DryRun" ->
+          send(exchange, new LambdaResponse(204, Map.of(), new byte[0]), RequestIds.next());
       case "Event" -> invokeInBackground(exchange, functionId, event);
-      default -> invokeAndAnswer(exchange, functionId, event, "Tail".equalsIgnoreCase(headers.getFirst("X-Amz-Log-Type")));
+      default ->
+          invokeAndAnswer(
+              exchange,
+              functionId,
+              event,
+              "Tail".equalsIgnoreCase(headers.getFirst("X-Amz-Log-Type")));
     }
   }
 
-  /** Lambda's {@code Event}: accepted into the function's queue (202 with the request id its attempts carry), or refused. */
+  /**
+   * Lambda's {@code Event}: accepted into the function's queue (202 with the request id its
+   * attempts carry), or refused.
+   */
   private void invokeInBackground(HttpServerExchange exchange, String functionId, byte[] event) {
     String requestId;
     try {
@@ -146,42 +172,57 @@ final class InvokeApiHandler implements HttpHandler {
     send(exchange, new LambdaResponse(202, Map.of(), new byte[0]), requestId);
   }
 
-  private void invokeAndAnswer(HttpServerExchange exchange, String functionId, byte[] event, boolean tail) {
+  private void invokeAndAnswer(
+      HttpServerExchange exchange, String functionId, byte[] event, boolean tail) {
     LogTail lines = new LogTail();
     CompletableFuture<InvocationResult> invocation;
     try {
-      invocation = runtime.invoke(functionId, event, tail ? lines : line -> { });
+      invocation = runtime.invoke(functionId, event, tail ? lines : line -> {});
     } catch (RuntimeException e) {
       log.accept("[" + functionId + "] could not be invoked: " + e.getMessage());
       send(exchange, LambdaErrors.service(), null);
       return;
     }
-    exchange.dispatch(SameThreadExecutor.INSTANCE, () ->
-        invocation.whenComplete((result, error) -> {
-          if (error != null) {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null
-                ? error.getCause() : error;
-            log.accept("[" + functionId + "] could not be invoked: " + cause.getMessage());
-            LambdaResponse refusal = cause instanceof InvocationRejected rejected
-                ? LambdaErrors.rejected(rejected) : LambdaErrors.service();
-            exchange.getIoThread().execute(() -> send(exchange, refusal, null));
-            return;
-          }
-          Map<String, String> answer = new LinkedHashMap<>();
-          answer.put("Content-Type", "application/json");
-          answer.put("X-Amz-Executed-Version", "$LATEST");
-          if (result.failed()) {
-            answer.put("X-Amz-Function-Error", "Unhandled"); // every Java error and timeout (README, Runtime)
-          }
-          if (tail) {
-            answer.put("X-Amz-Log-Result", lines.base64());
-          }
-          LambdaResponse response = new LambdaResponse(200, answer, result.payload());
-          exchange.getIoThread().execute(() -> send(exchange, response, result.requestId()));
-        }));
+    exchange.dispatch(
+        SameThreadExecutor.INSTANCE,
+        () ->
+            invocation.whenComplete(
+                (result, error) -> {
+                  if (error != null) {
+                    Throwable cause =
+                        error instanceof CompletionException && error.getCause() != null
+                            ? error.getCause()
+                            : error;
+                    log.accept("[" + functionId + "] could not be invoked: " + cause.getMessage());
+                    LambdaResponse refusal =
+                        cause instanceof InvocationRejected rejected
+                            ? LambdaErrors.rejected(rejected)
+                            : LambdaErrors.service();
+                    exchange.getIoThread().execute(() -> send(exchange, refusal, null));
+                    return;
+                  }
+                  Map<String, String> answer = new LinkedHashMap<>();
+                  answer.put("Content-Type", "application/json");
+                  answer.put("X-Amz-Executed-Version", "$LATEST");
+                  if (result.failed()) {
+                    answer.put(
+                        "X-Amz-Function-Error",
+                        "Unhandled"); // every Java error and timeout (README, Runtime)
+                  }
+                  if (tail) {
+                    answer.put("X-Amz-Log-Result", lines.base64());
+                  }
+                  LambdaResponse response = new LambdaResponse(200, answer, result.payload());
+                  exchange
+                      .getIoThread()
+                      .execute(() -> send(exchange, response, result.requestId()));
+                }));
   }
 
-  /** The name as Lambda reads it, percent-decoded; a broken escape is left as it is, which the name check refuses. */
+  /**
+   * The name as Lambda reads it, percent-decoded; a broken escape is left as it is, which the name
+   * check refuses.
+   */
   private static String decoded(String raw) {
     try {
       return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
@@ -190,7 +231,10 @@ final class InvokeApiHandler implements HttpHandler {
     }
   }
 
-  /** Null when the payload is one JSON value, otherwise the parser's complaint (read as a stream: payloads go up to 6 MB). */
+  /**
+   * Null when the payload is one JSON value, otherwise the parser's complaint (read as a stream:
+   * payloads go up to 6 MB).
+   */
   private static String jsonProblem(byte[] event) {
     try (JsonParser parser = JSON.createParser(event)) {
       if (parser.nextToken() == null) {
@@ -209,7 +253,9 @@ final class InvokeApiHandler implements HttpHandler {
     exchange.setStatusCode(response.status());
     HeaderMap headers = exchange.getResponseHeaders();
     response.headers().forEach((name, value) -> headers.put(HttpString.tryFromString(name), value));
-    headers.put(HttpString.tryFromString("x-amzn-RequestId"), requestId != null ? requestId : RequestIds.next());
+    headers.put(
+        HttpString.tryFromString("x-amzn-RequestId"),
+        requestId != null ? requestId : RequestIds.next());
     exchange.getResponseSender().send(ByteBuffer.wrap(response.body()));
   }
 

@@ -13,10 +13,15 @@ record LambdaResponse(int status, Map<String, String> headers, byte[] body) {
     headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
 
-  /** An AWS JSON error: {@code {"Type":…,"Message":…}} with its code in {@code x-amzn-ErrorType}, as Lambda sends it. */
+  /**
+   * An AWS JSON error: {@code {"Type":…,"Message":…}} with its code in {@code x-amzn-ErrorType}, as
+   * Lambda sends it.
+   */
   static LambdaResponse error(int status, String code, String type, String message) {
     String body = "{\"Type\":\"" + type + "\",\"Message\":" + JsonValues.quote(message) + "}";
-    return new LambdaResponse(status, Map.of("Content-Type", "application/json", "x-amzn-ErrorType", code),
+    return new LambdaResponse(
+        status,
+        Map.of("Content-Type", "application/json", "x-amzn-ErrorType", code),
         body.getBytes(StandardCharsets.UTF_8));
   }
 }

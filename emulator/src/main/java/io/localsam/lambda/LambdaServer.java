@@ -1,8 +1,8 @@
 package io.localsam.lambda;
 
 import io.localsam.error.LocalSamException;
-import io.localsam.server.UndertowServers;
 import io.localsam.runtime.FunctionRuntime;
+import io.localsam.server.UndertowServers;
 import io.localsam.template.Template;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
@@ -12,9 +12,9 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * The local Lambda service of {@code start-lambda}: the Invoke API on an embedded server, so the AWS SDKs
- * and CLI (with an endpoint override) and functions that call other functions reach the template's
- * functions as they would reach Lambda.
+ * The local Lambda service of {@code start-lambda}: the Invoke API on an embedded server, so the
+ * AWS SDKs and CLI (with an endpoint override) and functions that call other functions reach the
+ * template's functions as they would reach Lambda.
  *
  * <pre>{@code
  * try (FunctionRuntime runtime = new FunctionRuntime(template, "us-east-1", EnvVarsFile.NONE, log, (f, e, r) -> { });
@@ -31,8 +31,13 @@ public final class LambdaServer implements AutoCloseable {
   private final String host;
   private final int port;
 
-  private LambdaServer(Undertow server, GracefulShutdownHandler shutdown, InvokeApiHandler invoke, FunctionRuntime runtime,
-      String host, int port) {
+  private LambdaServer(
+      Undertow server,
+      GracefulShutdownHandler shutdown,
+      InvokeApiHandler invoke,
+      FunctionRuntime runtime,
+      String host,
+      int port) {
     this.server = server;
     this.shutdown = shutdown;
     this.invoke = invoke;
@@ -42,18 +47,25 @@ public final class LambdaServer implements AutoCloseable {
   }
 
   /**
-   * Binds {@code host:port} (port 0 picks a free one) and serves the Invoke API for the template's functions.
+   * Binds {@code host:port} (port 0 picks a free one) and serves the Invoke API for the template's
+   * functions.
    *
    * @throws LocalSamException when the port is taken
    */
-  public static LambdaServer start(Template template, FunctionRuntime runtime, String host, int port, String region,
+  public static LambdaServer start(
+      Template template,
+      FunctionRuntime runtime,
+      String host,
+      int port,
+      String region,
       Consumer<String> log) {
     InvokeApiHandler invoke = new InvokeApiHandler(template, runtime, region, log);
     GracefulShutdownHandler root = Handlers.gracefulShutdown(invoke);
-    Undertow server = UndertowServers.builder(host, port, FunctionRuntime.MAX_PAYLOAD_BYTES, root, null)
-        .setIoThreads(2)
-        .setWorkerThreads(2) // nothing blocks a worker: functions run on the runtime's threads
-        .build();
+    Undertow server =
+        UndertowServers.builder(host, port, FunctionRuntime.MAX_PAYLOAD_BYTES, root, null)
+            .setIoThreads(2)
+            .setWorkerThreads(2) // nothing blocks a worker: functions run on the runtime's threads
+            .build();
     int bound = UndertowServers.start(server, host, port);
     return new LambdaServer(server, root, invoke, runtime, host, bound);
   }
@@ -73,9 +85,9 @@ public final class LambdaServer implements AutoCloseable {
   }
 
   /**
-   * Stops taking requests (new ones get 503) and waits up to {@code grace} for those in flight to be answered
-   * and for accepted {@code Event} invocations to run (retries at once); true when they all did. Those still
-   * unrun are counted in the log when the runtime closes.
+   * Stops taking requests (new ones get 503) and waits up to {@code grace} for those in flight to
+   * be answered and for accepted {@code Event} invocations to run (retries at once); true when they
+   * all did. Those still unrun are counted in the log when the runtime closes.
    */
   public boolean drain(Duration grace) {
     long deadline = System.nanoTime() + grace.toNanos();
@@ -87,7 +99,8 @@ public final class LambdaServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       return false;
     }
-    return runtime.drainAsync(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))) == 0 && answered;
+    return runtime.drainAsync(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))) == 0
+        && answered;
   }
 
   @Override

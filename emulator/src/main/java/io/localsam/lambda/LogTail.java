@@ -6,8 +6,8 @@ import java.util.Base64;
 import java.util.function.Consumer;
 
 /**
- * The log lines of one invocation, for {@code X-Amz-Log-Type: Tail}: Lambda returns the last 4 KB of
- * them, base64-encoded, in {@code X-Amz-Log-Result}.
+ * The log lines of one invocation, for {@code X-Amz-Log-Type: Tail}: Lambda returns the last 4 KB
+ * of them, base64-encoded, in {@code X-Amz-Log-Result}.
  */
 final class LogTail implements Consumer<String> {
   static final int LIMIT_BYTES = 4096;

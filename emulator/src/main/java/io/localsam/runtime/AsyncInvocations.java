@@ -17,35 +17,44 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Lambda's asynchronous invocation ({@code InvocationType: Event}), as its documentation describes it
- * (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html): an accepted event
- * waits in its function's queue until the function has a free place (asynchronous and synchronous calls
- * share {@code ReservedConcurrentExecutions}, so a throttled event waits instead of failing); a function
- * error is retried {@code MaximumRetryAttempts} times (default 2), after a wait that is Lambda's one and
- * then two minutes unless configured shorter; an event older than {@code MaximumEventAgeInSeconds} (default
- * six hours) is dropped; and each final outcome goes to the function's {@code OnSuccess}/{@code OnFailure}
- * destination as Lambda's invocation record. The queue is bounded: past the bound the caller is refused
- * (429) rather than accepted and lost.
+ * Lambda's asynchronous invocation ({@code InvocationType: Event}), as its documentation describes
+ * it (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html): an
+ * accepted event waits in its function's queue until the function has a free place (asynchronous
+ * and synchronous calls share {@code ReservedConcurrentExecutions}, so a throttled event waits
+ * instead of failing); a function error is retried {@code MaximumRetryAttempts} times (default 2),
+ * after a wait that is Lambda's one and then two minutes unless configured shorter; an event older
+ * than {@code MaximumEventAgeInSeconds} (default six hours) is dropped; and each final outcome goes
+ * to the function's {@code OnSuccess}/{@code OnFailure} destination as Lambda's invocation record.
+ * The queue is bounded: past the bound the caller is refused (429) rather than accepted and lost.
  *
- * <p>Threading: attempts run on the environments' threads, never on the caller's; a queue's lock is held
- * only to pick its next event, never while another function's queue is touched.
+ * <p>Threading: attempts run on the environments' threads, never on the caller's; a queue's lock is
+ * held only to pick its next event, never while another function's queue is touched.
  */
 final class AsyncInvocations implements AutoCloseable {
   /** Lambda's payload limit for asynchronous invocations (1 MB). */
   static final int MAX_EVENT_BYTES = 1024 * 1024;
+
   /** How many events one function may have waiting or running before new ones are refused. */
   static final int MAX_EVENTS_PER_FUNCTION = 10_000;
+
   /** How many bytes of events all functions together may hold. */
   static final long MAX_QUEUED_BYTES = 256L * 1024 * 1024;
 
-  /** Starts one attempt when the function has a free place; null, and nothing started, when it has none. */
+  /**
+   * Starts one attempt when the function has a free place; null, and nothing started, when it has
+   * none.
+   */
   @FunctionalInterface
   interface Attempts {
     CompletableFuture<InvocationResult> tryStart(String functionId, byte[] event, String requestId);
   }
 
-  /** By function; replaced whole (never changed in place) when the template adds or removes a function. */
+  /**
+   * By function; replaced whole (never changed in place) when the template adds or removes a
+   * function.
+   */
   private volatile Map<String, FunctionQueue> queues = Map.of();
+
   private final Attempts attempts;
   private final ScheduledExecutorService timer;
   private final Duration retryDelay;
@@ -58,7 +67,11 @@ final class AsyncInvocations implements AutoCloseable {
   private boolean stopping; // guarded by counts
   private boolean closed; // guarded by counts
 
-  AsyncInvocations(Attempts attempts, ScheduledExecutorService timer, Duration retryDelay, InvocationListener listener,
+  AsyncInvocations(
+      Attempts attempts,
+      ScheduledExecutorService timer,
+      Duration retryDelay,
+      InvocationListener listener,
       Consumer<String> log) {
     this.attempts = attempts;
     this.timer = timer;
@@ -69,8 +82,9 @@ final class AsyncInvocations implements AutoCloseable {
   }
 
   /**
-   * Makes {@code function} invocable asynchronously, or gives its queue the function's new settings when the
-   * template changed it: events already accepted stay queued, and are retried and delivered as it now says.
+   * Makes {@code function} invocable asynchronously, or gives its queue the function's new settings
+   * when the template changed it: events already accepted stay queued, and are retried and
+   * delivered as it now says.
    */
   synchronized void put(FunctionSettings function) {
     FunctionQueue queue = queues.get(function.id());
@@ -84,8 +98,8 @@ final class AsyncInvocations implements AutoCloseable {
   }
 
   /**
-   * The template no longer has the function: new events for it are refused, and those waiting are not run,
-   * as Lambda drops the queue of a deleted function (each journaled, their number logged).
+   * The template no longer has the function: new events for it are refused, and those waiting are
+   * not run, as Lambda drops the queue of a deleted function (each journaled, their number logged).
    */
   synchronized void remove(String functionId) {
     FunctionQueue queue = queues.get(functionId);
@@ -97,14 +111,19 @@ final class AsyncInvocations implements AutoCloseable {
     queues = Collections.unmodifiableMap(next);
     int dropped = notRun(queue);
     if (dropped > 0) {
-      log.accept("[" + functionId + "] removed from the template: " + dropped + " accepted asynchronous invocation(s)"
-          + " not run");
+      log.accept(
+          "["
+              + functionId
+              + "] removed from the template: "
+              + dropped
+              + " accepted asynchronous invocation(s)"
+              + " not run");
     }
   }
 
   /**
-   * Accepts an event for {@code functionId} and returns its request id; the function runs as soon as it has
-   * a free place.
+   * Accepts an event for {@code functionId} and returns its request id; the function runs as soon
+   * as it has a free place.
    *
    * @throws InvocationRejected when the event is over 1 MB, or the queue is full or stopping
    */
@@ -114,18 +133,29 @@ final class AsyncInvocations implements AutoCloseable {
       throw new LocalSamException("Function " + functionId + " not found in template");
     }
     if (event.length > MAX_EVENT_BYTES) {
-      throw new InvocationRejected(InvocationRejected.Reason.PAYLOAD_TOO_LARGE, functionId + ": the event is "
-          + event.length + " bytes, over Lambda's " + MAX_EVENT_BYTES + "-byte limit for asynchronous invocations",
+      throw new InvocationRejected(
+          InvocationRejected.Reason.PAYLOAD_TOO_LARGE,
+          functionId
+              + ": the event is "
+              + event.length
+              + " bytes, over Lambda's "
+              + MAX_EVENT_BYTES
+              + "-byte limit for asynchronous invocations",
           MAX_EVENT_BYTES);
     }
     synchronized (counts) {
       if (stopping) {
-        throw new InvocationRejected(InvocationRejected.Reason.THROTTLED, functionId + ": LocalSAM is stopping;"
-            + " the asynchronous invocation is refused");
+        throw new InvocationRejected(
+            InvocationRejected.Reason.THROTTLED,
+            functionId + ": LocalSAM is stopping;" + " the asynchronous invocation is refused");
       }
       if (queue.size >= MAX_EVENTS_PER_FUNCTION || queuedBytes + event.length > MAX_QUEUED_BYTES) {
-        throw new InvocationRejected(InvocationRejected.Reason.THROTTLED, functionId + ": " + queue.size
-            + " asynchronous invocations are waiting already; refused rather than accepted and lost");
+        throw new InvocationRejected(
+            InvocationRejected.Reason.THROTTLED,
+            functionId
+                + ": "
+                + queue.size
+                + " asynchronous invocations are waiting already; refused rather than accepted and lost");
       }
       outstanding++;
       queue.size++;
@@ -137,7 +167,9 @@ final class AsyncInvocations implements AutoCloseable {
     return queued.requestId;
   }
 
-  /** Starts the function's waiting events while it has free places; called again whenever one frees. */
+  /**
+   * Starts the function's waiting events while it has free places; called again whenever one frees.
+   */
   void dispatch(String functionId) {
     FunctionQueue queue = queues.get(functionId);
     if (queue != null) {
@@ -157,8 +189,10 @@ final class AsyncInvocations implements AutoCloseable {
           expired.add(next);
           continue;
         }
-        // Attempts complete on an environment's thread, never inside tryStart, so no callback runs under this lock.
-        CompletableFuture<InvocationResult> attempt = attempts.tryStart(queue.functionId, next.event, next.requestId);
+        // Attempts complete on an environment's thread, never inside tryStart, so no callback runs
+        // under this lock.
+        CompletableFuture<InvocationResult> attempt =
+            attempts.tryStart(queue.functionId, next.event, next.requestId);
         if (attempt == null) {
           break; // every place is taken: the next one to come free calls here again
         }
@@ -171,16 +205,27 @@ final class AsyncInvocations implements AutoCloseable {
     expired.forEach(event -> finish(queue, event, AsyncOutcome.EVENT_AGE_EXCEEDED));
   }
 
-  private void attempted(FunctionQueue queue, QueuedEvent event, InvocationResult result, Throwable error) {
-    InvocationResult outcome = result != null ? result : new InvocationResult(event.requestId, ErrorDocument.of(error),
-        error.getClass().getName(), Duration.ZERO, null);
+  private void attempted(
+      FunctionQueue queue, QueuedEvent event, InvocationResult result, Throwable error) {
+    InvocationResult outcome =
+        result != null
+            ? result
+            : new InvocationResult(
+                event.requestId,
+                ErrorDocument.of(error),
+                error.getClass().getName(),
+                Duration.ZERO,
+                null);
     event.last = outcome;
     if (!outcome.failed()) {
       finish(queue, event, AsyncOutcome.SUCCESS);
       return;
     }
     if (queues.get(queue.functionId) != queue) {
-      finish(queue, event, AsyncOutcome.NOT_RUN); // the template removed the function meanwhile: no retry
+      finish(
+          queue,
+          event,
+          AsyncOutcome.NOT_RUN); // the template removed the function meanwhile: no retry
       return;
     }
     int retries = queue.config.maximumRetryAttempts();
@@ -197,17 +242,34 @@ final class AsyncInvocations implements AutoCloseable {
           if (stopping) {
             queue.ready.addLast(event); // stopping: retry at once, within the grace period
           } else {
-            queue.delayed.put(event, timer.schedule(() -> retry(queue, event), wait.toNanos(), TimeUnit.NANOSECONDS));
+            queue.delayed.put(
+                event,
+                timer.schedule(() -> retry(queue, event), wait.toNanos(), TimeUnit.NANOSECONDS));
           }
         }
       }
     }
     if (!queued) {
-      finish(queue, event, AsyncOutcome.NOT_RUN); // it was running when the queues closed: no retry will run
+      finish(
+          queue,
+          event,
+          AsyncOutcome.NOT_RUN); // it was running when the queues closed: no retry will run
       return;
     }
-    log.accept("[" + queue.functionId + "] asynchronous invocation " + event.requestId + " failed (" + outcome.errorType()
-        + "); retry " + event.attempts + " of " + retries + " in " + wait.toMillis() / 1000.0 + " s");
+    log.accept(
+        "["
+            + queue.functionId
+            + "] asynchronous invocation "
+            + event.requestId
+            + " failed ("
+            + outcome.errorType()
+            + "); retry "
+            + event.attempts
+            + " of "
+            + retries
+            + " in "
+            + wait.toMillis() / 1000.0
+            + " s");
     dispatch(queue);
   }
 
@@ -221,22 +283,36 @@ final class AsyncInvocations implements AutoCloseable {
     dispatch(queue);
   }
 
-  /** The event is done with: its outcome journaled and sent to its destination, then it stops counting. */
+  /**
+   * The event is done with: its outcome journaled and sent to its destination, then it stops
+   * counting.
+   */
   private void finish(FunctionQueue queue, QueuedEvent event, String condition) {
-    AsyncOutcome outcome = new AsyncOutcome(queue.functionId, event.requestId, event.event, condition, event.attempts,
-        event.last);
+    AsyncOutcome outcome =
+        new AsyncOutcome(
+            queue.functionId, event.requestId, event.event, condition, event.attempts, event.last);
     try {
       listener.asyncFinished(outcome);
       if (!outcome.succeeded()) {
-        log.accept("[" + queue.functionId + "] asynchronous invocation " + event.requestId + " given up: " + condition
-            + " after " + event.attempts + " attempt(s)" + (event.last != null ? ", the last failing with "
-            + event.last.errorType() : ""));
+        log.accept(
+            "["
+                + queue.functionId
+                + "] asynchronous invocation "
+                + event.requestId
+                + " given up: "
+                + condition
+                + " after "
+                + event.attempts
+                + " attempt(s)"
+                + (event.last != null ? ", the last failing with " + event.last.errorType() : ""));
       }
-      EventInvokeConfig.Destination destination = switch (condition) {
-        case AsyncOutcome.SUCCESS -> queue.config.onSuccess();
-        case AsyncOutcome.RETRIES_EXHAUSTED, AsyncOutcome.EVENT_AGE_EXCEEDED -> queue.config.onFailure();
-        default -> null;
-      };
+      EventInvokeConfig.Destination destination =
+          switch (condition) {
+            case AsyncOutcome.SUCCESS -> queue.config.onSuccess();
+            case AsyncOutcome.RETRIES_EXHAUSTED, AsyncOutcome.EVENT_AGE_EXCEEDED ->
+                queue.config.onFailure();
+            default -> null;
+          };
       if (destination != null) {
         deliver(queue, outcome, destination);
       }
@@ -252,24 +328,46 @@ final class AsyncInvocations implements AutoCloseable {
     }
   }
 
-  private void deliver(FunctionQueue queue, AsyncOutcome outcome, EventInvokeConfig.Destination destination) {
+  private void deliver(
+      FunctionQueue queue, AsyncOutcome outcome, EventInvokeConfig.Destination destination) {
     byte[] record = DestinationRecord.of(outcome, queue.functionArn);
     String which = outcome.succeeded() ? "OnSuccess" : "OnFailure";
     if (destination.functionId() == null) {
-      log.accept("[" + queue.functionId + "] " + which + " destination " + destination.type() + " "
-          + (destination.arn() == null ? "" : destination.arn() + " ") + "is not emulated; its record: "
-          + new String(record, StandardCharsets.UTF_8));
+      log.accept(
+          "["
+              + queue.functionId
+              + "] "
+              + which
+              + " destination "
+              + destination.type()
+              + " "
+              + (destination.arn() == null ? "" : destination.arn() + " ")
+              + "is not emulated; its record: "
+              + new String(record, StandardCharsets.UTF_8));
       return;
     }
     try {
-      submit(destination.functionId(), record); // Lambda invokes a destination function asynchronously
+      submit(
+          destination.functionId(), record); // Lambda invokes a destination function asynchronously
     } catch (LocalSamException e) {
-      log.accept("[" + queue.functionId + "] " + which + " destination " + destination.functionId()
-          + " could not be invoked (" + e.getMessage() + "); its record: " + new String(record, StandardCharsets.UTF_8));
+      log.accept(
+          "["
+              + queue.functionId
+              + "] "
+              + which
+              + " destination "
+              + destination.functionId()
+              + " could not be invoked ("
+              + e.getMessage()
+              + "); its record: "
+              + new String(record, StandardCharsets.UTF_8));
     }
   }
 
-  /** Events waiting past their function's MaximumEventAgeInSeconds are dropped, as Lambda drops them. */
+  /**
+   * Events waiting past their function's MaximumEventAgeInSeconds are dropped, as Lambda drops
+   * them.
+   */
   private void dropExpired() {
     for (FunctionQueue queue : queues.values()) {
       if (queue.ready.isEmpty()) {
@@ -283,7 +381,10 @@ final class AsyncInvocations implements AutoCloseable {
     }
   }
 
-  /** Waits until every accepted event has finished (destinations included); true when they all did in time. */
+  /**
+   * Waits until every accepted event has finished (destinations included); true when they all did
+   * in time.
+   */
   boolean awaitIdle(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (counts) {
@@ -311,8 +412,8 @@ final class AsyncInvocations implements AutoCloseable {
   }
 
   /**
-   * Stops accepting events and runs the waiting ones now, retries included, for up to {@code grace}; returns
-   * how many were still unfinished then.
+   * Stops accepting events and runs the waiting ones now, retries included, for up to {@code
+   * grace}; returns how many were still unfinished then.
    */
   int drain(Duration grace) {
     synchronized (counts) {
@@ -320,11 +421,12 @@ final class AsyncInvocations implements AutoCloseable {
     }
     for (FunctionQueue queue : queues.values()) {
       synchronized (queue) {
-        queue.delayed.forEach((event, retry) -> {
-          if (retry.cancel(false)) {
-            queue.ready.addLast(event);
-          }
-        });
+        queue.delayed.forEach(
+            (event, retry) -> {
+              if (retry.cancel(false)) {
+                queue.ready.addLast(event);
+              }
+            });
         queue.delayed.clear();
       }
       dispatch(queue);
@@ -334,8 +436,8 @@ final class AsyncInvocations implements AutoCloseable {
   }
 
   /**
-   * Stops the queues. Events that never ran are journaled as {@link AsyncOutcome#NOT_RUN} and their number is
-   * logged by function, so an accepted event is never lost in silence.
+   * Stops the queues. Events that never ran are journaled as {@link AsyncOutcome#NOT_RUN} and their
+   * number is logged by function, so an accepted event is never lost in silence.
    */
   @Override
   public void close() {
@@ -354,19 +456,26 @@ final class AsyncInvocations implements AutoCloseable {
     if (!lost.isEmpty()) {
       List<String> named = new ArrayList<>();
       lost.forEach((function, count) -> named.add(function + " (" + count + ")"));
-      log.accept("Stopped with " + lost.values().stream().mapToInt(Integer::intValue).sum()
-          + " accepted asynchronous invocation(s) not run: " + String.join(", ", named));
+      log.accept(
+          "Stopped with "
+              + lost.values().stream().mapToInt(Integer::intValue).sum()
+              + " accepted asynchronous invocation(s) not run: "
+              + String.join(", ", named));
     }
   }
 
-  /** Takes every waiting event off the queue (retries cancelled) and finishes it as not run; returns how many. */
+  /**
+   * Takes every waiting event off the queue (retries cancelled) and finishes it as not run; returns
+   * how many.
+   */
   private int notRun(FunctionQueue queue) {
     List<QueuedEvent> left = new ArrayList<>();
     synchronized (queue) {
-      queue.delayed.forEach((event, retry) -> {
-        retry.cancel(false);
-        left.add(event);
-      });
+      queue.delayed.forEach(
+          (event, retry) -> {
+            retry.cancel(false);
+            left.add(event);
+          });
       queue.delayed.clear();
       for (QueuedEvent event; (event = queue.ready.pollFirst()) != null; ) {
         left.add(event);
@@ -411,7 +520,8 @@ final class AsyncInvocations implements AutoCloseable {
     }
 
     boolean tooOld(QueuedEvent event) {
-      return System.nanoTime() - event.acceptedNanos > TimeUnit.SECONDS.toNanos(config.maximumEventAgeSeconds());
+      return System.nanoTime() - event.acceptedNanos
+          > TimeUnit.SECONDS.toNanos(config.maximumEventAgeSeconds());
     }
   }
 }

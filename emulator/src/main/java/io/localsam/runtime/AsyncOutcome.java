@@ -11,11 +11,20 @@ package io.localsam.runtime;
  * @param attempts how many times the function ran with it
  * @param last the last attempt's result, or null when it never ran
  */
-public record AsyncOutcome(String functionId, String requestId, byte[] event, String condition, int attempts,
+public record AsyncOutcome(
+    String functionId,
+    String requestId,
+    byte[] event,
+    String condition,
+    int attempts,
     InvocationResult last) {
 
-  /** Lambda's destination record conditions, and LocalSAM's own for an event still queued at shutdown. */
+  /**
+   * Lambda's destination record conditions, and LocalSAM's own for an event still queued at
+   * shutdown.
+   */
   public static final String SUCCESS = "Success";
+
   public static final String RETRIES_EXHAUSTED = "RetriesExhausted";
   public static final String EVENT_AGE_EXCEEDED = "EventAgeExceeded";
   public static final String NOT_RUN = "NotRunBeforeShutdown";

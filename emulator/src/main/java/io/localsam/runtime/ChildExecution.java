@@ -15,20 +15,21 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
- * The process half of an {@link ExecutionEnvironment} in process isolation: starts the child, runs Init
- * and invocations through the Runtime API, and turns what the child did into what the pool expects (a
- * payload, an Init fault, the runtime's error, an exit). Timeouts stay the pool's: it interrupts the
- * waiting thread and closes the environment, which kills the child.
+ * The process half of an {@link ExecutionEnvironment} in process isolation: starts the child, runs
+ * Init and invocations through the Runtime API, and turns what the child did into what the pool
+ * expects (a payload, an Init fault, the runtime's error, an exit). Timeouts stay the pool's: it
+ * interrupts the waiting thread and closes the environment, which kills the child.
  */
 final class ChildExecution {
   private static final ObjectMapper JSON = new ObjectMapper();
-  // Lambda gives on-demand Init 10 s; a JVM started cold on a busy laptop gets more before it is called hung.
+  // Lambda gives on-demand Init 10 s; a JVM started cold on a busy laptop gets more before it is
+  // called hung.
   private static final Duration INIT_LIMIT = Duration.ofSeconds(60);
   private static final Duration NO_LIMIT = Duration.ofDays(365);
 
   private final ChildRuntime runtime;
   private final FunctionSettings function;
-  private volatile Consumer<String> output = line -> { };
+  private volatile Consumer<String> output = line -> {};
   private ChildEnvironment child;
 
   ChildExecution(ChildRuntime runtime, FunctionSettings function) {
@@ -41,7 +42,10 @@ final class ChildExecution {
     output = sink;
   }
 
-  /** Starts the child and waits for its runtime to finish Init; null when it is ready, else the fault. */
+  /**
+   * Starts the child and waits for its runtime to finish Init; null when it is ready, else the
+   * fault.
+   */
   HandlerFault init() {
     String refusal = runtime.refusal(function);
     if (refusal != null) {
@@ -49,9 +53,11 @@ final class ChildExecution {
       return new HandlerFault(refusal, "Runtime.InvalidRuntime", true);
     }
     try {
-      child = ChildEnvironment.start(api -> runtime.launch(function, api), line -> output.accept(line));
+      child =
+          ChildEnvironment.start(api -> runtime.launch(function, api), line -> output.accept(line));
     } catch (IOException | RuntimeException e) {
-      String message = "Function " + function.id() + ": its process could not start: " + e.getMessage();
+      String message =
+          "Function " + function.id() + ": its process could not start: " + e.getMessage();
       output.accept(message);
       return new HandlerFault(message, "Runtime.InvalidRuntime", true);
     }
@@ -62,15 +68,21 @@ final class ChildExecution {
     if (outcome instanceof Outcome.Exited exited) {
       return new HandlerFault(exited.message(), "Runtime.ExitError", true);
     }
-    return new HandlerFault("Init did not finish within " + INIT_LIMIT.toSeconds() + " seconds", "Runtime.Unknown", true);
+    return new HandlerFault(
+        "Init did not finish within " + INIT_LIMIT.toSeconds() + " seconds",
+        "Runtime.Unknown",
+        true);
   }
 
-  /** The runtime's Init error: the document it posted, with its message read from it for the log. */
+  /**
+   * The runtime's Init error: the document it posted, with its message read from it for the log.
+   */
   private static HandlerFault fault(RuntimeReply reply) {
     String message;
     try {
       JsonNode document = JSON.readTree(reply.payload());
-      message = document.path("errorMessage").asText(new String(reply.payload(), StandardCharsets.UTF_8));
+      message =
+          document.path("errorMessage").asText(new String(reply.payload(), StandardCharsets.UTF_8));
     } catch (IOException notJson) {
       message = new String(reply.payload(), StandardCharsets.UTF_8);
     }
@@ -84,9 +96,15 @@ final class ChildExecution {
    * @throws ChildExit when the process ended meanwhile
    * @throws InterruptedException when the pool's timeout interrupted the wait
    */
-  byte[] invoke(byte[] event, Context context, String traceHeader) throws ChildFailure, InterruptedException {
-    RuntimeRequest request = new RuntimeRequest(context.getAwsRequestId(),
-        System.currentTimeMillis() + context.getRemainingTimeInMillis(), context.getInvokedFunctionArn(), traceHeader, event);
+  byte[] invoke(byte[] event, Context context, String traceHeader)
+      throws ChildFailure, InterruptedException {
+    RuntimeRequest request =
+        new RuntimeRequest(
+            context.getAwsRequestId(),
+            System.currentTimeMillis() + context.getRemainingTimeInMillis(),
+            context.getInvokedFunctionArn(),
+            traceHeader,
+            event);
     Outcome outcome = child.invoke(request, NO_LIMIT, line -> output.accept(line));
     if (outcome instanceof Outcome.Replied replied) {
       RuntimeReply reply = replied.reply();
@@ -98,7 +116,8 @@ final class ChildExecution {
     if (outcome instanceof Outcome.Exited exited) {
       throw new ChildExit(exited.message());
     }
-    throw new InterruptedException("timed out"); // the pool's timer interrupted us and answers for the invocation
+    throw new InterruptedException(
+        "timed out"); // the pool's timer interrupted us and answers for the invocation
   }
 
   /** The child's peak memory in MB so far, for REPORT; empty where the OS does not tell. */
@@ -106,7 +125,10 @@ final class ChildExecution {
     return child == null ? OptionalLong.empty() : child.maxMemoryUsedMb();
   }
 
-  /** Ends the child: at once after a timeout or exit, after a short grace otherwise; never on the caller's thread. */
+  /**
+   * Ends the child: at once after a timeout or exit, after a short grace otherwise; never on the
+   * caller's thread.
+   */
   void close() {
     ChildEnvironment ending = child;
     if (ending != null) {

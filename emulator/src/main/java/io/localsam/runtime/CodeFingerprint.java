@@ -7,7 +7,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** A cheap summary of a function's code (file times and sizes), so a rebuild can be noticed without a restart. */
+/**
+ * A cheap summary of a function's code (file times and sizes), so a rebuild can be noticed without
+ * a restart.
+ */
 final class CodeFingerprint {
   private CodeFingerprint() {}
 
@@ -25,7 +28,10 @@ final class CodeFingerprint {
   private static long of(Path path) {
     if (Files.isDirectory(path)) {
       try (Stream<Path> files = Files.walk(path)) {
-        return files.filter(Files::isRegularFile).mapToLong(CodeFingerprint::file).reduce(7, (a, b) -> a * 31 + b);
+        return files
+            .filter(Files::isRegularFile)
+            .mapToLong(CodeFingerprint::file)
+            .reduce(7, (a, b) -> a * 31 + b);
       } catch (IOException | RuntimeException e) {
         return -1; // being rewritten right now: counts as a change, and settles on the next look
       }

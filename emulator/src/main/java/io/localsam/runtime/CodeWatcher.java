@@ -20,14 +20,15 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Notices rebuilt code (hot reload), on a thread of its own, off the request path. Every function's code
- * is fingerprinted as soon as it is mounted, so a build between start-up and the first request counts
- * as a change too. File events (a {@link WatchService} on the class folders, the folders of the jars and
- * of {@code pom.xml}) reload a function once its files have been quiet for {@link #QUIET_MILLIS}: a build
- * writes over a while, and half-written code is not loaded. Polling every function's fingerprint stays
- * as the fallback for what events miss: every {@link #POLL_MILLIS} ms, or every second where the file
- * system gives no events; a change seen that way is reloaded once it held still from one poll to the
- * next. Idle, the thread sleeps in the watch service but for those polls.
+ * Notices rebuilt code (hot reload), on a thread of its own, off the request path. Every function's
+ * code is fingerprinted as soon as it is mounted, so a build between start-up and the first request
+ * counts as a change too. File events (a {@link WatchService} on the class folders, the folders of
+ * the jars and of {@code pom.xml}) reload a function once its files have been quiet for {@link
+ * #QUIET_MILLIS}: a build writes over a while, and half-written code is not loaded. Polling every
+ * function's fingerprint stays as the fallback for what events miss: every {@link #POLL_MILLIS} ms,
+ * or every second where the file system gives no events; a change seen that way is reloaded once it
+ * held still from one poll to the next. Idle, the thread sleeps in the watch service but for those
+ * polls.
  */
 final class CodeWatcher implements AutoCloseable {
   static final long QUIET_MILLIS = 150;
@@ -57,9 +58,12 @@ final class CodeWatcher implements AutoCloseable {
   private WatchService events; // null: polling alone
   private final Map<WatchKey, Path> folders = new HashMap<>();
   private final Map<Path, Set<FunctionPool>> watchedBy = new HashMap<>();
-  private final Set<Path> recursive = new HashSet<>(); // class folders: their new subfolders are watched too
-  private final Map<FunctionPool, Long> changedAt = new HashMap<>(); // last file event, not yet looked at
-  private final Map<FunctionPool, Long> pending = new HashMap<>(); // a polled change, until it holds still
+  private final Set<Path> recursive =
+      new HashSet<>(); // class folders: their new subfolders are watched too
+  private final Map<FunctionPool, Long> changedAt =
+      new HashMap<>(); // last file event, not yet looked at
+  private final Map<FunctionPool, Long> pending =
+      new HashMap<>(); // a polled change, until it holds still
 
   CodeWatcher(List<FunctionPool> pools, Reloader reloader, Consumer<String> log) {
     this.pools = List.copyOf(pools);
@@ -79,7 +83,8 @@ final class CodeWatcher implements AutoCloseable {
     }
     events = WatchServices.openOrNull();
     pools.forEach(this::watch);
-    long pollNanos = TimeUnit.MILLISECONDS.toNanos(events != null ? POLL_MILLIS : POLL_WITHOUT_EVENTS_MILLIS);
+    long pollNanos =
+        TimeUnit.MILLISECONDS.toNanos(events != null ? POLL_MILLIS : POLL_WITHOUT_EVENTS_MILLIS);
     long nextPoll = System.nanoTime() + pollNanos;
     try {
       while (!closed) {
@@ -103,8 +108,9 @@ final class CodeWatcher implements AutoCloseable {
   }
 
   /**
-   * Watches the functions of a new version of the template from the next pass on; functions it dropped are
-   * no longer looked at. New pools come fingerprinted (see {@link FunctionRuntime#apply}).
+   * Watches the functions of a new version of the template from the next pass on; functions it
+   * dropped are no longer looked at. New pools come fingerprinted (see {@link
+   * FunctionRuntime#apply}).
    */
   void update(List<FunctionPool> current) {
     pools = List.copyOf(current);
@@ -132,11 +138,14 @@ final class CodeWatcher implements AutoCloseable {
     WatchKey key = events.poll(millis, TimeUnit.MILLISECONDS);
     while (key != null) {
       Path folder = folders.get(key);
-      Set<FunctionPool> touched = folder == null ? Set.of() : watchedBy.getOrDefault(folder, Set.of());
+      Set<FunctionPool> touched =
+          folder == null ? Set.of() : watchedBy.getOrDefault(folder, Set.of());
       for (WatchEvent<?> event : key.pollEvents()) {
-        if (event.context() instanceof Path name && Files.isDirectory(folder.resolve(name))
+        if (event.context() instanceof Path name
+            && Files.isDirectory(folder.resolve(name))
             && (recursive.contains(folder) || isClassFolder(folder.resolve(name), touched))) {
-          watchTree(folder.resolve(name), touched); // a new package folder, or a class folder made again
+          watchTree(
+              folder.resolve(name), touched); // a new package folder, or a class folder made again
         }
       }
       long now = System.nanoTime();
@@ -156,7 +165,8 @@ final class CodeWatcher implements AutoCloseable {
   private void reloadQuietChanges() {
     long now = System.nanoTime();
     Map<Code, Long> pass = new HashMap<>();
-    for (Iterator<Map.Entry<FunctionPool, Long>> it = changedAt.entrySet().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<FunctionPool, Long>> it = changedAt.entrySet().iterator();
+        it.hasNext(); ) {
       Map.Entry<FunctionPool, Long> changed = it.next();
       if (now - changed.getValue() >= TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS)) {
         it.remove();
@@ -168,7 +178,10 @@ final class CodeWatcher implements AutoCloseable {
     }
   }
 
-  /** The fallback: every function's fingerprint; a change is reloaded once it is the same two polls running. */
+  /**
+   * The fallback: every function's fingerprint; a change is reloaded once it is the same two polls
+   * running.
+   */
   private void poll() {
     Map<Code, Long> pass = new HashMap<>();
     for (FunctionPool pool : pools) {
@@ -195,7 +208,8 @@ final class CodeWatcher implements AutoCloseable {
   }
 
   private static long fingerprint(FunctionPool pool, Map<Code, Long> pass) {
-    return pass.computeIfAbsent(Code.of(pool), code -> CodeFingerprint.of(code.classpath(), code.codeUri()));
+    return pass.computeIfAbsent(
+        Code.of(pool), code -> CodeFingerprint.of(code.classpath(), code.codeUri()));
   }
 
   /**
@@ -226,11 +240,13 @@ final class CodeWatcher implements AutoCloseable {
 
   private void watchTree(Path root, Set<FunctionPool> pool) {
     try (Stream<Path> tree = Files.walk(root)) {
-      tree.filter(Files::isDirectory).forEach(folder -> {
-        if (watchFolder(folder, pool)) {
-          recursive.add(folder);
-        }
-      });
+      tree.filter(Files::isDirectory)
+          .forEach(
+              folder -> {
+                if (watchFolder(folder, pool)) {
+                  recursive.add(folder);
+                }
+              });
     } catch (IOException | RuntimeException e) {
       // being rewritten right now: the poll looks again
     }
@@ -243,8 +259,12 @@ final class CodeWatcher implements AutoCloseable {
       return true;
     }
     try {
-      WatchKey key = folder.register(events, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-          StandardWatchEventKinds.ENTRY_DELETE);
+      WatchKey key =
+          folder.register(
+              events,
+              StandardWatchEventKinds.ENTRY_CREATE,
+              StandardWatchEventKinds.ENTRY_MODIFY,
+              StandardWatchEventKinds.ENTRY_DELETE);
       folders.put(key, folder);
       watchedBy.put(folder, new HashSet<>(pool));
       return true;

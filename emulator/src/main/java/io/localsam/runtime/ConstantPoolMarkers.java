@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Tells, from a class file's constant pool alone (no parsing of its methods, no allocation), whether it
- * names one of the given owners together with one of the given method names, or one of the "always"
- * strings. Each is compared only with constant pool strings of its own length.
+ * Tells, from a class file's constant pool alone (no parsing of its methods, no allocation),
+ * whether it names one of the given owners together with one of the given method names, or one of
+ * the "always" strings. Each is compared only with constant pool strings of its own length.
  */
 final class ConstantPoolMarkers {
   private static final int OWNER = 1;
@@ -17,6 +17,7 @@ final class ConstantPoolMarkers {
 
   /** Markers by length: the bytes of each, and its kind. */
   private final List<List<byte[]>> byLength = new ArrayList<>();
+
   private final List<List<Integer>> kinds = new ArrayList<>();
 
   void owner(String internalName) {

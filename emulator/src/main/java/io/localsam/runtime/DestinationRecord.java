@@ -13,9 +13,9 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Lambda's invocation record, what an {@code OnSuccess}/{@code OnFailure} destination receives
- * (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html): version, timestamp,
- * the request context (request id, function ARN, condition, attempts), the event, and for an event that ran
- * the response context and the last response.
+ * (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html): version,
+ * timestamp, the request context (request id, function ARN, condition, attempts), the event, and
+ * for an event that ran the response context and the last response.
  */
 final class DestinationRecord {
   private static final JsonFactory JSON = new JsonFactory();
@@ -55,7 +55,10 @@ final class DestinationRecord {
     return bytes.toByteArray();
   }
 
-  /** A payload that is one JSON value goes in as it is; anything else (a stream handler's bytes) as a string. */
+  /**
+   * A payload that is one JSON value goes in as it is; anything else (a stream handler's bytes) as
+   * a string.
+   */
   private static void writePayload(JsonGenerator json, byte[] payload) throws IOException {
     if (isJson(payload)) {
       json.writeRawValue(new String(payload, StandardCharsets.UTF_8));

@@ -3,8 +3,8 @@ package io.localsam.runtime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.localsam.error.LocalSamException;
 import io.localsam.config.ParameterOverrides;
+import io.localsam.error.LocalSamException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,9 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An {@code --env-vars} file in SAM CLI's shape: {@code {"Parameters": {...}}} for every function and
- * {@code {"FunctionId": {...}}} for one, the function's entry winning. A file that is not JSON is read
- * as {@code KEY=VALUE} lines and applies to every function, as SAM does.
+ * An {@code --env-vars} file in SAM CLI's shape: {@code {"Parameters": {...}}} for every function
+ * and {@code {"FunctionId": {...}}} for one, the function's entry winning. A file that is not JSON
+ * is read as {@code KEY=VALUE} lines and applies to every function, as SAM does.
  */
 public final class EnvVarsFile {
   public static final EnvVarsFile NONE = new EnvVarsFile(Map.of());
@@ -44,17 +44,26 @@ public final class EnvVarsFile {
       return new EnvVarsFile(Map.of("Parameters", dotEnv(text)));
     }
     if (root == null || !root.isObject()) {
-      throw new LocalSamException("--env-vars file " + file + ": environment variables must be a JSON object of objects");
+      throw new LocalSamException(
+          "--env-vars file " + file + ": environment variables must be a JSON object of objects");
     }
     Map<String, Map<String, String>> sections = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> section = it.next();
       if (!section.getValue().isObject()) {
-        throw new LocalSamException("--env-vars file " + file + ": environment variables for '" + section.getKey()
-            + "' are in incorrect format (expected an object of NAME: value)");
+        throw new LocalSamException(
+            "--env-vars file "
+                + file
+                + ": environment variables for '"
+                + section.getKey()
+                + "' are in incorrect format (expected an object of NAME: value)");
       }
       Map<String, String> values = new LinkedHashMap<>();
-      section.getValue().fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText()));
+      section
+          .getValue()
+          .fields()
+          .forEachRemaining(
+              e -> values.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText()));
       sections.put(section.getKey(), values);
     }
     return new EnvVarsFile(sections);
@@ -68,26 +77,35 @@ public final class EnvVarsFile {
       if (trimmed.isEmpty() || trimmed.startsWith("#") || equals <= 0) {
         continue;
       }
-      values.put(trimmed.substring(0, equals).strip(), ParameterOverrides.unquote(trimmed.substring(equals + 1).strip()));
+      values.put(
+          trimmed.substring(0, equals).strip(),
+          ParameterOverrides.unquote(trimmed.substring(equals + 1).strip()));
     }
     return values;
   }
 
-  /** This file with {@code functions}' variables (by logical id or FunctionName) over each function's own entry. */
+  /**
+   * This file with {@code functions}' variables (by logical id or FunctionName) over each
+   * function's own entry.
+   */
   public EnvVarsFile with(Map<String, Map<String, String>> functions) {
     if (functions.isEmpty()) {
       return this;
     }
     Map<String, Map<String, String>> merged = new LinkedHashMap<>(sections);
-    functions.forEach((function, variables) -> {
-      Map<String, String> entry = new LinkedHashMap<>(merged.getOrDefault(function, Map.of()));
-      entry.putAll(variables);
-      merged.put(function, entry);
-    });
+    functions.forEach(
+        (function, variables) -> {
+          Map<String, String> entry = new LinkedHashMap<>(merged.getOrDefault(function, Map.of()));
+          entry.putAll(variables);
+          merged.put(function, entry);
+        });
     return new EnvVarsFile(merged);
   }
 
-  /** The variables for one function: {@code Parameters}, then its own entry (by logical id, else FunctionName). */
+  /**
+   * The variables for one function: {@code Parameters}, then its own entry (by logical id, else
+   * FunctionName).
+   */
   Map<String, String> forFunction(String logicalId, String functionName) {
     Map<String, String> values = new LinkedHashMap<>(sections.getOrDefault("Parameters", Map.of()));
     Map<String, String> own = sections.get(logicalId);

@@ -7,14 +7,18 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The {@code System.out}, {@code System.err} and default uncaught-exception handler one execution
- * environment set for itself (null: LocalSAM's), shared with that environment's {@link LambdaStreams}.
+ * environment set for itself (null: LocalSAM's), shared with that environment's {@link
+ * LambdaStreams}.
  */
 final class EnvironmentStreams {
   final AtomicReference<PrintStream> out = new AtomicReference<>();
   final AtomicReference<PrintStream> err = new AtomicReference<>();
   final AtomicReference<UncaughtExceptionHandler> handler = new AtomicReference<>();
 
-  /** Gives the environment's copy of LambdaStreams these slots, before any of the function's classes runs. */
+  /**
+   * Gives the environment's copy of LambdaStreams these slots, before any of the function's classes
+   * runs.
+   */
   void installIn(ClassLoader functionLoader) {
     try {
       Class.forName(LambdaStreams.class.getName(), true, functionLoader)

@@ -13,24 +13,32 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * The threads of one execution environment: its runtime thread and every thread the function starts,
- * which join its thread group as threads do. Not every thread of the group is the environment's,
- * though: the JDK starts some shared threads lazily on whatever thread first needs them, and those land
- * in the group of the function that happened to run; they serve every function afterwards, so they are
- * never interrupted or stopped here.
+ * The threads of one execution environment: its runtime thread and every thread the function
+ * starts, which join its thread group as threads do. Not every thread of the group is the
+ * environment's, though: the JDK starts some shared threads lazily on whatever thread first needs
+ * them, and those land in the group of the function that happened to run; they serve every function
+ * afterwards, so they are never interrupted or stopped here.
  */
 final class EnvironmentThreads {
-  /** How long threads of a discarded environment have to end on their interrupt before they are stopped. */
+  /**
+   * How long threads of a discarded environment have to end on their interrupt before they are
+   * stopped.
+   */
   static final long GRACE_MILLIS = 2_000;
 
   private final ThreadGroup group;
 
-  /** {@code handler}: the default uncaught-exception handler the function set for its own threads, if any. */
+  /**
+   * {@code handler}: the default uncaught-exception handler the function set for its own threads,
+   * if any.
+   */
   EnvironmentThreads(String name, AtomicReference<UncaughtExceptionHandler> handler) {
     this.group = new Group(name, handler);
   }
 
-  /** Sends its threads' uncaught exceptions to the function's own default handler, where it set one. */
+  /**
+   * Sends its threads' uncaught exceptions to the function's own default handler, where it set one.
+   */
   private static final class Group extends ThreadGroup {
     private final AtomicReference<UncaughtExceptionHandler> handler;
 
@@ -55,25 +63,27 @@ final class EnvironmentThreads {
   }
 
   /**
-   * True for the JDK's shared threads: common-pool workers (parallel streams, {@code CompletableFuture}'s
-   * async methods when the pool is parallel) and {@code CompletableFuture}'s delay scheduler. Threads the
-   * JDK starts for one object the function made ({@code Timer}, an executor, an {@code HttpClient}) or
-   * one per task ({@code CompletableFuture} on a one-core pool) are the function's own.
+   * True for the JDK's shared threads: common-pool workers (parallel streams, {@code
+   * CompletableFuture}'s async methods when the pool is parallel) and {@code CompletableFuture}'s
+   * delay scheduler. Threads the JDK starts for one object the function made ({@code Timer}, an
+   * executor, an {@code HttpClient}) or one per task ({@code CompletableFuture} on a one-core pool)
+   * are the function's own.
    */
   static boolean sharedByTheJdk(Thread thread) {
-    return thread instanceof ForkJoinWorkerThread worker && worker.getPool() == ForkJoinPool.commonPool()
+    return thread instanceof ForkJoinWorkerThread worker
+            && worker.getPool() == ForkJoinPool.commonPool()
         || thread.getName().equals("CompletableFutureDelayScheduler");
   }
 
   /**
-   * Starts {@code CompletableFuture}'s delay scheduler now, on LocalSAM's thread. Started by a function
-   * ({@code orTimeout}, {@code delayedExecutor}), the JVM's one such thread would keep that function's
-   * class loader (its context class loader) for good, and every function's delayed work would run on
-   * a thread of that function's group.
+   * Starts {@code CompletableFuture}'s delay scheduler now, on LocalSAM's thread. Started by a
+   * function ({@code orTimeout}, {@code delayedExecutor}), the JVM's one such thread would keep
+   * that function's class loader (its context class loader) for good, and every function's delayed
+   * work would run on a thread of that function's group.
    */
   static void startSharedDelayScheduler() {
     if (DELAY_SCHEDULER_STARTED.compareAndSet(false, true)) {
-      CompletableFuture.delayedExecutor(0, TimeUnit.MILLISECONDS, Runnable::run).execute(() -> { });
+      CompletableFuture.delayedExecutor(0, TimeUnit.MILLISECONDS, Runnable::run).execute(() -> {});
     }
   }
 
@@ -93,22 +103,26 @@ final class EnvironmentThreads {
     return own;
   }
 
-  /** Asks every own thread but the {@code spared} ones to stop, as the end of an environment does. */
+  /**
+   * Asks every own thread but the {@code spared} ones to stop, as the end of an environment does.
+   */
   void interrupt(Predicate<Thread> spared) {
     own().stream().filter(spared.negate()).forEach(Thread::interrupt);
   }
 
   /**
-   * Ends own threads that ignored the interrupt (a busy loop, a swallowed {@code InterruptedException}):
-   * Lambda destroys such an environment whole. {@code Thread.stop} is the only way in a shared JVM; it
-   * exists up to Java 19. On newer JVMs the threads keep running, and with them the environment's class
-   * loader stays in memory: that is reported once, naming the loader.
+   * Ends own threads that ignored the interrupt (a busy loop, a swallowed {@code
+   * InterruptedException}): Lambda destroys such an environment whole. {@code Thread.stop} is the
+   * only way in a shared JVM; it exists up to Java 19. On newer JVMs the threads keep running, and
+   * with them the environment's class loader stays in memory: that is reported once, naming the
+   * loader.
    */
   void stopStragglers(ClassLoader loader, Predicate<Thread> spared, Consumer<String> report) {
     List<String> unstoppable = new ArrayList<>();
     for (Thread straggler : own()) {
       if (spared.test(straggler)) {
-        continue; // the runtime thread outside the handler: LocalSAM's own work, which ends by itself
+        continue; // the runtime thread outside the handler: LocalSAM's own work, which ends by
+        // itself
       }
       try {
         Thread.class.getMethod("stop").invoke(straggler);
@@ -117,9 +131,15 @@ final class EnvironmentThreads {
       }
     }
     if (!unstoppable.isEmpty()) {
-      report.accept(unstoppable.size() + " thread(s) of a discarded environment " + unstoppable
-          + " ignore interrupts and cannot be stopped on Java " + Runtime.version().feature()
-          + "; they keep running until LocalSAM exits, and class loader " + loader + " with all it loaded stays in memory (leaked)");
+      report.accept(
+          unstoppable.size()
+              + " thread(s) of a discarded environment "
+              + unstoppable
+              + " ignore interrupts and cannot be stopped on Java "
+              + Runtime.version().feature()
+              + "; they keep running until LocalSAM exits, and class loader "
+              + loader
+              + " with all it loaded stays in memory (leaked)");
     }
   }
 }

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The error payload the Java runtime returns for a failed invocation:
- * {@code {"errorMessage":…,"errorType":…,"stackTrace":[…]}}, fields in that order, nulls left out, the
+ * The error payload the Java runtime returns for a failed invocation: {@code
+ * {"errorMessage":…,"errorType":…,"stackTrace":[…]}}, fields in that order, nulls left out, the
  * trace cut where the runtime's own frames begin, and no {@code cause}.
  */
 final class ErrorDocument {
@@ -21,7 +21,10 @@ final class ErrorDocument {
 
   static byte[] of(Throwable thrown) {
     String message = thrown.getLocalizedMessage();
-    return of(message != null ? message : thrown.getClass().getName(), thrown.getClass().getName(), userFrames(thrown));
+    return of(
+        message != null ? message : thrown.getClass().getName(),
+        thrown.getClass().getName(),
+        userFrames(thrown));
   }
 
   static byte[] of(String message, String type, List<String> stackTrace) {
@@ -58,7 +61,10 @@ final class ErrorDocument {
     return frames;
   }
 
-  /** A runtime-made error whose trace is empty, as the runtime's own parse and serialization errors are. */
+  /**
+   * A runtime-made error whose trace is empty, as the runtime's own parse and serialization errors
+   * are.
+   */
   static RuntimeException runtimeError(String message) {
     RuntimeException error = new RuntimeException(message);
     error.setStackTrace(new StackTraceElement[0]);

@@ -17,15 +17,16 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * One Lambda execution environment of a function: its own class loader (so its static state is its own),
- * its own copy of AWS's serializer, and one handler instance, created in an Init phase and then reused
- * for one invocation at a time.
+ * One Lambda execution environment of a function: its own class loader (so its static state is its
+ * own), its own copy of AWS's serializer, and one handler instance, created in an Init phase and
+ * then reused for one invocation at a time.
  */
 final class ExecutionEnvironment implements AutoCloseable {
   private final FunctionSettings function;
   private final int generation;
   private final Consumer<String> log;
-  // Where the runtime's own lines about an invocation go (a response it cannot serialize): that invocation's log.
+  // Where the runtime's own lines about an invocation go (a response it cannot serialize): that
+  // invocation's log.
   private volatile Consumer<String> invocationLog;
   private final String logStream;
   private FunctionClassLoader functionLoader;
@@ -34,17 +35,20 @@ final class ExecutionEnvironment implements AutoCloseable {
   private HandlerFault fault;
   private Duration initDuration = Duration.ZERO;
   private volatile long idleSince = System.nanoTime();
-  // Lambda's runtime loop is one thread per environment. Ours too, so whatever the function's libraries
+  // Lambda's runtime loop is one thread per environment. Ours too, so whatever the function's
+  // libraries
   // keep in thread-locals goes away with the environment instead of pinning its class loader.
   private final ExecutorService thread;
   // Threads the function starts join its group, so they end with the environment as in Lambda.
   private final EnvironmentThreads threads;
-  // What the function set as System.out/err and default uncaught-exception handler: its own, not the JVM's.
+  // What the function set as System.out/err and default uncaught-exception handler: its own, not
+  // the JVM's.
   private final EnvironmentStreams streams = new EnvironmentStreams();
   // In process isolation, the child process that runs the function; null in-process.
   private final ChildExecution child;
   private volatile Thread runtimeThread;
-  // True while the runtime thread runs the function's handler; otherwise it runs LocalSAM's own bookkeeping
+  // True while the runtime thread runs the function's handler; otherwise it runs LocalSAM's own
+  // bookkeeping
   // (results, logs, the next queued event), which an interrupt or Thread.stop must never reach.
   private volatile boolean inHandler;
 
@@ -53,10 +57,11 @@ final class ExecutionEnvironment implements AutoCloseable {
   }
 
   /**
-   * An environment in a process of its own when {@code childRuntime} is given, else in this JVM; {@code generation}
-   * is its pool's count of resets when it was made.
+   * An environment in a process of its own when {@code childRuntime} is given, else in this JVM;
+   * {@code generation} is its pool's count of resets when it was made.
    */
-  ExecutionEnvironment(FunctionSettings function, Consumer<String> log, ChildRuntime childRuntime, int generation) {
+  ExecutionEnvironment(
+      FunctionSettings function, Consumer<String> log, ChildRuntime childRuntime, int generation) {
     this.function = function;
     this.generation = generation;
     this.log = log;
@@ -64,18 +69,24 @@ final class ExecutionEnvironment implements AutoCloseable {
     this.child = childRuntime == null ? null : new ChildExecution(childRuntime, function);
     byte[] id = new byte[16];
     ThreadLocalRandom.current().nextBytes(id);
-    this.logStream = LocalDate.now(ZoneOffset.UTC).toString().replace('-', '/')
-        + "/[$LATEST]" + HexFormat.of().formatHex(id);
+    this.logStream =
+        LocalDate.now(ZoneOffset.UTC).toString().replace('-', '/')
+            + "/[$LATEST]"
+            + HexFormat.of().formatHex(id);
     this.threads = new EnvironmentThreads("localsam-" + function.id(), streams.handler);
-    this.thread = Executors.newSingleThreadExecutor(runnable -> {
-      Thread runtime = threads.newThread(runnable, "localsam-" + function.id());
-      runtime.setDaemon(true);
-      runtimeThread = runtime;
-      return runtime;
-    });
+    this.thread =
+        Executors.newSingleThreadExecutor(
+            runnable -> {
+              Thread runtime = threads.newThread(runnable, "localsam-" + function.id());
+              runtime.setDaemon(true);
+              runtimeThread = runtime;
+              return runtime;
+            });
   }
 
-  /** Its pool's count of resets when it was made: one made before the last reset is not kept warm. */
+  /**
+   * Its pool's count of resets when it was made: one made before the last reset is not kept warm.
+   */
   int generation() {
     return generation;
   }
@@ -85,7 +96,10 @@ final class ExecutionEnvironment implements AutoCloseable {
     thread.execute(task);
   }
 
-  /** Lambda's Init phase: load and initialise the handler class, create the instance and serializers. */
+  /**
+   * Lambda's Init phase: load and initialise the handler class, create the instance and
+   * serializers.
+   */
   void init() {
     if (child != null) {
       long start = System.nanoTime();
@@ -98,15 +112,19 @@ final class ExecutionEnvironment implements AutoCloseable {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     try {
-      functionLoader = new FunctionClassLoader(function.code().classpath(),
-          FunctionEnvironment.withCode(function.environment(), function.code()),
-          JvmWideNotices.of(function.definition(), log), startMillis);
+      functionLoader =
+          new FunctionClassLoader(
+              function.code().classpath(),
+              FunctionEnvironment.withCode(function.environment(), function.code()),
+              JvmWideNotices.of(function.definition(), log),
+              startMillis);
       streams.installIn(functionLoader);
       serializationLoader = SerializerSpare.take();
       thread.setContextClassLoader(functionLoader);
       Serializers serializers = new Serializers(functionLoader, serializationLoader);
-      handler = new HandlerLoader(functionLoader, serializers, line -> invocationLog.accept(line))
-          .load(function.definition().handler());
+      handler =
+          new HandlerLoader(functionLoader, serializers, line -> invocationLog.accept(line))
+              .load(function.definition().handler());
     } catch (HandlerFault e) {
       fault = e;
       log.accept(e.getMessage());
@@ -119,7 +137,10 @@ final class ExecutionEnvironment implements AutoCloseable {
     }
   }
 
-  /** The load fault that fails every invocation (deferred) or ended Init (fatal); null when the handler is ready. */
+  /**
+   * The load fault that fails every invocation (deferred) or ended Init (fatal); null when the
+   * handler is ready.
+   */
   HandlerFault fault() {
     return fault;
   }
@@ -140,7 +161,10 @@ final class ExecutionEnvironment implements AutoCloseable {
     return initDuration;
   }
 
-  /** The process's peak memory in MB for REPORT's Max Memory Used; empty in-process, where one JVM holds all. */
+  /**
+   * The process's peak memory in MB for REPORT's Max Memory Used; empty in-process, where one JVM
+   * holds all.
+   */
   OptionalLong maxMemoryUsedMb() {
     return child == null ? OptionalLong.empty() : child.maxMemoryUsedMb();
   }
@@ -149,7 +173,10 @@ final class ExecutionEnvironment implements AutoCloseable {
     return logStream;
   }
 
-  /** Sends this thread's output, and that of work the function hands to the JDK's shared threads, to this log. */
+  /**
+   * Sends this thread's output, and that of work the function hands to the JDK's shared threads, to
+   * this log.
+   */
   void attachOutput(Consumer<String> log, LambdaLogger logger) {
     invocationLog = log;
     if (child != null) {
@@ -161,7 +188,8 @@ final class ExecutionEnvironment implements AutoCloseable {
 
   byte[] invoke(byte[] event, Context context) throws Throwable {
     if (child != null) {
-      return child.invoke(event, context, function.definition().activeTracing() ? TraceHeaders.next() : null);
+      return child.invoke(
+          event, context, function.definition().activeTracing() ? TraceHeaders.next() : null);
     }
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
@@ -183,7 +211,10 @@ final class ExecutionEnvironment implements AutoCloseable {
     return response;
   }
 
-  /** An exit the function caught and went on from still ends the invocation: Lambda's process would be gone. */
+  /**
+   * An exit the function caught and went on from still ends the invocation: Lambda's process would
+   * be gone.
+   */
   private void throwIfExited() {
     Error exit = functionLoader.exitRequested();
     if (exit != null) {
@@ -197,9 +228,9 @@ final class ExecutionEnvironment implements AutoCloseable {
   }
 
   /**
-   * Ends the environment, however it ends (timeout, exit, new code, idle, shutdown): a task still running
-   * (a timed-out handler) is interrupted, as is every thread the function started; whatever ignores that
-   * is stopped after a grace period.
+   * Ends the environment, however it ends (timeout, exit, new code, idle, shutdown): a task still
+   * running (a timed-out handler) is interrupted, as is every thread the function started; whatever
+   * ignores that is stopped after a grace period.
    */
   @Override
   public void close() {
@@ -212,7 +243,8 @@ final class ExecutionEnvironment implements AutoCloseable {
     Predicate<Thread> spared = candidate -> candidate == runtimeThread && !inHandler;
     threads.interrupt(spared);
     ClassLoader loader = functionLoader;
-    HelperThreads.schedule(() -> threads.stopStragglers(loader, spared, log), EnvironmentThreads.GRACE_MILLIS);
+    HelperThreads.schedule(
+        () -> threads.stopStragglers(loader, spared, log), EnvironmentThreads.GRACE_MILLIS);
     FunctionOutput.forget(functionLoader);
     closeQuietly(serializationLoader);
     closeQuietly(functionLoader);

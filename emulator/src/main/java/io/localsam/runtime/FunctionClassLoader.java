@@ -22,11 +22,11 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * The class loader of one execution environment: the function's classes and jars over the Lambda core
- * API, as the runtime's customer class loader is. Each class is defined with its calls to
- * {@code System.getenv}, {@code System.exit} and the rest of what {@link SystemCallRewriter} rewrites pointed
- * at this environment's own copy of the sandbox package ({@link LambdaSystem} and its neighbours).
- * Unnamed, as the runtime's loader is, so stack frames print as in Lambda.
+ * The class loader of one execution environment: the function's classes and jars over the Lambda
+ * core API, as the runtime's customer class loader is. Each class is defined with its calls to
+ * {@code System.getenv}, {@code System.exit} and the rest of what {@link SystemCallRewriter}
+ * rewrites pointed at this environment's own copy of the sandbox package ({@link LambdaSystem} and
+ * its neighbours). Unnamed, as the runtime's loader is, so stack frames print as in Lambda.
  */
 final class FunctionClassLoader extends URLClassLoader {
   private static final String SANDBOX = LambdaSystem.class.getName();
@@ -37,7 +37,8 @@ final class FunctionClassLoader extends URLClassLoader {
   }
 
   private final Map<URL, ProtectionDomain> domains = new ConcurrentHashMap<>();
-  // Class bytes are read straight from the entries (each jar opened once), not through URL connections.
+  // Class bytes are read straight from the entries (each jar opened once), not through URL
+  // connections.
   private final URL[] entries;
   private final Path[] paths;
   private final boolean[] folders;
@@ -46,16 +47,24 @@ final class FunctionClassLoader extends URLClassLoader {
   private final Supplier<Error> exit;
 
   /**
-   * @param notices told what the function does to the JVM as a whole (a security provider, a signal handler, ...)
+   * @param notices told what the function does to the JVM as a whole (a security provider, a signal
+   *     handler, ...)
    * @param startMillis when the environment started: its JVM's start time, as the function sees it
    */
-  FunctionClassLoader(List<Path> classpath, Map<String, String> environment, Consumer<String> notices,
+  FunctionClassLoader(
+      List<Path> classpath,
+      Map<String, String> environment,
+      Consumer<String> notices,
       long startMillis) {
     this(classpath.toArray(Path[]::new), urls(classpath), environment, notices, startMillis);
   }
 
   @SuppressWarnings("unchecked")
-  private FunctionClassLoader(Path[] paths, URL[] urls, Map<String, String> environment, Consumer<String> notices,
+  private FunctionClassLoader(
+      Path[] paths,
+      URL[] urls,
+      Map<String, String> environment,
+      Consumer<String> notices,
       long startMillis) {
     super(urls, LambdaApiClassLoader.INSTANCE);
     this.entries = urls;
@@ -67,8 +76,10 @@ final class FunctionClassLoader extends URLClassLoader {
     }
     try {
       Class<?> sandbox = loadClass(SANDBOX);
-      UnaryOperator<byte[]> rewriter = FunctionClassLoader::rewrite; // for loaders the function creates, too
-      sandbox.getMethod("install", Map.class, Consumer.class, long.class, UnaryOperator.class)
+      UnaryOperator<byte[]> rewriter =
+          FunctionClassLoader::rewrite; // for loaders the function creates, too
+      sandbox
+          .getMethod("install", Map.class, Consumer.class, long.class, UnaryOperator.class)
           .invoke(null, environment, notices, startMillis, rewriter);
       traceHeader = (Consumer<String>) sandbox.getMethod("traceHeaderHook").invoke(null);
       exit = (Supplier<Error>) sandbox.getMethod("exitHook").invoke(null);
@@ -77,17 +88,26 @@ final class FunctionClassLoader extends URLClassLoader {
     }
   }
 
-  /** Sets the invocation's X-Ray trace header (null for none) where the function reads it, as the runtime does. */
+  /**
+   * Sets the invocation's X-Ray trace header (null for none) where the function reads it, as the
+   * runtime does.
+   */
   void traceHeader(String header) {
     traceHeader.accept(header);
   }
 
-  /** The exit the function asked for by any route, even if it caught what we threw; null while it has not. */
+  /**
+   * The exit the function asked for by any route, even if it caught what we threw; null while it
+   * has not.
+   */
   Error exitRequested() {
     return exit.get();
   }
 
-  /** Both rewriting steps: JVM-wide state ({@link SystemCallRewriter}), then output and handlers ({@link OutputCallRewriter}). */
+  /**
+   * Both rewriting steps: JVM-wide state ({@link SystemCallRewriter}), then output and handlers
+   * ({@link OutputCallRewriter}).
+   */
   private static byte[] rewrite(byte[] classFile) {
     return OutputCallRewriter.rewrite(SystemCallRewriter.rewrite(classFile));
   }
@@ -98,7 +118,8 @@ final class FunctionClassLoader extends URLClassLoader {
       try {
         urls[i] = classpath.get(i).toUri().toURL();
       } catch (MalformedURLException e) {
-        throw new IllegalArgumentException(classpath.get(i) + " is not a usable class path entry", e);
+        throw new IllegalArgumentException(
+            classpath.get(i) + " is not a usable class path entry", e);
       }
     }
     return urls;
@@ -189,8 +210,13 @@ final class FunctionClassLoader extends URLClassLoader {
     }
   }
 
-  /** One protection domain per class path entry, so getCodeSource() names the jar or folder, as in Lambda. */
+  /**
+   * One protection domain per class path entry, so getCodeSource() names the jar or folder, as in
+   * Lambda.
+   */
   private ProtectionDomain domain(int i) {
-    return domains.computeIfAbsent(entries[i], url -> new ProtectionDomain(new CodeSource(url, (Certificate[]) null), null, this, null));
+    return domains.computeIfAbsent(
+        entries[i],
+        url -> new ProtectionDomain(new CodeSource(url, (Certificate[]) null), null, this, null));
   }
 }

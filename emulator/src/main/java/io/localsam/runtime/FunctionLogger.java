@@ -13,10 +13,10 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * A function's {@code LambdaLogger} as the Java runtime writes it (README, Runtime): in TEXT
- * format the message as is ({@code [INFO] msg} with a level); in JSON format
- * ({@code LoggingConfig.LogFormat: JSON}) one object per call with timestamp, message, level and
- * request id, levelled calls below {@code AWS_LAMBDA_LOG_LEVEL} dropped. Each call is one log entry.
+ * A function's {@code LambdaLogger} as the Java runtime writes it (README, Runtime): in TEXT format
+ * the message as is ({@code [INFO] msg} with a level); in JSON format ({@code
+ * LoggingConfig.LogFormat: JSON}) one object per call with timestamp, message, level and request
+ * id, levelled calls below {@code AWS_LAMBDA_LOG_LEVEL} dropped. Each call is one log entry.
  */
 final class FunctionLogger implements LambdaLogger {
   private static final JsonFactory JSON = new JsonFactory();
@@ -57,13 +57,18 @@ final class FunctionLogger implements LambdaLogger {
   @Override
   public void log(String message, LogLevel level) {
     LogLevel effective = level == null ? LogLevel.UNDEFINED : level;
-    if (effective != LogLevel.UNDEFINED && minimum != LogLevel.UNDEFINED && effective.ordinal() < minimum.ordinal()) {
+    if (effective != LogLevel.UNDEFINED
+        && minimum != LogLevel.UNDEFINED
+        && effective.ordinal() < minimum.ordinal()) {
       return;
     }
     if (json) {
       write(jsonRecord(String.valueOf(message), effective));
     } else {
-      write(effective == LogLevel.UNDEFINED ? String.valueOf(message) : "[" + effective + "] " + message);
+      write(
+          effective == LogLevel.UNDEFINED
+              ? String.valueOf(message)
+              : "[" + effective + "] " + message);
     }
   }
 

@@ -15,21 +15,30 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Routes what a function prints ({@code System.out}, {@code System.err}, {@code LambdaRuntime.getLogger()})
- * to the log of the invocation running on that thread, line by line as CloudWatch splits it; threads the
- * function starts inherit it. Work a function hands to the JDK's shared threads (the common pool) is
- * told apart by the code that prints: its class loader names the environment. Everything printed
- * outside an invocation goes where it always went. The routers are in place only while a runtime needs
- * them: the JVM's own streams come back when the last one is released.
+ * Routes what a function prints ({@code System.out}, {@code System.err}, {@code
+ * LambdaRuntime.getLogger()}) to the log of the invocation running on that thread, line by line as
+ * CloudWatch splits it; threads the function starts inherit it. Work a function hands to the JDK's
+ * shared threads (the common pool) is told apart by the code that prints: its class loader names
+ * the environment. Everything printed outside an invocation goes where it always went. The routers
+ * are in place only while a runtime needs them: the JVM's own streams come back when the last one
+ * is released.
  */
 final class FunctionOutput {
   private static final InheritableThreadLocal<Sink> CURRENT = new InheritableThreadLocal<>();
-  /** Each live environment's latest sink, by its class loader: for output from threads shared by all functions. */
+
+  /**
+   * Each live environment's latest sink, by its class loader: for output from threads shared by all
+   * functions.
+   */
   private static final Map<ClassLoader, Sink> BY_LOADER = new ConcurrentHashMap<>();
+
   private static final StackWalker WALKER =
-      StackWalker.getInstance(Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES));
+      StackWalker.getInstance(
+          Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES));
+
   /** How many runtimes use the routers; guarded by the class. */
   private static int users;
+
   private static PrintStream originalOut;
   private static PrintStream originalErr;
   private static PrintStream routedOut;
@@ -38,12 +47,15 @@ final class FunctionOutput {
   private FunctionOutput() {}
 
   /**
-   * Where one invocation's output goes: its log, the logger its Context hands out, and the streams its
-   * environment put in place of System.out/err (null: none).
+   * Where one invocation's output goes: its log, the logger its Context hands out, and the streams
+   * its environment put in place of System.out/err (null: none).
    */
   record Sink(Consumer<String> log, LambdaLogger logger, EnvironmentStreams streams) {}
 
-  /** Puts the routers in place of System.out/err, unless another runtime already did; pair with {@link #release}. */
+  /**
+   * Puts the routers in place of System.out/err, unless another runtime already did; pair with
+   * {@link #release}.
+   */
   static synchronized void acquire() {
     if (users++ > 0) {
       return;
@@ -58,8 +70,8 @@ final class FunctionOutput {
   }
 
   /**
-   * The last runtime is done: the JVM's streams come back, unless something replaced the routers since
-   * (then it wraps them, and taking them out from under it would cut its output).
+   * The last runtime is done: the JVM's streams come back, unless something replaced the routers
+   * since (then it wraps them, and taking them out from under it would cut its output).
    */
   static synchronized void release() {
     if (users == 0 || --users > 0) {
@@ -79,7 +91,10 @@ final class FunctionOutput {
     CURRENT.set(sink);
   }
 
-  /** Attaches the sink to this thread, and to whatever shared thread runs code of {@code functionLoader}. */
+  /**
+   * Attaches the sink to this thread, and to whatever shared thread runs code of {@code
+   * functionLoader}.
+   */
   static void attach(Sink sink, ClassLoader functionLoader) {
     CURRENT.set(sink);
     if (functionLoader != null) {
@@ -95,20 +110,27 @@ final class FunctionOutput {
   }
 
   /**
-   * The sink of the function whose code runs on this thread of the JDK's, found by the nearest frame of a
-   * function's class (lambdas included); null when none is on the stack.
+   * The sink of the function whose code runs on this thread of the JDK's, found by the nearest
+   * frame of a function's class (lambdas included); null when none is on the stack.
    */
   private static Sink ofCallingCode() {
     if (BY_LOADER.isEmpty() || !EnvironmentThreads.sharedByTheJdk(Thread.currentThread())) {
       return null;
     }
-    return WALKER.walk(frames -> frames.map(frame -> BY_LOADER.get(loaderOf(frame.getDeclaringClass())))
-        .filter(Objects::nonNull).findFirst().orElse(null));
+    return WALKER.walk(
+        frames ->
+            frames
+                .map(frame -> BY_LOADER.get(loaderOf(frame.getDeclaringClass())))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null));
   }
 
   private static ClassLoader loaderOf(Class<?> type) {
     ClassLoader loader = type.getClassLoader();
-    return loader != null ? loader : ClassLoader.getPlatformClassLoader(); // never a key: JDK classes
+    return loader != null
+        ? loader
+        : ClassLoader.getPlatformClassLoader(); // never a key: JDK classes
   }
 
   static void detach() {
@@ -117,48 +139,56 @@ final class FunctionOutput {
   }
 
   /**
-   * {@code LambdaRuntime.getLogger()} is one static shared by every function; make it answer per invocation.
-   * Functions see their own copy of {@code LambdaRuntime} (see {@link LambdaApiClassLoader}), so the class the
-   * rest of the JVM sees is never touched.
+   * {@code LambdaRuntime.getLogger()} is one static shared by every function; make it answer per
+   * invocation. Functions see their own copy of {@code LambdaRuntime} (see {@link
+   * LambdaApiClassLoader}), so the class the rest of the JVM sees is never touched.
    */
   private static void routeStaticLogger() {
-    LambdaLogger routing = new LambdaLogger() {
-      @Override
-      public void log(String message) {
-        log(message, LogLevel.UNDEFINED);
-      }
+    LambdaLogger routing =
+        new LambdaLogger() {
+          @Override
+          public void log(String message) {
+            log(message, LogLevel.UNDEFINED);
+          }
 
-      @Override
-      public void log(byte[] message) {
-        log(new String(message, StandardCharsets.UTF_8));
-      }
+          @Override
+          public void log(byte[] message) {
+            log(new String(message, StandardCharsets.UTF_8));
+          }
 
-      @Override
-      public void log(String message, LogLevel level) {
-        Sink sink = CURRENT.get();
-        if (sink != null) {
-          sink.logger().log(message, level);
-        } else {
-          System.out.print(message);
-        }
-      }
-    };
+          @Override
+          public void log(String message, LogLevel level) {
+            Sink sink = CURRENT.get();
+            if (sink != null) {
+              sink.logger().log(message, level);
+            } else {
+              System.out.print(message);
+            }
+          }
+        };
     try {
-      Field field = LambdaApiClassLoader.INSTANCE.functionsLambdaRuntime().getDeclaredField("logger");
+      Field field =
+          LambdaApiClassLoader.INSTANCE.functionsLambdaRuntime().getDeclaredField("logger");
       field.setAccessible(true);
       field.set(null, routing);
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-      // an unexpected core version: LambdaRuntime.getLogger() keeps printing to stdout, which is routed anyway
+      // an unexpected core version: LambdaRuntime.getLogger() keeps printing to stdout, which is
+      // routed anyway
     }
   }
 
-  /** An output stream that sends complete lines to the current invocation's log, or writes through. */
+  /**
+   * An output stream that sends complete lines to the current invocation's log, or writes through.
+   */
   private static final class Router extends OutputStream {
-    private static final ThreadLocal<ByteArrayOutputStream> LINE = ThreadLocal.withInitial(ByteArrayOutputStream::new);
-    // Set while a line is handed to the log: a log that itself prints to System.out/err (the default one
+    private static final ThreadLocal<ByteArrayOutputStream> LINE =
+        ThreadLocal.withInitial(ByteArrayOutputStream::new);
+    // Set while a line is handed to the log: a log that itself prints to System.out/err (the
+    // default one
     // does) must reach the real stream, not come back here.
     private static final ThreadLocal<Boolean> EMITTING = new ThreadLocal<>();
-    // Set while bytes go to a stream the function put in place of System.out/err: one that wraps the
+    // Set while bytes go to a stream the function put in place of System.out/err: one that wraps
+    // the
     // JVM's stream (a tee) writes back here, and then it is the log's turn.
     private static final ThreadLocal<Boolean> FORWARDING = new ThreadLocal<>();
     private final OutputStream original;
@@ -169,7 +199,10 @@ final class FunctionOutput {
       this.stderr = stderr;
     }
 
-    /** The stream the sink's environment put in place of this one, when it is not already being written. */
+    /**
+     * The stream the sink's environment put in place of this one, when it is not already being
+     * written.
+     */
     private PrintStream replacement(Sink sink) {
       if (sink.streams() == null || FORWARDING.get() != null) {
         return null;

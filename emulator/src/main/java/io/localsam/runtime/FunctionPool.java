@@ -17,13 +17,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The execution environments of one function. Like Lambda: a warm environment is reused, one invocation
- * at a time; a request that finds none idle gets a new one (a cold start, its Init outside the timeout);
- * an environment that timed out or whose runtime would have exited is thrown away.
+ * The execution environments of one function. Like Lambda: a warm environment is reused, one
+ * invocation at a time; a request that finds none idle gets a new one (a cold start, its Init
+ * outside the timeout); an environment that timed out or whose runtime would have exited is thrown
+ * away.
  */
 final class FunctionPool {
   private volatile FunctionSettings function; // replaced when the code changes
-  private volatile Long fingerprint; // of the code the environments are built from; null until first taken
+  private volatile Long
+      fingerprint; // of the code the environments are built from; null until first taken
   private final ScheduledExecutorService timer;
   private final boolean debugging;
   private final Consumer<String> log;
@@ -37,22 +39,41 @@ final class FunctionPool {
 
   private final PoolCounters counters = new PoolCounters();
 
-  private volatile Runnable slotFreed = () -> { };
-  private volatile boolean retired; // the template no longer has this definition: nothing is kept warm
+  private volatile Runnable slotFreed = () -> {};
+  private volatile boolean
+      retired; // the template no longer has this definition: nothing is kept warm
   // Raised by reset: an environment started before it is closed instead of being kept warm.
   private volatile int generation;
 
   /** An invocation waiting for an environment to come free. */
-  private record Pending(byte[] event, String requestId, CompletableFuture<InvocationResult> result, Consumer<String> lines) {}
+  private record Pending(
+      byte[] event,
+      String requestId,
+      CompletableFuture<InvocationResult> result,
+      Consumer<String> lines) {}
 
-  FunctionPool(FunctionSettings function, int concurrencyLimit, int environmentLimit, ScheduledExecutorService timer,
-      boolean debugging, Consumer<String> log) {
+  FunctionPool(
+      FunctionSettings function,
+      int concurrencyLimit,
+      int environmentLimit,
+      ScheduledExecutorService timer,
+      boolean debugging,
+      Consumer<String> log) {
     this(function, concurrencyLimit, environmentLimit, timer, debugging, log, null);
   }
 
-  /** A pool whose environments are processes of their own, started as {@code childRuntime} says; null for in-process. */
-  FunctionPool(FunctionSettings function, int concurrencyLimit, int environmentLimit, ScheduledExecutorService timer,
-      boolean debugging, Consumer<String> log, ChildRuntime childRuntime) {
+  /**
+   * A pool whose environments are processes of their own, started as {@code childRuntime} says;
+   * null for in-process.
+   */
+  FunctionPool(
+      FunctionSettings function,
+      int concurrencyLimit,
+      int environmentLimit,
+      ScheduledExecutorService timer,
+      boolean debugging,
+      Consumer<String> log,
+      ChildRuntime childRuntime) {
     this.childRuntime = childRuntime;
     this.function = function;
     this.concurrencyLimit = concurrencyLimit;
@@ -79,7 +100,9 @@ final class FunctionPool {
     }
   }
 
-  /** New code: idle environments go, busy ones go when they finish, the next request starts afresh. */
+  /**
+   * New code: idle environments go, busy ones go when they finish, the next request starts afresh.
+   */
   void reload(FunctionSettings changed, long changedFingerprint) {
     function = changed;
     fingerprint = changedFingerprint;
@@ -88,8 +111,9 @@ final class FunctionPool {
   }
 
   /**
-   * Back to a fresh state: idle environments close now, busy ones when their invocation ends, so the next
-   * invocation is a cold start with fresh static state. The function's settings and queue stay as they are.
+   * Back to a fresh state: idle environments close now, busy ones when their invocation ends, so
+   * the next invocation is a cold start with fresh static state. The function's settings and queue
+   * stay as they are.
    */
   synchronized void reset() {
     generation++;
@@ -106,9 +130,9 @@ final class FunctionPool {
   }
 
   /**
-   * The template changed this function or removed it: idle environments close now, busy ones when their
-   * invocation ends. Invocations that still come (a request routed before the change) run, in a fresh
-   * environment that is closed after them.
+   * The template changed this function or removed it: idle environments close now, busy ones when
+   * their invocation ends. Invocations that still come (a request routed before the change) run, in
+   * a fresh environment that is closed after them.
    */
   void retire() {
     retired = true;
@@ -136,7 +160,10 @@ final class FunctionPool {
     dispatchWaiting();
   }
 
-  /** A new environment, counted against the limit; null when the function already has as many as it may. */
+  /**
+   * A new environment, counted against the limit; null when the function already has as many as it
+   * may.
+   */
   private ExecutionEnvironment newEnvironment() {
     if (environments.incrementAndGet() > environmentLimit) {
       environments.decrementAndGet();
@@ -172,15 +199,17 @@ final class FunctionPool {
   }
 
   /**
-   * Starts one environment ahead of the first request, as {@code --warm-containers EAGER} does. An Init
-   * that fails fatally is logged and thrown away; the first request then starts afresh and reports it.
+   * Starts one environment ahead of the first request, as {@code --warm-containers EAGER} does. An
+   * Init that fails fatally is logged and thrown away; the first request then starts afresh and
+   * reports it.
    */
   void warmUp() {
     ExecutionEnvironment environment = newEnvironment();
     if (environment == null) {
       return;
     }
-    CompletableFuture.runAsync(() -> init(environment, log), environment::execute).join(); // Init on its own thread
+    CompletableFuture.runAsync(() -> init(environment, log), environment::execute)
+        .join(); // Init on its own thread
     HandlerFault fault = environment.fault();
     if (fault != null && fault.fatal()) {
       discard(environment);
@@ -189,11 +218,19 @@ final class FunctionPool {
     }
   }
 
-  /** Init, on the environment's own thread; what it prints (static initialisers, a banner) is the function's output. */
+  /**
+   * Init, on the environment's own thread; what it prints (static initialisers, a banner) is the
+   * function's output.
+   */
   private void init(ExecutionEnvironment environment, Consumer<String> log) {
     FunctionSettings loaded = environment.function();
-    environment.attachOutput(log, new FunctionLogger(log, null,
-        loaded.environment().get("AWS_LAMBDA_LOG_FORMAT"), loaded.environment().get("AWS_LAMBDA_LOG_LEVEL")));
+    environment.attachOutput(
+        log,
+        new FunctionLogger(
+            log,
+            null,
+            loaded.environment().get("AWS_LAMBDA_LOG_FORMAT"),
+            loaded.environment().get("AWS_LAMBDA_LOG_LEVEL")));
     try {
       environment.init();
     } finally {
@@ -201,55 +238,78 @@ final class FunctionPool {
     }
   }
 
-  /** How many environments may run at once: ReservedConcurrentExecutions, or LocalSAM's default cap. */
+  /**
+   * How many environments may run at once: ReservedConcurrentExecutions, or LocalSAM's default cap.
+   */
   int concurrencyLimit() {
     return concurrencyLimit;
   }
 
-  /** Called, after the result is passed on, each time an invocation ends and frees its place: queued events may run. */
+  /**
+   * Called, after the result is passed on, each time an invocation ends and frees its place: queued
+   * events may run.
+   */
   void onSlotFreed(Runnable listener) {
     slotFreed = listener;
   }
 
   /**
-   * Hands one invocation to a warm environment, or to a new one (a cold start), and returns at once; the
-   * invocation runs on that environment's own thread and completes {@code result}, after every log line
-   * of it (END and REPORT included) was written and given to {@code lines}. False, and nothing run, when
-   * the function already runs as many invocations as it may (Lambda throttles it). {@code requestId} is the
-   * one the function's context gets, or null for a new one.
+   * Hands one invocation to a warm environment, or to a new one (a cold start), and returns at
+   * once; the invocation runs on that environment's own thread and completes {@code result}, after
+   * every log line of it (END and REPORT included) was written and given to {@code lines}. False,
+   * and nothing run, when the function already runs as many invocations as it may (Lambda throttles
+   * it). {@code requestId} is the one the function's context gets, or null for a new one.
    */
-  boolean tryInvoke(byte[] event, String requestId, CompletableFuture<InvocationResult> result, Consumer<String> lines) {
+  boolean tryInvoke(
+      byte[] event,
+      String requestId,
+      CompletableFuture<InvocationResult> result,
+      Consumer<String> lines) {
     return tryInvoke(event, requestId, result, lines, Duration.ZERO);
   }
 
-  /** As {@link #tryInvoke(byte[], String, CompletableFuture, Consumer)}, started {@code delay} late (an injected latency), holding its place meanwhile. */
-  boolean tryInvoke(byte[] event, String requestId, CompletableFuture<InvocationResult> result, Consumer<String> lines,
+  /**
+   * As {@link #tryInvoke(byte[], String, CompletableFuture, Consumer)}, started {@code delay} late
+   * (an injected latency), holding its place meanwhile.
+   */
+  boolean tryInvoke(
+      byte[] event,
+      String requestId,
+      CompletableFuture<InvocationResult> result,
+      Consumer<String> lines,
       Duration delay) {
     if (running.incrementAndGet() > concurrencyLimit) {
       running.decrementAndGet();
       return false;
     }
     CompletableFuture<InvocationResult> invocation = new CompletableFuture<>();
-    invocation.whenComplete((outcome, error) -> {
-      // The slot is free before anyone sees the result: a client answered at once may call again at once.
-      running.decrementAndGet();
-      if (error != null) {
-        result.completeExceptionally(error);
-      } else {
-        counters.finished(outcome);
-        result.complete(outcome);
-      }
-      slotFreed.run();
-    });
+    invocation.whenComplete(
+        (outcome, error) -> {
+          // The slot is free before anyone sees the result: a client answered at once may call
+          // again at once.
+          running.decrementAndGet();
+          if (error != null) {
+            result.completeExceptionally(error);
+          } else {
+            counters.finished(outcome);
+            result.complete(outcome);
+          }
+          slotFreed.run();
+        });
     if (delay.isZero()) {
       invoke(event, requestId, invocation, lines);
     } else {
-      timer.schedule(() -> invoke(event, requestId, invocation, lines), delay.toNanos(), TimeUnit.NANOSECONDS);
+      timer.schedule(
+          () -> invoke(event, requestId, invocation, lines), delay.toNanos(), TimeUnit.NANOSECONDS);
     }
     return true;
   }
 
-  private void invoke(byte[] event, String requestId, CompletableFuture<InvocationResult> result, Consumer<String> lines) {
+  private void invoke(
+      byte[] event,
+      String requestId,
+      CompletableFuture<InvocationResult> result,
+      Consumer<String> lines) {
     ExecutionEnvironment environment = idle.pollFirst();
     boolean cold = environment == null;
     if (cold) {
@@ -264,28 +324,46 @@ final class FunctionPool {
     start(environment, cold, event, requestId, result, lines);
   }
 
-  private void start(ExecutionEnvironment environment, boolean cold, byte[] event, String requestId,
-      CompletableFuture<InvocationResult> result, Consumer<String> lines) {
+  private void start(
+      ExecutionEnvironment environment,
+      boolean cold,
+      byte[] event,
+      String requestId,
+      CompletableFuture<InvocationResult> result,
+      Consumer<String> lines) {
     String id = requestId != null ? requestId : RequestIds.next();
-    environment.execute(() -> {
-      try {
-        run(environment, cold, event, id, result, lines);
-      } catch (Throwable unexpected) {
-        retire(environment);
-        result.complete(new InvocationResult(id, ErrorDocument.of(unexpected),
-            unexpected.getClass().getName(), Duration.ZERO, null));
-      }
-    });
+    environment.execute(
+        () -> {
+          try {
+            run(environment, cold, event, id, result, lines);
+          } catch (Throwable unexpected) {
+            retire(environment);
+            result.complete(
+                new InvocationResult(
+                    id,
+                    ErrorDocument.of(unexpected),
+                    unexpected.getClass().getName(),
+                    Duration.ZERO,
+                    null));
+          }
+        });
   }
 
   /** One invocation, on the environment's thread: Init first when the environment is new. */
-  private void run(ExecutionEnvironment environment, boolean cold, byte[] event, String requestId,
-      CompletableFuture<InvocationResult> result, Consumer<String> lines) {
-    Consumer<String> log = line -> {
-      this.log.accept(line);
-      lines.accept(line);
-    };
-    AtomicBoolean answered = new AtomicBoolean(); // the function or the timeout: whichever answers first
+  private void run(
+      ExecutionEnvironment environment,
+      boolean cold,
+      byte[] event,
+      String requestId,
+      CompletableFuture<InvocationResult> result,
+      Consumer<String> lines) {
+    Consumer<String> log =
+        line -> {
+          this.log.accept(line);
+          lines.accept(line);
+        };
+    AtomicBoolean answered =
+        new AtomicBoolean(); // the function or the timeout: whichever answers first
     FunctionSettings function = environment.function();
     Duration init = null;
     if (cold) {
@@ -294,8 +372,13 @@ final class FunctionPool {
       HandlerFault fault = environment.fault();
       if (fault != null && fault.fatal()) {
         discard(environment); // Init failed: the runtime exits, the next request starts afresh
-        log.accept("INIT_REPORT Init Duration: " + millis(init) + " ms\tPhase: init\tStatus: error\tError Type: Runtime.Unknown");
-        result.complete(new InvocationResult(requestId, fault.document(), fault.errorType(), Duration.ZERO, init));
+        log.accept(
+            "INIT_REPORT Init Duration: "
+                + millis(init)
+                + " ms\tPhase: init\tStatus: error\tError Type: Runtime.Unknown");
+        result.complete(
+            new InvocationResult(
+                requestId, fault.document(), fault.errorType(), Duration.ZERO, init));
         return;
       }
     }
@@ -304,68 +387,134 @@ final class FunctionPool {
     HandlerFault fault = environment.fault();
     if (fault != null) {
       release(environment);
-      finish(result, new InvocationResult(requestId, fault.document(), errorType(fault), Duration.ZERO, init), answered, log,
+      finish(
+          result,
+          new InvocationResult(requestId, fault.document(), errorType(fault), Duration.ZERO, init),
+          answered,
+          log,
           environment);
       return;
     }
     long timeoutMillis = function.definition().timeoutSeconds() * 1000L;
-    // After a timeout the environment is discarded, as Lambda's is: what its handler still does says nothing more.
+    // After a timeout the environment is discarded, as Lambda's is: what its handler still does
+    // says nothing more.
     AtomicBoolean discarded = new AtomicBoolean();
-    Consumer<String> functionLog = line -> {
-      if (!discarded.get()) {
-        log.accept(line);
-      }
-    };
-    FunctionLogger logger = new FunctionLogger(functionLog, requestId,
-        function.environment().get("AWS_LAMBDA_LOG_FORMAT"), function.environment().get("AWS_LAMBDA_LOG_LEVEL"));
-    LambdaContext context = new LambdaContext(requestId, function, environment.logStream(),
-        System.currentTimeMillis() + timeoutMillis, logger);
+    Consumer<String> functionLog =
+        line -> {
+          if (!discarded.get()) {
+            log.accept(line);
+          }
+        };
+    FunctionLogger logger =
+        new FunctionLogger(
+            functionLog,
+            requestId,
+            function.environment().get("AWS_LAMBDA_LOG_FORMAT"),
+            function.environment().get("AWS_LAMBDA_LOG_LEVEL"));
+    LambdaContext context =
+        new LambdaContext(
+            requestId,
+            function,
+            environment.logStream(),
+            System.currentTimeMillis() + timeoutMillis,
+            logger);
     Thread worker = Thread.currentThread();
     Duration initDuration = init;
-    ScheduledFuture<?> deadline = debugging ? null : timer.schedule(() -> {
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      String seconds = String.format(Locale.ROOT, "%.2f", elapsed.toNanos() / 1e9);
-      InvocationResult timedOut = new InvocationResult(requestId, timeoutDocument(requestId, seconds),
-          InvocationResult.TIMEOUT, elapsed, initDuration);
-      if (answered.compareAndSet(false, true)) {
-        discarded.set(true);
-        log.accept(Instant.now() + " " + requestId + " Task timed out after " + seconds + " seconds");
-        report(timedOut, log, environment);
-        result.complete(timedOut);
-        worker.interrupt(); // a handler that honours interrupts stops
-        discard(environment); // one that does not is stopped after a grace period; never reused
-      }
-    }, timeoutMillis, TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> deadline =
+        debugging
+            ? null
+            : timer.schedule(
+                () -> {
+                  Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+                  String seconds = String.format(Locale.ROOT, "%.2f", elapsed.toNanos() / 1e9);
+                  InvocationResult timedOut =
+                      new InvocationResult(
+                          requestId,
+                          timeoutDocument(requestId, seconds),
+                          InvocationResult.TIMEOUT,
+                          elapsed,
+                          initDuration);
+                  if (answered.compareAndSet(false, true)) {
+                    discarded.set(true);
+                    log.accept(
+                        Instant.now()
+                            + " "
+                            + requestId
+                            + " Task timed out after "
+                            + seconds
+                            + " seconds");
+                    report(timedOut, log, environment);
+                    result.complete(timedOut);
+                    worker.interrupt(); // a handler that honours interrupts stops
+                    discard(
+                        environment); // one that does not is stopped after a grace period; never
+                    // reused
+                  }
+                },
+                timeoutMillis,
+                TimeUnit.MILLISECONDS);
     InvocationResult outcome;
     boolean keep = true;
     environment.attachOutput(functionLog, logger);
     try {
       byte[] payload = environment.invoke(event, context);
       if (payload.length > FunctionRuntime.MAX_PAYLOAD_BYTES) {
-        String message = "Response payload size (" + payload.length + " bytes) exceeded maximum allowed payload size ("
-            + FunctionRuntime.MAX_PAYLOAD_BYTES + " bytes).";
+        String message =
+            "Response payload size ("
+                + payload.length
+                + " bytes) exceeded maximum allowed payload size ("
+                + FunctionRuntime.MAX_PAYLOAD_BYTES
+                + " bytes).";
         functionLog.accept(message);
-        outcome = new InvocationResult(requestId, ErrorDocument.of(message, "Function.ResponseSizeTooLarge", null),
-            "Function.ResponseSizeTooLarge", Duration.ofNanos(System.nanoTime() - start), init);
+        outcome =
+            new InvocationResult(
+                requestId,
+                ErrorDocument.of(message, "Function.ResponseSizeTooLarge", null),
+                "Function.ResponseSizeTooLarge",
+                Duration.ofNanos(System.nanoTime() - start),
+                init);
       } else {
-        outcome = new InvocationResult(requestId, payload, null, Duration.ofNanos(System.nanoTime() - start), init);
+        outcome =
+            new InvocationResult(
+                requestId, payload, null, Duration.ofNanos(System.nanoTime() - start), init);
       }
     } catch (ChildFailure failure) {
-      // the child's runtime posted an error: its document is the answer, as it wrote it (its trace is in its stderr)
+      // the child's runtime posted an error: its document is the answer, as it wrote it (its trace
+      // is in its stderr)
       keep = !failure.endsRuntime();
-      outcome = new InvocationResult(requestId, failure.document(), failure.errorType(), Duration.ofNanos(System.nanoTime() - start), init);
+      outcome =
+          new InvocationResult(
+              requestId,
+              failure.document(),
+              failure.errorType(),
+              Duration.ofNanos(System.nanoTime() - start),
+              init);
     } catch (Throwable thrown) {
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
       if (thrown.getClass().getName().equals(EXIT) || thrown instanceof ChildExit) {
-        // System.exit or Runtime.halt: Lambda's runtime process ends, the platform reports it and resets
+        // System.exit or Runtime.halt: Lambda's runtime process ends, the platform reports it and
+        // resets
         functionLog.accept("RequestId: " + requestId + " Error: " + thrown.getMessage());
         keep = false;
-        outcome = new InvocationResult(requestId, exitDocument(requestId, thrown.getMessage()), "Runtime.ExitError", elapsed, init);
+        outcome =
+            new InvocationResult(
+                requestId,
+                exitDocument(requestId, thrown.getMessage()),
+                "Runtime.ExitError",
+                elapsed,
+                init);
       } else {
-        functionLog.accept(thrown.getLocalizedMessage() + ": " + thrown.getClass().getName() + "\n" + userTrace(thrown));
+        functionLog.accept(
+            thrown.getLocalizedMessage()
+                + ": "
+                + thrown.getClass().getName()
+                + "\n"
+                + userTrace(thrown));
         // the Java runtime exits after these, so Lambda starts a new environment
         keep = !(thrown instanceof VirtualMachineError || thrown instanceof IOError);
-        outcome = new InvocationResult(requestId, ErrorDocument.of(thrown), thrown.getClass().getName(), elapsed, init);
+        outcome =
+            new InvocationResult(
+                requestId, ErrorDocument.of(thrown), thrown.getClass().getName(), elapsed, init);
       }
     } finally {
       FunctionOutput.detach();
@@ -385,22 +534,37 @@ final class FunctionPool {
     finish(result, outcome, answered, log, environment);
   }
 
-  private void finish(CompletableFuture<InvocationResult> result, InvocationResult outcome, AtomicBoolean answered,
-      Consumer<String> log, ExecutionEnvironment environment) {
+  private void finish(
+      CompletableFuture<InvocationResult> result,
+      InvocationResult outcome,
+      AtomicBoolean answered,
+      Consumer<String> log,
+      ExecutionEnvironment environment) {
     if (answered.compareAndSet(false, true)) {
       report(outcome, log, environment);
       result.complete(outcome);
     }
   }
 
-  private void report(InvocationResult outcome, Consumer<String> log, ExecutionEnvironment environment) {
+  private void report(
+      InvocationResult outcome, Consumer<String> log, ExecutionEnvironment environment) {
     log.accept("END RequestId: " + outcome.requestId());
     Duration duration = outcome.duration();
-    StringBuilder line = new StringBuilder("REPORT RequestId: ").append(outcome.requestId())
-        .append("\tDuration: ").append(millis(duration)).append(" ms")
-        .append("\tBilled Duration: ").append(Math.max(1, (long) Math.ceil(duration.toNanos() / 1e6))).append(" ms")
-        .append("\tMemory Size: ").append(function.definition().memorySize()).append(" MB")
-        .append("\tMax Memory Used: ").append(environment.maxMemoryUsedMb().orElse(function.definition().memorySize())).append(" MB");
+    StringBuilder line =
+        new StringBuilder("REPORT RequestId: ")
+            .append(outcome.requestId())
+            .append("\tDuration: ")
+            .append(millis(duration))
+            .append(" ms")
+            .append("\tBilled Duration: ")
+            .append(Math.max(1, (long) Math.ceil(duration.toNanos() / 1e6)))
+            .append(" ms")
+            .append("\tMemory Size: ")
+            .append(function.definition().memorySize())
+            .append(" MB")
+            .append("\tMax Memory Used: ")
+            .append(environment.maxMemoryUsedMb().orElse(function.definition().memorySize()))
+            .append(" MB");
     if (outcome.initDuration() != null) {
       line.append("\tInit Duration: ").append(millis(outcome.initDuration())).append(" ms");
     }
@@ -419,7 +583,9 @@ final class FunctionPool {
     for (String frame : ErrorDocument.userFrames(thrown)) {
       trace.append("\n\tat ").append(frame);
     }
-    for (Throwable cause = thrown.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+    for (Throwable cause = thrown.getCause();
+        cause != null && cause != cause.getCause();
+        cause = cause.getCause()) {
       trace.append("\nCaused by: ").append(cause);
     }
     return trace.toString();
@@ -428,16 +594,29 @@ final class FunctionPool {
   private static final String EXIT = LambdaSystem.Exit.class.getName();
 
   private static byte[] exitDocument(String requestId, String message) {
-    return ("{\"errorType\":\"Runtime.ExitError\",\"errorMessage\":\"RequestId: " + requestId + " Error: " + message + "\"}")
+    return ("{\"errorType\":\"Runtime.ExitError\",\"errorMessage\":\"RequestId: "
+            + requestId
+            + " Error: "
+            + message
+            + "\"}")
         .getBytes(StandardCharsets.UTF_8);
   }
 
   static byte[] timeoutDocument(String requestId, String seconds) {
-    return ("{\"errorType\":\"" + InvocationResult.TIMEOUT + "\",\"errorMessage\":\"RequestId: " + requestId
-        + " Error: Task timed out after " + seconds + " seconds\"}").getBytes(StandardCharsets.UTF_8);
+    return ("{\"errorType\":\""
+            + InvocationResult.TIMEOUT
+            + "\",\"errorMessage\":\"RequestId: "
+            + requestId
+            + " Error: Task timed out after "
+            + seconds
+            + " seconds\"}")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Milliseconds with two decimals, as Lambda's REPORT line writes them (without String.format's cost). */
+  /**
+   * Milliseconds with two decimals, as Lambda's REPORT line writes them (without String.format's
+   * cost).
+   */
   static String millis(Duration duration) {
     long hundredths = (duration.toNanos() + 5_000) / 10_000;
     long fraction = hundredths % 100;
@@ -448,8 +627,14 @@ final class FunctionPool {
   FunctionStatus status() {
     FunctionSettings settings = function;
     int busy = Math.min(running.get(), environments.get());
-    return counters.status(settings.id(), settings.definition().runtime(), settings.definition().handler(),
-        childRuntime == null ? "in-process" : childRuntime.describe(), idle.size(), busy, settings.environment());
+    return counters.status(
+        settings.id(),
+        settings.definition().runtime(),
+        settings.definition().handler(),
+        childRuntime == null ? "in-process" : childRuntime.describe(),
+        idle.size(),
+        busy,
+        settings.environment());
   }
 
   void close() {
@@ -458,7 +643,10 @@ final class FunctionPool {
     }
   }
 
-  /** Throws an environment away: closed now, and whatever of it still runs after a grace period is stopped. */
+  /**
+   * Throws an environment away: closed now, and whatever of it still runs after a grace period is
+   * stopped.
+   */
   private void discard(ExecutionEnvironment environment) {
     retire(environment);
   }

@@ -7,9 +7,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * The functions of one version of the template. What routes a request keeps the set it was routed with, so a
- * request in flight while the template is reloaded still reaches the function it was routed to, even one the
- * new version changed or removed.
+ * The functions of one version of the template. What routes a request keeps the set it was routed
+ * with, so a request in flight while the template is reloaded still reaches the function it was
+ * routed to, even one the new version changed or removed.
  */
 public final class FunctionSet {
   private final Map<String, FunctionPool> pools;
@@ -24,19 +24,26 @@ public final class FunctionSet {
     return pools.containsKey(functionId);
   }
 
-  /** Invokes as {@link FunctionRuntime#invoke(String, byte[])} does, on this version's functions. */
+  /**
+   * Invokes as {@link FunctionRuntime#invoke(String, byte[])} does, on this version's functions.
+   */
   public CompletableFuture<InvocationResult> invoke(String functionId, byte[] event) {
-    return invoke(functionId, event, line -> { });
+    return invoke(functionId, event, line -> {});
   }
 
-  /** Invokes as {@link FunctionRuntime#invoke(String, byte[], Consumer)} does, on this version's functions. */
-  public CompletableFuture<InvocationResult> invoke(String functionId, byte[] event, Consumer<String> lines) {
+  /**
+   * Invokes as {@link FunctionRuntime#invoke(String, byte[], Consumer)} does, on this version's
+   * functions.
+   */
+  public CompletableFuture<InvocationResult> invoke(
+      String functionId, byte[] event, Consumer<String> lines) {
     return runtime.invoke(pool(functionId), functionId, event, lines, null);
   }
 
   /** Invokes after a route's latency fault, which the journal records with the invocation. */
-  public CompletableFuture<InvocationResult> invoke(String functionId, byte[] event, Fault routeLatency) {
-    return runtime.invoke(pool(functionId), functionId, event, line -> { }, routeLatency);
+  public CompletableFuture<InvocationResult> invoke(
+      String functionId, byte[] event, Fault routeLatency) {
+    return runtime.invoke(pool(functionId), functionId, event, line -> {}, routeLatency);
   }
 
   /** Journals a request a route's fault answered without invoking {@code functionId}. */
@@ -48,7 +55,10 @@ public final class FunctionSet {
     return pool(pools, functionId);
   }
 
-  /** The pool of {@code functionId} among {@code pools}; an unknown function is Lambda's "not found". */
+  /**
+   * The pool of {@code functionId} among {@code pools}; an unknown function is Lambda's "not
+   * found".
+   */
   static FunctionPool pool(Map<String, FunctionPool> pools, String functionId) {
     FunctionPool pool = pools.get(functionId);
     if (pool == null) {

@@ -4,8 +4,12 @@ import io.localsam.template.FunctionDef;
 import io.localsam.template.TemplateLoader;
 import java.util.Map;
 
-/** A function as the runtime runs it: its definition, its code, and the environment Lambda would give it. */
-record FunctionSettings(FunctionDef definition, FunctionCode code, Map<String, String> environment, String region) {
+/**
+ * A function as the runtime runs it: its definition, its code, and the environment Lambda would
+ * give it.
+ */
+record FunctionSettings(
+    FunctionDef definition, FunctionCode code, Map<String, String> environment, String region) {
 
   FunctionSettings {
     environment = Map.copyOf(environment);

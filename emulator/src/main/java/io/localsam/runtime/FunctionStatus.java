@@ -14,10 +14,12 @@ import java.util.Map;
  * @param warm execution environments idle and ready
  * @param busy environments running an invocation
  * @param initTimes the Init durations of its latest cold starts, oldest first (up to 10)
- * @param invocations invocations finished since start-up (or since its code or definition last changed)
+ * @param invocations invocations finished since start-up (or since its code or definition last
+ *     changed)
  * @param errors those that failed (threw, timed out, could not start)
  * @param reloads how often its rebuilt code was reloaded
- * @param environment its environment variables, as the function sees them (unmasked: the reader masks secrets)
+ * @param environment its environment variables, as the function sees them (unmasked: the reader
+ *     masks secrets)
  */
 public record FunctionStatus(
     String id,

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A new version of the template's functions, ready but not in use: the pools of new and changed functions
- * are made (their code found), the unchanged ones are the running ones. {@link FunctionRuntime#apply} puts it
- * in use; {@link #discard()} drops it when something else about the new version failed.
+ * A new version of the template's functions, ready but not in use: the pools of new and changed
+ * functions are made (their code found), the unchanged ones are the running ones. {@link
+ * FunctionRuntime#apply} puts it in use; {@link #discard()} drops it when something else about the
+ * new version failed.
  */
 public final class FunctionUpdate {
   final Map<String, FunctionDef> definitions;
@@ -19,8 +20,13 @@ public final class FunctionUpdate {
   private final FunctionChanges changes;
   private final FunctionSet functions;
 
-  FunctionUpdate(Map<String, FunctionDef> definitions, Map<String, FunctionPool> pools, List<FunctionPool> created, List<FunctionPool> displaced,
-      FunctionChanges changes, FunctionRuntime runtime) {
+  FunctionUpdate(
+      Map<String, FunctionDef> definitions,
+      Map<String, FunctionPool> pools,
+      List<FunctionPool> created,
+      List<FunctionPool> displaced,
+      FunctionChanges changes,
+      FunctionRuntime runtime) {
     this.definitions = definitions;
     this.pools = Collections.unmodifiableMap(new LinkedHashMap<>(pools));
     this.created = List.copyOf(created);

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Finds the concrete type arguments a class gives {@code RequestHandler<I, O>}, searching its superclasses
- * and interfaces breadth-first and carrying type variables through each level, as the Java runtime does.
+ * Finds the concrete type arguments a class gives {@code RequestHandler<I, O>}, searching its
+ * superclasses and interfaces breadth-first and carrying type variables through each level, as the
+ * Java runtime does.
  */
 final class GenericTypes {
   private GenericTypes() {}
@@ -60,7 +61,8 @@ final class GenericTypes {
     if (type instanceof TypeVariable<?> variable) {
       Type bound = variable.getBounds()[0];
       if (bound == Object.class) {
-        throw concreteParametersMissing(handler, ": parameter " + variable.getName() + " has no upper bound.");
+        throw concreteParametersMissing(
+            handler, ": parameter " + variable.getName() + " has no upper bound.");
       }
       return bound;
     }
@@ -68,8 +70,12 @@ final class GenericTypes {
   }
 
   private static HandlerFault concreteParametersMissing(Class<?> handler, String detail) {
-    return HandlerFault.deferred("Class " + handler.getName()
-        + " does not implement RequestHandler with concrete type parameters" + detail, null);
+    return HandlerFault.deferred(
+        "Class "
+            + handler.getName()
+            + " does not implement RequestHandler with concrete type parameters"
+            + detail,
+        null);
   }
 
   private static Type substitute(Type type, Map<TypeVariable<?>, Type> bindings) {
@@ -81,7 +87,8 @@ final class GenericTypes {
       for (int i = 0; i < args.length; i++) {
         args[i] = substitute(args[i], bindings);
       }
-      return new Parameterized((Class<?>) parameterized.getRawType(), args, parameterized.getOwnerType());
+      return new Parameterized(
+          (Class<?>) parameterized.getRawType(), args, parameterized.getOwnerType());
     }
     return type;
   }
@@ -107,8 +114,10 @@ final class GenericTypes {
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof ParameterizedType that && raw.equals(that.getRawType())
-          && Objects.equals(owner, that.getOwnerType()) && Arrays.equals(args, that.getActualTypeArguments());
+      return other instanceof ParameterizedType that
+          && raw.equals(that.getRawType())
+          && Objects.equals(owner, that.getOwnerType())
+          && Arrays.equals(args, that.getActualTypeArguments());
     }
 
     @Override

@@ -14,14 +14,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A Gradle module's runtime class path, asked of Gradle itself through a small init script that prints
- * {@code sourceSets.main.runtimeClasspath}: its compiled classes and resources, then its dependencies.
- * The answer is cached in {@code build/localsam-classpath.txt} until the build files change.
+ * A Gradle module's runtime class path, asked of Gradle itself through a small init script that
+ * prints {@code sourceSets.main.runtimeClasspath}: its compiled classes and resources, then its
+ * dependencies. The answer is cached in {@code build/localsam-classpath.txt} until the build files
+ * change.
  */
 final class GradleClasspath {
   private static final String CACHE = "localsam-classpath.txt";
   private static final String MARKER = "LOCALSAM-CLASSPATH:";
-  private static final String INIT_SCRIPT = """
+  private static final String INIT_SCRIPT =
+      """
       allprojects {
         tasks.register('localsamClasspath') {
           doLast {
@@ -32,7 +34,8 @@ final class GradleClasspath {
           }
         }
       }
-      """.formatted(MARKER);
+      """
+          .formatted(MARKER);
   private static final long TIMEOUT_MINUTES = 10;
 
   private final Path module;
@@ -44,10 +47,14 @@ final class GradleClasspath {
   }
 
   static boolean isGradleModule(Path folder) {
-    return Files.isRegularFile(folder.resolve("build.gradle")) || Files.isRegularFile(folder.resolve("build.gradle.kts"));
+    return Files.isRegularFile(folder.resolve("build.gradle"))
+        || Files.isRegularFile(folder.resolve("build.gradle.kts"));
   }
 
-  /** The module's classes, resources and runtime dependencies, in Gradle's order; existing entries only. */
+  /**
+   * The module's classes, resources and runtime dependencies, in Gradle's order; existing entries
+   * only.
+   */
   List<Path> resolve(String functionId) {
     Path cache = module.resolve("build").resolve(CACHE);
     String stamp = "# localsam 1, build files sha-256 " + buildFilesHash();
@@ -61,7 +68,14 @@ final class GradleClasspath {
     } catch (IOException e) {
       // unreadable cache: ask Gradle again
     }
-    log.accept("Resolving the Gradle class path of " + functionId + " in " + module + " (once; cached in build/" + CACHE + ")");
+    log.accept(
+        "Resolving the Gradle class path of "
+            + functionId
+            + " in "
+            + module
+            + " (once; cached in build/"
+            + CACHE
+            + ")");
     List<String> entries = runGradle(functionId);
     try {
       Files.createDirectories(cache.getParent());
@@ -80,7 +94,9 @@ final class GradleClasspath {
     for (String entry : entries) {
       Path path = Path.of(entry);
       if (Files.exists(path)) {
-        paths.add(path); // Gradle lists output folders of source sets that may be empty (no resources, say)
+        paths.add(
+            path); // Gradle lists output folders of source sets that may be empty (no resources,
+        // say)
       }
     }
     return paths;
@@ -92,12 +108,29 @@ final class GradleClasspath {
       Path transcript = Files.createTempFile("localsam-gradle", ".log");
       try {
         Files.writeString(init, INIT_SCRIPT, StandardCharsets.UTF_8);
-        List<String> command = List.of(gradleExecutable(), "-q", "--console=plain", "-I", init.toString(), "localsamClasspath");
-        Process process = new ProcessBuilder(command).directory(module.toFile())
-            .redirectErrorStream(true).redirectOutput(transcript.toFile()).start();
+        List<String> command =
+            List.of(
+                gradleExecutable(),
+                "-q",
+                "--console=plain",
+                "-I",
+                init.toString(),
+                "localsamClasspath");
+        Process process =
+            new ProcessBuilder(command)
+                .directory(module.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(transcript.toFile())
+                .start();
         if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
           process.destroyForcibly();
-          throw new LocalSamException(functionId + ": Gradle gave no class path for " + module + " within " + TIMEOUT_MINUTES + " minutes.");
+          throw new LocalSamException(
+              functionId
+                  + ": Gradle gave no class path for "
+                  + module
+                  + " within "
+                  + TIMEOUT_MINUTES
+                  + " minutes.");
         }
         List<String> output = Files.readAllLines(transcript, StandardCharsets.UTF_8);
         List<String> entries = new ArrayList<>();
@@ -107,9 +140,14 @@ final class GradleClasspath {
           }
         }
         if (process.exitValue() != 0 || entries.isEmpty()) {
-          String said = String.join(" ", output.subList(Math.max(0, output.size() - 3), output.size()));
-          throw new LocalSamException(functionId + ": Gradle could not give the class path of " + module
-              + ". Run `gradle build` there to see why. Gradle said: " + said);
+          String said =
+              String.join(" ", output.subList(Math.max(0, output.size() - 3), output.size()));
+          throw new LocalSamException(
+              functionId
+                  + ": Gradle could not give the class path of "
+                  + module
+                  + ". Run `gradle build` there to see why. Gradle said: "
+                  + said);
         }
         return entries;
       } finally {
@@ -117,10 +155,15 @@ final class GradleClasspath {
         Files.deleteIfExists(transcript);
       }
     } catch (IOException e) {
-      throw new LocalSamException(functionId + ": cannot run Gradle (" + e.getMessage() + "). Is it installed, or is there a gradlew?");
+      throw new LocalSamException(
+          functionId
+              + ": cannot run Gradle ("
+              + e.getMessage()
+              + "). Is it installed, or is there a gradlew?");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new LocalSamException(functionId + ": interrupted while asking Gradle for the class path");
+      throw new LocalSamException(
+          functionId + ": interrupted while asking Gradle for the class path");
     }
   }
 
@@ -132,7 +175,13 @@ final class GradleClasspath {
   private String buildFilesHash() {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (String name : List.of("build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "gradle.properties")) {
+      for (String name :
+          List.of(
+              "build.gradle",
+              "build.gradle.kts",
+              "settings.gradle",
+              "settings.gradle.kts",
+              "gradle.properties")) {
         Path file = module.resolve(name);
         if (Files.isRegularFile(file)) {
           digest.update(name.getBytes(StandardCharsets.UTF_8));

@@ -1,13 +1,15 @@
 package io.localsam.runtime;
 
 /**
- * A handler that cannot be loaded, reported as the Java runtime reports it: a message, an error type
- * (absent for some faults), and whether it ends Init (fatal) or fails every invocation (deferred).
+ * A handler that cannot be loaded, reported as the Java runtime reports it: a message, an error
+ * type (absent for some faults), and whether it ends Init (fatal) or fails every invocation
+ * (deferred).
  */
 final class HandlerFault extends Exception {
   private final String errorType;
   private final boolean fatal;
-  private final byte[] posted; // the document a child's runtime posted, passed on as it is; null when we write it
+  private final byte[]
+      posted; // the document a child's runtime posted, passed on as it is; null when we write it
 
   HandlerFault(String message, String errorType, boolean fatal) {
     this(message, errorType, fatal, null);
@@ -20,7 +22,10 @@ final class HandlerFault extends Exception {
     this.posted = posted;
   }
 
-  /** The Init error a child's runtime posted: its document is the answer, as Lambda passes on what the runtime posted. */
+  /**
+   * The Init error a child's runtime posted: its document is the answer, as Lambda passes on what
+   * the runtime posted.
+   */
   static HandlerFault posted(byte[] document, String message, String errorType) {
     return new HandlerFault(message, errorType, true, document);
   }

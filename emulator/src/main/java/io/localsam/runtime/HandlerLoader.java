@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Turns a {@code Handler} string into a {@link LoadedHandler} by the Java runtime's rules
- * (README, Runtime): class form through {@code RequestStreamHandler} or {@code RequestHandler}
- * with its generic types, method form by weight and accepted shape, one instance per environment, and
- * the runtime's own messages for every way this can fail.
+ * Turns a {@code Handler} string into a {@link LoadedHandler} by the Java runtime's rules (README,
+ * Runtime): class form through {@code RequestStreamHandler} or {@code RequestHandler} with its
+ * generic types, method form by weight and accepted shape, one instance per environment, and the
+ * runtime's own messages for every way this can fail.
  */
 final class HandlerLoader {
   private final ClassLoader loader;
@@ -42,7 +42,9 @@ final class HandlerLoader {
       throw HandlerFault.deferred("Invalid handler: `" + handler + "'", null);
     }
     Class<?> handlerClass = loadClass(className);
-    return methodName == null ? classHandler(handlerClass) : methodHandler(handlerClass, methodName);
+    return methodName == null
+        ? classHandler(handlerClass)
+        : methodHandler(handlerClass, methodName);
   }
 
   private Class<?> loadClass(String name) throws HandlerFault {
@@ -51,10 +53,14 @@ final class HandlerLoader {
     } catch (ClassNotFoundException e) {
       throw HandlerFault.deferred("Class not found: " + name, ClassNotFoundException.class);
     } catch (NoClassDefFoundError e) {
-      throw HandlerFault.deferred("Error loading class " + name + ": " + e.getMessage(), NoClassDefFoundError.class);
+      throw HandlerFault.deferred(
+          "Error loading class " + name + ": " + e.getMessage(), NoClassDefFoundError.class);
     } catch (Throwable e) {
       stderr.accept(StackTraces.text(e));
-      String detail = e instanceof ExceptionInInitializerError || e.getMessage() == null ? "" : ": " + e.getMessage();
+      String detail =
+          e instanceof ExceptionInInitializerError || e.getMessage() == null
+              ? ""
+              : ": " + e.getMessage();
       throw HandlerFault.fatal("Error loading class " + name + detail, e);
     }
   }
@@ -71,36 +77,50 @@ final class HandlerLoader {
     if (RequestHandler.class.isAssignableFrom(handlerClass)) {
       Type[] types = GenericTypes.arguments(handlerClass, RequestHandler.class);
       @SuppressWarnings("unchecked")
-      RequestHandler<Object, Object> handler = (RequestHandler<Object, Object>) instantiate(handlerClass);
+      RequestHandler<Object, Object> handler =
+          (RequestHandler<Object, Object>) instantiate(handlerClass);
       Serializers.Codec input = codec(types[0]);
       Serializers.Codec output = isVoid(types[1]) ? null : codec(types[1]);
       return (event, context) -> write(output, handler.handleRequest(read(input, event), context));
     }
-    throw HandlerFault.deferred("Class does not implement an appropriate handler interface: " + handlerClass.getName(), null);
+    throw HandlerFault.deferred(
+        "Class does not implement an appropriate handler interface: " + handlerClass.getName(),
+        null);
   }
 
   private Object instantiate(Class<?> handlerClass) throws HandlerFault {
-    if (handlerClass.getEnclosingClass() != null && !Modifier.isStatic(handlerClass.getModifiers())) {
-      throw HandlerFault.deferred("Class " + handlerClass.getName()
-          + " cannot be instantiated because it is a non-static inner class", Exception.class);
+    if (handlerClass.getEnclosingClass() != null
+        && !Modifier.isStatic(handlerClass.getModifiers())) {
+      throw HandlerFault.deferred(
+          "Class "
+              + handlerClass.getName()
+              + " cannot be instantiated because it is a non-static inner class",
+          Exception.class);
     }
     Constructor<?> constructor;
     try {
       constructor = handlerClass.getConstructor();
     } catch (NoSuchMethodException e) {
-      throw HandlerFault.deferred("Class " + handlerClass.getName() + " has no public zero-argument constructor", Exception.class);
+      throw HandlerFault.deferred(
+          "Class " + handlerClass.getName() + " has no public zero-argument constructor",
+          Exception.class);
     }
     if (!Modifier.isPublic(handlerClass.getModifiers())) {
       // the runtime's own wording, naming its loader class
-      throw HandlerFault.deferred("class com.amazonaws.services.lambda.runtime.api.client.EventHandlerLoader cannot access"
-          + " a member of class " + handlerClass.getName() + " with modifiers \"public\"", IllegalAccessException.class);
+      throw HandlerFault.deferred(
+          "class com.amazonaws.services.lambda.runtime.api.client.EventHandlerLoader cannot access"
+              + " a member of class "
+              + handlerClass.getName()
+              + " with modifiers \"public\"",
+          IllegalAccessException.class);
     }
     try {
       return constructor.newInstance();
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
       stderr.accept(StackTraces.text(cause));
-      throw HandlerFault.fatal(cause.getMessage() != null ? cause.getMessage() : cause.getClass().getName(), cause);
+      throw HandlerFault.fatal(
+          cause.getMessage() != null ? cause.getMessage() : cause.getClass().getName(), cause);
     } catch (ReflectiveOperationException e) {
       throw HandlerFault.deferred(String.valueOf(e.getMessage()), e.getClass());
     }
@@ -113,22 +133,32 @@ final class HandlerLoader {
     try {
       methods = handlerClass.getMethods();
     } catch (NoClassDefFoundError e) {
-      throw HandlerFault.deferred("Error loading method " + name + " on class " + handlerClass.getName(), NoClassDefFoundError.class);
+      throw HandlerFault.deferred(
+          "Error loading method " + name + " on class " + handlerClass.getName(),
+          NoClassDefFoundError.class);
     }
     // A stable sort: non-bridge first, then heavier signatures first; ties keep getMethods() order.
-    List<Method> candidates = Arrays.stream(methods)
-        .filter(m -> m.getName().equals(name))
-        .sorted(Comparator.comparing(Method::isBridge).thenComparing(Comparator.comparingInt(HandlerLoader::weight).reversed()))
-        .toList();
+    List<Method> candidates =
+        Arrays.stream(methods)
+            .filter(m -> m.getName().equals(name))
+            .sorted(
+                Comparator.comparing(Method::isBridge)
+                    .thenComparing(Comparator.comparingInt(HandlerLoader::weight).reversed()))
+            .toList();
     for (Method method : candidates) {
       Shape shape = shape(method);
       if (shape != null) {
-        Object instance = Modifier.isStatic(method.getModifiers()) ? null : instantiate(handlerClass);
+        Object instance =
+            Modifier.isStatic(method.getModifiers()) ? null : instantiate(handlerClass);
         return bind(method, shape, instance);
       }
     }
-    throw HandlerFault.deferred("No public method named " + name + " with appropriate method signature found on class "
-        + handlerClass.getName(), null);
+    throw HandlerFault.deferred(
+        "No public method named "
+            + name
+            + " with appropriate method signature found on class "
+            + handlerClass.getName(),
+        null);
   }
 
   private static int weight(Method method) {
@@ -138,7 +168,12 @@ final class HandlerLoader {
   }
 
   /** What each parameter receives. */
-  private enum Slot { INPUT_STREAM, OUTPUT_STREAM, CONTEXT, POJO }
+  private enum Slot {
+    INPUT_STREAM,
+    OUTPUT_STREAM,
+    CONTEXT,
+    POJO
+  }
 
   private record Shape(Slot[] slots) {
     boolean has(Slot slot) {
@@ -146,7 +181,10 @@ final class HandlerLoader {
     }
   }
 
-  /** The accepted shape of a candidate, or null (with the runtime's "Ignoring" line) when it is rejected. */
+  /**
+   * The accepted shape of a candidate, or null (with the runtime's "Ignoring" line) when it is
+   * rejected.
+   */
   private Shape shape(Method method) {
     Type[] p = method.getGenericParameterTypes();
     switch (p.length) {
@@ -158,7 +196,8 @@ final class HandlerLoader {
       }
       case 2 -> {
         if (p[0] == OutputStream.class && p[1] != Context.class) {
-          stderr.accept("Ignoring two-argument overload because first argument type is OutputStream and second argument type is not Context");
+          stderr.accept(
+              "Ignoring two-argument overload because first argument type is OutputStream and second argument type is not Context");
           return null;
         }
         if (p[0] == Context.class) {
@@ -166,11 +205,15 @@ final class HandlerLoader {
           return null;
         }
         if (p[0] == InputStream.class && p[1] != OutputStream.class && p[1] != Context.class) {
-          stderr.accept("Ignoring two-argument overload because second parameter type, " + p[1].getTypeName() + ", is not OutputStream.");
+          stderr.accept(
+              "Ignoring two-argument overload because second parameter type, "
+                  + p[1].getTypeName()
+                  + ", is not OutputStream.");
           return null;
         }
         if (p[0] != InputStream.class && p[1] != Context.class) {
-          stderr.accept("Ignoring two-argument overload because second parameter type is not Context");
+          stderr.accept(
+              "Ignoring two-argument overload because second parameter type is not Context");
           return null;
         }
         return new Shape(new Slot[] {slot(p[0]), slot(p[1])});
@@ -179,12 +222,16 @@ final class HandlerLoader {
         if (p[0] == InputStream.class && p[1] == OutputStream.class && p[2] == Context.class) {
           return new Shape(new Slot[] {Slot.INPUT_STREAM, Slot.OUTPUT_STREAM, Slot.CONTEXT});
         }
-        stderr.accept("Ignoring three-argument overload because argument signature is not (InputStream, OutputStream, Context");
+        stderr.accept(
+            "Ignoring three-argument overload because argument signature is not (InputStream, OutputStream, Context");
         return null;
       }
       default -> {
-        stderr.accept("Ignoring an overload of method " + method.getName()
-            + " because it has too many parameters: Expected at most 3, got " + p.length);
+        stderr.accept(
+            "Ignoring an overload of method "
+                + method.getName()
+                + " because it has too many parameters: Expected at most 3, got "
+                + p.length);
         return null;
       }
     }
@@ -209,9 +256,15 @@ final class HandlerLoader {
         input = codec(method.getGenericParameterTypes()[i]);
       }
     }
-    Serializers.Codec output = stream || isVoid(method.getGenericReturnType()) ? null : codec(method.getGenericReturnType());
+    Serializers.Codec output =
+        stream || isVoid(method.getGenericReturnType())
+            ? null
+            : codec(method.getGenericReturnType());
     if (stream && !shape.has(Slot.OUTPUT_STREAM) && method.getReturnType() != void.class) {
-      stderr.accept("Will ignore return type " + method.getGenericReturnType().getTypeName() + " on byte stream handler");
+      stderr.accept(
+          "Will ignore return type "
+              + method.getGenericReturnType().getTypeName()
+              + " on byte stream handler");
     }
     Serializers.Codec pojoInput = input;
     return (event, context) -> {
@@ -273,7 +326,8 @@ final class HandlerLoader {
     try {
       return codec.write(result);
     } catch (Throwable e) {
-      stderr.accept("An error occurred during JSON serialization of response: " + StackTraces.text(e));
+      stderr.accept(
+          "An error occurred during JSON serialization of response: " + StackTraces.text(e));
       throw ErrorDocument.runtimeError("An error occurred during JSON serialization of response");
     }
   }

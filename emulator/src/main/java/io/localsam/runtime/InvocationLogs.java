@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The log lines of one invocation, kept for the journal as they pass on to whoever else wants them (Lambda's
- * {@code LogType: Tail}). Bounded, as the journal keeps a thousand invocations: the first {@value #MAX_CHARS}
- * characters of lines (at most {@value #MAX_LINES} lines), then only the last {@value #TAIL_LINES} (END and
- * REPORT), with how many were left out between.
+ * The log lines of one invocation, kept for the journal as they pass on to whoever else wants them
+ * (Lambda's {@code LogType: Tail}). Bounded, as the journal keeps a thousand invocations: the first
+ * {@value #MAX_CHARS} characters of lines (at most {@value #MAX_LINES} lines), then only the last
+ * {@value #TAIL_LINES} (END and REPORT), with how many were left out between.
  */
 final class InvocationLogs implements Consumer<String> {
   static final int MAX_LINES = 200;
@@ -29,7 +29,10 @@ final class InvocationLogs implements Consumer<String> {
   @Override
   public void accept(String line) {
     synchronized (head) { // a timed-out invocation's REPORT comes from the timer thread
-      if (dropped == 0 && tail.isEmpty() && head.size() < MAX_LINES && chars + line.length() <= MAX_CHARS) {
+      if (dropped == 0
+          && tail.isEmpty()
+          && head.size() < MAX_LINES
+          && chars + line.length() <= MAX_CHARS) {
         head.add(line);
         chars += line.length();
       } else {
@@ -37,7 +40,8 @@ final class InvocationLogs implements Consumer<String> {
           tail.removeFirst();
           dropped++;
         }
-        tail.addLast(line.length() > MAX_CHARS / 16 ? line.substring(0, MAX_CHARS / 16) + " [cut]" : line);
+        tail.addLast(
+            line.length() > MAX_CHARS / 16 ? line.substring(0, MAX_CHARS / 16) + " [cut]" : line);
       }
     }
     next.accept(line);

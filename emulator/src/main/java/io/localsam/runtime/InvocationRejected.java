@@ -2,13 +2,22 @@ package io.localsam.runtime;
 
 import io.localsam.error.LocalSamException;
 
-/** Lambda refused the invocation before running anything: the event is too large, or the function is throttled. */
+/**
+ * Lambda refused the invocation before running anything: the event is too large, or the function is
+ * throttled.
+ */
 public final class InvocationRejected extends LocalSamException {
   /** Why Lambda said no. */
   public enum Reason {
-    /** The request payload is over 6 MB, or 1 MB for an asynchronous one (RequestEntityTooLargeException, 413). */
+    /**
+     * The request payload is over 6 MB, or 1 MB for an asynchronous one
+     * (RequestEntityTooLargeException, 413).
+     */
     PAYLOAD_TOO_LARGE,
-    /** Every environment the function may have is busy, or its asynchronous queue is full (TooManyRequestsException, 429). */
+    /**
+     * Every environment the function may have is busy, or its asynchronous queue is full
+     * (TooManyRequestsException, 429).
+     */
     THROTTLED
   }
 
@@ -19,7 +28,10 @@ public final class InvocationRejected extends LocalSamException {
     this(reason, message, FunctionRuntime.MAX_PAYLOAD_BYTES);
   }
 
-  /** A refusal whose payload limit is {@code limitBytes}: 6 MB for synchronous invocations, 1 MB for asynchronous. */
+  /**
+   * A refusal whose payload limit is {@code limitBytes}: 6 MB for synchronous invocations, 1 MB for
+   * asynchronous.
+   */
   public InvocationRejected(Reason reason, String message, int limitBytes) {
     super(message);
     this.reason = reason;

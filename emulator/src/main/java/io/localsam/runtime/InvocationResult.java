@@ -9,15 +9,26 @@ import java.time.Duration;
  *
  * @param requestId the request id the function's {@code Context} carried
  * @param payload the bytes Lambda would return
- * @param errorType the error type for a failed invocation ({@code Sandbox.Timedout} for a timeout), else null
+ * @param errorType the error type for a failed invocation ({@code Sandbox.Timedout} for a timeout),
+ *     else null
  * @param duration the handler's run time, init excluded
  * @param initDuration the init time when this invocation started a new environment, else null
  * @param fault the injected fault that applied to it, else null
  */
 public record InvocationResult(
-    String requestId, byte[] payload, String errorType, Duration duration, Duration initDuration, Fault fault) {
+    String requestId,
+    byte[] payload,
+    String errorType,
+    Duration duration,
+    Duration initDuration,
+    Fault fault) {
 
-  public InvocationResult(String requestId, byte[] payload, String errorType, Duration duration, Duration initDuration) {
+  public InvocationResult(
+      String requestId,
+      byte[] payload,
+      String errorType,
+      Duration duration,
+      Duration initDuration) {
     this(requestId, payload, errorType, duration, initDuration, null);
   }
 

@@ -7,12 +7,13 @@ import java.util.Collections;
 import java.util.Enumeration;
 
 /**
- * The parent of every function's class loader: the JDK, plus the Lambda core API
- * ({@code com.amazonaws.services.lambda.runtime.Context}, {@code RequestHandler}, ...) from our own copy.
+ * The parent of every function's class loader: the JDK, plus the Lambda core API ({@code
+ * com.amazonaws.services.lambda.runtime.Context}, {@code RequestHandler}, ...) from our own copy.
  * That is what the managed runtime's system class loader offers, so a function's bundled copy of
  * aws-lambda-java-core is shadowed exactly as in Lambda, and nothing else of the emulator leaks in.
- * {@code LambdaRuntime} (with its nested classes) alone is a copy of its own, defined here: LocalSAM points its static logger at the
- * running invocation's, and the class everyone else sees (a test's, say) must keep its own logger.
+ * {@code LambdaRuntime} (with its nested classes) alone is a copy of its own, defined here:
+ * LocalSAM points its static logger at the running invocation's, and the class everyone else sees
+ * (a test's, say) must keep its own logger.
  */
 final class LambdaApiClassLoader extends ClassLoader {
   static final LambdaApiClassLoader INSTANCE = new LambdaApiClassLoader();
@@ -31,7 +32,10 @@ final class LambdaApiClassLoader extends ClassLoader {
     super(ClassLoader.getPlatformClassLoader());
   }
 
-  /** True for classes of aws-lambda-java-core: the package itself and its {@code logging} subpackage. */
+  /**
+   * True for classes of aws-lambda-java-core: the package itself and its {@code logging}
+   * subpackage.
+   */
   static boolean isCoreApi(String className) {
     if (!className.startsWith(CORE_PACKAGE)) {
       return false;
@@ -40,14 +44,17 @@ final class LambdaApiClassLoader extends ClassLoader {
     return rest.indexOf('.') < 0 || (rest.startsWith("logging.") && rest.indexOf('.', 8) < 0);
   }
 
-  /** The functions' {@code LambdaRuntime}: not the class of that name the emulator's own loader has. */
+  /**
+   * The functions' {@code LambdaRuntime}: not the class of that name the emulator's own loader has.
+   */
   Class<?> functionsLambdaRuntime() throws ClassNotFoundException {
     return loadClass(LAMBDA_RUNTIME);
   }
 
   @Override
   protected Class<?> findClass(String name) throws ClassNotFoundException {
-    if (name.equals(LAMBDA_RUNTIME) || name.startsWith(LAMBDA_RUNTIME + "$")) { // its default logger is a nested class
+    if (name.equals(LAMBDA_RUNTIME)
+        || name.startsWith(LAMBDA_RUNTIME + "$")) { // its default logger is a nested class
       return defineOwnCopy(name);
     }
     if (isCoreApi(name)) {
@@ -79,7 +86,8 @@ final class LambdaApiClassLoader extends ClassLoader {
   }
 
   private static boolean isCoreResource(String name) {
-    return name.endsWith(".class") && isCoreApi(name.substring(0, name.length() - 6).replace('/', '.'))
+    return name.endsWith(".class")
+        && isCoreApi(name.substring(0, name.length() - 6).replace('/', '.'))
         && name.startsWith(CORE_PATH);
   }
 }

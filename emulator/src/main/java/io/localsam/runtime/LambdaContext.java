@@ -13,7 +13,12 @@ final class LambdaContext implements Context {
   private final long deadlineMillis;
   private final LambdaLogger logger;
 
-  LambdaContext(String requestId, FunctionSettings function, String logStream, long deadlineMillis, LambdaLogger logger) {
+  LambdaContext(
+      String requestId,
+      FunctionSettings function,
+      String logStream,
+      long deadlineMillis,
+      LambdaLogger logger) {
     this.requestId = requestId;
     this.function = function;
     this.logStream = logStream;

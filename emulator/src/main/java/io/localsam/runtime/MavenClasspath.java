@@ -16,13 +16,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A Maven module's runtime dependencies, asked of Maven itself ({@code dependency:build-classpath}) so
- * parents, BOMs, profiles and the user's settings all count. The answer is cached in
- * {@code target/localsam-classpath.txt} until {@code pom.xml} changes; Maven is tried offline first.
+ * A Maven module's runtime dependencies, asked of Maven itself ({@code dependency:build-classpath})
+ * so parents, BOMs, profiles and the user's settings all count. The answer is cached in {@code
+ * target/localsam-classpath.txt} until {@code pom.xml} changes; Maven is tried offline first.
  */
 final class MavenClasspath {
-  static final String PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:"
-      + BuildInfo.property("dependency-plugin.version") + ":build-classpath";
+  static final String PLUGIN =
+      "org.apache.maven.plugins:maven-dependency-plugin:"
+          + BuildInfo.property("dependency-plugin.version")
+          + ":build-classpath";
   private static final String CACHE = "localsam-classpath.txt";
   private static final long TIMEOUT_MINUTES = 10;
 
@@ -41,16 +43,26 @@ final class MavenClasspath {
     if (cached != null) {
       return cached;
     }
-    log.accept("Resolving the Maven dependencies of " + functionId + " in " + module
-        + " (once; cached in target/" + CACHE + ")");
+    log.accept(
+        "Resolving the Maven dependencies of "
+            + functionId
+            + " in "
+            + module
+            + " (once; cached in target/"
+            + CACHE
+            + ")");
     Path output = module.resolve("target").resolve("localsam-classpath.tmp");
     String failure = runMaven(output, true);
     if (failure != null) {
       failure = runMaven(output, false);
     }
     if (failure != null) {
-      throw new LocalSamException(functionId + ": Maven could not resolve the dependencies of " + module
-          + ". Run `mvn package` there to see why. Maven said: " + failure);
+      throw new LocalSamException(
+          functionId
+              + ": Maven could not resolve the dependencies of "
+              + module
+              + ". Run `mvn package` there to see why. Maven said: "
+              + failure);
     }
     try {
       String joined = Files.readString(output, StandardCharsets.UTF_8).strip();
@@ -67,7 +79,8 @@ final class MavenClasspath {
       Files.write(cache, lines, StandardCharsets.UTF_8);
       return jars;
     } catch (IOException e) {
-      throw new LocalSamException(functionId + ": cannot read Maven's class path answer: " + e.getMessage());
+      throw new LocalSamException(
+          functionId + ": cannot read Maven's class path answer: " + e.getMessage());
     }
   }
 
@@ -105,16 +118,19 @@ final class MavenClasspath {
     }
     command.add(PLUGIN);
     command.add("-Dmdep.outputFile=" + output.toAbsolutePath());
-    command.add("-DincludeScope=runtime"); // the plugin's property for it; compile + runtime, as Lambda packages
+    command.add(
+        "-DincludeScope=runtime"); // the plugin's property for it; compile + runtime, as Lambda
+    // packages
     try {
       Files.createDirectories(output.getParent());
       Path transcript = Files.createTempFile("localsam-mvn", ".log");
       try {
-        Process process = new ProcessBuilder(command)
-            .directory(module.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(transcript.toFile())
-            .start();
+        Process process =
+            new ProcessBuilder(command)
+                .directory(module.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(transcript.toFile())
+                .start();
         if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
           process.destroyForcibly();
           return "no answer after " + TIMEOUT_MINUTES + " minutes";
@@ -124,13 +140,21 @@ final class MavenClasspath {
         }
         List<String> lines = Files.readAllLines(transcript, StandardCharsets.UTF_8);
         List<String> errors = lines.stream().filter(l -> l.contains("ERROR")).limit(3).toList();
-        return String.join(" ", errors.isEmpty() ? lines.subList(Math.max(0, lines.size() - 3), lines.size()) : errors)
+        return String.join(
+                " ",
+                errors.isEmpty()
+                    ? lines.subList(Math.max(0, lines.size() - 3), lines.size())
+                    : errors)
             .replaceAll("\\u001B\\[[;\\d]*m", "");
       } finally {
         Files.deleteIfExists(transcript);
       }
     } catch (IOException e) {
-      return "cannot run " + command.get(0) + " (" + e.getMessage() + "). Is Maven installed and on the PATH?";
+      return "cannot run "
+          + command.get(0)
+          + " ("
+          + e.getMessage()
+          + "). Is Maven installed and on the PATH?";
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "interrupted";

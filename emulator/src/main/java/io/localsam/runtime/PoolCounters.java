@@ -5,7 +5,9 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 
-/** How one function's pool has fared: invocations, errors, code reloads and its latest Init times. */
+/**
+ * How one function's pool has fared: invocations, errors, code reloads and its latest Init times.
+ */
 final class PoolCounters {
   private static final int INIT_TIMES = 10;
 
@@ -31,9 +33,25 @@ final class PoolCounters {
     reloads++;
   }
 
-  synchronized FunctionStatus status(String id, String runtime, String handler, String mode, int warm, int busy,
+  synchronized FunctionStatus status(
+      String id,
+      String runtime,
+      String handler,
+      String mode,
+      int warm,
+      int busy,
       Map<String, String> environment) {
-    return new FunctionStatus(id, runtime, handler, mode, warm, busy, List.copyOf(initTimes), invocations, errors, reloads,
+    return new FunctionStatus(
+        id,
+        runtime,
+        handler,
+        mode,
+        warm,
+        busy,
+        List.copyOf(initTimes),
+        invocations,
+        errors,
+        reloads,
         environment);
   }
 }

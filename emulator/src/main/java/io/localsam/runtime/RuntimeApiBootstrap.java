@@ -11,11 +11,12 @@ import java.util.Map;
 /**
  * LocalSAM's Java runtime for a function in its own process: it loads the handler with the same
  * {@link HandlerLoader} and AWS serializer as in-process environments, then serves invocations from
- * Lambda's Runtime API at {@code AWS_LAMBDA_RUNTIME_API}, one at a time, as the managed runtime does.
- * Its arguments are the function's class path; it is compiled for Java 17 so any newer JDK can run it.
+ * Lambda's Runtime API at {@code AWS_LAMBDA_RUNTIME_API}, one at a time, as the managed runtime
+ * does. Its arguments are the function's class path; it is compiled for Java 17 so any newer JDK
+ * can run it.
  *
- * <p>It ends when LocalSAM does: LocalSAM holds the other end of its standard input, so end of input
- * means LocalSAM is gone (even killed with SIGKILL).
+ * <p>It ends when LocalSAM does: LocalSAM holds the other end of its standard input, so end of
+ * input means LocalSAM is gone (even killed with SIGKILL).
  */
 public final class RuntimeApiBootstrap {
   private static final String TRACE_PROPERTY = "com.amazonaws.xray.traceHeader";
@@ -26,13 +27,16 @@ public final class RuntimeApiBootstrap {
     ParentWatch.start();
     Map<String, String> environment = System.getenv();
     RuntimeApiClient api = new RuntimeApiClient(environment.get("AWS_LAMBDA_RUNTIME_API"));
-    URLClassLoader functionLoader = new URLClassLoader(urls(classpath), LambdaApiClassLoader.INSTANCE);
+    URLClassLoader functionLoader =
+        new URLClassLoader(urls(classpath), LambdaApiClassLoader.INSTANCE);
     Thread.currentThread().setContextClassLoader(functionLoader);
     LoadedHandler handler = null;
     HandlerFault fault;
     try {
       Serializers serializers = new Serializers(functionLoader, new SerializationClassLoader());
-      handler = new HandlerLoader(functionLoader, serializers, System.err::println).load(environment.get("_HANDLER"));
+      handler =
+          new HandlerLoader(functionLoader, serializers, System.err::println)
+              .load(environment.get("_HANDLER"));
       fault = null;
     } catch (HandlerFault e) {
       fault = e;
@@ -48,7 +52,11 @@ public final class RuntimeApiBootstrap {
     serve(api, handler, fault, environment);
   }
 
-  private static void serve(RuntimeApiClient api, LoadedHandler handler, HandlerFault fault, Map<String, String> environment)
+  private static void serve(
+      RuntimeApiClient api,
+      LoadedHandler handler,
+      HandlerFault fault,
+      Map<String, String> environment)
       throws IOException {
     while (true) {
       RuntimeApiClient.Next invocation = api.next();
@@ -63,14 +71,16 @@ public final class RuntimeApiBootstrap {
       }
       byte[] response;
       try {
-        response = handler.handle(invocation.event(), new RuntimeApiContext(invocation, environment));
+        response =
+            handler.handle(invocation.event(), new RuntimeApiContext(invocation, environment));
       } catch (Throwable thrown) {
         System.out.flush();
         System.err.println(StackTraces.text(thrown));
         api.error(invocation.requestId(), ErrorDocument.of(thrown), thrown.getClass().getName());
         continue;
       }
-      // What the handler printed belongs to this invocation: out before the answer lets the next one start.
+      // What the handler printed belongs to this invocation: out before the answer lets the next
+      // one start.
       System.out.flush();
       System.err.flush();
       api.response(invocation.requestId(), response);

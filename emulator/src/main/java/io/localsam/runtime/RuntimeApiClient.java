@@ -11,10 +11,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The runtime's side of Lambda's Runtime API: HTTP/1.1 over one kept-alive socket to LocalSAM's server
- * on the loopback, each request written whole in one write with Nagle off. The JDK's HttpURLConnection
- * probed a reused connection for a millisecond before every streamed POST and made three times the
- * garbage; this is the whole of what the runtime needs, and it starts faster in a cold JVM.
+ * The runtime's side of Lambda's Runtime API: HTTP/1.1 over one kept-alive socket to LocalSAM's
+ * server on the loopback, each request written whole in one write with Nagle off. The JDK's
+ * HttpURLConnection probed a reused connection for a millisecond before every streamed POST and
+ * made three times the garbage; this is the whole of what the runtime needs, and it starts faster
+ * in a cold JVM.
  */
 final class RuntimeApiClient {
   private static final String BASE = "/2018-06-01/runtime";
@@ -25,19 +26,23 @@ final class RuntimeApiClient {
   private Socket socket;
   private InputStream in;
   private OutputStream out;
-  // What was read from the socket and not yet parsed: a plain buffer, not a BufferedInputStream and its lock per byte.
+  // What was read from the socket and not yet parsed: a plain buffer, not a BufferedInputStream and
+  // its lock per byte.
   private final byte[] buffer = new byte[16 * 1024];
   private int position;
   private int limit;
   private final StringBuilder line = new StringBuilder(128);
 
   /** One invocation as {@code /invocation/next} delivers it. */
-  record Next(String requestId, long deadlineMillis, String functionArn, String traceId, byte[] event) {}
+  record Next(
+      String requestId, long deadlineMillis, String functionArn, String traceId, byte[] event) {}
 
   /** A status, the headers (names in any case) and the body. */
   private record Response(int status, Map<String, String> headers, byte[] body) {}
 
-  /** @param address {@code AWS_LAMBDA_RUNTIME_API}: host and port */
+  /**
+   * @param address {@code AWS_LAMBDA_RUNTIME_API}: host and port
+   */
   RuntimeApiClient(String address) {
     int colon = address.lastIndexOf(':');
     this.host = address.substring(0, colon);
@@ -46,15 +51,18 @@ final class RuntimeApiClient {
   }
 
   Next next() throws IOException {
-    Response response = exchange("GET", "/invocation/next", null, null); // a long poll: no read timeout
+    Response response =
+        exchange("GET", "/invocation/next", null, null); // a long poll: no read timeout
     if (response.status() != 200) {
       throw new IOException("Runtime API answered " + response.status() + " to /invocation/next");
     }
     String deadline = response.headers().get("Lambda-Runtime-Deadline-Ms");
-    return new Next(response.headers().get("Lambda-Runtime-Aws-Request-Id"),
+    return new Next(
+        response.headers().get("Lambda-Runtime-Aws-Request-Id"),
         deadline == null ? Long.MAX_VALUE : Long.parseLong(deadline),
         response.headers().get("Lambda-Runtime-Invoked-Function-Arn"),
-        response.headers().get("Lambda-Runtime-Trace-Id"), response.body());
+        response.headers().get("Lambda-Runtime-Trace-Id"),
+        response.body());
   }
 
   void response(String requestId, byte[] payload) throws IOException {
@@ -70,11 +78,12 @@ final class RuntimeApiClient {
   }
 
   /**
-   * One request and its response. A kept-alive connection the server has closed meanwhile (it ends one
-   * left without a request for a minute, as a long-running handler leaves it) is found out on use: the
-   * request then goes once more on a new connection, as HttpURLConnection retried it.
+   * One request and its response. A kept-alive connection the server has closed meanwhile (it ends
+   * one left without a request for a minute, as a long-running handler leaves it) is found out on
+   * use: the request then goes once more on a new connection, as HttpURLConnection retried it.
    */
-  private Response exchange(String method, String path, byte[] body, String errorType) throws IOException {
+  private Response exchange(String method, String path, byte[] body, String errorType)
+      throws IOException {
     byte[] request = request(method, path, body, errorType);
     boolean reused = socket != null;
     try {
@@ -106,13 +115,22 @@ final class RuntimeApiClient {
   }
 
   private byte[] request(String method, String path, byte[] body, String errorType) {
-    StringBuilder head = new StringBuilder(160).append(method).append(' ').append(BASE).append(path)
-        .append(" HTTP/1.1\r\nHost: ").append(address).append("\r\n");
+    StringBuilder head =
+        new StringBuilder(160)
+            .append(method)
+            .append(' ')
+            .append(BASE)
+            .append(path)
+            .append(" HTTP/1.1\r\nHost: ")
+            .append(address)
+            .append("\r\n");
     if (errorType != null) {
       head.append("Lambda-Runtime-Function-Error-Type: ").append(errorType).append("\r\n");
     }
     if (body != null) {
-      head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+      head.append("Content-Type: application/json\r\nContent-Length: ")
+          .append(body.length)
+          .append("\r\n");
     }
     byte[] headBytes = head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
     if (body == null) {
@@ -155,7 +173,8 @@ final class RuntimeApiClient {
       }
       return body.toByteArray();
     }
-    ByteArrayOutputStream rest = new ByteArrayOutputStream(); // neither: the body ends with the connection
+    ByteArrayOutputStream rest =
+        new ByteArrayOutputStream(); // neither: the body ends with the connection
     rest.write(buffer, position, limit - position);
     rest.write(in.readAllBytes());
     disconnect();

@@ -7,20 +7,24 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** The {@code Context} of one invocation in a child process: from the Runtime API's headers and Lambda's variables. */
+/**
+ * The {@code Context} of one invocation in a child process: from the Runtime API's headers and
+ * Lambda's variables.
+ */
 final class RuntimeApiContext implements Context {
-  private static final LambdaLogger STDOUT = new LambdaLogger() {
-    @Override
-    public void log(String message) {
-      System.out.print(message);
-      System.out.flush();
-    }
+  private static final LambdaLogger STDOUT =
+      new LambdaLogger() {
+        @Override
+        public void log(String message) {
+          System.out.print(message);
+          System.out.flush();
+        }
 
-    @Override
-    public void log(byte[] message) {
-      log(new String(message, StandardCharsets.UTF_8));
-    }
-  };
+        @Override
+        public void log(byte[] message) {
+          log(new String(message, StandardCharsets.UTF_8));
+        }
+      };
 
   private final RuntimeApiClient.Next invocation;
   private final Map<String, String> environment;
@@ -72,7 +76,10 @@ final class RuntimeApiContext implements Context {
 
   @Override
   public int getRemainingTimeInMillis() {
-    return (int) Math.max(0, Math.min(Integer.MAX_VALUE, invocation.deadlineMillis() - System.currentTimeMillis()));
+    return (int)
+        Math.max(
+            0,
+            Math.min(Integer.MAX_VALUE, invocation.deadlineMillis() - System.currentTimeMillis()));
   }
 
   @Override

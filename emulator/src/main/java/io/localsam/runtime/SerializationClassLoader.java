@@ -9,13 +9,13 @@ import java.net.URLClassLoader;
 import java.net.URLConnection;
 
 /**
- * Loads one copy of AWS's own serializer (aws-lambda-java-serialization, what the managed Java runtime
- * uses), beside a function's class loader as in the runtime, where it lives in the system class loader:
- * the jar is self-contained (its Jackson, org.json and joda-time are shaded; it needs only the JDK), and
- * it reaches the function's classes through the loader it is given ({@code serializerFor(type, loader)})
- * and the thread's context loader, never through its parent, so a copy can be loaded before the function
- * it will serve is known ({@link SerializerSpare}). The function never sees it. Its own packages are loaded
- * child-first.
+ * Loads one copy of AWS's own serializer (aws-lambda-java-serialization, what the managed Java
+ * runtime uses), beside a function's class loader as in the runtime, where it lives in the system
+ * class loader: the jar is self-contained (its Jackson, org.json and joda-time are shaded; it needs
+ * only the JDK), and it reaches the function's classes through the loader it is given ({@code
+ * serializerFor(type, loader)}) and the thread's context loader, never through its parent, so a
+ * copy can be loaded before the function it will serve is known ({@link SerializerSpare}). The
+ * function never sees it. Its own packages are loaded child-first.
  */
 final class SerializationClassLoader extends URLClassLoader {
   private static final String RESOURCE = "aws-lambda-java-serialization.jar";
@@ -47,9 +47,10 @@ final class SerializationClassLoader extends URLClassLoader {
   }
 
   /**
-   * Reads a resource (joda-time's zone data) through a connection of its own. The JDK's version shares one
-   * cached {@code JarFile} per jar among all loaders and closes it when any of them is closed, so an
-   * environment ending would close the stream another one is reading its zone data from.
+   * Reads a resource (joda-time's zone data) through a connection of its own. The JDK's version
+   * shares one cached {@code JarFile} per jar among all loaders and closes it when any of them is
+   * closed, so an environment ending would close the stream another one is reading its zone data
+   * from.
    */
   @Override
   public InputStream getResourceAsStream(String name) {
@@ -76,7 +77,10 @@ final class SerializationClassLoader extends URLClassLoader {
         || name.startsWith("com.amazonaws.lambda.thirdparty.");
   }
 
-  /** The embedded jar, unpacked once (see {@link EmbeddedFiles}) so a cold start does not pay for it. */
+  /**
+   * The embedded jar, unpacked once (see {@link EmbeddedFiles}) so a cold start does not pay for
+   * it.
+   */
   private static URL locateJar() {
     try {
       return EmbeddedFiles.resource(SerializationClassLoader.class, RESOURCE).toUri().toURL();

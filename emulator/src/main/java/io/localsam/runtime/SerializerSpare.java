@@ -4,12 +4,12 @@ import io.localsam.host.HelperThreads;
 import java.lang.reflect.InvocationTargetException;
 
 /**
- * AWS's serializer, loaded and initialised before an environment needs it: a copy is made on a background
- * thread while LocalSAM starts ({@link #refill}), and the first environment's Init takes it instead of
- * loading and initialising about 880 classes on the first request. Each copy serves one environment only
- * (nothing AWS's classes keep in their statics is shared). Taking it does not start the next one: that
- * work would run beside the new environment's first invocation, and a function that fills the heap then
- * ran out of memory only after its timeout (FunctionFaultsTest).
+ * AWS's serializer, loaded and initialised before an environment needs it: a copy is made on a
+ * background thread while LocalSAM starts ({@link #refill}), and the first environment's Init takes
+ * it instead of loading and initialising about 880 classes on the first request. Each copy serves
+ * one environment only (nothing AWS's classes keep in their statics is shared). Taking it does not
+ * start the next one: that work would run beside the new environment's first invocation, and a
+ * function that fills the heap then ran out of memory only after its timeout (FunctionFaultsTest).
  */
 final class SerializerSpare {
   private static SerializationClassLoader ready; // guarded by the class
@@ -20,9 +20,9 @@ final class SerializerSpare {
   private SerializerSpare() {}
 
   /**
-   * The ready copy, or the one on its way unless another Init already waits for it (its loading is further
-   * along than a new one's would be, and two loading at once share the CPU), or a new one made now.
-   * Environments started together do not queue behind the background thread.
+   * The ready copy, or the one on its way unless another Init already waits for it (its loading is
+   * further along than a new one's would be, and two loading at once share the CPU), or a new one
+   * made now. Environments started together do not queue behind the background thread.
    */
   static SerializationClassLoader take() {
     SerializationClassLoader taken;
@@ -77,7 +77,9 @@ final class SerializerSpare {
       loader = new SerializationClassLoader();
       warm(loader);
     } catch (ReflectiveOperationException | RuntimeException | LinkageError | OutOfMemoryError e) {
-      loader = null; // an environment then loads its own, and reports what fails there (a function may fill the heap)
+      loader =
+          null; // an environment then loads its own, and reports what fails there (a function may
+      // fill the heap)
     } finally {
       synchronized (SerializerSpare.class) {
         ready = loader;
@@ -87,13 +89,24 @@ final class SerializerSpare {
     }
   }
 
-  /** Loads and initialises what every environment's {@link Serializers} uses, and the event serializers' tables. */
+  /**
+   * Loads and initialises what every environment's {@link Serializers} uses, and the event
+   * serializers' tables.
+   */
   private static void warm(ClassLoader loader) throws ReflectiveOperationException {
-    Class.forName("com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers", true, loader);
-    Class.forName("com.amazonaws.services.lambda.runtime.serialization.PojoSerializer", true, loader);
+    Class.forName(
+        "com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers",
+        true,
+        loader);
+    Class.forName(
+        "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer", true, loader);
     try {
-      Class.forName("com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory", true, loader)
-          .getMethod("getInstance").invoke(null);
+      Class.forName(
+              "com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory",
+              true,
+              loader)
+          .getMethod("getInstance")
+          .invoke(null);
     } catch (InvocationTargetException e) {
       throw new IllegalStateException(e.getCause());
     }

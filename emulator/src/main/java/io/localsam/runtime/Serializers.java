@@ -13,9 +13,9 @@ import java.util.ServiceLoader;
 
 /**
  * Picks the serializer for a handler's input or output type exactly as the Java runtime does: the
- * function's own {@code CustomPojoSerializer} if it ships one, AWS's event serializers for the event
- * classes they know, AWS's Jackson configuration for everything else. The AWS classes live in the
- * function's {@link SerializationClassLoader}, so they are reached reflectively.
+ * function's own {@code CustomPojoSerializer} if it ships one, AWS's event serializers for the
+ * event classes they know, AWS's Jackson configuration for everything else. The AWS classes live in
+ * the function's {@link SerializationClassLoader}, so they are reached reflectively.
  */
 final class Serializers {
   private final ClassLoader functionLoader;
@@ -27,19 +27,23 @@ final class Serializers {
   private final Method fromJson;
   private final Method toJson;
 
-  Serializers(ClassLoader functionLoader, ClassLoader serializationLoader) throws ReflectiveOperationException {
+  Serializers(ClassLoader functionLoader, ClassLoader serializationLoader)
+      throws ReflectiveOperationException {
     this.functionLoader = functionLoader;
     this.customSerializer = customSerializer(functionLoader);
-    Class<?> events = serializationLoader.loadClass(
-        "com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers");
+    Class<?> events =
+        serializationLoader.loadClass(
+            "com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers");
     isSupportedEvent = events.getMethod("isLambdaSupportedEvent", String.class);
     eventSerializerFor = events.getMethod("serializerFor", Class.class, ClassLoader.class);
-    Class<?> factory = serializationLoader.loadClass(
-        "com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory");
+    Class<?> factory =
+        serializationLoader.loadClass(
+            "com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory");
     jacksonFactory = factory.getMethod("getInstance").invoke(null);
     jacksonSerializerFor = factory.getMethod("getSerializer", Type.class);
-    Class<?> pojoSerializer = serializationLoader.loadClass(
-        "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer");
+    Class<?> pojoSerializer =
+        serializationLoader.loadClass(
+            "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer");
     fromJson = pojoSerializer.getMethod("fromJson", InputStream.class);
     toJson = pojoSerializer.getMethod("toJson", Object.class, OutputStream.class);
   }
@@ -77,8 +81,7 @@ final class Serializers {
   }
 
   private Codec custom(Type type) {
-    CustomPojoSerializer serializer =
-        (CustomPojoSerializer) customSerializer;
+    CustomPojoSerializer serializer = (CustomPojoSerializer) customSerializer;
     return new Codec() {
       @Override
       public Object read(byte[] json) {
@@ -95,9 +98,8 @@ final class Serializers {
   }
 
   private static Object customSerializer(ClassLoader functionLoader) {
-    Iterator<CustomPojoSerializer> found = ServiceLoader
-        .load(CustomPojoSerializer.class, functionLoader)
-        .iterator();
+    Iterator<CustomPojoSerializer> found =
+        ServiceLoader.load(CustomPojoSerializer.class, functionLoader).iterator();
     if (!found.hasNext()) {
       return null;
     }

@@ -19,17 +19,18 @@ import java.util.function.Consumer;
 import java.util.zip.CRC32;
 
 /**
- * Notices edits to the template's files (the template, its nested stacks and included files, the env vars
- * file) the way {@link CodeWatcher} notices rebuilt code: file events on the folders that hold
- * them, acted on once the files have been quiet for {@link CodeWatcher#QUIET_MILLIS} (an editor writes over a
- * while), and a poll of their content every {@link CodeWatcher#POLL_MILLIS} ms for what events miss (every
- * second where the file system gives none), a change seen that way acted on once it held still from one poll
- * to the next. A change is a change of content: saving the same text again is not one.
+ * Notices edits to the template's files (the template, its nested stacks and included files, the
+ * env vars file) the way {@link CodeWatcher} notices rebuilt code: file events on the folders that
+ * hold them, acted on once the files have been quiet for {@link CodeWatcher#QUIET_MILLIS} (an
+ * editor writes over a while), and a poll of their content every {@link CodeWatcher#POLL_MILLIS} ms
+ * for what events miss (every second where the file system gives none), a change seen that way
+ * acted on once it held still from one poll to the next. A change is a change of content: saving
+ * the same text again is not one.
  *
  * <p>{@code onChange} runs on the watcher's own thread, one change at a time.
  */
 public final class TemplateWatcher implements AutoCloseable {
-  private volatile Runnable onChange = () -> { };
+  private volatile Runnable onChange = () -> {};
   private final Consumer<String> log;
   private final Thread thread;
   private volatile Set<Path> files;
@@ -48,8 +49,8 @@ public final class TemplateWatcher implements AutoCloseable {
   }
 
   /**
-   * Takes the state of {@code files} (those {@code template} was just read from) now, so an edit made while
-   * the rest of LocalSAM starts is a change too; {@link #start} begins watching.
+   * Takes the state of {@code files} (those {@code template} was just read from) now, so an edit
+   * made while the rest of LocalSAM starts is a change too; {@link #start} begins watching.
    */
   public TemplateWatcher(Path template, Set<Path> files, Consumer<String> log) {
     this.files = Set.copyOf(files);
@@ -59,8 +60,9 @@ public final class TemplateWatcher implements AutoCloseable {
   }
 
   /**
-   * Registers for file events now, so an edit made as soon as this returns is seen, then watches on a thread
-   * of its own, running {@code onChange} for each change (one made since construction included).
+   * Registers for file events now, so an edit made as soon as this returns is seen, then watches on
+   * a thread of its own, running {@code onChange} for each change (one made since construction
+   * included).
    */
   public void start(Runnable onChange) {
     this.onChange = onChange;
@@ -72,15 +74,19 @@ public final class TemplateWatcher implements AutoCloseable {
     thread.start();
   }
 
-  /** Watches {@code next} from the next pass on (a reload may add or drop nested stacks and included files). */
+  /**
+   * Watches {@code next} from the next pass on (a reload may add or drop nested stacks and included
+   * files).
+   */
   public void watch(Set<Path> next) {
     files = Set.copyOf(next);
     filesChanged = true;
   }
 
   private void run() {
-    long pollNanos = TimeUnit.MILLISECONDS.toNanos(
-        events != null ? CodeWatcher.POLL_MILLIS : CodeWatcher.POLL_WITHOUT_EVENTS_MILLIS);
+    long pollNanos =
+        TimeUnit.MILLISECONDS.toNanos(
+            events != null ? CodeWatcher.POLL_MILLIS : CodeWatcher.POLL_WITHOUT_EVENTS_MILLIS);
     long nextPoll = System.nanoTime() + pollNanos;
     try {
       while (!closed) {
@@ -89,10 +95,15 @@ public final class TemplateWatcher implements AutoCloseable {
           fingerprint = fingerprint(files);
           registerFolders();
         }
-        long wake = changedAt < 0 ? nextPoll
-            : Math.min(nextPoll, changedAt + TimeUnit.MILLISECONDS.toNanos(CodeWatcher.QUIET_MILLIS));
+        long wake =
+            changedAt < 0
+                ? nextPoll
+                : Math.min(
+                    nextPoll, changedAt + TimeUnit.MILLISECONDS.toNanos(CodeWatcher.QUIET_MILLIS));
         awaitEvents(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wake - System.nanoTime())));
-        if (changedAt >= 0 && System.nanoTime() - changedAt >= TimeUnit.MILLISECONDS.toNanos(CodeWatcher.QUIET_MILLIS)) {
+        if (changedAt >= 0
+            && System.nanoTime() - changedAt
+                >= TimeUnit.MILLISECONDS.toNanos(CodeWatcher.QUIET_MILLIS)) {
           changedAt = -1;
           long current = fingerprint(files);
           if (current != fingerprint) {
@@ -125,12 +136,15 @@ public final class TemplateWatcher implements AutoCloseable {
   }
 
   private void changed(long current) {
-    fingerprint = current; // taken before the files are read again: a later edit is a change once more
+    fingerprint =
+        current; // taken before the files are read again: a later edit is a change once more
     pending = null;
     try {
       onChange.run();
     } catch (RuntimeException e) {
-      log.accept("Template not reloaded: " + e); // the last good version keeps serving; the next edit tries again
+      log.accept(
+          "Template not reloaded: "
+              + e); // the last good version keeps serving; the next edit tries again
     }
   }
 
@@ -145,7 +159,9 @@ public final class TemplateWatcher implements AutoCloseable {
       Path folder = folders.get(key);
       for (WatchEvent<?> event : key.pollEvents()) {
         if (event.kind() == StandardWatchEventKinds.OVERFLOW
-            || folder != null && event.context() instanceof Path name && watched.contains(folder.resolve(name))) {
+            || folder != null
+                && event.context() instanceof Path name
+                && watched.contains(folder.resolve(name))) {
           changedAt = System.nanoTime();
         }
       }
@@ -161,16 +177,22 @@ public final class TemplateWatcher implements AutoCloseable {
       return;
     }
     Set<Path> wanted = new LinkedHashSet<>();
-    files.forEach(file -> {
-      if (file.getParent() != null) {
-        wanted.add(file.getParent());
-      }
-    });
+    files.forEach(
+        file -> {
+          if (file.getParent() != null) {
+            wanted.add(file.getParent());
+          }
+        });
     wanted.removeAll(folders.values());
     for (Path folder : wanted) {
       try {
-        folders.put(folder.register(events, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-            StandardWatchEventKinds.ENTRY_DELETE), folder);
+        folders.put(
+            folder.register(
+                events,
+                StandardWatchEventKinds.ENTRY_CREATE,
+                StandardWatchEventKinds.ENTRY_MODIFY,
+                StandardWatchEventKinds.ENTRY_DELETE),
+            folder);
       } catch (IOException | RuntimeException e) {
         // gone, or the system's watch limit: the poll covers it
       }

@@ -14,8 +14,13 @@ final class TraceHeaders {
   static String next() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     HexFormat hex = HexFormat.of();
-    return "Root=1-" + hex.toHexDigits((int) (System.currentTimeMillis() / 1000)) + "-"
-        + hex.toHexDigits(random.nextInt()) + hex.toHexDigits(random.nextLong())
-        + ";Parent=" + hex.toHexDigits(random.nextLong()) + ";Sampled=1";
+    return "Root=1-"
+        + hex.toHexDigits((int) (System.currentTimeMillis() / 1000))
+        + "-"
+        + hex.toHexDigits(random.nextInt())
+        + hex.toHexDigits(random.nextLong())
+        + ";Parent="
+        + hex.toHexDigits(random.nextLong())
+        + ";Sampled=1";
   }
 }

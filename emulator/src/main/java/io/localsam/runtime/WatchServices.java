@@ -8,7 +8,10 @@ import java.nio.file.WatchService;
 final class WatchServices {
   private WatchServices() {}
 
-  /** A new watch service, or null where the file system gives no events (the watchers then poll alone). */
+  /**
+   * A new watch service, or null where the file system gives no events (the watchers then poll
+   * alone).
+   */
   static WatchService openOrNull() {
     try {
       return FileSystems.getDefault().newWatchService();

@@ -8,11 +8,16 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
-/** Writes plain Java values (maps, lists, strings, numbers, booleans, null) with a bare {@link JsonGenerator}. */
+/**
+ * Writes plain Java values (maps, lists, strings, numbers, booleans, null) with a bare {@link
+ * JsonGenerator}.
+ */
 public final class JsonValues {
   private JsonValues() {}
 
-  /** A JSON string literal of the text, escaped by Jackson: for error bodies written as plain text. */
+  /**
+   * A JSON string literal of the text, escaped by Jackson: for error bodies written as plain text.
+   */
   public static String quote(String text) {
     return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + '"';
   }
@@ -35,7 +40,10 @@ public final class JsonValues {
       json.writeEndArray();
     } else if (value instanceof Boolean bool) {
       json.writeBoolean(bool);
-    } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+    } else if (value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
+        || value instanceof Byte) {
       json.writeNumber(((Number) value).longValue());
     } else if (value instanceof BigInteger big) {
       json.writeNumber(big);

@@ -7,10 +7,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Undertow's and XNIO's INFO lines (versions at start-up) kept out of the log while LocalSAM's servers run:
- * their java.util.logging loggers are held at WARNING from the first server's start to the last one's stop,
- * then get back the levels they had. Nothing JVM-wide is set (JBoss Logging picks its back end as it would
- * anyway), so in a test JVM whose logging goes elsewhere (Logback, say) the user's configuration decides.
+ * Undertow's and XNIO's INFO lines (versions at start-up) kept out of the log while LocalSAM's
+ * servers run: their java.util.logging loggers are held at WARNING from the first server's start to
+ * the last one's stop, then get back the levels they had. Nothing JVM-wide is set (JBoss Logging
+ * picks its back end as it would anyway), so in a test JVM whose logging goes elsewhere (Logback,
+ * say) the user's configuration decides.
  */
 final class QuietLogs {
 
@@ -18,6 +19,7 @@ final class QuietLogs {
 
   /** The running servers; guarded by the class. */
   private static final Map<Object, Boolean> HOLDERS = new IdentityHashMap<>();
+
   /** The loggers, held strongly so their levels stay, with the levels to give back. */
   private static final Map<Logger, Level> SAVED = new LinkedHashMap<>();
 

@@ -11,18 +11,21 @@ import javax.net.ssl.SSLContext;
 import org.xnio.Options;
 
 /**
- * What the gateway and the Invoke API servers share: one set of protections against slow and hostile
- * clients, quiet logs while they run (see {@link QuietLogs}), a clear start-up failure, their address.
+ * What the gateway and the Invoke API servers share: one set of protections against slow and
+ * hostile clients, quiet logs while they run (see {@link QuietLogs}), a clear start-up failure,
+ * their address.
  */
 public final class UndertowServers {
   /**
-   * The most bytes of request line and headers Undertow parses before answering 400 and closing. Above
-   * API Gateway's 10240 bytes ({@link RequestHeadLimit} answers that one as the gateway does), so this
-   * is only the bound on what a client can make the parser hold.
+   * The most bytes of request line and headers Undertow parses before answering 400 and closing.
+   * Above API Gateway's 10240 bytes ({@link RequestHeadLimit} answers that one as the gateway
+   * does), so this is only the bound on what a client can make the parser hold.
    */
   public static final int MAX_HEADER_BYTES = 64 * 1024;
+
   /** A client that stops inside its request line or headers is disconnected after this. */
   public static final int REQUEST_PARSE_TIMEOUT_MILLIS = 10_000;
+
   /** An idle connection between requests, or a body that stops arriving, is closed after this. */
   public static final int IDLE_TIMEOUT_MILLIS = 60_000;
 
@@ -30,13 +33,15 @@ public final class UndertowServers {
 
   /**
    * A builder listening on {@code host:port} that serves {@code handler} with the protections both
-   * servers share: slow-client timeouts, the header size bound, a body bound for a {@link BodyReader}
-   * of {@code bodyLimit} bytes, and answers to {@code Expect: 100-continue} (the 100 is sent when the
-   * body is first read, so a request refused before that never gets one). Counts of headers, query
-   * parameters and cookies are bounded only by the header bytes: each takes at least one byte, and API
-   * Gateway limits by size, not by count. With {@code tls} the listener speaks HTTPS.
+   * servers share: slow-client timeouts, the header size bound, a body bound for a {@link
+   * BodyReader} of {@code bodyLimit} bytes, and answers to {@code Expect: 100-continue} (the 100 is
+   * sent when the body is first read, so a request refused before that never gets one). Counts of
+   * headers, query parameters and cookies are bounded only by the header bytes: each takes at least
+   * one byte, and API Gateway limits by size, not by count. With {@code tls} the listener speaks
+   * HTTPS.
    */
-  public static Undertow.Builder builder(String host, int port, int bodyLimit, HttpHandler handler, SSLContext tls) {
+  public static Undertow.Builder builder(
+      String host, int port, int bodyLimit, HttpHandler handler, SSLContext tls) {
     Undertow.Builder builder = Undertow.builder();
     if (tls == null) {
       builder.addHttpListener(port, host);
@@ -56,7 +61,8 @@ public final class UndertowServers {
   }
 
   /**
-   * Starts a server built to listen on {@code host:port} and returns the port it got (port 0 picks one).
+   * Starts a server built to listen on {@code host:port} and returns the port it got (port 0 picks
+   * one).
    *
    * @throws LocalSamException when the port is taken, or the address cannot be listened on
    */
@@ -68,11 +74,16 @@ public final class UndertowServers {
       QuietLogs.release(server);
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof BindException) {
-          throw new LocalSamException("Port " + port + " on " + host
-              + " is already in use (or not available). Stop the other process or pass -p with another port.");
+          throw new LocalSamException(
+              "Port "
+                  + port
+                  + " on "
+                  + host
+                  + " is already in use (or not available). Stop the other process or pass -p with another port.");
         }
       }
-      throw new LocalSamException("Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+      throw new LocalSamException(
+          "Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
     }
     return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
   }
@@ -87,8 +98,9 @@ public final class UndertowServers {
   }
 
   /**
-   * Keeps Undertow's and XNIO's INFO lines out of the log while {@code holder} (a server LocalSAM runs on
-   * XNIO without {@link #start}: the Runtime API's listeners) runs; {@link #releaseQuietLogs} when it ends.
+   * Keeps Undertow's and XNIO's INFO lines out of the log while {@code holder} (a server LocalSAM
+   * runs on XNIO without {@link #start}: the Runtime API's listeners) runs; {@link
+   * #releaseQuietLogs} when it ends.
    */
   public static void holdQuietLogs(Object holder) {
     QuietLogs.hold(holder);

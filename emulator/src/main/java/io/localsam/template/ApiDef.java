@@ -9,17 +9,17 @@ import java.util.Objects;
 /**
  * One API with its own settings, as deployed API Gateway keeps them per API (not one global set).
  *
- * @param logicalId {@code ServerlessRestApi}, {@code ServerlessHttpApi} or the explicit resource's id; an
- *     API of a nested stack is {@code Stack/Id}
+ * @param logicalId {@code ServerlessRestApi}, {@code ServerlessHttpApi} or the explicit resource's
+ *     id; an API of a nested stack is {@code Stack/Id}
  * @param kind REST or HTTP
- * @param stageName the stage ({@code Prod} for the implicit REST API, {@code $default} for HTTP APIs
- *     without one)
+ * @param stageName the stage ({@code Prod} for the implicit REST API, {@code $default} for HTTP
+ *     APIs without one)
  * @param stageVariables the stage's variables
  * @param binaryMediaTypes {@code BinaryMediaTypes}, with {@code ~1} already turned into {@code /}
- * @param cors an HTTP API's CORS configuration, or {@code null} when it has none (a REST API's CORS is its
- *     {@code optionsMocks})
- * @param optionsMocks a REST API's MOCK OPTIONS methods, one per resource that has one (SAM's {@code Cors}
- *     included)
+ * @param cors an HTTP API's CORS configuration, or {@code null} when it has none (a REST API's CORS
+ *     is its {@code optionsMocks})
+ * @param optionsMocks a REST API's MOCK OPTIONS methods, one per resource that has one (SAM's
+ *     {@code Cors} included)
  * @param auth the API's authorizers and default authorizer ({@link ApiAuth#NONE} when none)
  * @param location where the resource (or, for implicit APIs, the first event using it) was written
  */
@@ -44,8 +44,22 @@ public record ApiDef(
   }
 
   /** The shape before CORS and Auth were read; kept for callers. */
-  public ApiDef(String logicalId, ApiKind kind, String stageName, Map<String, String> stageVariables,
-      List<String> binaryMediaTypes, SourceLocation location) {
-    this(logicalId, kind, stageName, stageVariables, binaryMediaTypes, null, List.of(), ApiAuth.NONE, location);
+  public ApiDef(
+      String logicalId,
+      ApiKind kind,
+      String stageName,
+      Map<String, String> stageVariables,
+      List<String> binaryMediaTypes,
+      SourceLocation location) {
+    this(
+        logicalId,
+        kind,
+        stageName,
+        stageVariables,
+        binaryMediaTypes,
+        null,
+        List.of(),
+        ApiAuth.NONE,
+        location);
   }
 }

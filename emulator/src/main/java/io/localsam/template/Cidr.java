@@ -3,7 +3,10 @@ package io.localsam.template;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code Fn::Cidr} for IPv4: {@code count} consecutive subnets of {@code 2^hostBits} addresses from the block's start. */
+/**
+ * {@code Fn::Cidr} for IPv4: {@code count} consecutive subnets of {@code 2^hostBits} addresses from
+ * the block's start.
+ */
 final class Cidr {
   private Cidr() {}
 
@@ -15,7 +18,12 @@ final class Cidr {
     }
     String[] octets = parts[0].split("\\.");
     Integer prefix = Scalars.integer(parts[1]);
-    if (octets.length != 4 || prefix == null || prefix < 0 || prefix > 32 || hostBits < 0 || hostBits > 32 - prefix) {
+    if (octets.length != 4
+        || prefix == null
+        || prefix < 0
+        || prefix > 32
+        || hostBits < 0
+        || hostBits > 32 - prefix) {
       return null;
     }
     long address = 0;
@@ -35,8 +43,16 @@ final class Cidr {
     List<Object> subnets = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       long subnet = start + size * i;
-      subnets.add(((subnet >> 24) & 255) + "." + ((subnet >> 16) & 255) + "." + ((subnet >> 8) & 255) + "." + (subnet & 255)
-          + "/" + (32 - hostBits));
+      subnets.add(
+          ((subnet >> 24) & 255)
+              + "."
+              + ((subnet >> 16) & 255)
+              + "."
+              + ((subnet >> 8) & 255)
+              + "."
+              + (subnet & 255)
+              + "/"
+              + (32 - hostBits));
     }
     return subnets;
   }

@@ -3,9 +3,9 @@ package io.localsam.template;
 import java.util.List;
 
 /**
- * One CORS configuration that API Gateway applies itself: an HTTP API's {@code CorsConfiguration} (or
- * {@code x-amazon-apigateway-cors}) and a function URL's {@code Cors} end up here. (A REST API's CORS is
- * static OPTIONS mocks instead: {@link OptionsMock}.)
+ * One CORS configuration that API Gateway applies itself: an HTTP API's {@code CorsConfiguration}
+ * (or {@code x-amazon-apigateway-cors}) and a function URL's {@code Cors} end up here. (A REST
+ * API's CORS is static OPTIONS mocks instead: {@link OptionsMock}.)
  *
  * @param allowOrigins {@code Access-Control-Allow-Origin} values; {@code *} allows any origin
  * @param allowMethods allowed methods

@@ -5,10 +5,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads a stack's asynchronous invocation settings: each SAM function's {@code EventInvokeConfig} and the
- * {@code AWS::Lambda::EventInvokeConfig} resources (which win, as the later-deployed resource would). Values
- * CloudFormation would refuse are template errors; destinations that are not functions of this template are
- * warned about by name, since their records can only be logged here.
+ * Reads a stack's asynchronous invocation settings: each SAM function's {@code EventInvokeConfig}
+ * and the {@code AWS::Lambda::EventInvokeConfig} resources (which win, as the later-deployed
+ * resource would). Values CloudFormation would refuse are template errors; destinations that are
+ * not functions of this template are warned about by name, since their records can only be logged
+ * here.
  */
 final class EventInvokeConfigReader {
   static final String RESOURCE = "AWS::Lambda::EventInvokeConfig";
@@ -26,8 +27,12 @@ final class EventInvokeConfigReader {
         String name = text.startsWith("arn:") ? IntegrationUri.functionName(text) : bareName(text);
         String function = name == null ? null : stack.functionNames.get(name);
         if (function == null) {
-          stack.warn.accept(stack.name(id) + ": FunctionName '" + text + "' is not a function of this template; its"
-              + " asynchronous invocation settings are not applied");
+          stack.warn.accept(
+              stack.name(id)
+                  + ": FunctionName '"
+                  + text
+                  + "' is not a function of this template; its"
+                  + " asynchronous invocation settings are not applied");
           continue;
         }
         resources.put(function, read(stack.name(id), properties));
@@ -35,7 +40,10 @@ final class EventInvokeConfigReader {
     }
   }
 
-  /** The settings of the function {@code id} with these properties: a resource's, its own, or Lambda's defaults. */
+  /**
+   * The settings of the function {@code id} with these properties: a resource's, its own, or
+   * Lambda's defaults.
+   */
   EventInvokeConfig forFunction(String id, Map<String, Object> properties) {
     EventInvokeConfig resource = resources.get(id);
     if (resource != null) {
@@ -54,8 +62,10 @@ final class EventInvokeConfigReader {
     EventInvokeConfig.Destination onSuccess = null;
     EventInvokeConfig.Destination onFailure = null;
     if (config.get("DestinationConfig") instanceof Map<?, ?> destinations) {
-      onSuccess = destination(owner + ".DestinationConfig.OnSuccess", destinations.get("OnSuccess"));
-      onFailure = destination(owner + ".DestinationConfig.OnFailure", destinations.get("OnFailure"));
+      onSuccess =
+          destination(owner + ".DestinationConfig.OnSuccess", destinations.get("OnSuccess"));
+      onFailure =
+          destination(owner + ".DestinationConfig.OnFailure", destinations.get("OnFailure"));
     }
     return new EventInvokeConfig(retries, age, onSuccess, onFailure);
   }
@@ -64,7 +74,10 @@ final class EventInvokeConfigReader {
     if (!(declared instanceof Map<?, ?> destination)) {
       return null;
     }
-    String arn = destination.get("Destination") == null ? null : Scalars.text(destination.get("Destination"));
+    String arn =
+        destination.get("Destination") == null
+            ? null
+            : Scalars.text(destination.get("Destination"));
     String type = destination.get("Type") instanceof String t ? t : typeOf(arn);
     String function = null;
     if ("Lambda".equalsIgnoreCase(type) && arn != null) {
@@ -72,13 +85,21 @@ final class EventInvokeConfigReader {
       function = name == null ? null : stack.functionNames.get(name);
     }
     if (function == null) {
-      stack.warn.accept(owner + ": the " + type + " destination " + (arn == null ? "(created by SAM)" : arn)
-          + " is not emulated; its invocation records are written to the log instead");
+      stack.warn.accept(
+          owner
+              + ": the "
+              + type
+              + " destination "
+              + (arn == null ? "(created by SAM)" : arn)
+              + " is not emulated; its invocation records are written to the log instead");
     }
     return new EventInvokeConfig.Destination(type, arn, function);
   }
 
-  /** The destination type an ARN names ({@code arn:aws:sqs:...} is SQS), as CloudFormation infers it. */
+  /**
+   * The destination type an ARN names ({@code arn:aws:sqs:...} is SQS), as CloudFormation infers
+   * it.
+   */
   private static String typeOf(String arn) {
     if (arn == null) {
       return "unknown";
@@ -101,15 +122,31 @@ final class EventInvokeConfigReader {
     return colon > 0 ? name.substring(0, colon) : name;
   }
 
-  private static int bounded(String owner, Map<String, Object> config, String property, int fallback, int min, int max,
+  private static int bounded(
+      String owner,
+      Map<String, Object> config,
+      String property,
+      int fallback,
+      int min,
+      int max,
       SourceLocation where) {
     if (!config.containsKey(property)) {
       return fallback;
     }
     Integer value = Scalars.integer(config.get(property));
     if (value == null || value < min || value > max) {
-      throw TemplateException.at(where, owner + ": " + property + " must be a number from " + min + " to " + max
-          + ", not '" + Scalars.text(config.get(property)) + "'");
+      throw TemplateException.at(
+          where,
+          owner
+              + ": "
+              + property
+              + " must be a number from "
+              + min
+              + " to "
+              + max
+              + ", not '"
+              + Scalars.text(config.get(property))
+              + "'");
     }
     return value;
   }

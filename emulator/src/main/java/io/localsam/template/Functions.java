@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The functions of one stack: {@code AWS::Serverless::Function} (Globals merged) and
- * {@code AWS::Lambda::Function}, with their local layers and any {@code AWS::Lambda::Url}. A function
- * that cannot run here (not Java, code in S3, a container image) is warned about by name and not mounted.
+ * The functions of one stack: {@code AWS::Serverless::Function} (Globals merged) and {@code
+ * AWS::Lambda::Function}, with their local layers and any {@code AWS::Lambda::Url}. A function that
+ * cannot run here (not Java, code in S3, a container image) is warned about by name and not
+ * mounted.
  */
 final class Functions {
-  private static final Set<String> LAYER_TYPES = Set.of("AWS::Serverless::LayerVersion", "AWS::Lambda::LayerVersion");
+  private static final Set<String> LAYER_TYPES =
+      Set.of("AWS::Serverless::LayerVersion", "AWS::Lambda::LayerVersion");
 
   private final Stack stack;
   private final CorsReader cors;
@@ -83,11 +85,17 @@ final class Functions {
     if (code instanceof Map<?, ?> map && map.containsKey("ZipFile")) {
       path = null;
     } else if (code instanceof Map<?, ?> map && map.containsKey("ImageUri")) {
-      stack.warn.accept(stack.name(id) + ": Code.ImageUri (a container image) needs Docker; the function is not mounted");
+      stack.warn.accept(
+          stack.name(id)
+              + ": Code.ImageUri (a container image) needs Docker; the function is not mounted");
       return null;
     } else if (code instanceof Map<?, ?> map && map.containsKey("S3Bucket")) {
-      path = codePath(id, Map.of("Bucket", map.get("S3Bucket"), "Key", Scalars.text(map.get("S3Key"))), "Code",
-          stack.assetPath(id, "Code"));
+      path =
+          codePath(
+              id,
+              Map.of("Bucket", map.get("S3Bucket"), "Key", Scalars.text(map.get("S3Key"))),
+              "Code",
+              stack.assetPath(id, "Code"));
       if (path == null) {
         return null;
       }
@@ -108,40 +116,64 @@ final class Functions {
     if (asset != null) {
       return asset;
     }
-    String where = codeUri instanceof Map<?, ?> map && map.containsKey("Bucket")
-        ? "s3://" + Scalars.text(map.get("Bucket")) + "/" + Scalars.text(map.get("Key")) : Scalars.text(codeUri);
-    stack.warn.accept(stack.name(id) + ": " + property + " points to S3 (" + where
-        + "); only local code can run, so the function is not mounted");
+    String where =
+        codeUri instanceof Map<?, ?> map && map.containsKey("Bucket")
+            ? "s3://" + Scalars.text(map.get("Bucket")) + "/" + Scalars.text(map.get("Key"))
+            : Scalars.text(codeUri);
+    stack.warn.accept(
+        stack.name(id)
+            + ": "
+            + property
+            + " points to S3 ("
+            + where
+            + "); only local code can run, so the function is not mounted");
     return null;
   }
 
   /** The function, or {@code null} (with a warning) when it cannot run here. */
-  private FunctionDef function(String id, Map<String, Object> properties, Path code, FunctionUrlDef url, SourceLocation where) {
+  private FunctionDef function(
+      String id,
+      Map<String, Object> properties,
+      Path code,
+      FunctionUrlDef url,
+      SourceLocation where) {
     String name = stack.name(id);
     if ("Image".equals(properties.get("PackageType"))) {
-      stack.warn.accept(name + ": PackageType Image needs a container; the function is not mounted");
+      stack.warn.accept(
+          name + ": PackageType Image needs a container; the function is not mounted");
       return null;
     }
     String runtime = properties.get("Runtime") instanceof String r ? r : null;
     if (runtime == null) {
-      throw TemplateException.at(where, "function " + name + " has no Runtime (set it on the function or in Globals.Function)");
+      throw TemplateException.at(
+          where,
+          "function " + name + " has no Runtime (set it on the function or in Globals.Function)");
     }
     boolean custom = runtime.startsWith("provided"); // its bootstrap runs in a process of its own
     if (!runtime.startsWith("java") && !custom) {
-      stack.warn.accept(name + ": runtime " + runtime + " is not Java; LocalSAM runs Java functions and custom runtimes"
-          + " (provided.al2023) only, so it is not mounted");
+      stack.warn.accept(
+          name
+              + ": runtime "
+              + runtime
+              + " is not Java; LocalSAM runs Java functions and custom runtimes"
+              + " (provided.al2023) only, so it is not mounted");
       return null;
     }
-    String handler = properties.get("Handler") instanceof String h ? h : custom ? "bootstrap" : null;
+    String handler =
+        properties.get("Handler") instanceof String h ? h : custom ? "bootstrap" : null;
     if (handler == null || handler.isBlank()) {
-      throw TemplateException.at(where, "function " + name + " has no Handler (for example com.example.App::handleRequest)");
+      throw TemplateException.at(
+          where,
+          "function " + name + " has no Handler (for example com.example.App::handleRequest)");
     }
     Map<String, String> environment = new LinkedHashMap<>();
-    if (properties.get("Environment") instanceof Map<?, ?> env && env.get("Variables") instanceof Map<?, ?> variables) {
+    if (properties.get("Environment") instanceof Map<?, ?> env
+        && env.get("Variables") instanceof Map<?, ?> variables) {
       for (Map.Entry<?, ?> variable : variables.entrySet()) {
         Object value = variable.getValue();
         // README, Template: unresolved intrinsics (maps), lists and null become ""
-        environment.put(variable.getKey().toString(), value instanceof List<?> ? "" : Scalars.text(value));
+        environment.put(
+            variable.getKey().toString(), value instanceof List<?> ? "" : Scalars.text(value));
       }
     }
     int timeout = number(name, properties, "Timeout", 3, 1, 900, where);
@@ -152,29 +184,61 @@ final class Functions {
       logFormat = logging.get("LogFormat") instanceof String f ? f : null;
       logGroup = logging.get("LogGroup") instanceof String g ? g : null;
       if (logFormat != null && !logFormat.equals("Text") && !logFormat.equals("JSON")) {
-        throw TemplateException.at(where, "function " + name + ": LoggingConfig.LogFormat must be Text or JSON, not '" + logFormat + "'");
+        throw TemplateException.at(
+            where,
+            "function "
+                + name
+                + ": LoggingConfig.LogFormat must be Text or JSON, not '"
+                + logFormat
+                + "'");
       }
     }
     String architecture = architecture(name, properties.get("Architectures"), where);
     Integer reserved = null;
     if (properties.containsKey("ReservedConcurrentExecutions")) {
-      reserved = number(name, properties, "ReservedConcurrentExecutions", 0, 0, Integer.MAX_VALUE, where);
+      reserved =
+          number(name, properties, "ReservedConcurrentExecutions", 0, 0, Integer.MAX_VALUE, where);
     }
     if (properties.get("TenancyConfig") instanceof Map<?, ?> tenancy) {
-      stack.warn.accept(name + ": TenancyConfig (TenantIsolationMode " + Scalars.text(tenancy.get("TenantIsolationMode"))
-          + ") is not emulated: invocations need no tenant id, tenants share the function's execution environments,"
-          + " and Context.getTenantId() is null");
+      stack.warn.accept(
+          name
+              + ": TenancyConfig (TenantIsolationMode "
+              + Scalars.text(tenancy.get("TenantIsolationMode"))
+              + ") is not emulated: invocations need no tenant id, tenants share the function's execution environments,"
+              + " and Context.getTenantId() is null");
     }
     List<Path> layers = layers(name, properties.get("Layers"));
     String functionName = properties.get("FunctionName") instanceof String n ? n : null;
-    return new FunctionDef(id, functionName, handler, runtime, code, environment, timeout, memory, logFormat, logGroup,
-        layers, architecture, reserved, url, activeTracing(properties), stack.path, where,
+    return new FunctionDef(
+        id,
+        functionName,
+        handler,
+        runtime,
+        code,
+        environment,
+        timeout,
+        memory,
+        logFormat,
+        logGroup,
+        layers,
+        architecture,
+        reserved,
+        url,
+        activeTracing(properties),
+        stack.path,
+        where,
         asyncSettings.forFunction(id, properties));
   }
 
-  /** SAM's {@code Tracing: Active}, or CloudFormation's {@code TracingConfig: {Mode: Active}}; PassThrough is the default. */
+  /**
+   * SAM's {@code Tracing: Active}, or CloudFormation's {@code TracingConfig: {Mode: Active}};
+   * PassThrough is the default.
+   */
   private static boolean activeTracing(Map<String, Object> properties) {
-    Object mode = properties.get("TracingConfig") instanceof Map<?, ?> config ? config.get("Mode") : properties.get("Tracing");
+    Object mode =
+        properties.get("TracingConfig") instanceof Map<?, ?> config
+            ? config.get("Mode")
+            : properties.get("Tracing");
     return "Active".equals(mode);
   }
 
@@ -182,11 +246,18 @@ final class Functions {
     if (declared == null) {
       return FunctionDef.DEFAULT_ARCHITECTURE;
     }
-    if (!(declared instanceof List<?> list) || list.size() != 1
-        || !(list.get(0) instanceof String value) || !(value.equals("x86_64") || value.equals("arm64"))) {
-      throw TemplateException.at(where, "function " + name + ": Architectures must list exactly one of x86_64 or arm64, not ["
-          + Scalars.text(declared) + "] (a list in Globals.Function is joined with the function's own, so set it in one"
-          + " place)");
+    if (!(declared instanceof List<?> list)
+        || list.size() != 1
+        || !(list.get(0) instanceof String value)
+        || !(value.equals("x86_64") || value.equals("arm64"))) {
+      throw TemplateException.at(
+          where,
+          "function "
+              + name
+              + ": Architectures must list exactly one of x86_64 or arm64, not ["
+              + Scalars.text(declared)
+              + "] (a list in Globals.Function is joined with the function's own, so set it in one"
+              + " place)");
     }
     return value;
   }
@@ -207,11 +278,19 @@ final class Functions {
           layers.add(content);
         }
       } else if (layer != null && layer.startsWith("arn:")) {
-        stack.warn.accept(function + ": layer " + layer + " is not in this template and cannot be downloaded locally; it is"
-            + " not on the function's classpath");
+        stack.warn.accept(
+            function
+                + ": layer "
+                + layer
+                + " is not in this template and cannot be downloaded locally; it is"
+                + " not on the function's classpath");
       } else {
-        stack.warn.accept(function + ": Layers entry '" + Scalars.text(item) + "' is neither a layer of this template nor an"
-            + " ARN; it is ignored");
+        stack.warn.accept(
+            function
+                + ": Layers entry '"
+                + Scalars.text(item)
+                + "' is neither a layer of this template nor an"
+                + " ARN; it is ignored");
       }
     }
     return layers;
@@ -228,8 +307,13 @@ final class Functions {
     if (asset != null) {
       return asset;
     }
-    stack.warn.accept(stack.name(id) + ": layer content " + (sam ? "ContentUri" : "Content") + " is not a local path ("
-        + Scalars.text(content instanceof Map<?, ?> m ? m.values() : content) + "); the layer is not on the classpath");
+    stack.warn.accept(
+        stack.name(id)
+            + ": layer content "
+            + (sam ? "ContentUri" : "Content")
+            + " is not a local path ("
+            + Scalars.text(content instanceof Map<?, ?> m ? m.values() : content)
+            + "); the layer is not on the classpath");
     return null;
   }
 
@@ -237,19 +321,38 @@ final class Functions {
     SourceLocation where = stack.locate(config);
     String authType = Scalars.text(config.get("AuthType"));
     if (!authType.equals("NONE") && !authType.equals(AuthorizerDef.IAM)) {
-      throw TemplateException.at(where, stack.name(owner) + ": FunctionUrlConfig.AuthType must be NONE or AWS_IAM, not '"
-          + authType + "'");
+      throw TemplateException.at(
+          where,
+          stack.name(owner)
+              + ": FunctionUrlConfig.AuthType must be NONE or AWS_IAM, not '"
+              + authType
+              + "'");
     }
-    String invokeMode = config.get("InvokeMode") == null ? null : Scalars.text(config.get("InvokeMode")).toUpperCase(Locale.ROOT);
-    if (invokeMode != null && !invokeMode.equals("BUFFERED") && !invokeMode.equals("RESPONSE_STREAM")) {
-      throw TemplateException.at(where, stack.name(owner) + ": FunctionUrlConfig.InvokeMode must be BUFFERED or"
-          + " RESPONSE_STREAM, not '" + invokeMode + "'");
+    String invokeMode =
+        config.get("InvokeMode") == null
+            ? null
+            : Scalars.text(config.get("InvokeMode")).toUpperCase(Locale.ROOT);
+    if (invokeMode != null
+        && !invokeMode.equals("BUFFERED")
+        && !invokeMode.equals("RESPONSE_STREAM")) {
+      throw TemplateException.at(
+          where,
+          stack.name(owner)
+              + ": FunctionUrlConfig.InvokeMode must be BUFFERED or"
+              + " RESPONSE_STREAM, not '"
+              + invokeMode
+              + "'");
     }
     if (authType.equals(AuthorizerDef.IAM)) {
-      stack.warn.accept(stack.name(owner) + ": FunctionUrlConfig AuthType AWS_IAM is not checked locally; requests pass"
-          + " unsigned");
+      stack.warn.accept(
+          stack.name(owner)
+              + ": FunctionUrlConfig AuthType AWS_IAM is not checked locally; requests pass"
+              + " unsigned");
     }
-    return new FunctionUrlDef(authType, cors.http(config.get("Cors"), stack.name(owner) + ".FunctionUrlConfig.Cors"), invokeMode);
+    return new FunctionUrlDef(
+        authType,
+        cors.http(config.get("Cors"), stack.name(owner) + ".FunctionUrlConfig.Cors"),
+        invokeMode);
   }
 
   /** {@code AWS::Lambda::Url} resources, by the logical id of the function they serve. */
@@ -261,11 +364,17 @@ final class Functions {
       }
       Map<String, Object> properties = stack.properties(id);
       Object target = properties.get("TargetFunctionArn");
-      String name = target instanceof String s && s.startsWith("arn:") ? IntegrationUri.functionName(s) : Scalars.text(target);
+      String name =
+          target instanceof String s && s.startsWith("arn:")
+              ? IntegrationUri.functionName(s)
+              : Scalars.text(target);
       String function = name == null ? null : stack.functionNames.get(name);
       if (function == null) {
-        stack.warn.accept(stack.name(id) + ": TargetFunctionArn '" + Scalars.text(target)
-            + "' is not a function of this template; the URL is not served");
+        stack.warn.accept(
+            stack.name(id)
+                + ": TargetFunctionArn '"
+                + Scalars.text(target)
+                + "' is not a function of this template; the URL is not served");
         continue;
       }
       urls.put(function, functionUrl(id, properties));
@@ -273,19 +382,42 @@ final class Functions {
     return urls;
   }
 
-  private static int number(String name, Map<String, Object> properties, String property, int fallback, int min, int max,
+  private static int number(
+      String name,
+      Map<String, Object> properties,
+      String property,
+      int fallback,
+      int min,
+      int max,
       SourceLocation where) {
     if (!properties.containsKey(property)) {
       return fallback;
     }
     Integer value = Scalars.integer(properties.get(property));
     if (value == null) {
-      throw TemplateException.at(where, "function " + name + ": invalid number for " + property + ": '"
-          + Scalars.text(properties.get(property)) + "'");
+      throw TemplateException.at(
+          where,
+          "function "
+              + name
+              + ": invalid number for "
+              + property
+              + ": '"
+              + Scalars.text(properties.get(property))
+              + "'");
     }
     if (value < min || value > max) {
-      throw TemplateException.at(where, "function " + name + ": " + property + " " + value + " is outside Lambda's range "
-          + min + ".." + (max == Integer.MAX_VALUE ? "" : max));
+      throw TemplateException.at(
+          where,
+          "function "
+              + name
+              + ": "
+              + property
+              + " "
+              + value
+              + " is outside Lambda's range "
+              + min
+              + ".."
+              + (max == Integer.MAX_VALUE ? "" : max));
     }
     return value;
   }

@@ -7,12 +7,13 @@ import java.util.regex.Pattern;
 
 /**
  * The function an integration URI calls (README: "How faithful it is", "Template"): the name after
- * {@code :function:} in a Lambda ARN (alias or version dropped), else the text between
- * {@code /functions/} and {@code /invocations}; in an unresolved {@code Fn::Sub}, the logical id of
- * {@code ${Logical.Arn}} or {@code ${Logical.Alias}}.
+ * {@code :function:} in a Lambda ARN (alias or version dropped), else the text between {@code
+ * /functions/} and {@code /invocations}; in an unresolved {@code Fn::Sub}, the logical id of {@code
+ * ${Logical.Arn}} or {@code ${Logical.Alias}}.
  */
 final class IntegrationUri {
-  private static final Pattern LAMBDA_ARN = Pattern.compile("arn:aws[a-z-]*:lambda:[^:]*:[^:]*:function:([^:/]+)");
+  private static final Pattern LAMBDA_ARN =
+      Pattern.compile("arn:aws[a-z-]*:lambda:[^:]*:[^:]*:function:([^:/]+)");
   private static final Pattern SUB_ARN = Pattern.compile("\\$\\{([A-Za-z0-9]+)\\.(Arn|Alias)}");
 
   private IntegrationUri() {}
@@ -21,7 +22,10 @@ final class IntegrationUri {
   static String functionName(Object uri) {
     if (uri instanceof Map<?, ?> map && map.size() == 1 && map.get("Fn::Sub") != null) {
       Object sub = map.get("Fn::Sub");
-      String text = sub instanceof List<?> list && !list.isEmpty() ? Scalars.text(list.get(0)) : Scalars.text(sub);
+      String text =
+          sub instanceof List<?> list && !list.isEmpty()
+              ? Scalars.text(list.get(0))
+              : Scalars.text(sub);
       Matcher matcher = SUB_ARN.matcher(text);
       return matcher.find() ? matcher.group(1) : null;
     }
@@ -43,7 +47,8 @@ final class IntegrationUri {
 
   private static String plain(String name) {
     if (name.contains("${") || name.isEmpty()) {
-      return null; // ${stageVariables.fn} and the like: decided at request time in the cloud, unknown here
+      return null; // ${stageVariables.fn} and the like: decided at request time in the cloud,
+      // unknown here
     }
     return name;
   }

@@ -20,26 +20,32 @@ import java.util.regex.Pattern;
  * Evaluates CloudFormation's intrinsic functions and conditions with the values a local run has:
  * parameters, SAM CLI's local pseudo parameters, and logical ids for resources (as SAM CLI does).
  *
- * <p>What cannot be known locally gives a warning naming the resource and property, and a placeholder:
+ * <p>What cannot be known locally gives a warning naming the resource and property, and a
+ * placeholder:
+ *
  * <ul>
  *   <li>{@code Fn::ImportValue}: the export name itself;
- *   <li>{@code Fn::GetAtt} of an attribute with no local value: the text {@code Resource.Attribute};
- *   <li>{@code Fn::GetStackOutput}, an IPv6 {@code Fn::Cidr}, a non-local {@code AWS::Include} and other
- *       transforms: left unresolved, so a property that needs a string reads it as empty (and
- *       {@code Fn::Join}, {@code Fn::Select}, {@code Fn::Split} over such a value stay unresolved too).
+ *   <li>{@code Fn::GetAtt} of an attribute with no local value: the text {@code
+ *       Resource.Attribute};
+ *   <li>{@code Fn::GetStackOutput}, an IPv6 {@code Fn::Cidr}, a non-local {@code AWS::Include} and
+ *       other transforms: left unresolved, so a property that needs a string reads it as empty (and
+ *       {@code Fn::Join}, {@code Fn::Select}, {@code Fn::Split} over such a value stay unresolved
+ *       too).
  * </ul>
- * {@code Fn::Transform} of {@code AWS::Include} with a local {@code Location} reads that file (YAML or
- * JSON, relative to the template) and resolves the intrinsics in it, as CloudFormation does.
+ *
+ * {@code Fn::Transform} of {@code AWS::Include} with a local {@code Location} reads that file (YAML
+ * or JSON, relative to the template) and resolves the intrinsics in it, as CloudFormation does.
  */
 final class Intrinsics {
 
   /** {@code Ref: AWS::NoValue}: the enclosing property or list item disappears. */
-  static final Object NO_VALUE = new Object() {
-    @Override
-    public String toString() {
-      return "AWS::NoValue";
-    }
-  };
+  static final Object NO_VALUE =
+      new Object() {
+        @Override
+        public String toString() {
+          return "AWS::NoValue";
+        }
+      };
 
   private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -111,14 +117,16 @@ final class Intrinsics {
       return known;
     }
     if (!conditions.containsKey(name)) {
-      throw TemplateException.at(document.locate(usedAt), "condition '" + name + "' is not defined in Conditions");
+      throw TemplateException.at(
+          document.locate(usedAt), "condition '" + name + "' is not defined in Conditions");
     }
     if (!evaluating.add(name)) {
       List<String> chain = new ArrayList<>(evaluating);
       chain = chain.subList(chain.indexOf(name), chain.size());
       chain.add(name);
       Object definition = conditions.get(name);
-      throw TemplateException.at(document.locate(definition instanceof Map<?, ?> ? definition : conditions),
+      throw TemplateException.at(
+          document.locate(definition instanceof Map<?, ?> ? definition : conditions),
           "condition '" + name + "' depends on itself: " + String.join(" -> ", chain));
     }
     boolean value = conditionExpression(conditions.get(name), "Conditions." + name);
@@ -138,7 +146,8 @@ final class Intrinsics {
         }
         case "Fn::Equals" -> {
           List<Object> pair = arguments(key, argument, 2, map);
-          return Scalars.text(resolve(pair.get(0), where)).equals(Scalars.text(resolve(pair.get(1), where)));
+          return Scalars.text(resolve(pair.get(0), where))
+              .equals(Scalars.text(resolve(pair.get(1), where)));
         }
         case "Fn::Not" -> {
           return !conditionExpression(arguments(key, argument, 1, map).get(0), where);
@@ -166,10 +175,12 @@ final class Intrinsics {
     if (expression instanceof Boolean b) {
       return b;
     }
-    if (expression instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+    if (expression instanceof String s
+        && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
       return Boolean.parseBoolean(s);
     }
-    throw TemplateException.at(document.locate(expression), where + " is not a condition (Fn::Equals, Fn::And, ...)");
+    throw TemplateException.at(
+        document.locate(expression), where + " is not a condition (Fn::Equals, Fn::And, ...)");
   }
 
   private Object call(String function, Object argument, Map<String, Object> node, String where) {
@@ -178,10 +189,14 @@ final class Intrinsics {
         return ref(Scalars.text(argument), node, where);
       }
       case "Fn::GetAtt" -> {
-        List<Object> parts = argument instanceof String dotted
-            ? List.of(dotted.substring(0, Math.max(0, dotted.indexOf('.'))), dotted.substring(dotted.indexOf('.') + 1))
-            : arguments(function, argument, 2, node);
-        return getAtt(Scalars.text(parts.get(0)), Scalars.text(resolve(parts.get(1), where)), node, where);
+        List<Object> parts =
+            argument instanceof String dotted
+                ? List.of(
+                    dotted.substring(0, Math.max(0, dotted.indexOf('.'))),
+                    dotted.substring(dotted.indexOf('.') + 1))
+                : arguments(function, argument, 2, node);
+        return getAtt(
+            Scalars.text(parts.get(0)), Scalars.text(resolve(parts.get(1), where)), node, where);
       }
       case "Fn::Sub" -> {
         return sub(argument, node, where);
@@ -193,7 +208,8 @@ final class Intrinsics {
           return node; // an argument has no local value (already warned about): so has the result
         }
         if (!(items instanceof List<?> list)) {
-          throw TemplateException.at(document.locate(node), "Fn::Join needs a list of values to join");
+          throw TemplateException.at(
+              document.locate(node), "Fn::Join needs a list of values to join");
         }
         List<String> texts = new ArrayList<>();
         for (Object item : list) {
@@ -208,8 +224,12 @@ final class Intrinsics {
         if (Scalars.isIntrinsic(items)) {
           return node; // the list has no local value (already warned about)
         }
-        if (index == null || !(items instanceof List<?> list) || index < 0 || index >= list.size()) {
-          throw TemplateException.at(document.locate(node), "Fn::Select index " + args.get(0) + " is outside the list");
+        if (index == null
+            || !(items instanceof List<?> list)
+            || index < 0
+            || index >= list.size()) {
+          throw TemplateException.at(
+              document.locate(node), "Fn::Select index " + args.get(0) + " is outside the list");
         }
         return list.get(index);
       }
@@ -222,13 +242,15 @@ final class Intrinsics {
         }
         String source = Scalars.text(sourceValue);
         if (delimiter.isEmpty()) {
-          throw TemplateException.at(document.locate(node), "Fn::Split needs a non-empty delimiter");
+          throw TemplateException.at(
+              document.locate(node), "Fn::Split needs a non-empty delimiter");
         }
         return new ArrayList<Object>(List.of(source.split(Pattern.quote(delimiter), -1)));
       }
       case "Fn::If" -> {
         List<Object> args = arguments(function, argument, 3, node);
-        return resolve(condition(Scalars.text(args.get(0)), node) ? args.get(1) : args.get(2), where);
+        return resolve(
+            condition(Scalars.text(args.get(0)), node) ? args.get(1) : args.get(2), where);
       }
       case "Fn::Equals", "Fn::And", "Fn::Or", "Fn::Not" -> {
         return conditionExpression(node, where);
@@ -249,8 +271,11 @@ final class Intrinsics {
       }
       case "Fn::ImportValue" -> {
         String name = Scalars.text(resolve(argument, where));
-        warnings.accept(where + ": Fn::ImportValue '" + name
-            + "' cannot be resolved locally (no deployed stacks); the export name is used as the value");
+        warnings.accept(
+            where
+                + ": Fn::ImportValue '"
+                + name
+                + "' cannot be resolved locally (no deployed stacks); the export name is used as the value");
         return name;
       }
       case "Fn::Length" -> {
@@ -264,7 +289,8 @@ final class Intrinsics {
         try {
           return JSON.writeValueAsString(resolve(argument, where));
         } catch (JsonProcessingException e) {
-          throw TemplateException.at(document.locate(node), "Fn::ToJsonString: " + e.getOriginalMessage());
+          throw TemplateException.at(
+              document.locate(node), "Fn::ToJsonString: " + e.getOriginalMessage());
         }
       }
       case "Fn::Transform" -> {
@@ -272,46 +298,65 @@ final class Intrinsics {
       }
       case "Fn::Cidr" -> {
         List<Object> args = arguments(function, argument, 3, node);
-        List<Object> subnets = Cidr.subnets(Scalars.text(resolve(args.get(0), where)),
-            Scalars.integer(resolve(args.get(1), where)), Scalars.integer(resolve(args.get(2), where)));
+        List<Object> subnets =
+            Cidr.subnets(
+                Scalars.text(resolve(args.get(0), where)),
+                Scalars.integer(resolve(args.get(1), where)),
+                Scalars.integer(resolve(args.get(2), where)));
         if (subnets == null) {
-          warnings.accept(where + ": Fn::Cidr " + Scalars.text(resolve(args.get(0), where))
-              + " is not an IPv4 block LocalSAM can split; the property is left unresolved");
+          warnings.accept(
+              where
+                  + ": Fn::Cidr "
+                  + Scalars.text(resolve(args.get(0), where))
+                  + " is not an IPv4 block LocalSAM can split; the property is left unresolved");
           return node;
         }
         return subnets;
       }
       case "Fn::GetStackOutput" -> {
-        warnings.accept(where + ": " + function + " is not emulated; the property is left unresolved");
+        warnings.accept(
+            where + ": " + function + " is not emulated; the property is left unresolved");
         return node;
       }
-      default -> throw TemplateException.at(document.locate(node), "unknown intrinsic function " + function);
+      default ->
+          throw TemplateException.at(
+              document.locate(node), "unknown intrinsic function " + function);
     }
   }
 
-  /** {@code Fn::Transform}: {@code AWS::Include} of a local file; anything else is left as written. */
+  /**
+   * {@code Fn::Transform}: {@code AWS::Include} of a local file; anything else is left as written.
+   */
   private Object transform(Object argument, Map<String, Object> node, String where) {
     Map<String, Object> spec = argument instanceof Map<?, ?> m ? cast(m) : Map.of();
     String name = Scalars.text(resolve(spec.get("Name"), where));
     if (!name.equals("AWS::Include")) {
-      warnings.accept(where + ": Fn::Transform " + (name.isEmpty() ? "without a Name" : name)
-          + " is not emulated; the property is left unresolved");
+      warnings.accept(
+          where
+              + ": Fn::Transform "
+              + (name.isEmpty() ? "without a Name" : name)
+              + " is not emulated; the property is left unresolved");
       return node;
     }
-    Map<String, Object> parameters = spec.get("Parameters") instanceof Map<?, ?> m ? cast(m) : Map.of();
+    Map<String, Object> parameters =
+        spec.get("Parameters") instanceof Map<?, ?> m ? cast(m) : Map.of();
     String location = Scalars.text(resolve(parameters.get("Location"), where));
     if (location.isEmpty()) {
       throw TemplateException.at(document.locate(node), "AWS::Include needs Parameters.Location");
     }
     if (Stack.remote(location)) {
-      warnings.accept(where + ": AWS::Include of " + location
-          + " is not read (only local files are); the property is left unresolved");
+      warnings.accept(
+          where
+              + ": AWS::Include of "
+              + location
+              + " is not read (only local files are); the property is left unresolved");
       return node;
     }
     Path file = Stack.file(folder, location);
     if (!Files.isRegularFile(file)) {
-      throw TemplateException.at(document.locate(node), "AWS::Include Location '" + location + "' not found (looked for "
-          + file + ")");
+      throw TemplateException.at(
+          document.locate(node),
+          "AWS::Include Location '" + location + "' not found (looked for " + file + ")");
     }
     TemplateDocument included = TemplateReader.readSnippet(file);
     document.adopt(included);
@@ -322,7 +367,10 @@ final class Intrinsics {
     return items instanceof List<?> list && list.stream().anyMatch(Scalars::isIntrinsic);
   }
 
-  /** {@code Fn::GetAZs}: three zones named after the region, as a local stand-in for the account's list. */
+  /**
+   * {@code Fn::GetAZs}: three zones named after the region, as a local stand-in for the account's
+   * list.
+   */
   static List<Object> availabilityZones(String region) {
     return new ArrayList<Object>(List.of(region + "a", region + "b", region + "c"));
   }
@@ -338,22 +386,44 @@ final class Intrinsics {
       return pseudo.get(name);
     }
     if (resources.exists(name)) {
-      String value = resources.refValue(name); // SAM CLI's local rule: a resource's Ref is its logical id ...
+      String value =
+          resources.refValue(name); // SAM CLI's local rule: a resource's Ref is its logical id ...
       return value != null ? value : name; // ... except aliases, which give an ARN
     }
-    throw TemplateException.at(document.locate(node), where + ": Ref to '" + name
-        + "', which is neither a parameter, a pseudo parameter nor a resource");
+    throw TemplateException.at(
+        document.locate(node),
+        where
+            + ": Ref to '"
+            + name
+            + "', which is neither a parameter, a pseudo parameter nor a resource");
   }
 
   private Object getAtt(String resource, String attribute, Object node, String where) {
     if (!resources.exists(resource)) {
-      throw TemplateException.at(document.locate(node), where + ": Fn::GetAtt of '" + resource
-          + "." + attribute + "', but there is no resource '" + resource + "'");
+      throw TemplateException.at(
+          document.locate(node),
+          where
+              + ": Fn::GetAtt of '"
+              + resource
+              + "."
+              + attribute
+              + "', but there is no resource '"
+              + resource
+              + "'");
     }
     String value = resources.attribute(resource, attribute);
     if (value == null) {
-      warnings.accept(where + ": Fn::GetAtt " + resource + "." + attribute
-          + " has no local value; '" + resource + "." + attribute + "' is used instead");
+      warnings.accept(
+          where
+              + ": Fn::GetAtt "
+              + resource
+              + "."
+              + attribute
+              + " has no local value; '"
+              + resource
+              + "."
+              + attribute
+              + "' is used instead");
       return resource + "." + attribute;
     }
     return value;
@@ -362,17 +432,21 @@ final class Intrinsics {
   private Object sub(Object argument, Map<String, Object> node, String where) {
     String text;
     Map<String, Object> variables = Map.of();
-    if (argument instanceof List<?> list && list.size() == 2 && list.get(1) instanceof Map<?, ?> vars) {
+    if (argument instanceof List<?> list
+        && list.size() == 2
+        && list.get(1) instanceof Map<?, ?> vars) {
       text = Scalars.text(list.get(0));
       Map<String, Object> resolved = new HashMap<>();
-      for (Map.Entry<String, Object> entry : Intrinsics.<Map<String, Object>>cast(vars).entrySet()) {
+      for (Map.Entry<String, Object> entry :
+          Intrinsics.<Map<String, Object>>cast(vars).entrySet()) {
         resolved.put(entry.getKey(), resolve(entry.getValue(), where));
       }
       variables = resolved;
     } else if (argument instanceof String s) {
       text = s;
     } else {
-      throw TemplateException.at(document.locate(node), "Fn::Sub needs a string, or a list of a string and a map");
+      throw TemplateException.at(
+          document.locate(node), "Fn::Sub needs a string, or a list of a string and a map");
     }
     Matcher matcher = SUB_VARIABLE.matcher(text);
     StringBuilder out = new StringBuilder();
@@ -385,7 +459,8 @@ final class Intrinsics {
         replacement = Scalars.text(variables.get(name));
       } else if (name.contains(".") && !parameters.containsKey(name)) {
         int dot = name.indexOf('.');
-        replacement = Scalars.text(getAtt(name.substring(0, dot), name.substring(dot + 1), node, where));
+        replacement =
+            Scalars.text(getAtt(name.substring(0, dot), name.substring(dot + 1), node, where));
       } else {
         replacement = Scalars.text(ref(name, node, where));
       }
@@ -398,29 +473,36 @@ final class Intrinsics {
   private Object findInMap(Object argument, Map<String, Object> node, String where) {
     List<Object> args = argument instanceof List<?> list ? cast(list) : List.of();
     if (args.size() != 3 && args.size() != 4) {
-      throw TemplateException.at(document.locate(node), "Fn::FindInMap needs [MapName, TopLevelKey, SecondLevelKey]");
+      throw TemplateException.at(
+          document.locate(node), "Fn::FindInMap needs [MapName, TopLevelKey, SecondLevelKey]");
     }
     String mapName = Scalars.text(resolve(args.get(0), where));
     String top = Scalars.text(resolve(args.get(1), where));
     String second = Scalars.text(resolve(args.get(2), where));
     Object mappings = document.root().get("Mappings");
     Object value = null;
-    if (mappings instanceof Map<?, ?> all && all.get(mapName) instanceof Map<?, ?> map
+    if (mappings instanceof Map<?, ?> all
+        && all.get(mapName) instanceof Map<?, ?> map
         && map.get(top) instanceof Map<?, ?> entries) {
       value = entries.get(second);
     }
     if (value == null) {
-      if (args.size() == 4 && args.get(3) instanceof Map<?, ?> options && options.containsKey("DefaultValue")) {
+      if (args.size() == 4
+          && args.get(3) instanceof Map<?, ?> options
+          && options.containsKey("DefaultValue")) {
         return resolve(options.get("DefaultValue"), where);
       }
-      throw TemplateException.at(document.locate(node), "Fn::FindInMap: Mappings has no " + mapName + "." + top + "." + second);
+      throw TemplateException.at(
+          document.locate(node),
+          "Fn::FindInMap: Mappings has no " + mapName + "." + top + "." + second);
     }
     return resolve(value, where);
   }
 
   private List<Object> arguments(String function, Object argument, int count, Object node) {
     if (!(argument instanceof List<?> list) || list.size() != count) {
-      throw TemplateException.at(document.locate(node), function + " needs a list of " + count + " values");
+      throw TemplateException.at(
+          document.locate(node), function + " needs a list of " + count + " values");
     }
     return cast(list);
   }

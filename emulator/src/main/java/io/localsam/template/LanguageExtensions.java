@@ -7,17 +7,17 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The {@code AWS::LanguageExtensions} transform, run as CloudFormation runs it: before anything else reads
- * the template. It expands {@code Fn::ForEach} in {@code Conditions}, {@code Resources} (properties
- * included) and {@code Outputs}, and resolves the intrinsics it allows where plain CloudFormation wants a
- * name: a resource's {@code Condition}, and the target of {@code Ref} and {@code Fn::GetAtt}
- * ({@code !Ref {Fn::Sub: "${Prefix}Subnet"}}). {@code Fn::Length}, {@code Fn::ToJsonString} and
- * {@code Fn::FindInMap}'s {@code DefaultValue} are ordinary intrinsics here (see {@link Intrinsics}); an
- * intrinsic {@code DeletionPolicy} or {@code UpdateReplacePolicy} is accepted and, like the plain ones,
- * has no local effect.
+ * The {@code AWS::LanguageExtensions} transform, run as CloudFormation runs it: before anything
+ * else reads the template. It expands {@code Fn::ForEach} in {@code Conditions}, {@code Resources}
+ * (properties included) and {@code Outputs}, and resolves the intrinsics it allows where plain
+ * CloudFormation wants a name: a resource's {@code Condition}, and the target of {@code Ref} and
+ * {@code Fn::GetAtt} ({@code !Ref {Fn::Sub: "${Prefix}Subnet"}}). {@code Fn::Length}, {@code
+ * Fn::ToJsonString} and {@code Fn::FindInMap}'s {@code DefaultValue} are ordinary intrinsics here
+ * (see {@link Intrinsics}); an intrinsic {@code DeletionPolicy} or {@code UpdateReplacePolicy} is
+ * accepted and, like the plain ones, has no local effect.
  *
- * <p>A template with {@code Fn::ForEach} that does not declare the transform is refused, as CloudFormation
- * refuses it.
+ * <p>A template with {@code Fn::ForEach} that does not declare the transform is refused, as
+ * CloudFormation refuses it.
  */
 final class LanguageExtensions {
   static final String TRANSFORM = "AWS::LanguageExtensions";
@@ -26,22 +26,33 @@ final class LanguageExtensions {
   private LanguageExtensions() {}
 
   /**
-   * The document with the transform applied; the document itself when it does not declare the transform.
+   * The document with the transform applied; the document itself when it does not declare the
+   * transform.
    *
-   * @param parameters the parameters' values (lists for list types), for collections and resolved names
+   * @param parameters the parameters' values (lists for list types), for collections and resolved
+   *     names
    * @param pseudo the pseudo parameters' local values
    */
-  static TemplateDocument apply(TemplateDocument document, Map<String, Object> parameters, Map<String, Object> pseudo,
+  static TemplateDocument apply(
+      TemplateDocument document,
+      Map<String, Object> parameters,
+      Map<String, Object> pseudo,
       Consumer<String> warn) {
     if (!declared(document.root().get("Transform"))) {
       refuseLoops(document);
       return document;
     }
-    Set<String> declaredResources = document.root().get("Resources") instanceof Map<?, ?> resources
-        ? Intrinsics.<Map<String, Object>>cast(resources).keySet() : Set.of();
+    Set<String> declaredResources =
+        document.root().get("Resources") instanceof Map<?, ?> resources
+            ? Intrinsics.<Map<String, Object>>cast(resources).keySet()
+            : Set.of();
     Intrinsics collections = resolver(document, parameters, pseudo, warn);
-    ForEach loops = new ForEach(document, parameters.keySet(), declaredResources,
-        value -> collections.resolve(value, "Fn::ForEach collection"));
+    ForEach loops =
+        new ForEach(
+            document,
+            parameters.keySet(),
+            declaredResources,
+            value -> collections.resolve(value, "Fn::ForEach collection"));
     Map<String, Object> root = new LinkedHashMap<>(document.root());
     for (String section : SECTIONS) {
       loops.checkDeclarations(root.get(section));
@@ -55,12 +66,19 @@ final class LanguageExtensions {
     Intrinsics names = resolver(expanded, parameters, pseudo, warn);
     if (root.get("Resources") instanceof Map<?, ?> resources) {
       Map<String, Object> section = Intrinsics.cast(resources);
-      section.keySet().forEach(id -> {
-        if (loops.isLoopName(id)) {
-          throw TemplateException.at(expanded.locate(section.get(id)), "resource " + id + " has the name of a Fn::ForEach"
-              + " loop; a loop's name must differ from every logical id");
-        }
-      });
+      section
+          .keySet()
+          .forEach(
+              id -> {
+                if (loops.isLoopName(id)) {
+                  throw TemplateException.at(
+                      expanded.locate(section.get(id)),
+                      "resource "
+                          + id
+                          + " has the name of a Fn::ForEach"
+                          + " loop; a loop's name must differ from every logical id");
+                }
+              });
       section.values().forEach(resource -> conditionName(resource, names, expanded));
     }
     for (String section : SECTIONS) {
@@ -71,23 +89,36 @@ final class LanguageExtensions {
 
   /** True when {@code Transform} (a name or a list of names) includes the language extensions. */
   static boolean declared(Object transform) {
-    return TRANSFORM.equals(transform) || transform instanceof List<?> list && list.contains(TRANSFORM);
+    return TRANSFORM.equals(transform)
+        || transform instanceof List<?> list && list.contains(TRANSFORM);
   }
 
-  /** Intrinsics over what exists before the transform: parameters and pseudo parameters, no resources. */
-  private static Intrinsics resolver(TemplateDocument document, Map<String, Object> parameters, Map<String, Object> pseudo,
+  /**
+   * Intrinsics over what exists before the transform: parameters and pseudo parameters, no
+   * resources.
+   */
+  private static Intrinsics resolver(
+      TemplateDocument document,
+      Map<String, Object> parameters,
+      Map<String, Object> pseudo,
       Consumer<String> warn) {
     String region = (String) pseudo.get("AWS::Region");
     String account = (String) pseudo.get("AWS::AccountId");
-    return new Intrinsics(document, parameters, pseudo, new ResourceIndex(Map.of(), region, account), warn);
+    return new Intrinsics(
+        document, parameters, pseudo, new ResourceIndex(Map.of(), region, account), warn);
   }
 
   private static void refuseLoops(TemplateDocument document) {
     for (String section : SECTIONS) {
       Object loop = firstLoop(document.root().get(section));
       if (loop != null) {
-        throw TemplateException.at(document.locate(loop), "Fn::ForEach needs the " + TRANSFORM + " transform (Transform: ["
-            + TRANSFORM + ", AWS::Serverless-2016-10-31]); CloudFormation refuses the template without it");
+        throw TemplateException.at(
+            document.locate(loop),
+            "Fn::ForEach needs the "
+                + TRANSFORM
+                + " transform (Transform: ["
+                + TRANSFORM
+                + ", AWS::Serverless-2016-10-31]); CloudFormation refuses the template without it");
       }
     }
   }
@@ -115,9 +146,13 @@ final class LanguageExtensions {
     return null;
   }
 
-  /** A resource's {@code Condition} written as an intrinsic: its name, or none for {@code AWS::NoValue}. */
+  /**
+   * A resource's {@code Condition} written as an intrinsic: its name, or none for {@code
+   * AWS::NoValue}.
+   */
   private static void conditionName(Object resource, Intrinsics names, TemplateDocument document) {
-    if (!(resource instanceof Map<?, ?> raw) || !(raw.get("Condition") instanceof Map<?, ?> expression)) {
+    if (!(resource instanceof Map<?, ?> raw)
+        || !(raw.get("Condition") instanceof Map<?, ?> expression)) {
       return;
     }
     Map<String, Object> map = Intrinsics.cast(raw);
@@ -127,12 +162,15 @@ final class LanguageExtensions {
     } else if (name instanceof String text) {
       map.put("Condition", text);
     } else {
-      throw TemplateException.at(document.locate(expression), "a resource's Condition must resolve to the name of a"
-          + " condition");
+      throw TemplateException.at(
+          document.locate(expression),
+          "a resource's Condition must resolve to the name of a" + " condition");
     }
   }
 
-  /** {@code Ref} and {@code Fn::GetAtt} whose target is an intrinsic get the name it resolves to. */
+  /**
+   * {@code Ref} and {@code Fn::GetAtt} whose target is an intrinsic get the name it resolves to.
+   */
   private static void resolveNames(Object value, Intrinsics names) {
     if (value instanceof List<?> list) {
       list.forEach(item -> resolveNames(item, names));
@@ -146,7 +184,9 @@ final class LanguageExtensions {
       map.put("Ref", Scalars.text(names.resolve(target, "Ref")));
       return;
     }
-    if (map.size() == 1 && map.get("Fn::GetAtt") instanceof List<?> parts && parts.size() == 2
+    if (map.size() == 1
+        && map.get("Fn::GetAtt") instanceof List<?> parts
+        && parts.size() == 2
         && parts.get(0) instanceof Map<?, ?> target) {
       List<Object> resolved = Intrinsics.cast(parts);
       resolved.set(0, Scalars.text(names.resolve(target, "Fn::GetAtt")));

@@ -35,16 +35,33 @@ final class NestedStacks {
       Object location = properties.get(property);
       SourceLocation where = stack.locate(stack.resource(id));
       if (!(location instanceof String text) || Stack.remote(text)) {
-        String shown = location instanceof Map<?, ?> map && map.containsKey("ApplicationId")
-            ? "the Serverless Application Repository (" + Scalars.text(map.get("ApplicationId")) + ")" : Scalars.text(location);
-        stack.warn.accept(stack.name(id) + ": nested stack " + property + " " + shown
-            + " is not a local file; its functions and routes are not loaded");
+        String shown =
+            location instanceof Map<?, ?> map && map.containsKey("ApplicationId")
+                ? "the Serverless Application Repository ("
+                    + Scalars.text(map.get("ApplicationId"))
+                    + ")"
+                : Scalars.text(location);
+        stack.warn.accept(
+            stack.name(id)
+                + ": nested stack "
+                + property
+                + " "
+                + shown
+                + " is not a local file; its functions and routes are not loaded");
         continue;
       }
       Path file = stack.file(text);
       if (!Files.isRegularFile(file)) {
-        throw TemplateException.at(where, stack.name(id) + ": nested stack " + property + " '" + text + "' not found (looked for "
-            + file + ")");
+        throw TemplateException.at(
+            where,
+            stack.name(id)
+                + ": nested stack "
+                + property
+                + " '"
+                + text
+                + "' not found (looked for "
+                + file
+                + ")");
       }
       Map<String, String> parameters = new LinkedHashMap<>();
       if (properties.get("Parameters") instanceof Map<?, ?> declared) {

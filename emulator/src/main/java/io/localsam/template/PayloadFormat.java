@@ -15,13 +15,18 @@ public enum PayloadFormat {
     return version;
   }
 
-  /** {@code "1.0"} or {@code "2.0"} as a template writes it; anything else is an error at {@code where}, naming {@code what}. */
+  /**
+   * {@code "1.0"} or {@code "2.0"} as a template writes it; anything else is an error at {@code
+   * where}, naming {@code what}.
+   */
   static PayloadFormat parse(Object value, String what, SourceLocation where) {
     String text = Scalars.text(value);
     return switch (text) {
       case "1.0" -> V1;
       case "2.0" -> V2;
-      default -> throw TemplateException.at(where, what + " must be \"1.0\" or \"2.0\", not '" + text + "'");
+      default ->
+          throw TemplateException.at(
+              where, what + " must be \"1.0\" or \"2.0\", not '" + text + "'");
     };
   }
 }

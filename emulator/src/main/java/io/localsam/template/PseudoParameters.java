@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * SAM CLI's local values of the pseudo parameters (README: "How faithful it is", "Template"), with any given through
- * {@code --region} or {@code --parameter-overrides AWS::X=...} applied before the values derived from them.
+ * SAM CLI's local values of the pseudo parameters (README: "How faithful it is", "Template"), with
+ * any given through {@code --region} or {@code --parameter-overrides AWS::X=...} applied before the
+ * values derived from them.
  */
 final class PseudoParameters {
   static final String DEFAULT_REGION = "us-east-1";
@@ -21,8 +22,15 @@ final class PseudoParameters {
     pseudo.put("AWS::AccountId", account);
     pseudo.put("AWS::Partition", partition(region));
     pseudo.put("AWS::StackName", "local");
-    pseudo.put("AWS::StackId", "arn:" + partition(region) + ":cloudformation:" + region + ":" + account
-        + ":stack/local/51af3dc0-da77-11e4-872e-1234567db123");
+    pseudo.put(
+        "AWS::StackId",
+        "arn:"
+            + partition(region)
+            + ":cloudformation:"
+            + region
+            + ":"
+            + account
+            + ":stack/local/51af3dc0-da77-11e4-872e-1234567db123");
     pseudo.put("AWS::URLSuffix", "localhost");
     pseudo.put("AWS::NotificationARNs", new ArrayList<>());
     pseudo.putAll(overrides);
@@ -31,6 +39,8 @@ final class PseudoParameters {
   }
 
   static String partition(String region) {
-    return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+    return region.startsWith("cn-")
+        ? "aws-cn"
+        : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
   }
 }

@@ -9,9 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * CloudFormation's check that every {@code Ref}, {@code Fn::GetAtt} and {@code ${...}} names something
- * that exists, done over the whole template before anything runs, so a typo fails at start-up with its
- * line instead of at the first request.
+ * CloudFormation's check that every {@code Ref}, {@code Fn::GetAtt} and {@code ${...}} names
+ * something that exists, done over the whole template before anything runs, so a typo fails at
+ * start-up with its line instead of at the first request.
  */
 final class ReferenceCheck {
   private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
@@ -21,7 +21,11 @@ final class ReferenceCheck {
   private final Set<String> pseudo;
   private final ResourceIndex resources;
 
-  ReferenceCheck(TemplateDocument document, Set<String> parameters, Set<String> pseudo, ResourceIndex resources) {
+  ReferenceCheck(
+      TemplateDocument document,
+      Set<String> parameters,
+      Set<String> pseudo,
+      ResourceIndex resources) {
     this.document = document;
     this.parameters = parameters;
     this.pseudo = pseudo;
@@ -48,17 +52,28 @@ final class ReferenceCheck {
       Object argument = map.get(key);
       if (key.equals("Ref") && argument instanceof String name) {
         if (!parameters.contains(name) && !pseudo.contains(name) && !resources.exists(name)) {
-          throw TemplateException.at(document.locate(map), "Ref to '" + name
-              + "', which is neither a parameter, a pseudo parameter nor a resource" + nearest(name));
+          throw TemplateException.at(
+              document.locate(map),
+              "Ref to '"
+                  + name
+                  + "', which is neither a parameter, a pseudo parameter nor a resource"
+                  + nearest(name));
         }
         return;
       }
       if (key.equals("Fn::GetAtt")) {
-        String resource = argument instanceof String dotted ? dotted.split("\\.", 2)[0]
-            : argument instanceof List<?> parts && !parts.isEmpty() && parts.get(0) instanceof String first ? first : null;
+        String resource =
+            argument instanceof String dotted
+                ? dotted.split("\\.", 2)[0]
+                : argument instanceof List<?> parts
+                        && !parts.isEmpty()
+                        && parts.get(0) instanceof String first
+                    ? first
+                    : null;
         if (resource != null && !resources.exists(resource)) {
-          throw TemplateException.at(document.locate(map), "Fn::GetAtt of '" + resource + "', which is not a resource"
-              + nearest(resource));
+          throw TemplateException.at(
+              document.locate(map),
+              "Fn::GetAtt of '" + resource + "', which is not a resource" + nearest(resource));
         }
       }
       if (key.equals("Fn::Sub")) {
@@ -69,7 +84,9 @@ final class ReferenceCheck {
     map.values().forEach(item -> walk(item, subVariables));
   }
 
-  /** " (did you mean 'X'?)" for the closest declared name, when one is close enough to be a typo. */
+  /**
+   * " (did you mean 'X'?)" for the closest declared name, when one is close enough to be a typo.
+   */
   private String nearest(String name) {
     List<String> candidates = new ArrayList<>(parameters);
     candidates.addAll(pseudo);
@@ -83,7 +100,9 @@ final class ReferenceCheck {
         bestDistance = distance;
       }
     }
-    return best != null && bestDistance <= Math.max(2, name.length() / 4) ? " (did you mean '" + best + "'?)" : "";
+    return best != null && bestDistance <= Math.max(2, name.length() / 4)
+        ? " (did you mean '" + best + "'?)"
+        : "";
   }
 
   private static int distance(String a, String b) {
@@ -96,7 +115,8 @@ final class ReferenceCheck {
       current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+        current[j] =
+            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
       }
       int[] swap = previous;
       previous = current;
@@ -110,7 +130,9 @@ final class ReferenceCheck {
     Set<String> variables = Set.of();
     if (argument instanceof String s) {
       text = s;
-    } else if (argument instanceof List<?> list && list.size() == 2 && list.get(0) instanceof String s
+    } else if (argument instanceof List<?> list
+        && list.size() == 2
+        && list.get(0) instanceof String s
         && list.get(1) instanceof Map<?, ?> vars) {
       text = s;
       variables = Intrinsics.<Map<String, Object>>cast(vars).keySet();
@@ -122,13 +144,20 @@ final class ReferenceCheck {
     Matcher matcher = SUB_VARIABLE.matcher(text);
     while (matcher.find()) {
       String name = matcher.group(1).strip();
-      if (name.startsWith("!") || variables.contains(name) || parameters.contains(name) || pseudo.contains(name)) {
+      if (name.startsWith("!")
+          || variables.contains(name)
+          || parameters.contains(name)
+          || pseudo.contains(name)) {
         continue;
       }
       String resource = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
       if (!resources.exists(resource) && !resources.exists(name)) {
-        throw TemplateException.at(document.locate(node), "Fn::Sub refers to ${" + name
-            + "}, which is neither a parameter, a pseudo parameter nor a resource" + nearest(resource));
+        throw TemplateException.at(
+            document.locate(node),
+            "Fn::Sub refers to ${"
+                + name
+                + "}, which is neither a parameter, a pseudo parameter nor a resource"
+                + nearest(resource));
       }
     }
   }

@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
- * The template's resources as intrinsics see them: which logical ids exist (including the ones the SAM
- * transform generates, such as {@code HelloWorldFunctionRole} and {@code ServerlessRestApi}), and the
- * local values of their attributes.
+ * The template's resources as intrinsics see them: which logical ids exist (including the ones the
+ * SAM transform generates, such as {@code HelloWorldFunctionRole} and {@code ServerlessRestApi}),
+ * and the local values of their attributes.
  */
 final class ResourceIndex {
   private final Map<String, Object> resources;
@@ -55,7 +55,7 @@ final class ResourceIndex {
             generated.add(id + name + "Stage");
           }
         }
-        default -> { }
+        default -> {}
       }
     }
   }
@@ -80,7 +80,8 @@ final class ResourceIndex {
   }
 
   String type(String logicalId) {
-    if (resources.get(logicalId) instanceof Map<?, ?> resource && resource.get("Type") instanceof String type) {
+    if (resources.get(logicalId) instanceof Map<?, ?> resource
+        && resource.get("Type") instanceof String type) {
       return type;
     }
     if (logicalId.endsWith("Role") && generated.contains(logicalId)) {
@@ -90,13 +91,16 @@ final class ResourceIndex {
   }
 
   Map<String, Object> properties(String logicalId) {
-    if (resources.get(logicalId) instanceof Map<?, ?> resource && resource.get("Properties") instanceof Map<?, ?> p) {
+    if (resources.get(logicalId) instanceof Map<?, ?> resource
+        && resource.get("Properties") instanceof Map<?, ?> p) {
       return Intrinsics.cast(p);
     }
     return Map.of();
   }
 
-  /** The local value of {@code Fn::GetAtt resource.attribute}, or {@code null} when there is none. */
+  /**
+   * The local value of {@code Fn::GetAtt resource.attribute}, or {@code null} when there is none.
+   */
   String attribute(String logicalId, String attribute) {
     String type = type(logicalId);
     String name = name(logicalId, type);
@@ -105,15 +109,26 @@ final class ResourceIndex {
         if (attribute.equals("Arn")) {
           return "arn:aws:lambda:" + region + ":" + account + ":function:" + name;
         }
-        if (attribute.equals("Alias") || attribute.equals("Version")) { // SAM's MyFunction.Alias / .Version
+        if (attribute.equals("Alias")
+            || attribute.equals("Version")) { // SAM's MyFunction.Alias / .Version
           Object alias = properties(logicalId).get("AutoPublishAlias");
-          return "arn:aws:lambda:" + region + ":" + account + ":function:" + name
+          return "arn:aws:lambda:"
+              + region
+              + ":"
+              + account
+              + ":function:"
+              + name
               + (attribute.equals("Alias") && alias instanceof String a ? ":" + a : "");
         }
       }
       case "AWS::Lambda::Alias" -> {
         if (attribute.equals("Arn")) {
-          return "arn:aws:lambda:" + region + ":" + account + ":function:" + targetName(logicalId)
+          return "arn:aws:lambda:"
+              + region
+              + ":"
+              + account
+              + ":function:"
+              + targetName(logicalId)
               + (properties(logicalId).get("Name") instanceof String a ? ":" + a : "");
         }
       }
@@ -144,7 +159,7 @@ final class ResourceIndex {
           case "QueueUrl" -> {
             return "https://sqs." + region + ".amazonaws.com/" + account + "/" + name;
           }
-          default -> { }
+          default -> {}
         }
       }
       case "AWS::SNS::Topic" -> {
@@ -167,10 +182,10 @@ final class ResourceIndex {
           case "RegionalDomainName" -> {
             return bucket + ".s3." + region + ".amazonaws.com";
           }
-          default -> { }
+          default -> {}
         }
       }
-      default -> { }
+      default -> {}
     }
     if (attribute.equals("RootResourceId")) {
       return "/"; // SAM CLI resolves a RestApi's root resource to the path prefix "/"
@@ -184,7 +199,9 @@ final class ResourceIndex {
 
   /** The function an {@code AWS::Lambda::Alias} points at, by name. */
   private String targetName(String aliasId) {
-    Object target = resolver.apply(properties(aliasId).get("FunctionName"), aliasId + ".Properties.FunctionName");
+    Object target =
+        resolver.apply(
+            properties(aliasId).get("FunctionName"), aliasId + ".Properties.FunctionName");
     String text = target instanceof String s ? s : "";
     int colon = text.indexOf(":function:");
     if (colon >= 0) {
@@ -193,7 +210,10 @@ final class ResourceIndex {
     return exists(text) && !type(text).isEmpty() ? name(text, type(text)) : text;
   }
 
-  /** {@code Ref} of {@code AWS::Lambda::Alias} and of SAM's {@code MyFunction.Alias}: an ARN, as SAM CLI gives. */
+  /**
+   * {@code Ref} of {@code AWS::Lambda::Alias} and of SAM's {@code MyFunction.Alias}: an ARN, as SAM
+   * CLI gives.
+   */
   String refValue(String logicalId) {
     if (type(logicalId).equals("AWS::Lambda::Alias")) {
       return attribute(logicalId, "Arn");
@@ -215,9 +235,15 @@ final class ResourceIndex {
       List<String> chain = new ArrayList<>(naming);
       chain = chain.subList(chain.indexOf(logicalId), chain.size());
       chain.add(logicalId);
-      throw TemplateException.at(document == null ? SourceLocation.of(null) : document.locate(properties(logicalId)),
-          "circular reference: the " + nameProperty(type) + " of " + logicalId + " depends on itself ("
-              + String.join(" -> ", chain) + ")");
+      throw TemplateException.at(
+          document == null ? SourceLocation.of(null) : document.locate(properties(logicalId)),
+          "circular reference: the "
+              + nameProperty(type)
+              + " of "
+              + logicalId
+              + " depends on itself ("
+              + String.join(" -> ", chain)
+              + ")");
     }
     try {
       Object value = resolver.apply(declared, logicalId + ".Properties." + nameProperty(type));

@@ -6,11 +6,17 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A SAM REST API's {@code Cors} as the translator takes it (samtranslator {@code swagger.py} {@code add_cors}):
- * header values as API Gateway will send them, each {@code null} when not given. {@code allowMethods} is
- * computed per path when absent: the path's methods plus {@code OPTIONS}, or all seven for {@code ANY}.
+ * A SAM REST API's {@code Cors} as the translator takes it (samtranslator {@code swagger.py} {@code
+ * add_cors}): header values as API Gateway will send them, each {@code null} when not given. {@code
+ * allowMethods} is computed per path when absent: the path's methods plus {@code OPTIONS}, or all
+ * seven for {@code ANY}.
  */
-record SamCors(String allowOrigin, String allowHeaders, String allowMethods, String maxAge, boolean allowCredentials) {
+record SamCors(
+    String allowOrigin,
+    String allowHeaders,
+    String allowMethods,
+    String maxAge,
+    boolean allowCredentials) {
 
   /** The OPTIONS mock SAM adds to a path that has no OPTIONS method of its own. */
   OptionsMock mock(String path, Set<String> declaredMethods) {
@@ -19,7 +25,9 @@ record SamCors(String allowOrigin, String allowHeaders, String allowMethods, Str
     if (allowHeaders != null) {
       headers.put("Access-Control-Allow-Headers", allowHeaders);
     }
-    headers.put("Access-Control-Allow-Methods", allowMethods != null ? allowMethods : methods(declaredMethods));
+    headers.put(
+        "Access-Control-Allow-Methods",
+        allowMethods != null ? allowMethods : methods(declaredMethods));
     if (maxAge != null) {
       headers.put("Access-Control-Max-Age", maxAge);
     }
@@ -30,7 +38,8 @@ record SamCors(String allowOrigin, String allowHeaders, String allowMethods, Str
   }
 
   private static String methods(Set<String> declared) {
-    TreeSet<String> methods = new TreeSet<>(declared.contains(RouteDef.ANY) ? RouteDef.ANY_METHODS : declared);
+    TreeSet<String> methods =
+        new TreeSet<>(declared.contains(RouteDef.ANY) ? RouteDef.ANY_METHODS : declared);
     methods.add("OPTIONS");
     return String.join(",", methods);
   }

@@ -5,11 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** How CloudFormation turns a resolved template value into the string or number a property needs. */
+/**
+ * How CloudFormation turns a resolved template value into the string or number a property needs.
+ */
 final class Scalars {
   private Scalars() {}
 
-  /** Text as CloudFormation would pass it on: numbers without a trailing {@code .0} unless written so. */
+  /**
+   * Text as CloudFormation would pass it on: numbers without a trailing {@code .0} unless written
+   * so.
+   */
   static String text(Object value) {
     if (value == null || value instanceof Map<?, ?>) {
       return "";
@@ -74,6 +79,7 @@ final class Scalars {
       return false;
     }
     Object key = map.keySet().iterator().next();
-    return key instanceof String k && (k.equals("Ref") || k.startsWith("Fn::") || k.equals("Condition"));
+    return key instanceof String k
+        && (k.equals("Ref") || k.startsWith("Fn::") || k.equals("Condition"));
   }
 }

@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * One template of the run (the root, or a nested stack's) with everything its intrinsics need: its
- * parameters, pseudo parameters, conditions and Globals. Resource properties are resolved once, on first
- * use, with Globals merged for SAM types.
+ * parameters, pseudo parameters, conditions and Globals. Resource properties are resolved once, on
+ * first use, with Globals merged for SAM types.
  */
 final class Stack {
   static final String SAM_FUNCTION = "AWS::Serverless::Function";
@@ -32,19 +32,27 @@ final class Stack {
   private final Map<String, Map<String, Object>> resources = new LinkedHashMap<>();
   private final Set<String> absent = new HashSet<>();
   private final Map<String, Map<String, Object>> resolved = new HashMap<>();
+
   /** Function names (logical id and {@code FunctionName}) to logical ids, for integration URIs. */
   final Map<String, String> functionNames = new HashMap<>();
+
   /** Functions declared but not mounted (not Java, S3 code, images): routes to them are dropped. */
   final Set<String> unmounted = new HashSet<>();
 
-  Stack(String path, TemplateDocument written, Map<String, String> overrides, Map<String, String> sources,
+  Stack(
+      String path,
+      TemplateDocument written,
+      Map<String, String> overrides,
+      Map<String, String> sources,
       Consumer<String> warn) {
     this.path = path;
     this.folder = written.file().toAbsolutePath().getParent();
     this.warn = warn;
     Map<String, String> parameterOverrides = new LinkedHashMap<>();
     Map<String, String> pseudoOverrides = new LinkedHashMap<>();
-    overrides.forEach((key, value) -> (key.startsWith("AWS::") ? pseudoOverrides : parameterOverrides).put(key, value));
+    overrides.forEach(
+        (key, value) ->
+            (key.startsWith("AWS::") ? pseudoOverrides : parameterOverrides).put(key, value));
     Map<String, Object> pseudo = PseudoParameters.of(pseudoOverrides);
     this.region = (String) pseudo.get("AWS::Region");
     this.account = (String) pseudo.get("AWS::AccountId");
@@ -57,8 +65,10 @@ final class Stack {
     Map<String, Object> declared = Intrinsics.cast(raw);
     for (Map.Entry<String, Object> entry : declared.entrySet()) {
       String id = entry.getKey();
-      if (!(entry.getValue() instanceof Map<?, ?> resource) || !(resource.get("Type") instanceof String)) {
-        throw TemplateException.at(document.locate(entry.getValue() instanceof Map<?, ?> ? entry.getValue() : declared),
+      if (!(entry.getValue() instanceof Map<?, ?> resource)
+          || !(resource.get("Type") instanceof String)) {
+        throw TemplateException.at(
+            document.locate(entry.getValue() instanceof Map<?, ?> ? entry.getValue() : declared),
             "resource " + id + " needs a Type");
       }
       resources.put(id, Intrinsics.cast(resource));
@@ -73,8 +83,9 @@ final class Stack {
       Object condition = entry.getValue().get("Condition");
       if (condition != null) {
         if (!(condition instanceof String name)) {
-          throw TemplateException.at(document.locate(entry.getValue()), "resource " + entry.getKey()
-              + ": Condition must be the name of a condition");
+          throw TemplateException.at(
+              document.locate(entry.getValue()),
+              "resource " + entry.getKey() + ": Condition must be the name of a condition");
         }
         if (!intrinsics.condition(name, entry.getValue())) {
           absent.add(entry.getKey()); // CloudFormation does not create it, so neither do we
@@ -83,7 +94,10 @@ final class Stack {
     }
   }
 
-  /** The logical ids of the resources that exist (their Condition, if any, is true), in template order. */
+  /**
+   * The logical ids of the resources that exist (their Condition, if any, is true), in template
+   * order.
+   */
   List<String> ids() {
     List<String> ids = new ArrayList<>();
     for (String id : resources.keySet()) {
@@ -122,12 +136,14 @@ final class Stack {
     } else if (properties instanceof Map<?, ?> map) {
       raw = Intrinsics.cast(map);
     } else {
-      throw TemplateException.at(document.locate(resource), "resource " + id + ": Properties must be a mapping");
+      throw TemplateException.at(
+          document.locate(resource), "resource " + id + ": Properties must be a mapping");
     }
     Map<String, Object> merged = globals.apply(type(id), raw, resource.get("IgnoreGlobals"));
     document.relocate(merged, raw);
     Object value = intrinsics.resolve(merged, name(id) + ".Properties");
-    Map<String, Object> result = value instanceof Map<?, ?> map ? Intrinsics.cast(map) : new LinkedHashMap<>();
+    Map<String, Object> result =
+        value instanceof Map<?, ?> map ? Intrinsics.cast(map) : new LinkedHashMap<>();
     if (document.locate(result).line() == 0) {
       document.relocate(result, resource);
     }
@@ -137,14 +153,19 @@ final class Stack {
 
   /** Properties of an implicit API, which has only what Globals give it. */
   Map<String, Object> implicitProperties(String type, String id) {
-    return Intrinsics.cast(intrinsics.resolve(globals.apply(type, new LinkedHashMap<>(), null), name(id) + ".Properties"));
+    return Intrinsics.cast(
+        intrinsics.resolve(
+            globals.apply(type, new LinkedHashMap<>(), null), name(id) + ".Properties"));
   }
 
   SourceLocation locate(Object node) {
     return document.locate(node);
   }
 
-  /** The resource's name in messages and in the model: its logical id, prefixed by the nested stack's path. */
+  /**
+   * The resource's name in messages and in the model: its logical id, prefixed by the nested
+   * stack's path.
+   */
   String name(String id) {
     return path.isEmpty() ? id : path + "/" + id;
   }
@@ -156,22 +177,27 @@ final class Stack {
 
   /** {@code relative} (plain or {@code file://}) against {@code folder}. */
   static Path file(Path folder, String relative) {
-    String plain = relative.startsWith("file://") ? relative.substring("file://".length()) : relative;
+    String plain =
+        relative.startsWith("file://") ? relative.substring("file://".length()) : relative;
     return folder.resolve(plain).normalize();
   }
 
   static boolean remote(String location) {
-    return location.startsWith("s3://") || location.startsWith("http://") || location.startsWith("https://");
+    return location.startsWith("s3://")
+        || location.startsWith("http://")
+        || location.startsWith("https://");
   }
 
   /**
-   * A CDK asset's local path: CDK writes {@code Metadata: {aws:asset:path, aws:asset:property}} beside a
-   * property that points to S3, so {@code cdk synth} output can run locally (as SAM CLI does).
+   * A CDK asset's local path: CDK writes {@code Metadata: {aws:asset:path, aws:asset:property}}
+   * beside a property that points to S3, so {@code cdk synth} output can run locally (as SAM CLI
+   * does).
    */
   Path assetPath(String id, String property) {
     if (resources.get(id).get("Metadata") instanceof Map<?, ?> metadata
         && metadata.get("aws:asset:path") instanceof String asset
-        && (metadata.get("aws:asset:property") == null || property.equals(metadata.get("aws:asset:property")))) {
+        && (metadata.get("aws:asset:property") == null
+            || property.equals(metadata.get("aws:asset:property")))) {
       return file(asset);
     }
     return null;

@@ -18,11 +18,15 @@ public final class TemplateDocument {
   private final IdentityHashMap<Object, SourceLocation> locations;
   private final Set<Path> files;
 
-  TemplateDocument(Path file, Map<String, Object> root, IdentityHashMap<Object, SourceLocation> locations) {
+  TemplateDocument(
+      Path file, Map<String, Object> root, IdentityHashMap<Object, SourceLocation> locations) {
     this(file, root, locations, new LinkedHashSet<>(Set.of(file)));
   }
 
-  private TemplateDocument(Path file, Map<String, Object> root, IdentityHashMap<Object, SourceLocation> locations,
+  private TemplateDocument(
+      Path file,
+      Map<String, Object> root,
+      IdentityHashMap<Object, SourceLocation> locations,
       Set<Path> files) {
     this.file = file;
     this.root = root;
@@ -38,7 +42,10 @@ public final class TemplateDocument {
     return root;
   }
 
-  /** The same file with another root (a transform's output); locations are shared, so errors still name lines. */
+  /**
+   * The same file with another root (a transform's output); locations are shared, so errors still
+   * name lines.
+   */
   TemplateDocument withRoot(Map<String, Object> transformed) {
     return new TemplateDocument(file, transformed, locations, files);
   }
@@ -57,7 +64,10 @@ public final class TemplateDocument {
     files.addAll(included.files);
   }
 
-  /** The files this document was read from: its own and those it included, so a change to any is noticed. */
+  /**
+   * The files this document was read from: its own and those it included, so a change to any is
+   * noticed.
+   */
   Set<Path> files() {
     return Collections.unmodifiableSet(files);
   }

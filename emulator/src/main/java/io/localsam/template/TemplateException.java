@@ -16,7 +16,8 @@ public final class TemplateException extends LocalSamException {
 
   static TemplateException notFound(Path file) {
     return new TemplateException(
-        file + ": template not found. Pass the template path (or -t FILE), or run from the folder"
+        file
+            + ": template not found. Pass the template path (or -t FILE), or run from the folder"
             + " that holds template.yaml.");
   }
 }

@@ -33,17 +33,33 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Reads a YAML or JSON template into a {@link TemplateDocument}. SnakeYAML composes the node tree (which
- * keeps line numbers); we build the values ourselves so CloudFormation's short-form tags become their
- * long form and every map and list keeps its location. JSON goes through Jackson, which reports
- * positions the same way.
+ * Reads a YAML or JSON template into a {@link TemplateDocument}. SnakeYAML composes the node tree
+ * (which keeps line numbers); we build the values ourselves so CloudFormation's short-form tags
+ * become their long form and every map and list keeps its location. JSON goes through Jackson,
+ * which reports positions the same way.
  */
 public final class TemplateReader {
 
   // CloudFormation's short forms; all but Ref, Condition and GetAtt map to "Fn::<Name>".
-  private static final Set<String> FUNCTION_TAGS = Set.of(
-      "Sub", "Join", "Select", "Split", "If", "Equals", "And", "Or", "Not", "FindInMap", "Base64",
-      "GetAZs", "ImportValue", "Cidr", "Transform", "Length", "ToJsonString");
+  private static final Set<String> FUNCTION_TAGS =
+      Set.of(
+          "Sub",
+          "Join",
+          "Select",
+          "Split",
+          "If",
+          "Equals",
+          "And",
+          "Or",
+          "Not",
+          "FindInMap",
+          "Base64",
+          "GetAZs",
+          "ImportValue",
+          "Cidr",
+          "Transform",
+          "Length",
+          "ToJsonString");
 
   private final Path file;
   private final IdentityHashMap<Object, SourceLocation> locations = new IdentityHashMap<>();
@@ -64,7 +80,10 @@ public final class TemplateReader {
     return parse(file, text);
   }
 
-  /** Reads a file meant for inclusion ({@code AWS::Include}, {@code DefinitionUri}): any mapping will do. */
+  /**
+   * Reads a file meant for inclusion ({@code AWS::Include}, {@code DefinitionUri}): any mapping
+   * will do.
+   */
   static TemplateDocument readSnippet(Path file) {
     return read(file);
   }
@@ -74,7 +93,8 @@ public final class TemplateReader {
     Object root = looksLikeJson(file, text) ? reader.readJson(text) : reader.readYaml(text);
     if (!(root instanceof Map<?, ?> map)) {
       throw TemplateException.at(
-          SourceLocation.of(file), "is not a template: expected a mapping (with a Resources section)");
+          SourceLocation.of(file),
+          "is not a template: expected a mapping (with a Resources section)");
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> rootMap = (Map<String, Object>) map;
@@ -109,7 +129,8 @@ public final class TemplateReader {
       }
       throw TemplateException.at(at(mark), "invalid YAML: " + oneLine(problem));
     } catch (YAMLException e) {
-      throw TemplateException.at(SourceLocation.of(file), "invalid YAML: " + oneLine(e.getMessage()));
+      throw TemplateException.at(
+          SourceLocation.of(file), "invalid YAML: " + oneLine(e.getMessage()));
     } catch (IOException e) {
       throw new IllegalStateException(e); // a StringReader does not fail
     }
@@ -117,7 +138,8 @@ public final class TemplateReader {
 
   private Object fromYaml(Node node, int depth) {
     if (depth > 200) {
-      throw TemplateException.at(at(node.getStartMark()), "nested too deeply (or a recursive alias)");
+      throw TemplateException.at(
+          at(node.getStartMark()), "nested too deeply (or a recursive alias)");
     }
     String tag = node.getTag().getValue();
     if (tag.startsWith("!")) {
@@ -139,10 +161,12 @@ public final class TemplateReader {
     locations.put(map, at(node.getStartMark()));
     for (NodeTuple tuple : mapping.getValue()) {
       if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-        throw TemplateException.at(at(tuple.getKeyNode().getStartMark()), "a mapping key must be a plain string");
+        throw TemplateException.at(
+            at(tuple.getKeyNode().getStartMark()), "a mapping key must be a plain string");
       }
       if (map.containsKey(key.getValue())) {
-        throw TemplateException.at(at(key.getStartMark()), "duplicate key '" + key.getValue() + "'");
+        throw TemplateException.at(
+            at(key.getStartMark()), "duplicate key '" + key.getValue() + "'");
       }
       map.put(key.getValue(), fromYaml(tuple.getValueNode(), depth + 1));
     }
@@ -164,9 +188,11 @@ public final class TemplateReader {
       if (value instanceof String dotted) {
         int dot = dotted.indexOf('.');
         if (dot <= 0 || dot == dotted.length() - 1) {
-          throw TemplateException.at(at(node.getStartMark()), "!GetAtt needs Resource.Attribute, not '" + dotted + "'");
+          throw TemplateException.at(
+              at(node.getStartMark()), "!GetAtt needs Resource.Attribute, not '" + dotted + "'");
         }
-        List<Object> parts = new ArrayList<>(List.of(dotted.substring(0, dot), dotted.substring(dot + 1)));
+        List<Object> parts =
+            new ArrayList<>(List.of(dotted.substring(0, dot), dotted.substring(dot + 1)));
         locations.put(parts, at(node.getStartMark()));
         value = parts;
       }
@@ -174,8 +200,9 @@ public final class TemplateReader {
     } else if (FUNCTION_TAGS.contains(name)) {
       longForm.put("Fn::" + name, value);
     } else {
-      throw TemplateException.at(at(node.getStartMark()), "unknown tag !" + name
-          + " (CloudFormation knows !Ref, !GetAtt, !Sub, !Join, !If, ... )");
+      throw TemplateException.at(
+          at(node.getStartMark()),
+          "unknown tag !" + name + " (CloudFormation knows !Ref, !GetAtt, !Sub, !Join, !If, ... )");
     }
     return longForm;
   }
@@ -194,7 +221,10 @@ public final class TemplateReader {
       }
       if (tag.equals(Tag.BOOL)) {
         String lower = text.toLowerCase();
-        return lower.equals("true") || lower.equals("yes") || lower.equals("on") || lower.equals("y");
+        return lower.equals("true")
+            || lower.equals("yes")
+            || lower.equals("on")
+            || lower.equals("y");
       }
       if (tag.equals(Tag.INT)) {
         return integer(text);
@@ -211,7 +241,8 @@ public final class TemplateReader {
     } catch (NumberFormatException e) {
       return text;
     }
-    return text; // strings, and timestamps such as 2010-09-09, stay text as CloudFormation keeps them
+    return text; // strings, and timestamps such as 2010-09-09, stay text as CloudFormation keeps
+    // them
   }
 
   private static Object integer(String text) {
@@ -240,15 +271,16 @@ public final class TemplateReader {
   }
 
   private SourceLocation at(Mark mark) {
-    return mark == null ? SourceLocation.of(file) : new SourceLocation(file, mark.getLine() + 1, mark.getColumn() + 1);
+    return mark == null
+        ? SourceLocation.of(file)
+        : new SourceLocation(file, mark.getLine() + 1, mark.getColumn() + 1);
   }
 
   // ---- JSON
 
   private Object readJson(String text) {
-    JsonFactory factory = JsonFactory.builder()
-        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-        .build();
+    JsonFactory factory =
+        JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     try (JsonParser parser = factory.createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -256,11 +288,14 @@ public final class TemplateReader {
       }
       Object value = fromJson(parser);
       if (parser.nextToken() != null) {
-        throw TemplateException.at(at(parser.currentTokenLocation()), "invalid JSON: unexpected content after the template");
+        throw TemplateException.at(
+            at(parser.currentTokenLocation()),
+            "invalid JSON: unexpected content after the template");
       }
       return value;
     } catch (JsonProcessingException e) {
-      throw TemplateException.at(at(e.getLocation()), "invalid JSON: " + oneLine(e.getOriginalMessage()));
+      throw TemplateException.at(
+          at(e.getLocation()), "invalid JSON: " + oneLine(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

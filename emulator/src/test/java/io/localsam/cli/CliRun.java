@@ -5,7 +5,10 @@ import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A command line run in-process through {@link Main#run}, as picocli's testing guide suggests: exit code, stdout, stderr. */
+/**
+ * A command line run in-process through {@link Main#run}, as picocli's testing guide suggests: exit
+ * code, stdout, stderr.
+ */
 record CliRun(int exitCode, String out, String err) {
 
   static CliRun of(String... args) {
@@ -13,8 +16,8 @@ record CliRun(int exitCode, String out, String err) {
   }
 
   /**
-   * This shell's variables without those that choose a region, profile or SAM setting, and with no AWS
-   * config file: a test's result must not depend on the developer's AWS setup.
+   * This shell's variables without those that choose a region, profile or SAM setting, and with no
+   * AWS config file: a test's result must not depend on the developer's AWS setup.
    */
   static Map<String, String> hermetic() {
     Map<String, String> environment = new HashMap<>(System.getenv());
@@ -27,7 +30,8 @@ record CliRun(int exitCode, String out, String err) {
   static CliRun withEnvironment(Map<String, String> environment, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exitCode = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), environment);
+    int exitCode =
+        Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), environment);
     return new CliRun(exitCode, out.toString(), err.toString());
   }
 

@@ -23,20 +23,25 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every SAM CLI event type prints what {@code sam local generate-event} prints, byte for byte, with
  * default options and with every option given (src/test/resources/sam-generate-event, derived from
- * SAM CLI 1.164's own templates); the few types where LocalSAM keeps other values differ only there.
+ * SAM CLI 1.164's own templates); the few types where LocalSAM keeps other values differ only
+ * there.
  */
 class GenerateEventSamParityTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   // LocalSAM's own, not SAM's: no SAM output to compare with
   private static final Set<String> LOCALSAM_SERVICES = Set.of("eventbridge");
-  private static final Map<String, Set<String>> LOCALSAM_OPTIONS = Map.of("apigateway authorizer", Set.of("token"));
+  private static final Map<String, Set<String>> LOCALSAM_OPTIONS =
+      Map.of("apigateway authorizer", Set.of("token"));
+
   /**
-   * Where LocalSAM prints other values than SAM, on purpose: real values for SAM's "..." placeholders,
-   * EventBridge's version field, SNS's subscription ARN with its account (SAM's template leaves it
-   * empty), and a multi-value query map that follows --querystringparameters (SAM's stays foo=bar).
+   * Where LocalSAM prints other values than SAM, on purpose: real values for SAM's "..."
+   * placeholders, EventBridge's version field, SNS's subscription ARN with its account (SAM's
+   * template leaves it empty), and a multi-value query map that follows --querystringparameters
+   * (SAM's stays foo=bar).
    */
-  private static final Set<String> OTHER_VALUES = Set.of(
-      "apigateway request-authorizer", "cloudwatch scheduled-event", "sns notification");
+  private static final Set<String> OTHER_VALUES =
+      Set.of("apigateway request-authorizer", "cloudwatch scheduled-event", "sns notification");
+
   private static final String PROXY = "apigateway aws-proxy";
 
   /** "service type" of every SAM CLI event type in the catalog. */
@@ -52,7 +57,11 @@ class GenerateEventSamParityTest {
 
   @Test
   void the_catalog_has_sams_26_services_and_68_event_types() {
-    assertEquals(26, SampleEventCatalog.SERVICES.stream().filter(s -> !LOCALSAM_SERVICES.contains(s.name())).count());
+    assertEquals(
+        26,
+        SampleEventCatalog.SERVICES.stream()
+            .filter(s -> !LOCALSAM_SERVICES.contains(s.name()))
+            .count());
     assertEquals(68, samEventTypes().count());
   }
 
@@ -72,13 +81,17 @@ class GenerateEventSamParityTest {
 
   @ParameterizedTest
   @MethodSource("samEventTypes")
-  void with_every_option_given_each_lands_where_sam_puts_it(String serviceAndType) throws Exception {
+  void with_every_option_given_each_lands_where_sam_puts_it(String serviceAndType)
+      throws Exception {
     String sams = expected("all-options", serviceAndType);
     List<String> args = new ArrayList<>(List.of(("generate-event " + serviceAndType).split(" ")));
     for (SampleEventCatalog.Option option : type(serviceAndType).options()) {
       if (!LOCALSAM_OPTIONS.getOrDefault(serviceAndType, Set.of()).contains(option.name())) {
         args.add("--" + option.name());
-        args.add(option.name().equals("querystringparameters") ? "{\"k\": \"v\"}" : "v-" + option.name() + " é/x");
+        args.add(
+            option.name().equals("querystringparameters")
+                ? "{\"k\": \"v\"}"
+                : "v-" + option.name() + " é/x");
       }
     }
     CliRun run = CliRun.of(args.toArray(String[]::new));
@@ -99,16 +112,33 @@ class GenerateEventSamParityTest {
 
   @Test
   void where_localsam_differs_it_is_only_in_the_values_it_keeps_on_purpose() throws Exception {
-    JsonNode authorizer = JSON.readTree(CliRun.of("generate-event", "apigateway", "request-authorizer").out());
-    JsonNode scheduled = JSON.readTree(CliRun.of("generate-event", "cloudwatch", "scheduled-event").out());
-    JsonNode sns = JSON.readTree(CliRun.of("generate-event", "sns", "notification").out()).get("Records").get(0);
-    JsonNode proxy = JSON.readTree(CliRun.of("generate-event", "apigateway", "aws-proxy",
-        "--querystringparameters", "{\"k\": \"v\"}").out());
+    JsonNode authorizer =
+        JSON.readTree(CliRun.of("generate-event", "apigateway", "request-authorizer").out());
+    JsonNode scheduled =
+        JSON.readTree(CliRun.of("generate-event", "cloudwatch", "scheduled-event").out());
+    JsonNode sns =
+        JSON.readTree(CliRun.of("generate-event", "sns", "notification").out())
+            .get("Records")
+            .get(0);
+    JsonNode proxy =
+        JSON.readTree(
+            CliRun.of(
+                    "generate-event",
+                    "apigateway",
+                    "aws-proxy",
+                    "--querystringparameters",
+                    "{\"k\": \"v\"}")
+                .out());
 
-    assertEquals("127.0.0.1", authorizer.at("/requestContext/identity/sourceIp").asText()); // SAM: "..."
+    assertEquals(
+        "127.0.0.1", authorizer.at("/requestContext/identity/sourceIp").asText()); // SAM: "..."
     assertEquals("0", scheduled.get("version").asText()); // SAM: no version field
-    assertEquals("arn:aws:sns:us-east-1:123456789012:ExampleTopic", sns.get("EventSubscriptionArn").asText()); // SAM: no account
-    assertEquals("{\"k\":[\"v\"]}", proxy.get("multiValueQueryStringParameters").toString()); // SAM: {"foo":["bar"]}
+    assertEquals(
+        "arn:aws:sns:us-east-1:123456789012:ExampleTopic",
+        sns.get("EventSubscriptionArn").asText()); // SAM: no account
+    assertEquals(
+        "{\"k\":[\"v\"]}",
+        proxy.get("multiValueQueryStringParameters").toString()); // SAM: {"foo":["bar"]}
   }
 
   private static void assertHasFieldsOf(String sams, String printed) throws Exception {
@@ -119,13 +149,17 @@ class GenerateEventSamParityTest {
 
   private static SampleEventCatalog.EventType type(String serviceAndType) {
     String[] names = serviceAndType.split(" ");
-    return SampleEventCatalog.SERVICES.stream().filter(s -> s.name().equals(names[0]))
-        .flatMap(s -> s.types().stream()).filter(t -> t.name().equals(names[1]))
-        .findFirst().orElseThrow();
+    return SampleEventCatalog.SERVICES.stream()
+        .filter(s -> s.name().equals(names[0]))
+        .flatMap(s -> s.types().stream())
+        .filter(t -> t.name().equals(names[1]))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static String expected(String kind, String serviceAndType) {
-    String resource = "/sam-generate-event/" + kind + "/" + serviceAndType.replace(' ', '/') + ".json";
+    String resource =
+        "/sam-generate-event/" + kind + "/" + serviceAndType.replace(' ', '/') + ".json";
     try (InputStream in = GenerateEventSamParityTest.class.getResourceAsStream(resource)) {
       assertNotNull(in, "no SAM output " + resource);
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -11,14 +11,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code java -jar emulator.jar invoke} and {@code generate-event} in a child process, piped as a shell would pipe them. */
+/**
+ * {@code java -jar emulator.jar invoke} and {@code generate-event} in a child process, piped as a
+ * shell would pipe them.
+ */
 class InvokeIT {
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   @BeforeEach
   void writeTemplate() {
-    TestApi.writeTemplate(folder, """
+    TestApi.writeTemplate(
+        folder,
+        """
         Transform: AWS::Serverless-2016-10-31
         Globals:
           Function: {Runtime: java17, CodeUri: ${CODE}, Timeout: 10}
@@ -53,18 +57,22 @@ class InvokeIT {
 
   /** {@code invoke FUNCTION -e -} with {@code event} on stdin; its stdout. */
   private String invoke(String function, String event) throws Exception {
-    try (JarProcess invoke = JarProcess.start(folder, event.getBytes(StandardCharsets.UTF_8), "invoke", function, "-e", "-")) {
+    try (JarProcess invoke =
+        JarProcess.start(
+            folder, event.getBytes(StandardCharsets.UTF_8), "invoke", function, "-e", "-")) {
       assertEquals(0, invoke.exitCode(), invoke.stderr());
       return invoke.stdout();
     }
   }
 
   @Test
-  void a_timeout_whose_handler_swallows_the_interrupt_prints_the_timeout_and_nothing_of_the_discarded_environment()
-      throws Exception {
+  void
+      a_timeout_whose_handler_swallows_the_interrupt_prints_the_timeout_and_nothing_of_the_discarded_environment()
+          throws Exception {
     try (JarProcess jar = JarProcess.start(folder, "invoke", "Swallows")) {
       assertEquals(0, jar.exitCode(), jar.stderr());
-      assertTrue(jar.stdout().matches("(?s).*Task timed out after 1\\.\\d\\d seconds.*"), jar.stdout());
+      assertTrue(
+          jar.stdout().matches("(?s).*Task timed out after 1\\.\\d\\d seconds.*"), jar.stdout());
       assertFalse(jar.stderr().contains("NoClassDefFoundError"), jar.stderr());
       assertFalse(jar.stderr().contains("Exception in thread"), jar.stderr());
     }
@@ -76,16 +84,30 @@ class InvokeIT {
 
     try (JarProcess jar = JarProcess.start(folder, event, "invoke", "Chatty", "-e", "-")) {
       assertEquals(0, jar.exitCode(), jar.stderr());
-      assertEquals("{\"function\": \"Chatty\", \"arn\": \"arn:aws:lambda:us-east-1:123456789012:function:Chatty\", "
-          + "\"event\": {\"x\": 1}, \"text\": \"h\u00e9llo w\u00f6rld\"}", jar.stdout());
-      assertTrue(jar.stderr().contains("printed to stdout") && jar.stderr().contains("REPORT RequestId: "), jar.stderr());
+      assertEquals(
+          "{\"function\": \"Chatty\", \"arn\": \"arn:aws:lambda:us-east-1:123456789012:function:Chatty\", "
+              + "\"event\": {\"x\": 1}, \"text\": \"h\u00e9llo w\u00f6rld\"}",
+          jar.stdout());
+      assertTrue(
+          jar.stderr().contains("printed to stdout") && jar.stderr().contains("REPORT RequestId: "),
+          jar.stderr());
     }
   }
 
   @Test
-  void a_generated_event_piped_into_invoke_reaches_a_typed_handler_with_either_query_form() throws Exception {
+  void a_generated_event_piped_into_invoke_reaches_a_typed_handler_with_either_query_form()
+      throws Exception {
     for (String query : new String[] {"name=sam", "{\"name\": \"sam\"}"}) {
-      String event = generate("apigateway", "aws-proxy", "--method", "GET", "--path", "hello", "--querystringparameters", query);
+      String event =
+          generate(
+              "apigateway",
+              "aws-proxy",
+              "--method",
+              "GET",
+              "--path",
+              "hello",
+              "--querystringparameters",
+              query);
 
       String result = invoke("Hello", event);
       assertTrue(result.startsWith("{\"statusCode\": 200,"), result);
@@ -95,19 +117,29 @@ class InvokeIT {
 
   @Test
   void a_kinesis_batch_piped_into_invoke_reaches_a_handler_typed_KinesisEvent() throws Exception {
-    String event = generate("kinesis", "get-records", "--data", "order 42 shipped", "--partition-key", "orders");
+    String event =
+        generate(
+            "kinesis", "get-records", "--data", "order 42 shipped", "--partition-key", "orders");
 
     assertEquals("\"order 42 shipped|orders|1428537600000\"", invoke("Records", event));
   }
 
   @Test
   void a_query_in_neither_form_exits_1_with_one_line_and_prints_no_event() throws Exception {
-    try (JarProcess generate = JarProcess.start(folder, "generate-event", "apigateway", "aws-proxy",
-        "--querystringparameters", "{name: sam}")) {
+    try (JarProcess generate =
+        JarProcess.start(
+            folder,
+            "generate-event",
+            "apigateway",
+            "aws-proxy",
+            "--querystringparameters",
+            "{name: sam}")) {
       assertEquals(1, generate.exitCode());
       assertEquals("", generate.stdout());
-      assertEquals("Error: --querystringparameters takes a JSON object of names to values, like {\"foo\": \"bar\"},"
-          + " or a query string, like foo=bar&x=1; not: {name: sam}", generate.stderr().strip());
+      assertEquals(
+          "Error: --querystringparameters takes a JSON object of names to values, like {\"foo\": \"bar\"},"
+              + " or a query string, like foo=bar&x=1; not: {name: sam}",
+          generate.stderr().strip());
     }
   }
 
@@ -116,11 +148,14 @@ class InvokeIT {
     try (JarProcess failing = JarProcess.start(folder, "invoke", "Failing");
         JarProcess unknown = JarProcess.start(folder, "invoke", "Nope")) {
       assertEquals(0, failing.exitCode(), failing.stderr());
-      assertTrue(failing.stdout().startsWith("{\"errorMessage\": \"outer boom\""), failing.stdout());
+      assertTrue(
+          failing.stdout().startsWith("{\"errorMessage\": \"outer boom\""), failing.stdout());
 
       assertEquals(1, unknown.exitCode());
       assertEquals("", unknown.stdout());
-      assertTrue(unknown.stderr().startsWith("Error: Function Nope not found in template."), unknown.stderr());
+      assertTrue(
+          unknown.stderr().startsWith("Error: Function Nope not found in template."),
+          unknown.stderr());
       assertFalse(unknown.stderr().contains("\tat "), "no stack trace: " + unknown.stderr());
     }
   }

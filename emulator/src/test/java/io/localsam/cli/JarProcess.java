@@ -26,37 +26,57 @@ final class JarProcess implements AutoCloseable {
     return start(workingDirectory, null, args);
   }
 
-  /** Starts the jar with {@code stdin} (null: none) as its standard input, as {@code cmd < file} would. */
+  /**
+   * Starts the jar with {@code stdin} (null: none) as its standard input, as {@code cmd < file}
+   * would.
+   */
   static JarProcess start(Path workingDirectory, byte[] stdin, String... args) throws IOException {
     return start(workingDirectory, List.of(), stdin, args);
   }
 
-  /** Like {@link #start(Path, byte[], String...)}, with options for the JVM ({@code -Djava.io.tmpdir=...}) before {@code -jar}. */
-  static JarProcess start(Path workingDirectory, List<String> jvmOptions, byte[] stdin, String... args) throws IOException {
+  /**
+   * Like {@link #start(Path, byte[], String...)}, with options for the JVM ({@code
+   * -Djava.io.tmpdir=...}) before {@code -jar}.
+   */
+  static JarProcess start(
+      Path workingDirectory, List<String> jvmOptions, byte[] stdin, String... args)
+      throws IOException {
     return start(workingDirectory, jvmOptions, CliRun.hermetic(), stdin, args);
   }
 
   /** The jar with exactly {@code environment} as its shell's variables. */
-  static JarProcess start(Path workingDirectory, List<String> jvmOptions, Map<String, String> environment, byte[] stdin,
-      String... args) throws IOException {
+  static JarProcess start(
+      Path workingDirectory,
+      List<String> jvmOptions,
+      Map<String, String> environment,
+      byte[] stdin,
+      String... args)
+      throws IOException {
     String jar = System.getProperty("localsam.jar");
     if (jar == null) {
-      throw new IllegalStateException("run through Maven's failsafe plugin, which passes -Dlocalsam.jar");
+      throw new IllegalStateException(
+          "run through Maven's failsafe plugin, which passes -Dlocalsam.jar");
     }
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar));
     command.addAll(List.of(args));
     Path stdout = Files.createTempFile("localsam-out", ".txt");
     Path stderr = Files.createTempFile("localsam-err", ".txt");
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .directory(workingDirectory.toFile())
-        .redirectOutput(stdout.toFile())
-        .redirectError(stderr.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(workingDirectory.toFile())
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile());
     builder.environment().clear();
-    builder.environment().putAll(environment); // by default no region, profile or SAM_* of the developer's shell
+    builder
+        .environment()
+        .putAll(environment); // by default no region, profile or SAM_* of the developer's shell
     if (stdin != null) {
-      builder.redirectInput(Files.write(Files.createTempFile("localsam-in", ".txt"), stdin).toFile());
+      builder.redirectInput(
+          Files.write(Files.createTempFile("localsam-in", ".txt"), stdin).toFile());
     }
     Process process = builder.start();
     return new JarProcess(process, stdout, stderr);
@@ -71,7 +91,10 @@ final class JarProcess implements AutoCloseable {
     return process.exitValue();
   }
 
-  /** Sends SIGTERM, as {@code kill} or a container runtime does, and returns the exit code (waiting, bounded). */
+  /**
+   * Sends SIGTERM, as {@code kill} or a container runtime does, and returns the exit code (waiting,
+   * bounded).
+   */
   int stop() throws InterruptedException {
     process.destroy();
     return exitCode();

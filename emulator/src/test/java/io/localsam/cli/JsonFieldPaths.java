@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** An event's field set, values left out: every path, like {@code requestContext.identity.sourceIp} or {@code Records[].body}. */
+/**
+ * An event's field set, values left out: every path, like {@code requestContext.identity.sourceIp}
+ * or {@code Records[].body}.
+ */
 final class JsonFieldPaths {
   private JsonFieldPaths() {}
 

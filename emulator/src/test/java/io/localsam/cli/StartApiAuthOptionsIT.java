@@ -11,10 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** start-api's authorizer flags: each one parsed, and an unreadable key set stopping start-up in one line. */
+/**
+ * start-api's authorizer flags: each one parsed, and an unreadable key set stopping start-up in one
+ * line.
+ */
 class StartApiAuthOptionsIT {
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   private static StartApiCommand parse(String... args) {
     StartApiCommand command = new StartApiCommand();
@@ -30,8 +32,10 @@ class StartApiAuthOptionsIT {
 
   @Test
   void jwks_repeats() {
-    assertEquals(List.of("keys.json", "https://login.example.com/.well-known/jwks.json"),
-        parse("--jwks", "keys.json", "--jwks", "https://login.example.com/.well-known/jwks.json").jwks);
+    assertEquals(
+        List.of("keys.json", "https://login.example.com/.well-known/jwks.json"),
+        parse("--jwks", "keys.json", "--jwks", "https://login.example.com/.well-known/jwks.json")
+            .jwks);
   }
 
   @Test

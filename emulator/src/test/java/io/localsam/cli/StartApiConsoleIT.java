@@ -18,10 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** start-api's web console through the real jar: its URL among the start-up lines, its flags, the reserved prefix. */
+/**
+ * start-api's web console through the real jar: its URL among the start-up lines, its flags, the
+ * reserved prefix.
+ */
 class StartApiConsoleIT {
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   private static StartApiCommand parse(String... args) {
     StartApiCommand command = new StartApiCommand();
@@ -37,17 +39,23 @@ class StartApiConsoleIT {
   }
 
   @Test
-  void the_console_url_is_a_start_up_line_and_an_open_stream_does_not_hold_up_sigterm() throws Exception {
+  void the_console_url_is_a_start_up_line_and_an_open_stream_does_not_hold_up_sigterm()
+      throws Exception {
     TestApi.writeTemplate(folder, TestApi.HELLO_TEMPLATE);
 
     try (JarProcess jar = JarProcess.start(folder, "-p", "0")) {
-      Matcher line = Pattern.compile("^ \\* Web console and admin API: (http://127\\.0\\.0\\.1:\\d+/__localsam/)$")
-          .matcher(jar.awaitLine("* Web console"));
+      Matcher line =
+          Pattern.compile(
+                  "^ \\* Web console and admin API: (http://127\\.0\\.0\\.1:\\d+/__localsam/)$")
+              .matcher(jar.awaitLine("* Web console"));
       assertTrue(line.find(), jar.stderr());
       URI console = URI.create(line.group(1));
       assertEquals(200, new HttpTestClient(console).get("api/health").status());
-      CompletableFuture<HttpResponse<Void>> stream = HttpClient.newHttpClient().sendAsync(
-          HttpRequest.newBuilder(console.resolve("api/stream")).build(), HttpResponse.BodyHandlers.discarding());
+      CompletableFuture<HttpResponse<Void>> stream =
+          HttpClient.newHttpClient()
+              .sendAsync(
+                  HttpRequest.newBuilder(console.resolve("api/stream")).build(),
+                  HttpResponse.BodyHandlers.discarding());
 
       int exitCode = jar.stop();
 
@@ -63,13 +71,15 @@ class StartApiConsoleIT {
 
     try (JarProcess jar = JarProcess.start(folder, "-p", "0", "--console", "--no-console")) {
       assertEquals(2, jar.exitCode());
-      assertTrue(jar.stderr().contains("--console and --no-console contradict each other"), jar.stderr());
+      assertTrue(
+          jar.stderr().contains("--console and --no-console contradict each other"), jar.stderr());
     }
   }
 
   @Test
   void a_template_route_under_the_prefix_is_one_error_line_and_exit_code_1() throws Exception {
-    TestApi.writeTemplate(folder, TestApi.HELLO_TEMPLATE.replace("Path: /hello", "Path: /__localsam/hello"));
+    TestApi.writeTemplate(
+        folder, TestApi.HELLO_TEMPLATE.replace("Path: /hello", "Path: /__localsam/hello"));
 
     try (JarProcess jar = JarProcess.start(folder, "-p", "0")) {
       assertEquals(1, jar.exitCode());

@@ -23,12 +23,15 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code java -jar emulator.jar} as a user runs it: start-up lines, a request, and its errors with exit codes. */
+/**
+ * {@code java -jar emulator.jar} as a user runs it: start-up lines, a request, and its errors with
+ * exit codes.
+ */
 class StartApiIT {
-  private static final Pattern MOUNTED = Pattern.compile("Mounting Hello at (http://127\\.0\\.0\\.1:(\\d+))/hello \\[GET]");
+  private static final Pattern MOUNTED =
+      Pattern.compile("Mounting Hello at (http://127\\.0\\.0\\.1:(\\d+))/hello \\[GET]");
 
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   @Test
   void serves_the_template_right_after_the_mounting_lines() throws Exception {
@@ -37,7 +40,8 @@ class StartApiIT {
     try (JarProcess jar = JarProcess.start(folder, "-p", "0")) {
       Matcher mounted = MOUNTED.matcher(jar.awaitLine("Mounting Hello"));
       assertTrue(mounted.find(), jar.stderr());
-      HttpTestClient.Response response = new HttpTestClient(URI.create(mounted.group(1) + "/")).get("/hello");
+      HttpTestClient.Response response =
+          new HttpTestClient(URI.create(mounted.group(1) + "/")).get("/hello");
 
       assertEquals(200, response.status());
       assertTrue(response.body().contains("\"message\":\"hello world\""), response.body());
@@ -48,13 +52,27 @@ class StartApiIT {
   void serves_https_with_pem_certificate_and_key_files() throws Exception {
     TestApi.writeTemplate(folder, TestApi.HELLO_TEMPLATE);
 
-    try (JarProcess jar = JarProcess.start(folder, "-p", "0", "--ssl-cert-file", TestCertificates.file("rsa.cert").toString(),
-        "--ssl-key-file", TestCertificates.file("rsa-pkcs1.key").toString())) {
-      Matcher running = Pattern.compile("\\* Running on (https://127\\.0\\.0\\.1:\\d+) \\(").matcher(jar.awaitLine("* Running on"));
+    try (JarProcess jar =
+        JarProcess.start(
+            folder,
+            "-p",
+            "0",
+            "--ssl-cert-file",
+            TestCertificates.file("rsa.cert").toString(),
+            "--ssl-key-file",
+            TestCertificates.file("rsa-pkcs1.key").toString())) {
+      Matcher running =
+          Pattern.compile("\\* Running on (https://127\\.0\\.0\\.1:\\d+) \\(")
+              .matcher(jar.awaitLine("* Running on"));
       assertTrue(running.find(), jar.stderr());
-      assertTrue(jar.stderr().contains("Mounting Hello at " + running.group(1) + "/hello [GET]"), jar.stderr());
-      HttpResponse<String> response = TestCertificates.clientTrusting("rsa.cert").send(
-          HttpRequest.newBuilder(URI.create(running.group(1) + "/hello")).build(), HttpResponse.BodyHandlers.ofString());
+      assertTrue(
+          jar.stderr().contains("Mounting Hello at " + running.group(1) + "/hello [GET]"),
+          jar.stderr());
+      HttpResponse<String> response =
+          TestCertificates.clientTrusting("rsa.cert")
+              .send(
+                  HttpRequest.newBuilder(URI.create(running.group(1) + "/hello")).build(),
+                  HttpResponse.BodyHandlers.ofString());
 
       assertEquals(200, response.statusCode(), response.body());
       assertTrue(response.body().contains("\"message\":\"hello world\""), response.body());
@@ -65,9 +83,13 @@ class StartApiIT {
   void a_certificate_without_its_key_is_a_usage_error() throws Exception {
     TestApi.writeTemplate(folder, TestApi.HELLO_TEMPLATE);
 
-    try (JarProcess jar = JarProcess.start(folder, "--ssl-cert-file", TestCertificates.file("rsa.cert").toString())) {
+    try (JarProcess jar =
+        JarProcess.start(folder, "--ssl-cert-file", TestCertificates.file("rsa.cert").toString())) {
       assertEquals(2, jar.exitCode(), jar.stderr());
-      assertTrue(jar.stderr().contains("--ssl-cert-file and --ssl-key-file go together: pass both, or neither."), jar.stderr());
+      assertTrue(
+          jar.stderr()
+              .contains("--ssl-cert-file and --ssl-key-file go together: pass both, or neither."),
+          jar.stderr());
     }
   }
 
@@ -75,8 +97,13 @@ class StartApiIT {
   void an_encrypted_key_is_one_line_and_exit_code_1() throws Exception {
     TestApi.writeTemplate(folder, TestApi.HELLO_TEMPLATE);
 
-    try (JarProcess jar = JarProcess.start(folder, "--ssl-cert-file", TestCertificates.file("rsa.cert").toString(),
-        "--ssl-key-file", TestCertificates.file("rsa-encrypted.key").toString())) {
+    try (JarProcess jar =
+        JarProcess.start(
+            folder,
+            "--ssl-cert-file",
+            TestCertificates.file("rsa.cert").toString(),
+            "--ssl-key-file",
+            TestCertificates.file("rsa-encrypted.key").toString())) {
       assertEquals(1, jar.exitCode(), jar.stderr());
       assertTrue(jar.stderr().strip().startsWith("Error: --ssl-key-file "), jar.stderr());
       assertTrue(jar.stderr().contains("is encrypted"), jar.stderr());
@@ -108,7 +135,9 @@ class StartApiIT {
 
   @Test
   void port_in_use_is_one_clear_line_and_exit_code_1() throws Exception {
-    TestApi.writeTemplate(folder, """
+    TestApi.writeTemplate(
+        folder,
+        """
         Resources:
           Hello:
             Type: AWS::Serverless::Function
@@ -116,13 +145,16 @@ class StartApiIT {
                          Events: {Get: {Type: Api, Properties: {Path: /hello, Method: get}}}}
         """);
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        JarProcess jar = JarProcess.start(folder, "template.yaml", "-p", Integer.toString(taken.getLocalPort()))) {
+        JarProcess jar =
+            JarProcess.start(
+                folder, "template.yaml", "-p", Integer.toString(taken.getLocalPort()))) {
       assertEquals(1, jar.exitCode());
       assertTrue(jar.stderr().contains("is already in use"), jar.stderr());
     }
   }
 
-  private static final String SLOW_API = """
+  private static final String SLOW_API =
+      """
       Transform: AWS::Serverless-2016-10-31
       Resources:
         Slow:
@@ -137,10 +169,13 @@ class StartApiIT {
       """;
 
   private static URI baseUri(JarProcess jar) {
-    Matcher running = Pattern.compile("\\* Running on (http://127\\.0\\.0\\.1:\\d+) \\(Press CTRL\\+C to quit\\)")
-        .matcher(jar.awaitLine("* Running on"));
+    Matcher running =
+        Pattern.compile("\\* Running on (http://127\\.0\\.0\\.1:\\d+) \\(Press CTRL\\+C to quit\\)")
+            .matcher(jar.awaitLine("* Running on"));
     assertTrue(running.find(), jar.stderr());
-    assertTrue(jar.stderr().contains(StartApiCommand.BROWSE + "\n"), "SAM CLI's sentence, word for word: " + jar.stderr());
+    assertTrue(
+        jar.stderr().contains(StartApiCommand.BROWSE + "\n"),
+        "SAM CLI's sentence, word for word: " + jar.stderr());
     return URI.create(running.group(1) + "/");
   }
 
@@ -150,7 +185,8 @@ class StartApiIT {
 
     try (JarProcess jar = JarProcess.start(folder, "-p", "0")) {
       HttpTestClient client = new HttpTestClient(baseUri(jar));
-      CompletableFuture<HttpTestClient.Response> inFlight = CompletableFuture.supplyAsync(() -> client.get("/slow?ms=1500"));
+      CompletableFuture<HttpTestClient.Response> inFlight =
+          CompletableFuture.supplyAsync(() -> client.get("/slow?ms=1500"));
       jar.awaitLine("[Slow] START RequestId");
 
       int exitCode = jar.stop();
@@ -164,7 +200,9 @@ class StartApiIT {
 
   @Test
   void a_template_without_api_routes_is_one_error_line_and_exit_code_1() throws Exception {
-    TestApi.writeTemplate(folder, """
+    TestApi.writeTemplate(
+        folder,
+        """
         Resources:
           Worker:
             Type: AWS::Serverless::Function
@@ -173,7 +211,10 @@ class StartApiIT {
 
     try (JarProcess jar = JarProcess.start(folder, "-p", "0")) {
       assertEquals(1, jar.exitCode());
-      assertTrue(jar.stderr().contains("Error: Template does not have any APIs connected to Lambda functions"), jar.stderr());
+      assertTrue(
+          jar.stderr()
+              .contains("Error: Template does not have any APIs connected to Lambda functions"),
+          jar.stderr());
     }
   }
 
@@ -186,8 +227,10 @@ class StartApiIT {
       new HttpTestClient(baseUri(eager)).get("/slow?ms=1");
       new HttpTestClient(baseUri(lazy)).get("/slow?ms=1");
 
-      assertFalse(eager.awaitLine("[Slow] REPORT RequestId").contains("Init Duration"), eager.stderr());
-      assertTrue(lazy.awaitLine("[Slow] REPORT RequestId").contains("Init Duration"), lazy.stderr());
+      assertFalse(
+          eager.awaitLine("[Slow] REPORT RequestId").contains("Init Duration"), eager.stderr());
+      assertTrue(
+          lazy.awaitLine("[Slow] REPORT RequestId").contains("Init Duration"), lazy.stderr());
     }
   }
 
@@ -225,7 +268,9 @@ class StartApiIT {
   }
 
   @Test
-  void an_edited_template_is_served_without_a_restart_and_its_lines_stay_on_stderr_beside_a_log_file() throws Exception {
+  void
+      an_edited_template_is_served_without_a_restart_and_its_lines_stay_on_stderr_beside_a_log_file()
+          throws Exception {
     TestApi.writeTemplate(folder, TestApi.HELLO_TEMPLATE);
 
     try (JarProcess jar = JarProcess.start(folder, "-p", "0", "--log-file", "functions.log")) {
@@ -233,15 +278,22 @@ class StartApiIT {
       assertTrue(mounted.find(), jar.stderr());
       HttpTestClient http = new HttpTestClient(URI.create(mounted.group(1) + "/"));
 
-      TestApi.writeTemplate(folder, TestApi.HELLO_TEMPLATE.replace("Path: /hello", "Path: /renamed"));
-      jar.awaitLine("Template reloaded: 1 route added (GET /renamed), 1 route removed (GET /hello)");
+      TestApi.writeTemplate(
+          folder, TestApi.HELLO_TEMPLATE.replace("Path: /hello", "Path: /renamed"));
+      jar.awaitLine(
+          "Template reloaded: 1 route added (GET /renamed), 1 route removed (GET /hello)");
       assertEquals(200, http.get("/renamed").status());
       assertEquals(403, http.get("/hello").status());
 
-      TestApi.writeTemplate(folder, TestApi.HELLO_TEMPLATE.replace("Runtime: java17", "Runtime: [java17"));
+      TestApi.writeTemplate(
+          folder, TestApi.HELLO_TEMPLATE.replace("Runtime: java17", "Runtime: [java17"));
       String refused = jar.awaitLine("Template not reloaded");
-      assertTrue(Pattern.compile("\\(the last good version keeps serving\\): \\S*template\\.yaml:\\d+:\\d+: invalid YAML")
-          .matcher(refused).find(), refused);
+      assertTrue(
+          Pattern.compile(
+                  "\\(the last good version keeps serving\\): \\S*template\\.yaml:\\d+:\\d+: invalid YAML")
+              .matcher(refused)
+              .find(),
+          refused);
       assertEquals(200, http.get("/renamed").status(), "the last good version keeps serving");
     }
   }
@@ -251,11 +303,13 @@ class StartApiIT {
     TestApi.writeTemplate(folder, TestApi.HELLO_TEMPLATE);
 
     try (JarProcess jar = JarProcess.start(folder, "-p", "0", "--no-watch")) {
-      jar.awaitLine("Note: --no-watch: edits to the template and rebuilt code are picked up only by a restart.");
+      jar.awaitLine(
+          "Note: --no-watch: edits to the template and rebuilt code are picked up only by a restart.");
       Matcher mounted = MOUNTED.matcher(jar.awaitLine("Mounting Hello"));
       assertTrue(mounted.find(), jar.stderr());
 
-      assertEquals(200, new HttpTestClient(URI.create(mounted.group(1) + "/")).get("/hello").status());
+      assertEquals(
+          200, new HttpTestClient(URI.create(mounted.group(1) + "/")).get("/hello").status());
     }
   }
 }

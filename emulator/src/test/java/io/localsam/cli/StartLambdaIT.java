@@ -33,10 +33,15 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LogType;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
-/** {@code java -jar emulator.jar start-lambda} driven by the real AWS SDK for Java v2, as functions calling functions would. */
+/**
+ * {@code java -jar emulator.jar start-lambda} driven by the real AWS SDK for Java v2, as functions
+ * calling functions would.
+ */
 class StartLambdaIT {
-  private static final Pattern RUNNING = Pattern.compile("\\* Running on (http://127\\.0\\.0\\.1:(\\d+)) \\(");
-  private static final String TEMPLATE = """
+  private static final Pattern RUNNING =
+      Pattern.compile("\\* Running on (http://127\\.0\\.0\\.1:(\\d+)) \\(");
+  private static final String TEMPLATE =
+      """
       Transform: AWS::Serverless-2016-10-31
       Globals:
         Function: {Runtime: java17, CodeUri: ${CODE}, Timeout: 10}
@@ -52,8 +57,7 @@ class StartLambdaIT {
           Properties: {Handler: fixtures.Sleepy}
       """;
 
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   private static URI endpoint(JarProcess jar) {
     Matcher running = RUNNING.matcher(jar.awaitLine("* Running on"));
@@ -65,7 +69,9 @@ class StartLambdaIT {
     return LambdaClient.builder()
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCAL", "local-secret")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create("AKIDLOCAL", "local-secret")))
         .httpClient(UrlConnectionHttpClient.create())
         .build();
   }
@@ -78,32 +84,70 @@ class StartLambdaIT {
         LambdaClient lambda = lambda(endpoint(jar))) {
       assertTrue(jar.stderr().contains(StartLambdaCommand.STARTED), jar.stderr());
 
-      InvokeResponse ok = lambda.invoke(InvokeRequest.builder().functionName("chatty-fn")
-          .payload(SdkBytes.fromUtf8String("{\"from\":\"sdk\"}")).logType(LogType.TAIL).build());
+      InvokeResponse ok =
+          lambda.invoke(
+              InvokeRequest.builder()
+                  .functionName("chatty-fn")
+                  .payload(SdkBytes.fromUtf8String("{\"from\":\"sdk\"}"))
+                  .logType(LogType.TAIL)
+                  .build());
       assertEquals(200, ok.statusCode());
       assertEquals("$LATEST", ok.executedVersion());
       assertNull(ok.functionError());
-      assertTrue(ok.payload().asUtf8String().contains("\"event\":{\"from\":\"sdk\"}"), ok.payload().asUtf8String());
+      assertTrue(
+          ok.payload().asUtf8String().contains("\"event\":{\"from\":\"sdk\"}"),
+          ok.payload().asUtf8String());
       String tail = new String(Base64.getDecoder().decode(ok.logResult()), StandardCharsets.UTF_8);
-      assertTrue(tail.startsWith("START RequestId: ") && tail.contains("\nREPORT RequestId: "), tail);
+      assertTrue(
+          tail.startsWith("START RequestId: ") && tail.contains("\nREPORT RequestId: "), tail);
 
-      InvokeResponse failed = lambda.invoke(InvokeRequest.builder().functionName("Failing").build());
+      InvokeResponse failed =
+          lambda.invoke(InvokeRequest.builder().functionName("Failing").build());
       assertEquals(200, failed.statusCode());
       assertEquals("Unhandled", failed.functionError());
-      assertTrue(failed.payload().asUtf8String().contains("\"errorMessage\":\"outer boom\""), failed.payload().asUtf8String());
+      assertTrue(
+          failed.payload().asUtf8String().contains("\"errorMessage\":\"outer boom\""),
+          failed.payload().asUtf8String());
 
-      assertEquals(202, lambda.invoke(InvokeRequest.builder().functionName("Chatty")
-          .invocationType(InvocationType.EVENT).payload(SdkBytes.fromUtf8String("{}")).build()).statusCode());
-      assertEquals(204, lambda.invoke(InvokeRequest.builder().functionName("Chatty")
-          .invocationType(InvocationType.DRY_RUN).build()).statusCode());
+      assertEquals(
+          202,
+          lambda
+              .invoke(
+                  InvokeRequest.builder()
+                      .functionName("Chatty")
+                      .invocationType(InvocationType.EVENT)
+                      .payload(SdkBytes.fromUtf8String("{}"))
+                      .build())
+              .statusCode());
+      assertEquals(
+          204,
+          lambda
+              .invoke(
+                  InvokeRequest.builder()
+                      .functionName("Chatty")
+                      .invocationType(InvocationType.DRY_RUN)
+                      .build())
+              .statusCode());
 
-      ResourceNotFoundException missing = assertThrows(ResourceNotFoundException.class,
-          () -> lambda.invoke(InvokeRequest.builder().functionName("Nope").build()));
+      ResourceNotFoundException missing =
+          assertThrows(
+              ResourceNotFoundException.class,
+              () -> lambda.invoke(InvokeRequest.builder().functionName("Nope").build()));
       assertEquals(404, missing.statusCode());
-      assertTrue(missing.getMessage().contains("Function not found: arn:aws:lambda:us-east-1:123456789012:function:Nope"),
+      assertTrue(
+          missing
+              .getMessage()
+              .contains("Function not found: arn:aws:lambda:us-east-1:123456789012:function:Nope"),
           missing.getMessage());
-      InvalidRequestContentException notJson = assertThrows(InvalidRequestContentException.class,
-          () -> lambda.invoke(InvokeRequest.builder().functionName("Chatty").payload(SdkBytes.fromUtf8String("not json")).build()));
+      InvalidRequestContentException notJson =
+          assertThrows(
+              InvalidRequestContentException.class,
+              () ->
+                  lambda.invoke(
+                      InvokeRequest.builder()
+                          .functionName("Chatty")
+                          .payload(SdkBytes.fromUtf8String("not json"))
+                          .build()));
       assertEquals(400, notJson.statusCode());
     }
   }
@@ -114,13 +158,21 @@ class StartLambdaIT {
 
     try (JarProcess jar = JarProcess.start(folder, "start-lambda", "chatty-fn", "-p", "0");
         LambdaClient lambda = lambda(endpoint(jar))) {
-      assertEquals(200, lambda.invoke(InvokeRequest.builder().functionName("Chatty").build()).statusCode(), "by FunctionName");
-      assertThrows(ResourceNotFoundException.class, () -> lambda.invoke(InvokeRequest.builder().functionName("Failing").build()),
+      assertEquals(
+          200,
+          lambda.invoke(InvokeRequest.builder().functionName("Chatty").build()).statusCode(),
+          "by FunctionName");
+      assertThrows(
+          ResourceNotFoundException.class,
+          () -> lambda.invoke(InvokeRequest.builder().functionName("Failing").build()),
           "a function of the template not named on the command line is not served");
     }
     try (JarProcess jar = JarProcess.start(folder, "start-lambda", "Nope", "Chatty")) {
       assertEquals(1, jar.exitCode(), jar.stderr());
-      assertTrue(jar.stderr().contains("Error: Nope not found. Possible options in your template: Chatty, Failing, Sleepy"),
+      assertTrue(
+          jar.stderr()
+              .contains(
+                  "Error: Nope not found. Possible options in your template: Chatty, Failing, Sleepy"),
           jar.stderr());
     }
   }
@@ -131,8 +183,12 @@ class StartLambdaIT {
 
     try (JarProcess jar = JarProcess.start(folder, "start-lambda", "-p", "0")) {
       HttpTestClient client = new HttpTestClient(endpoint(jar));
-      CompletableFuture<HttpTestClient.Response> inFlight = CompletableFuture.supplyAsync(() -> client.post(
-          "/2015-03-31/functions/Sleepy/invocations", "{\"queryStringParameters\":{\"ms\":\"1500\"}}"));
+      CompletableFuture<HttpTestClient.Response> inFlight =
+          CompletableFuture.supplyAsync(
+              () ->
+                  client.post(
+                      "/2015-03-31/functions/Sleepy/invocations",
+                      "{\"queryStringParameters\":{\"ms\":\"1500\"}}"));
       jar.awaitLine("[Sleepy] START RequestId");
 
       int exitCode = jar.stop();
@@ -147,19 +203,27 @@ class StartLambdaIT {
   @Test
   void the_port_comes_from_samconfig_unless_given() throws Exception {
     TestApi.writeTemplate(folder, TEMPLATE);
-    // samconfig names a port that is held open: used, it fails; overridden with -p, it is not touched
+    // samconfig names a port that is held open: used, it fails; overridden with -p, it is not
+    // touched
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      Files.writeString(folder.resolve("samconfig.toml"), """
+      Files.writeString(
+          folder.resolve("samconfig.toml"),
+          """
           version = 0.1
           [default.local_start_lambda.parameters]
           port = %d
           host = "127.0.0.1"
           warm_containers = "EAGER"
-          """.formatted(taken.getLocalPort()));
+          """
+              .formatted(taken.getLocalPort()));
 
       try (JarProcess fromConfig = JarProcess.start(folder, "start-lambda")) {
         assertEquals(1, fromConfig.exitCode());
-        assertTrue(fromConfig.stderr().contains("Error: Port " + taken.getLocalPort() + " on 127.0.0.1 is already in use"),
+        assertTrue(
+            fromConfig
+                .stderr()
+                .contains(
+                    "Error: Port " + taken.getLocalPort() + " on 127.0.0.1 is already in use"),
             fromConfig.stderr());
       }
       try (JarProcess withFlag = JarProcess.start(folder, "start-lambda", "-p", "0")) {
@@ -173,9 +237,14 @@ class StartLambdaIT {
     TestApi.writeTemplate(folder, TEMPLATE);
 
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        JarProcess jar = JarProcess.start(folder, "start-lambda", "-p", Integer.toString(taken.getLocalPort()))) {
+        JarProcess jar =
+            JarProcess.start(
+                folder, "start-lambda", "-p", Integer.toString(taken.getLocalPort()))) {
       assertEquals(1, jar.exitCode());
-      assertTrue(jar.stderr().contains("Error: Port " + taken.getLocalPort() + " on 127.0.0.1 is already in use"), jar.stderr());
+      assertTrue(
+          jar.stderr()
+              .contains("Error: Port " + taken.getLocalPort() + " on 127.0.0.1 is already in use"),
+          jar.stderr());
       assertTrue(!jar.stderr().contains("\tat "), "no stack trace: " + jar.stderr());
     }
   }
@@ -186,7 +255,10 @@ class StartLambdaIT {
 
     try (JarProcess jar = JarProcess.start(folder, "start-lambda", "-p", "0")) {
       URI endpoint = endpoint(jar);
-      TestApi.writeTemplate(folder, TEMPLATE + """
+      TestApi.writeTemplate(
+          folder,
+          TEMPLATE
+              + """
             Added:
               Type: AWS::Serverless::Function
               Properties: {Handler: fixtures.EnvDump}
@@ -194,11 +266,17 @@ class StartLambdaIT {
 
       jar.awaitLine("Template reloaded: 1 function added (Added)");
       try (LambdaClient lambda = lambda(endpoint)) {
-        InvokeResponse response = lambda.invoke(InvokeRequest.builder().functionName("Added")
-            .payload(SdkBytes.fromUtf8String("{}")).build());
+        InvokeResponse response =
+            lambda.invoke(
+                InvokeRequest.builder()
+                    .functionName("Added")
+                    .payload(SdkBytes.fromUtf8String("{}"))
+                    .build());
 
         assertEquals(200, response.statusCode());
-        assertTrue(response.payload().asUtf8String().contains("AWS_LAMBDA_FUNCTION_NAME"), response.payload().asUtf8String());
+        assertTrue(
+            response.payload().asUtf8String().contains("AWS_LAMBDA_FUNCTION_NAME"),
+            response.payload().asUtf8String());
       }
     }
   }

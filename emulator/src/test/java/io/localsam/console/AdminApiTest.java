@@ -3,7 +3,6 @@ package io.localsam.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,10 +22,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The admin API under /__localsam/api/, over real HTTP against a real emulator and real functions. */
+/**
+ * The admin API under /__localsam/api/, over real HTTP against a real emulator and real functions.
+ */
 class AdminApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  static final String TEMPLATE = """
+  static final String TEMPLATE =
+      """
       Transform: AWS::Serverless-2016-10-31
       Globals:
         Function: {Runtime: java17, CodeUri: ${CODE}}
@@ -63,15 +65,18 @@ class AdminApiTest {
                 Properties: {ApiId: !Ref Http, Path: /orders, Method: get, Auth: {Authorizer: Jwt, AuthorizationScopes: [orders/read]}}
       """;
 
-  @TempDir
-  static Path folder;
+  @TempDir static Path folder;
 
   static TestApi api;
 
   @BeforeAll
   static void start() throws Exception {
     Path jwks = Files.writeString(folder.resolve("jwks.json"), TestTokens.jwks());
-    api = TestApi.start(Files.createDirectories(folder.resolve("app")), TEMPLATE, options -> options.jwks(jwks.toString()));
+    api =
+        TestApi.start(
+            Files.createDirectories(folder.resolve("app")),
+            TEMPLATE,
+            options -> options.jwks(jwks.toString()));
   }
 
   @AfterAll
@@ -95,12 +100,15 @@ class AdminApiTest {
   }
 
   private static List<JsonNode> invocations(String query) {
-    return StreamSupport.stream(get("invocations" + query).get("invocations").spliterator(), false).toList();
+    return StreamSupport.stream(get("invocations" + query).get("invocations").spliterator(), false)
+        .toList();
   }
 
   /** The newest invocation whose request path and query are {@code path}. */
   private static JsonNode invocationOf(String path) {
-    return invocations("").stream().filter(i -> path.equals(i.path("path").asText())).findFirst()
+    return invocations("").stream()
+        .filter(i -> path.equals(i.path("path").asText()))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no invocation of " + path));
   }
 
@@ -179,7 +187,12 @@ class AdminApiTest {
     assertEquals("first", first.get("event").get("queryStringParameters").get("name").asText());
     assertEquals(200, first.get("response").get("statusCode").asInt());
     assertTrue(first.get("answer").get("body").asText().contains("hello first"));
-    assertTrue(first.get("logs").get(0).asText().startsWith("START RequestId: " + first.get("requestId").asText()),
+    assertTrue(
+        first
+            .get("logs")
+            .get(0)
+            .asText()
+            .startsWith("START RequestId: " + first.get("requestId").asText()),
         first.get("logs").toString());
     assertTrue(last(first.get("logs")).startsWith("REPORT RequestId: "));
     assertTrue(first.get("durationMs").isNumber());
@@ -211,7 +224,8 @@ class AdminApiTest {
     assertEquals("java.lang.IllegalStateException", failed.get("error").asText());
     JsonNode error = failed.get("errorDetail");
     assertEquals("outer boom", error.get("message").asText());
-    assertTrue(error.get("stackTrace").get(0).asText().contains("fixtures.Failing"), error.toString());
+    assertTrue(
+        error.get("stackTrace").get(0).asText().contains("fixtures.Failing"), error.toString());
   }
 
   @Test
@@ -222,7 +236,9 @@ class AdminApiTest {
 
     assertEquals("{\"order\": 42}", invocation.get("request").get("body").asText());
     assertFalse(invocation.get("request").get("isBase64Encoded").asBoolean());
-    assertEquals(invocation.get("event").get("body").asText(), invocation.get("request").get("body").asText());
+    assertEquals(
+        invocation.get("event").get("body").asText(),
+        invocation.get("request").get("body").asText());
   }
 
   @Test
@@ -230,7 +246,9 @@ class AdminApiTest {
     api.http().get("/hello?name=filtered");
     api.http().post("/fail", "{}");
 
-    assertTrue(invocations("?function=Failing").stream().allMatch(i -> i.get("function").asText().equals("Failing")));
+    assertTrue(
+        invocations("?function=Failing").stream()
+            .allMatch(i -> i.get("function").asText().equals("Failing")));
     assertFalse(invocations("?function=Failing").isEmpty());
     assertTrue(invocations("?status=error").stream().allMatch(i -> !i.get("error").isNull()));
     assertTrue(invocations("?status=5xx").stream().allMatch(i -> i.get("status").asInt() >= 500));
@@ -281,8 +299,11 @@ class AdminApiTest {
     api.http().get("/hello?name=same");
 
     JsonNode viaApi = invocationOf("/hello?name=same");
-    Invocation viaEmulator = api.emulator().invocations("Hello").stream()
-        .filter(i -> i.request() != null && i.request().query().equals("name=same")).findFirst().orElseThrow();
+    Invocation viaEmulator =
+        api.emulator().invocations("Hello").stream()
+            .filter(i -> i.request() != null && i.request().query().equals("name=same"))
+            .findFirst()
+            .orElseThrow();
 
     assertEquals(viaEmulator.id(), viaApi.get("id").asLong());
     assertEquals(viaEmulator.requestId(), viaApi.get("requestId").asText());
@@ -295,7 +316,9 @@ class AdminApiTest {
     api.http().get("/hello?name=replayed", "X-Trace", "again");
     JsonNode original = invocationOf("/hello?name=replayed");
 
-    Response response = api.http().post("/__localsam/api/invocations/" + original.get("id").asLong() + "/replay", "");
+    Response response =
+        api.http()
+            .post("/__localsam/api/invocations/" + original.get("id").asLong() + "/replay", "");
 
     assertEquals(200, response.status(), response.body());
     JsonNode replay = json(response);
@@ -311,9 +334,11 @@ class AdminApiTest {
 
   @Test
   void replaying_a_direct_invocation_invokes_the_function_again_with_its_event() {
-    Invocation direct = api.emulator().invoke("Hello", "{\"queryStringParameters\":{\"name\":\"direct\"}}");
+    Invocation direct =
+        api.emulator().invoke("Hello", "{\"queryStringParameters\":{\"name\":\"direct\"}}");
 
-    JsonNode replay = json(api.http().post("/__localsam/api/invocations/" + direct.id() + "/replay", ""));
+    JsonNode replay =
+        json(api.http().post("/__localsam/api/invocations/" + direct.id() + "/replay", ""));
 
     JsonNode fresh = replay.get("invocation");
     assertTrue(fresh.get("request").isNull());
@@ -324,15 +349,29 @@ class AdminApiTest {
 
   @Test
   void a_minted_token_passes_the_jwt_authorizer_that_checks_signatures() {
-    Response minted = api.http().post("/__localsam/api/tokens", """
+    Response minted =
+        api.http()
+            .post(
+                "/__localsam/api/tokens",
+                """
         {"issuer":"https://issuer.example","audience":["orders-api"],"subject":"alice","scopes":["orders/read"],
          "claims":{"email":"alice@example.com"}}""");
     assertEquals(200, minted.status(), minted.body());
     String token = json(minted).get("token").asText();
 
     Response orders = api.http().get("/orders", "Authorization", "Bearer " + token);
-    Response unscoped = api.http().get("/orders", "Authorization", "Bearer " + json(api.http().post("/__localsam/api/tokens",
-        "{\"issuer\":\"https://issuer.example\",\"audience\":\"orders-api\"}")).get("token").asText());
+    Response unscoped =
+        api.http()
+            .get(
+                "/orders",
+                "Authorization",
+                "Bearer "
+                    + json(api.http()
+                            .post(
+                                "/__localsam/api/tokens",
+                                "{\"issuer\":\"https://issuer.example\",\"audience\":\"orders-api\"}"))
+                        .get("token")
+                        .asText());
 
     assertEquals(200, orders.status(), orders.body());
     assertTrue(orders.body().contains("alice@example.com"), orders.body());
@@ -358,9 +397,16 @@ class AdminApiTest {
     assertEquals(200, reset.status(), reset.body());
     assertTrue(invocations("").isEmpty());
     assertTrue(api.emulator().invocations().isEmpty());
-    assertEquals(0, find(get("functions").get("functions"), "id", "Hello").get("environments").get("warm").asInt());
+    assertEquals(
+        0,
+        find(get("functions").get("functions"), "id", "Hello")
+            .get("environments")
+            .get("warm")
+            .asInt());
     api.http().get("/hello?name=after-reset");
-    assertTrue(invocationOf("/hello?name=after-reset").get("cold").asBoolean(), "a fresh environment after the reset");
+    assertTrue(
+        invocationOf("/hello?name=after-reset").get("cold").asBoolean(),
+        "a fresh environment after the reset");
   }
 
   @Test
@@ -372,7 +418,9 @@ class AdminApiTest {
     assertEquals(200, page.status());
     assertTrue(page.header("content-type").startsWith("text/html"));
     assertTrue(page.body().contains("<script src=\"console.js\">"));
-    assertFalse(page.body().contains("http://") || page.body().contains("https://"), "nothing fetched from elsewhere");
+    assertFalse(
+        page.body().contains("http://") || page.body().contains("https://"),
+        "nothing fetched from elsewhere");
     assertEquals(200, script.status());
     assertTrue(script.body().contains("EventSource"));
     assertEquals(302, bare.status());

@@ -17,25 +17,30 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code /__localsam/api/stream}: invocations pushed as Server-Sent Events, as they happen. */
 class InvocationStreamTest {
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   @Test
-  void each_invocation_is_pushed_with_its_status_once_answered_and_a_reset_is_told() throws Exception {
+  void each_invocation_is_pushed_with_its_status_once_answered_and_a_reset_is_told()
+      throws Exception {
     try (TestApi api = TestApi.start(folder, TestApi.HELLO_TEMPLATE)) {
       BlockingQueue<String> lines = new LinkedBlockingQueue<>();
       HttpClient client = HttpClient.newHttpClient();
-      HttpResponse<Stream<String>> stream = client.send(HttpRequest.newBuilder(api.emulator().uri("/__localsam/api/stream"))
-          .build(), HttpResponse.BodyHandlers.ofLines());
+      HttpResponse<Stream<String>> stream =
+          client.send(
+              HttpRequest.newBuilder(api.emulator().uri("/__localsam/api/stream")).build(),
+              HttpResponse.BodyHandlers.ofLines());
       assertEquals(200, stream.statusCode());
-      assertTrue(stream.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"));
-      Thread reader = new Thread(() -> {
-        try {
-          stream.body().forEach(lines::add);
-        } catch (java.io.UncheckedIOException closed) {
-          // the test closed the stream: reading ends
-        }
-      });
+      assertTrue(
+          stream.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"));
+      Thread reader =
+          new Thread(
+              () -> {
+                try {
+                  stream.body().forEach(lines::add);
+                } catch (java.io.UncheckedIOException closed) {
+                  // the test closed the stream: reading ends
+                }
+              });
       reader.setDaemon(true);
       reader.start();
       awaitLine(lines, "event:hello");
@@ -53,7 +58,8 @@ class InvocationStreamTest {
   }
 
   /** The first line containing {@code text}, waiting up to 10 s for it. */
-  private static String awaitLine(BlockingQueue<String> lines, String text) throws InterruptedException {
+  private static String awaitLine(BlockingQueue<String> lines, String text)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     StringBuilder seen = new StringBuilder();
     while (System.nanoTime() < deadline) {

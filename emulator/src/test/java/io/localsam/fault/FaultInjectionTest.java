@@ -21,19 +21,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Faults injected from a test, over real HTTP: each surface answers as deployed (AWS Lambda Developer Guide,
- * "Handling Lambda errors with an API Gateway API": a refused invocation is 500, a function error 502, body
- * {"message": "Internal server error"}), and the journal says which fault applied.
+ * Faults injected from a test, over real HTTP: each surface answers as deployed (AWS Lambda
+ * Developer Guide, "Handling Lambda errors with an API Gateway API": a refused invocation is 500, a
+ * function error 502, body {"message": "Internal server error"}), and the journal says which fault
+ * applied.
  */
 class FaultInjectionTest {
-  @TempDir
-  static Path folder;
+  @TempDir static Path folder;
 
   static TestApi api;
 
   @BeforeAll
   static void start() {
-    api = TestApi.start(folder, """
+    api =
+        TestApi.start(
+            folder,
+            """
         Transform: AWS::Serverless-2016-10-31
         Globals:
           Function: {Runtime: java17, CodeUri: ${CODE}, Timeout: 1}
@@ -79,7 +82,10 @@ class FaultInjectionTest {
 
   @Test
   void an_error_fault_fails_the_function_with_its_type_and_message_without_running_it() {
-    api.emulator().faults().forFunction("Counter").error("java.io.UncheckedIOException", "DynamoDB is down");
+    api.emulator()
+        .faults()
+        .forFunction("Counter")
+        .error("java.io.UncheckedIOException", "DynamoDB is down");
 
     Response response = api.http().get("/count");
     Invocation direct = api.emulator().invoke("Counter", "{}");
@@ -87,9 +93,14 @@ class FaultInjectionTest {
     assertEquals(502, response.status());
     assertEquals("{\"message\": \"Internal server error\"}", response.body());
     assertEquals("java.io.UncheckedIOException", direct.error());
-    assertTrue(direct.response().contains("\"errorMessage\":\"DynamoDB is down\""), direct.response());
-    assertTrue(direct.response().contains("\"errorType\":\"java.io.UncheckedIOException\""), direct.response());
-    assertEquals("error=java.io.UncheckedIOException:DynamoDB is down", api.emulator().invocations("Counter").get(0).fault().describe());
+    assertTrue(
+        direct.response().contains("\"errorMessage\":\"DynamoDB is down\""), direct.response());
+    assertTrue(
+        direct.response().contains("\"errorType\":\"java.io.UncheckedIOException\""),
+        direct.response());
+    assertEquals(
+        "error=java.io.UncheckedIOException:DynamoDB is down",
+        api.emulator().invocations("Counter").get(0).fault().describe());
   }
 
   @Test
@@ -100,10 +111,13 @@ class FaultInjectionTest {
     Response response = api.http().get("/count");
 
     assertEquals(502, response.status());
-    assertTrue(System.nanoTime() - start >= Duration.ofSeconds(1).toNanos(), "answered after the function's Timeout (1 s)");
+    assertTrue(
+        System.nanoTime() - start >= Duration.ofSeconds(1).toNanos(),
+        "answered after the function's Timeout (1 s)");
     Invocation timedOut = api.emulator().invocations("Counter").get(0);
     assertEquals("Sandbox.Timedout", timedOut.error());
-    assertTrue(timedOut.response().contains("Task timed out after 1.00 seconds"), timedOut.response());
+    assertTrue(
+        timedOut.response().contains("Task timed out after 1.00 seconds"), timedOut.response());
   }
 
   @Test
@@ -114,7 +128,9 @@ class FaultInjectionTest {
     Response response = api.http().get("/count");
 
     assertEquals(200, response.status());
-    assertTrue(System.nanoTime() - start >= Duration.ofMillis(300).toNanos(), "waited at least the latency");
+    assertTrue(
+        System.nanoTime() - start >= Duration.ofMillis(300).toNanos(),
+        "waited at least the latency");
     Invocation invocation = api.emulator().invocations("Counter").get(0);
     assertNull(invocation.error());
     assertFalse(invocation.injected(), "the function ran");
@@ -123,9 +139,16 @@ class FaultInjectionTest {
 
   @Test
   void one_in_n_fails_every_nth_request_only() {
-    api.emulator().faults().forFunction("Counter").oneIn(3).error("java.lang.IllegalStateException");
+    api.emulator()
+        .faults()
+        .forFunction("Counter")
+        .oneIn(3)
+        .error("java.lang.IllegalStateException");
 
-    List<Integer> statuses = java.util.stream.IntStream.range(0, 6).mapToObj(i -> api.http().get("/count").status()).toList();
+    List<Integer> statuses =
+        java.util.stream.IntStream.range(0, 6)
+            .mapToObj(i -> api.http().get("/count").status())
+            .toList();
 
     assertEquals(List.of(200, 200, 502, 200, 200, 502), statuses);
   }
@@ -189,17 +212,26 @@ class FaultInjectionTest {
     api.emulator().reset();
 
     assertEquals(200, api.http().get("/count").status());
-    assertTrue(api.emulator().faults().functionFaults().isEmpty() && api.emulator().faults().routeFaults().isEmpty());
+    assertTrue(
+        api.emulator().faults().functionFaults().isEmpty()
+            && api.emulator().faults().routeFaults().isEmpty());
   }
 
   @Test
   void a_target_the_template_does_not_have_is_refused_with_what_it_has() {
-    LocalSamException function = assertThrows(LocalSamException.class, () -> api.emulator().faults().forFunction("Countr"));
-    LocalSamException route = assertThrows(LocalSamException.class, () -> api.emulator().faults().forRoute("POST /count"));
-    IllegalArgumentException written = assertThrows(IllegalArgumentException.class, () -> api.emulator().faults().forRoute("/count"));
+    LocalSamException function =
+        assertThrows(LocalSamException.class, () -> api.emulator().faults().forFunction("Countr"));
+    LocalSamException route =
+        assertThrows(
+            LocalSamException.class, () -> api.emulator().faults().forRoute("POST /count"));
+    IllegalArgumentException written =
+        assertThrows(
+            IllegalArgumentException.class, () -> api.emulator().faults().forRoute("/count"));
 
-    assertTrue(function.getMessage().contains("no such function (it has Counter)"), function.getMessage());
-    assertTrue(route.getMessage().contains("(it has GET /count, GET /http/count)"), route.getMessage());
+    assertTrue(
+        function.getMessage().contains("no such function (it has Counter)"), function.getMessage());
+    assertTrue(
+        route.getMessage().contains("(it has GET /count, GET /http/count)"), route.getMessage());
     assertTrue(written.getMessage().contains("METHOD /path"), written.getMessage());
   }
 }

@@ -19,14 +19,16 @@ class FaultSpecTest {
 
   @Test
   void a_route_latency_in_milliseconds_or_seconds() {
-    assertEquals(Duration.ofMillis(200), FaultSpec.parse("get /hello:latency=200ms").fault().latency());
+    assertEquals(
+        Duration.ofMillis(200), FaultSpec.parse("get /hello:latency=200ms").fault().latency());
     assertEquals(Duration.ofSeconds(2), FaultSpec.parse("GET /hello:latency=2s").fault().latency());
     assertEquals("GET /hello", FaultSpec.parse("get /hello:latency=2s").target());
   }
 
   @Test
   void an_error_with_and_without_a_message() {
-    Fault withMessage = FaultSpec.parse("Orders:error=java.io.UncheckedIOException:table: gone").fault();
+    Fault withMessage =
+        FaultSpec.parse("Orders:error=java.io.UncheckedIOException:table: gone").fault();
     Fault without = FaultSpec.parse("Orders:error=java.lang.IllegalStateException").fault();
 
     assertEquals("java.io.UncheckedIOException", withMessage.errorType());
@@ -57,7 +59,11 @@ class FaultSpecTest {
   }
 
   private static void assertMessage(String spec, String expected) {
-    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> FaultSpec.parse(spec));
-    assertTrue(bad.getMessage().contains(expected) && bad.getMessage().contains("Write TARGET:FAULT[,one-in=N]"), bad.getMessage());
+    IllegalArgumentException bad =
+        assertThrows(IllegalArgumentException.class, () -> FaultSpec.parse(spec));
+    assertTrue(
+        bad.getMessage().contains(expected)
+            && bad.getMessage().contains("Write TARGET:FAULT[,one-in=N]"),
+        bad.getMessage());
   }
 }

@@ -19,12 +19,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Function faults as Lambda's Invoke API ({@code start-lambda}) answers them: a throttle is Lambda's own 429. */
+/**
+ * Function faults as Lambda's Invoke API ({@code start-lambda}) answers them: a throttle is
+ * Lambda's own 429.
+ */
 class InvokeApiFaultTest {
   private static final String INVOKE = "/2015-03-31/functions/Counter/invocations";
 
-  @TempDir
-  static Path folder;
+  @TempDir static Path folder;
 
   static final Faults faults = Faults.none();
   static final List<InvocationResult> invoked = Collections.synchronizedList(new ArrayList<>());
@@ -33,7 +35,10 @@ class InvokeApiFaultTest {
 
   @BeforeAll
   static void start() {
-    lambda = TestLambda.start(folder, """
+    lambda =
+        TestLambda.start(
+            folder,
+            """
         Resources:
           Counter:
             Type: AWS::Serverless::Function
@@ -42,17 +47,20 @@ class InvokeApiFaultTest {
               Handler: fixtures.Counter
               Runtime: java17
               EventInvokeConfig: {MaximumRetryAttempts: 1}
-        """, new InvocationListener() {
-          @Override
-          public void invoked(String functionId, byte[] event, InvocationResult result) {
-            invoked.add(result);
-          }
+        """,
+            new InvocationListener() {
+              @Override
+              public void invoked(String functionId, byte[] event, InvocationResult result) {
+                invoked.add(result);
+              }
 
-          @Override
-          public void asyncFinished(AsyncOutcome outcome) {
-            asyncOutcomes.add(outcome);
-          }
-        }, Duration.ofMillis(10), faults);
+              @Override
+              public void asyncFinished(AsyncOutcome outcome) {
+                asyncOutcomes.add(outcome);
+              }
+            },
+            Duration.ofMillis(10),
+            faults);
   }
 
   @AfterAll
@@ -92,7 +100,8 @@ class InvokeApiFaultTest {
   void an_asynchronous_invocation_sees_an_error_fault_on_every_attempt_and_is_retried() {
     faults.forFunction("Counter").error("java.lang.IllegalStateException");
 
-    Response accepted = lambda.http().send("POST", INVOKE, "{}".getBytes(), "X-Amz-Invocation-Type", "Event");
+    Response accepted =
+        lambda.http().send("POST", INVOKE, "{}".getBytes(), "X-Amz-Invocation-Type", "Event");
 
     assertEquals(202, accepted.status());
     assertTrue(lambda.runtime().awaitAsync(Duration.ofSeconds(20)));

@@ -8,18 +8,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localsam.testsupport.HttpTestClient.Response;
 import io.localsam.testsupport.TestApi;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Real requests through the real server to real functions: routing, proxying and API Gateway's own answers. */
+/**
+ * Real requests through the real server to real functions: routing, proxying and API Gateway's own
+ * answers.
+ */
 class GatewayTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension
-  static final TestApi api = TestApi.forClass("""
+  static final TestApi api =
+      TestApi.forClass(
+          """
       Transform: AWS::Serverless-2016-10-31
       Globals:
         Function:
@@ -83,7 +87,8 @@ class GatewayTest {
 
   @Test
   void http_api_route_gets_path_parameters_and_body_and_sets_cookies() throws Exception {
-    Response response = api.http().post("/items/a%2Fb", "{\"n\":1}", "Content-Type", "application/json");
+    Response response =
+        api.http().post("/items/a%2Fb", "{\"n\":1}", "Content-Type", "application/json");
 
     assertEquals(201, response.status());
     JsonNode body = JSON.readTree(response.body());
@@ -126,8 +131,12 @@ class GatewayTest {
     assertEquals("{\"message\": \"Internal server error\"}", rest.body());
     assertEquals(500, http.status());
     assertEquals("{\"message\":\"Internal Server Error\"}", http.body());
-    assertTrue(api.logged("Failing failed: java.lang.IllegalStateException: outer boom"), api.logs().toString());
-    assertTrue(api.logs().stream().noneMatch(line -> rest.body().contains("at ")), "no stack trace in a response");
+    assertTrue(
+        api.logged("Failing failed: java.lang.IllegalStateException: outer boom"),
+        api.logs().toString());
+    assertTrue(
+        api.logs().stream().noneMatch(line -> rest.body().contains("at ")),
+        "no stack trace in a response");
   }
 
   @Test
@@ -144,18 +153,28 @@ class GatewayTest {
   @Test
   void response_that_api_gateway_rejects_is_502_on_rest() {
     assertEquals(502, api.http().post("/reply", "{\"foo\":\"bar\"}").status(), "unknown key");
-    assertEquals(502, api.http().post("/reply", "{\"statusCode\":200,\"body\":42}").status(), "body not a string");
+    assertEquals(
+        502,
+        api.http().post("/reply", "{\"statusCode\":200,\"body\":42}").status(),
+        "body not a string");
     assertEquals(502, api.http().post("/reply", "[1,2]").status(), "not an object");
     assertEquals(502, api.http().post("/reply", "not json").status(), "not JSON");
-    assertEquals(502, api.http().post("/reply", "{\"statusCode\":200,\"headers\":{\"X\":\"a\\r\\nInjected: 1\"}}").status(),
+    assertEquals(
+        502,
+        api.http()
+            .post("/reply", "{\"statusCode\":200,\"headers\":{\"X\":\"a\\r\\nInjected: 1\"}}")
+            .status(),
         "a line break in a header value is never written through");
     assertTrue(api.logged("returned a response API Gateway would reject"));
   }
 
   @Test
   void rest_response_headers_merge_multi_value_first_and_default_to_json() {
-    Response response = api.http().post("/reply",
-        "{\"statusCode\":\"201\",\"headers\":{\"X\":\"Custom\"},\"multiValueHeaders\":{\"X\":[\"Value1\",\"Value2\"]},\"body\":\"ok\"}");
+    Response response =
+        api.http()
+            .post(
+                "/reply",
+                "{\"statusCode\":\"201\",\"headers\":{\"X\":\"Custom\"},\"multiValueHeaders\":{\"X\":[\"Value1\",\"Value2\"]},\"body\":\"ok\"}");
 
     assertEquals(201, response.status());
     assertEquals(List.of("Value1", "Value2", "Custom"), response.headerValues("X"));
@@ -165,20 +184,28 @@ class GatewayTest {
 
   @Test
   void http_api_response_without_status_code_is_the_output_itself_with_200() {
-    Response object = api.http().post("/http/reply", "{\"foo\":\"bar\"}", "Content-Type", "application/json");
-    Response string = api.http().post("/http/reply", "\"text\"", "Content-Type", "application/json");
+    Response object =
+        api.http().post("/http/reply", "{\"foo\":\"bar\"}", "Content-Type", "application/json");
+    Response string =
+        api.http().post("/http/reply", "\"text\"", "Content-Type", "application/json");
 
     assertEquals(200, object.status());
     assertEquals("{\"foo\":\"bar\"}", object.body());
     assertEquals("application/json", object.header("Content-Type"));
     assertEquals(200, string.status());
-    assertEquals("text", string.body(), "a JSON string is sent as its text (AWS docs' example; README, fidelity)");
+    assertEquals(
+        "text",
+        string.body(),
+        "a JSON string is sent as its text (AWS docs' example; README, fidelity)");
   }
 
   @Test
   void http_api_structured_response_decodes_base64_and_sends_cookies() {
-    String output = "{\"statusCode\":200,\"headers\":{\"Content-Type\":\"image/png\"},\"cookies\":[\"a=1\",\"b=2\"],"
-        + "\"isBase64Encoded\":true,\"body\":\"" + Base64.getEncoder().encodeToString(new byte[] {1, 2, (byte) 0xff}) + "\"}";
+    String output =
+        "{\"statusCode\":200,\"headers\":{\"Content-Type\":\"image/png\"},\"cookies\":[\"a=1\",\"b=2\"],"
+            + "\"isBase64Encoded\":true,\"body\":\""
+            + Base64.getEncoder().encodeToString(new byte[] {1, 2, (byte) 0xff})
+            + "\"}";
 
     Response response = api.http().post("/http/reply", output, "Content-Type", "application/json");
 

@@ -9,26 +9,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localsam.Invocation;
 import io.localsam.testsupport.HttpTestClient.Response;
 import io.localsam.testsupport.TestApi;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * HTTP API Lambda authorizers at payload 1.0 and 2.0, simple and IAM policy responses. Sources: AWS docs
- * "Control access to HTTP APIs with AWS Lambda authorizers" (event formats per authorizer payload
- * version, simple responses, caching by identity source) and the samples apigw_auth.json /
- * apigw_auth_v2.json; the 2.0 event's {@code requestContext.authorizer.lambda} (AWS docs, "Create AWS
- * Lambda proxy integrations for HTTP APIs"). The 403 {"message":"Forbidden"} and 500 {"message":"Internal
- * Server Error"} bodies are not in AWS's documentation (unverified beliefs); the README's "Authorizers"
- * table lists them.
+ * HTTP API Lambda authorizers at payload 1.0 and 2.0, simple and IAM policy responses. Sources: AWS
+ * docs "Control access to HTTP APIs with AWS Lambda authorizers" (event formats per authorizer
+ * payload version, simple responses, caching by identity source) and the samples apigw_auth.json /
+ * apigw_auth_v2.json; the 2.0 event's {@code requestContext.authorizer.lambda} (AWS docs, "Create
+ * AWS Lambda proxy integrations for HTTP APIs"). The 403 {"message":"Forbidden"} and 500
+ * {"message":"Internal Server Error"} bodies are not in AWS's documentation (unverified beliefs);
+ * the README's "Authorizers" table lists them.
  */
 class HttpLambdaAuthorizerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension
-  static final TestApi api = TestApi.forClass("""
+  static final TestApi api =
+      TestApi.forClass(
+          """
       Transform: AWS::Serverless-2016-10-31
       Globals:
         Function: {Runtime: java17, CodeUri: ${CODE}, Timeout: 10}
@@ -83,7 +84,9 @@ class HttpLambdaAuthorizerTest {
   }
 
   private static List<Invocation> calls(String authorizer) {
-    return api.emulator().invocations().stream().filter(i -> i.functionId().equals(authorizer)).toList();
+    return api.emulator().invocations().stream()
+        .filter(i -> i.functionId().equals(authorizer))
+        .toList();
   }
 
   private static JsonNode event(Response response) throws Exception {
@@ -91,17 +94,23 @@ class HttpLambdaAuthorizerTest {
   }
 
   @Test
-  void simple_response_allows_with_its_context_under_lambda_with_json_types_kept() throws Exception {
+  void simple_response_allows_with_its_context_under_lambda_with_json_types_kept()
+      throws Exception {
     Response response = api.http().get("/simple", "Authorization", "allow");
 
     assertEquals(200, response.status(), response.body());
-    assertEquals(JSON.readTree("{\"lambda\":{\"user\":\"allow\",\"number\":7,\"flag\":true,\"ratio\":1.5,\"list\":[1,2]}}"),
+    assertEquals(
+        JSON.readTree(
+            "{\"lambda\":{\"user\":\"allow\",\"number\":7,\"flag\":true,\"ratio\":1.5,\"list\":[1,2]}}"),
         event(response).at("/requestContext/authorizer"));
     JsonNode authorizerEvent = JSON.readTree(calls("SimpleAuthorizer").get(0).event());
     assertEquals("2.0", authorizerEvent.get("version").asText());
     assertEquals("REQUEST", authorizerEvent.get("type").asText());
-    assertEquals("arn:aws:execute-api:us-east-1:123456789012:" + event(response).at("/requestContext/apiId").asText()
-        + "/$default/GET/simple", authorizerEvent.get("routeArn").asText());
+    assertEquals(
+        "arn:aws:execute-api:us-east-1:123456789012:"
+            + event(response).at("/requestContext/apiId").asText()
+            + "/$default/GET/simple",
+        authorizerEvent.get("routeArn").asText());
     assertEquals(JSON.readTree("[\"allow\"]"), authorizerEvent.get("identitySource"));
     assertEquals("GET /simple", authorizerEvent.get("routeKey").asText());
     assertEquals("allow", authorizerEvent.at("/headers/authorization").asText());
@@ -122,7 +131,10 @@ class HttpLambdaAuthorizerTest {
     assertEquals(500, bad.status());
     assertEquals("{\"message\":\"Internal Server Error\"}", bad.body());
     assertEquals(401, unauthorized.status());
-    assertEquals(3, calls("SimpleAuthorizer").size(), "a missing identity source never calls the authorizer");
+    assertEquals(
+        3,
+        calls("SimpleAuthorizer").size(),
+        "a missing identity source never calls the authorizer");
   }
 
   @Test
@@ -131,7 +143,9 @@ class HttpLambdaAuthorizerTest {
 
     assertEquals(200, response.status(), response.body());
     assertEquals("1.0", event(response).get("version").asText());
-    assertEquals(JSON.readTree("{\"user\":\"allow\",\"number\":7,\"flag\":true,\"ratio\":1.5,\"list\":[1,2]}"),
+    assertEquals(
+        JSON.readTree(
+            "{\"user\":\"allow\",\"number\":7,\"flag\":true,\"ratio\":1.5,\"list\":[1,2]}"),
         event(response).at("/requestContext/authorizer"));
   }
 
@@ -161,7 +175,10 @@ class HttpLambdaAuthorizerTest {
     assertEquals("allow,acme", authorizerEvent.get("authorizationToken").asText());
     assertEquals("/policy1", authorizerEvent.get("path").asText());
     assertEquals("acme", authorizerEvent.at("/queryStringParameters/tenant").asText());
-    assertEquals("2.0", event(allowed).get("version").asText(), "the function still gets its route's 2.0 event");
+    assertEquals(
+        "2.0",
+        event(allowed).get("version").asText(),
+        "the function still gets its route's 2.0 event");
     assertEquals("allow", event(allowed).at("/requestContext/authorizer/lambda/user").asText());
   }
 
@@ -172,6 +189,7 @@ class HttpLambdaAuthorizerTest {
     assertEquals(403, api.http().get("/cached", "Authorization", "nobody").status());
     assertEquals(403, api.http().get("/cached", "Authorization", "nobody").status());
 
-    assertEquals(2, calls("SimpleAuthorizer").size(), "one call per distinct identity, denials cached too");
+    assertEquals(
+        2, calls("SimpleAuthorizer").size(), "one call per distinct identity, denials cached too");
   }
 }

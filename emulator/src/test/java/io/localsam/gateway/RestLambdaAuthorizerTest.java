@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localsam.Invocation;
 import io.localsam.testsupport.HttpTestClient.Response;
 import io.localsam.testsupport.TestApi;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,20 +16,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * REST API Lambda authorizers, TOKEN and REQUEST, as deployed API Gateway runs them. Sources: AWS docs
- * "Input to an API Gateway Lambda authorizer" and "Output from an API Gateway Lambda authorizer" (event
- * shapes; "the returned values are all stringified"); the 401/403/500 bodies and x-amzn-ErrorType headers
- * from real responses (Luciano Mammino, "Debugging custom ApiGateway authorizers", loige.co, Nov 2023:
- * 401 UnauthorizedException, 403 AccessDeniedException {"Message":...}, 500 AuthorizerConfigurationException
- * {"message":null}); the explicit-deny wording with "in an identity-based policy" as AWS answers since
- * 2024 (a captured test expectation, unverified beyond that); caching per identity source with the policy
- * re-evaluated per method (AWS Knowledge Center, "API Gateway Lambda authorizer with caching returns 403").
+ * REST API Lambda authorizers, TOKEN and REQUEST, as deployed API Gateway runs them. Sources: AWS
+ * docs "Input to an API Gateway Lambda authorizer" and "Output from an API Gateway Lambda
+ * authorizer" (event shapes; "the returned values are all stringified"); the 401/403/500 bodies and
+ * x-amzn-ErrorType headers from real responses (Luciano Mammino, "Debugging custom ApiGateway
+ * authorizers", loige.co, Nov 2023: 401 UnauthorizedException, 403 AccessDeniedException
+ * {"Message":...}, 500 AuthorizerConfigurationException {"message":null}); the explicit-deny
+ * wording with "in an identity-based policy" as AWS answers since 2024 (a captured test
+ * expectation, unverified beyond that); caching per identity source with the policy re-evaluated
+ * per method (AWS Knowledge Center, "API Gateway Lambda authorizer with caching returns 403").
  */
 class RestLambdaAuthorizerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension
-  static final TestApi api = TestApi.forClass("""
+  static final TestApi api =
+      TestApi.forClass(
+          """
       Transform: AWS::Serverless-2016-10-31
       Globals:
         Function: {Runtime: java17, CodeUri: ${CODE}, Timeout: 10}
@@ -86,7 +88,9 @@ class RestLambdaAuthorizerTest {
   }
 
   private static List<Invocation> authorizerCalls() {
-    return api.emulator().invocations().stream().filter(i -> i.functionId().equals("PolicyAuthorizer")).toList();
+    return api.emulator().invocations().stream()
+        .filter(i -> i.functionId().equals("PolicyAuthorizer"))
+        .toList();
   }
 
   private static JsonNode event(Response response) throws Exception {
@@ -107,8 +111,13 @@ class RestLambdaAuthorizerTest {
     assertTrue(authorizer.get("integrationLatency").isNumber());
     JsonNode authorizerEvent = JSON.readTree(authorizerCalls().get(0).event());
     String apiId = event(response).at("/requestContext/apiId").asText();
-    assertEquals(JSON.readTree("{\"type\":\"TOKEN\",\"authorizationToken\":\"allow\",\"methodArn\":"
-        + "\"arn:aws:execute-api:us-east-1:123456789012:" + apiId + "/dev/GET/token\"}"), authorizerEvent);
+    assertEquals(
+        JSON.readTree(
+            "{\"type\":\"TOKEN\",\"authorizationToken\":\"allow\",\"methodArn\":"
+                + "\"arn:aws:execute-api:us-east-1:123456789012:"
+                + apiId
+                + "/dev/GET/token\"}"),
+        authorizerEvent);
   }
 
   @Test
@@ -126,7 +135,8 @@ class RestLambdaAuthorizerTest {
     Response response = api.http().get("/token", "Authorization", "deny");
 
     assertEquals(403, response.status());
-    assertEquals("{\"Message\":\"User is not authorized to access this resource with an explicit deny in an identity-based policy\"}",
+    assertEquals(
+        "{\"Message\":\"User is not authorized to access this resource with an explicit deny in an identity-based policy\"}",
         response.body());
     assertEquals("AccessDeniedException", response.header("x-amzn-ErrorType"));
   }
@@ -136,7 +146,8 @@ class RestLambdaAuthorizerTest {
     Response response = api.http().get("/token", "Authorization", "elsewhere");
 
     assertEquals(403, response.status());
-    assertEquals("{\"Message\":\"User is not authorized to access this resource\"}", response.body());
+    assertEquals(
+        "{\"Message\":\"User is not authorized to access this resource\"}", response.body());
   }
 
   @Test
@@ -167,14 +178,17 @@ class RestLambdaAuthorizerTest {
   @Test
   void an_invalid_validation_expression_is_warned_about_and_refuses_every_token() {
     assertEquals(401, api.http().get("/unmatchable", "Authorization", "Bearer allow").status());
-    assertTrue(api.logged("authorizer Unmatchable ('Bearer [a-z'): the ValidationExpression is not a valid regular"
-        + " expression, so no token matches it and every request to its routes gets 401"));
+    assertTrue(
+        api.logged(
+            "authorizer Unmatchable ('Bearer [a-z'): the ValidationExpression is not a valid regular"
+                + " expression, so no token matches it and every request to its routes gets 401"));
   }
 
   @Test
   void request_authorizer_needs_every_identity_source_and_gets_the_request() throws Exception {
     Response missingQuery = api.http().post("/request/7", "{}", "X-Token", "allow");
-    Response allowed = api.http().post("/request/7?tenant=acme", "{\"secret\":1}", "X-Token", "allow");
+    Response allowed =
+        api.http().post("/request/7?tenant=acme", "{\"secret\":1}", "X-Token", "allow");
 
     assertEquals(401, missingQuery.status());
     assertEquals(200, allowed.status(), allowed.body());
@@ -185,7 +199,9 @@ class RestLambdaAuthorizerTest {
     assertEquals("acme", authorizerEvent.at("/queryStringParameters/tenant").asText());
     assertEquals("allow", authorizerEvent.at("/headers/X-Token").asText());
     assertEquals("7", authorizerEvent.at("/pathParameters/id").asText());
-    assertEquals(event(allowed).at("/requestContext/requestId"), authorizerEvent.at("/requestContext/requestId"),
+    assertEquals(
+        event(allowed).at("/requestContext/requestId"),
+        authorizerEvent.at("/requestContext/requestId"),
         "one request, one request id");
     assertFalse(authorizerEvent.has("body"), "REQUEST authorizers do not get the body");
   }
@@ -194,7 +210,9 @@ class RestLambdaAuthorizerTest {
   void results_are_cached_by_identity_source_and_the_policy_evaluated_per_method() {
     assertEquals(200, api.http().get("/cached/1", "X-Token", "get-only").status());
     assertEquals(200, api.http().get("/cached/2", "X-Token", "get-only").status());
-    assertEquals(403, api.http().send("DELETE", "/cached/1", null, "X-Token", "get-only").status(),
+    assertEquals(
+        403,
+        api.http().send("DELETE", "/cached/1", null, "X-Token", "get-only").status(),
         "the cached policy allows GET only");
     assertEquals(1, authorizerCalls().size(), "one call for one token within the TTL");
 
@@ -212,7 +230,8 @@ class RestLambdaAuthorizerTest {
     api.http().get("/brief", "X-Token", "allow");
     long deadline = System.nanoTime() + 5_000_000_000L;
     while (authorizerCalls().size() < 2 && System.nanoTime() < deadline) {
-      api.http().get("/brief", "X-Token", "allow"); // cached for ReauthorizeEvery: 1, then called again
+      api.http()
+          .get("/brief", "X-Token", "allow"); // cached for ReauthorizeEvery: 1, then called again
       LockSupport.parkNanos(100_000_000L);
     }
     assertEquals(2, authorizerCalls().size());
@@ -221,8 +240,16 @@ class RestLambdaAuthorizerTest {
   @Test
   void routes_with_auth_none_and_cors_preflights_never_reach_the_authorizer() throws Exception {
     Response open = api.http().get("/open");
-    Response preflight = api.http().send("OPTIONS", "/token", null, "Origin", "https://app.example",
-        "Access-Control-Request-Method", "GET");
+    Response preflight =
+        api.http()
+            .send(
+                "OPTIONS",
+                "/token",
+                null,
+                "Origin",
+                "https://app.example",
+                "Access-Control-Request-Method",
+                "GET");
 
     assertEquals(200, open.status());
     assertTrue(event(open).at("/requestContext/authorizer").isMissingNode());

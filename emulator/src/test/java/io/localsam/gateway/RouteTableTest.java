@@ -27,22 +27,32 @@ class RouteTableTest {
     List<RouteDef> definitions = new ArrayList<>();
     for (String route : routes) {
       String[] parts = route.split(" ", 2);
-      definitions.add(new RouteDef("Api", parts[0], parts.length > 1 ? parts[1] : RouteDef.DEFAULT_ROUTE,
-          "Fn" + definitions.size(), PayloadFormat.V1, HERE));
+      definitions.add(
+          new RouteDef(
+              "Api",
+              parts[0],
+              parts.length > 1 ? parts[1] : RouteDef.DEFAULT_ROUTE,
+              "Fn" + definitions.size(),
+              PayloadFormat.V1,
+              HERE));
     }
     Map<String, ApiDef> apis = new LinkedHashMap<>();
     apis.put("Api", api);
-    return new RouteTable(new Template(Path.of("template.yaml"), Map.of(), apis, definitions, List.of()));
+    return new RouteTable(
+        new Template(Path.of("template.yaml"), Map.of(), apis, definitions, List.of()));
   }
 
   private static String matched(RouteTable table, String method, String path) {
     RouteMatch match = table.match(method, path);
-    return match.found() ? match.route().definition().method() + " " + match.route().definition().path() : null;
+    return match.found()
+        ? match.route().definition().method() + " " + match.route().definition().path()
+        : null;
   }
 
   @Test
   void literal_beats_parameter_beats_greedy() {
-    RouteTable table = table(ApiKind.REST, "GET /{proxy+}", "GET /items/{id}", "GET /items/special");
+    RouteTable table =
+        table(ApiKind.REST, "GET /{proxy+}", "GET /items/{id}", "GET /items/special");
 
     assertEquals("GET /items/special", matched(table, "GET", "/items/special"));
     assertEquals("GET /items/{id}", matched(table, "GET", "/items/42"));
@@ -71,7 +81,9 @@ class RouteTableTest {
 
     assertNull(matched(table, "GET", "/proxypath"));
     assertNull(matched(table, "GET", "/proxypath/"));
-    assertEquals("this/is/some/path", table.match("GET", "/proxypath/this/is/some/path").pathParameters().get("proxy"));
+    assertEquals(
+        "this/is/some/path",
+        table.match("GET", "/proxypath/this/is/some/path").pathParameters().get("proxy"));
   }
 
   @Test

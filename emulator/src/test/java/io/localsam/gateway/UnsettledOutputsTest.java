@@ -15,16 +15,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The cases issue 16 left unsettled, pinned as the README's fidelity section decides them, each with its
- * source there: REST accepts {@code base64Encoded} and a missing {@code statusCode} (200) but not a bare
- * number; a payload 2.0 bare string is its own text as the body; of two HTTP API stages, {@code $default}
- * is served.
+ * The cases issue 16 left unsettled, pinned as the README's fidelity section decides them, each
+ * with its source there: REST accepts {@code base64Encoded} and a missing {@code statusCode} (200)
+ * but not a bare number; a payload 2.0 bare string is its own text as the body; of two HTTP API
+ * stages, {@code $default} is served.
  */
 class UnsettledOutputsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension
-  static final TestApi api = TestApi.forClass("""
+  static final TestApi api =
+      TestApi.forClass(
+          """
       Globals:
         Function: {Runtime: java17, CodeUri: ${CODE}}
       Resources:
@@ -44,8 +46,11 @@ class UnsettledOutputsTest {
 
   @Test
   void rest_takes_base64Encoded_as_jackson_writes_isBase64Encoded() {
-    String output = "{\"statusCode\":200,\"headers\":{\"Content-Type\":\"image/gif\"},\"base64Encoded\":true,"
-        + "\"body\":\"" + Base64.getEncoder().encodeToString(new byte[] {'G', 'I', 'F', 0}) + "\"}";
+    String output =
+        "{\"statusCode\":200,\"headers\":{\"Content-Type\":\"image/gif\"},\"base64Encoded\":true,"
+            + "\"body\":\""
+            + Base64.getEncoder().encodeToString(new byte[] {'G', 'I', 'F', 0})
+            + "\"}";
 
     Response response = api.http().post("/rest", output, "Accept", "image/gif");
 
@@ -55,7 +60,8 @@ class UnsettledOutputsTest {
 
   @Test
   void rest_without_status_code_answers_200() {
-    Response response = api.http().post("/rest", "{\"headers\":{\"X-Kind\":\"no-status\"},\"body\":\"fine\"}");
+    Response response =
+        api.http().post("/rest", "{\"headers\":{\"X-Kind\":\"no-status\"},\"body\":\"fine\"}");
 
     assertEquals(200, response.status());
     assertEquals("fine", response.body());
@@ -80,8 +86,12 @@ class UnsettledOutputsTest {
   }
 
   @Test
-  void of_two_http_api_stages_default_is_served_and_the_choice_is_warned_about(@TempDir Path folder) throws Exception {
-    try (TestApi stages = TestApi.start(Files.createDirectories(folder.resolve("stages")), """
+  void of_two_http_api_stages_default_is_served_and_the_choice_is_warned_about(@TempDir Path folder)
+      throws Exception {
+    try (TestApi stages =
+        TestApi.start(
+            Files.createDirectories(folder.resolve("stages")),
+            """
         Resources:
           Api:
             Type: AWS::ApiGatewayV2::Api
@@ -110,8 +120,11 @@ class UnsettledOutputsTest {
 
       assertEquals("$default", event.at("/requestContext/stage").asText());
       assertEquals("default", event.at("/stageVariables/env").asText());
-      assertTrue(stages.logged("Warning: Api has several stages (dev, $default); locally one is served: $default, the stage"
-          + " AWS serves at the root of the API's URL, as LocalSAM serves every API"), stages.logs().toString());
+      assertTrue(
+          stages.logged(
+              "Warning: Api has several stages (dev, $default); locally one is served: $default, the stage"
+                  + " AWS serves at the root of the API's URL, as LocalSAM serves every API"),
+          stages.logs().toString());
     }
   }
 }

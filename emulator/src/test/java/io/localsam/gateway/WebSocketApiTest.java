@@ -26,28 +26,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * WebSocket APIs through a real client (the JDK's {@code java.net.http.WebSocket}) and real functions: {@code $connect}
- * accepted and refused (by the function, by a REQUEST authorizer), custom routes, {@code $default}, no route, a
- * failing function, {@code $disconnect} from both sides, and a function that answers another client through the AWS
- * SDK v2's {@code ApiGatewayManagementApiClient}. Sources: AWS docs "WebSocket APIs in API Gateway" (route
- * selection, {@code $connect}/{@code $disconnect}/{@code $default}, route responses, {@code @connections}), the
- * event shapes of aws-lambda-java-events' {@code APIGatewayV2WebSocketEvent}.
+ * WebSocket APIs through a real client (the JDK's {@code java.net.http.WebSocket}) and real
+ * functions: {@code $connect} accepted and refused (by the function, by a REQUEST authorizer),
+ * custom routes, {@code $default}, no route, a failing function, {@code $disconnect} from both
+ * sides, and a function that answers another client through the AWS SDK v2's {@code
+ * ApiGatewayManagementApiClient}. Sources: AWS docs "WebSocket APIs in API Gateway" (route
+ * selection, {@code $connect}/{@code $disconnect}/{@code $default}, route responses,
+ * {@code @connections}), the event shapes of aws-lambda-java-events' {@code
+ * APIGatewayV2WebSocketEvent}.
  */
 class WebSocketApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final String SIGNATURE = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/us-east-1/execute-api/aws4_request,"
-      + " SignedHeaders=host;x-amz-date, Signature=" + "0a".repeat(32);
+  private static final String SIGNATURE =
+      "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/us-east-1/execute-api/aws4_request,"
+          + " SignedHeaders=host;x-amz-date, Signature="
+          + "0a".repeat(32);
 
-  @TempDir
-  static Path folder;
+  @TempDir static Path folder;
 
   static TestApi api;
 
   @BeforeAll
   static void start() throws IOException {
     Path chat = chatFunctionFolder();
-    api = TestApi.start(folder, """
+    api =
+        TestApi.start(
+            folder,
+            """
         Transform: AWS::Serverless-2016-10-31
         Globals:
           Function: {Runtime: java17, CodeUri: ${CODE}, Timeout: 20, MemorySize: 512}
@@ -113,15 +119,21 @@ class WebSocketApiTest {
           Fail:
             Type: AWS::Serverless::Function
             Properties: {Handler: fixtures.WebSocketChat::fail, CodeUri: CHAT}
-        """.replace("CHAT", chat.toString()) + route("$connect", "OnConnect", false) + route("$disconnect", "OnDisconnect", false)
-        + route("$default", "Default", true) + route("echo", "Echo", true) + route("push", "Push", true)
-        + route("fail", "Fail", false));
+        """
+                    .replace("CHAT", chat.toString())
+                + route("$connect", "OnConnect", false)
+                + route("$disconnect", "OnDisconnect", false)
+                + route("$default", "Default", true)
+                + route("echo", "Echo", true)
+                + route("push", "Push", true)
+                + route("fail", "Fail", false));
   }
 
   /** A route of the Chat API with its integration, and a route response when {@code twoWay}. */
   private static String route(String key, String function, boolean twoWay) {
     String id = function + "Route";
-    String yaml = """
+    String yaml =
+        """
           ID:
             Type: AWS::ApiGatewayV2::Route
             Properties: {ApiId: !Ref Chat, RouteKey: "KEY", Target: !Sub "integrations/${IDIntegration}"}
@@ -133,7 +145,8 @@ class WebSocketApiTest {
               IntegrationUri: !Sub "arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${FUNCTION.Arn}/invocations"
         """;
     if (twoWay) {
-      yaml += """
+      yaml +=
+          """
             IDResponse:
               Type: AWS::ApiGatewayV2::RouteResponse
               Properties: {ApiId: !Ref Chat, RouteId: !Ref ID, RouteResponseKey: $default}
@@ -149,7 +162,8 @@ class WebSocketApiTest {
     Files.createDirectories(function.resolve(classFile).getParent());
     Files.copy(TestApi.codeFolder().resolve(classFile), function.resolve(classFile));
     Files.createDirectories(function.resolve("lib"));
-    try (Stream<Path> jars = Files.list(TestApi.codeFolder().getParent().resolve("websocket-function-lib"))) {
+    try (Stream<Path> jars =
+        Files.list(TestApi.codeFolder().getParent().resolve("websocket-function-lib"))) {
       for (Path jar : jars.toList()) {
         Files.copy(jar, function.resolve("lib").resolve(jar.getFileName()));
       }
@@ -169,18 +183,32 @@ class WebSocketApiTest {
   @Test
   void start_up_names_each_websocket_api_and_its_connections_endpoint() {
     int port = api.emulator().port();
-    assertTrue(api.logs().stream().anyMatch(line -> line.startsWith("Mounting WebSocket API Chat at ws://127.0.0.1:" + port
-        + "/production [$connect: OnConnect, $disconnect: OnDisconnect, $default: Default, echo: Echo, push: Push, fail: Fail]")),
+    assertTrue(
+        api.logs().stream()
+            .anyMatch(
+                line ->
+                    line.startsWith(
+                        "Mounting WebSocket API Chat at ws://127.0.0.1:"
+                            + port
+                            + "/production [$connect: OnConnect, $disconnect: OnDisconnect, $default: Default, echo: Echo, push: Push, fail: Fail]")),
         String.join("\n", api.logs()));
-    assertTrue(api.logs().stream().anyMatch(line -> line.contains("@connections API of Chat at http://127.0.0.1:" + port
-        + "/production")), String.join("\n", api.logs()));
+    assertTrue(
+        api.logs().stream()
+            .anyMatch(
+                line ->
+                    line.contains(
+                        "@connections API of Chat at http://127.0.0.1:" + port + "/production")),
+        String.join("\n", api.logs()));
   }
 
   @Test
   void connect_gives_the_function_the_handshake_headers_and_query_string() throws Exception {
-    WebSocketTestClient client = WebSocketTestClient.connect(ws("/production?name=ann&room=a&room=b"), Map.of("X-Client", "test"));
+    WebSocketTestClient client =
+        WebSocketTestClient.connect(
+            ws("/production?name=ann&room=a&room=b"), Map.of("X-Client", "test"));
 
-    JsonNode event = invocation("OnConnect", e -> e.at("/queryStringParameters/name").asText().equals("ann"));
+    JsonNode event =
+        invocation("OnConnect", e -> e.at("/queryStringParameters/name").asText().equals("ann"));
     client.socket().abort();
 
     JsonNode context = event.get("requestContext");
@@ -204,13 +232,15 @@ class WebSocketApiTest {
   }
 
   @Test
-  void a_connect_function_answering_outside_2xx_refuses_the_upgrade_with_its_status() throws Exception {
+  void a_connect_function_answering_outside_2xx_refuses_the_upgrade_with_its_status()
+      throws Exception {
     assertEquals(403, WebSocketTestClient.refusal(ws("/production?status=403"), Map.of()));
     assertEquals(401, WebSocketTestClient.refusal(ws("/production?status=401"), Map.of()));
   }
 
   @Test
-  void a_custom_route_gets_the_message_and_its_route_response_sends_the_answer_back() throws Exception {
+  void a_custom_route_gets_the_message_and_its_route_response_sends_the_answer_back()
+      throws Exception {
     WebSocketTestClient client = WebSocketTestClient.connect(ws("/production"));
 
     client.send("{\"action\":\"echo\",\"text\":\"hi\"}");
@@ -244,8 +274,10 @@ class WebSocketApiTest {
   }
 
   @Test
-  void without_a_route_or_default_the_client_gets_api_gateways_forbidden_message() throws Exception {
-    WebSocketTestClient client = WebSocketTestClient.connect(ws("/guarded"), Map.of("X-Token", "allow"));
+  void without_a_route_or_default_the_client_gets_api_gateways_forbidden_message()
+      throws Exception {
+    WebSocketTestClient client =
+        WebSocketTestClient.connect(ws("/guarded"), Map.of("X-Token", "allow"));
 
     client.send("{\"action\":\"nothing\"}");
 
@@ -267,18 +299,23 @@ class WebSocketApiTest {
   }
 
   @Test
-  void an_authorizer_refuses_or_allows_the_upgrade_and_its_context_reaches_the_events() throws Exception {
+  void an_authorizer_refuses_or_allows_the_upgrade_and_its_context_reaches_the_events()
+      throws Exception {
     assertEquals(401, WebSocketTestClient.refusal(ws("/guarded"), Map.of()));
     assertEquals(403, WebSocketTestClient.refusal(ws("/guarded"), Map.of("X-Token", "deny")));
 
-    WebSocketTestClient client = WebSocketTestClient.connect(ws("/guarded?via=gate"), Map.of("X-Token", "allow"));
+    WebSocketTestClient client =
+        WebSocketTestClient.connect(ws("/guarded?via=gate"), Map.of("X-Token", "allow"));
 
-    JsonNode authorizer = invocation("GateFunction", e -> e.at("/queryStringParameters/via").asText().equals("gate"));
+    JsonNode authorizer =
+        invocation("GateFunction", e -> e.at("/queryStringParameters/via").asText().equals("gate"));
     assertEquals("REQUEST", authorizer.get("type").asText());
-    assertTrue(authorizer.get("methodArn").asText().endsWith("/guarded/$connect"), authorizer.toString());
+    assertTrue(
+        authorizer.get("methodArn").asText().endsWith("/guarded/$connect"), authorizer.toString());
     assertEquals("allow", authorizer.at("/headers/X-Token").asText());
     assertEquals("CONNECT", authorizer.at("/requestContext/eventType").asText());
-    JsonNode connect = invocation("OnConnect", e -> e.at("/queryStringParameters/via").asText().equals("gate"));
+    JsonNode connect =
+        invocation("OnConnect", e -> e.at("/queryStringParameters/via").asText().equals("gate"));
     assertEquals("user-allow", connect.at("/requestContext/authorizer/principalId").asText());
     assertEquals("allow", connect.at("/requestContext/authorizer/user").asText());
     client.send("{\"action\":\"echo\"}");
@@ -287,23 +324,27 @@ class WebSocketApiTest {
   }
 
   @Test
-  void a_function_pushes_to_another_connection_through_the_sdk_management_client() throws Exception {
+  void a_function_pushes_to_another_connection_through_the_sdk_management_client()
+      throws Exception {
     WebSocketTestClient sender = WebSocketTestClient.connect(ws("/production?name=sender"));
     WebSocketTestClient receiver = WebSocketTestClient.connect(ws("/production?name=receiver"));
     String receiverId = connectionId("receiver");
 
-    sender.send("{\"action\":\"push\",\"to\":\"" + receiverId + "\",\"data\":\"hello from sender\"}");
+    sender.send(
+        "{\"action\":\"push\",\"to\":\"" + receiverId + "\",\"data\":\"hello from sender\"}");
 
     try {
       assertEquals("hello from sender", receiver.next());
     } catch (AssertionError e) {
-      throw new AssertionError(api.emulator().invocations("Push") + "\n" + String.join("\n", api.logs()), e);
+      throw new AssertionError(
+          api.emulator().invocations("Push") + "\n" + String.join("\n", api.logs()), e);
     }
     assertEquals("sent", sender.next());
     sender.send("{\"action\":\"push\",\"to\":\"" + receiverId + "\",\"describe\":true}");
     assertEquals("described 127.0.0.1 true", sender.next());
     receiver.socket().sendClose(1000, "bye").join();
-    invocation("OnDisconnect", e -> e.at("/requestContext/connectionId").asText().equals(receiverId));
+    invocation(
+        "OnDisconnect", e -> e.at("/requestContext/connectionId").asText().equals(receiverId));
     sender.send("{\"action\":\"push\",\"to\":\"" + receiverId + "\",\"data\":\"too late\"}");
     assertEquals("gone 410", sender.next());
     sender.socket().abort();
@@ -316,7 +357,8 @@ class WebSocketApiTest {
 
     client.socket().sendClose(4001, "leaving").join();
 
-    JsonNode event = invocation("OnDisconnect", e -> e.at("/requestContext/connectionId").asText().equals(id));
+    JsonNode event =
+        invocation("OnDisconnect", e -> e.at("/requestContext/connectionId").asText().equals(id));
     JsonNode context = event.get("requestContext");
     assertEquals("$disconnect", context.get("routeKey").asText());
     assertEquals("DISCONNECT", context.get("eventType").asText());
@@ -334,9 +376,11 @@ class WebSocketApiTest {
 
     assertEquals(204, deleted.statusCode());
     assertTrue(client.closeFrame().startsWith("1000"), client.closeFrame());
-    JsonNode event = invocation("OnDisconnect", e -> e.at("/requestContext/connectionId").asText().equals(id));
+    JsonNode event =
+        invocation("OnDisconnect", e -> e.at("/requestContext/connectionId").asText().equals(id));
     assertEquals(1000, event.at("/requestContext/disconnectStatusCode").asInt());
-    assertEquals("Connection Closed Normally", event.at("/requestContext/disconnectReason").asText());
+    assertEquals(
+        "Connection Closed Normally", event.at("/requestContext/disconnectReason").asText());
     HttpResponse<String> gone = connections("POST", id, SIGNATURE, "late");
     assertEquals(410, gone.statusCode());
     assertEquals("GoneException", gone.headers().firstValue("x-amzn-ErrorType").orElse(""));
@@ -348,7 +392,8 @@ class WebSocketApiTest {
     String id = connectionId("posted");
 
     HttpResponse<String> unsigned = connections("POST", id, null, "hello");
-    HttpResponse<String> badlySigned = connections("POST", id, "AWS4-HMAC-SHA256 Credential=x", "hello");
+    HttpResponse<String> badlySigned =
+        connections("POST", id, "AWS4-HMAC-SHA256 Credential=x", "hello");
     HttpResponse<String> posted = connections("POST", id, SIGNATURE, "hello");
     HttpResponse<String> described = connections("GET", id, SIGNATURE, null);
 
@@ -377,11 +422,21 @@ class WebSocketApiTest {
     client.socket().abort();
   }
 
-  private static HttpResponse<String> connections(String method, String id, String authorization, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.emulator().port()
-        + "/production/@connections/" + id.replace("=", "%3D")))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .header("X-Amz-Date", "20240101T000000Z");
+  private static HttpResponse<String> connections(
+      String method, String id, String authorization, String body) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://127.0.0.1:"
+                        + api.emulator().port()
+                        + "/production/@connections/"
+                        + id.replace("=", "%3D")))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .header("X-Amz-Date", "20240101T000000Z");
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
@@ -390,11 +445,16 @@ class WebSocketApiTest {
 
   private static String connectionId(String name) throws Exception {
     return invocation("OnConnect", e -> e.at("/queryStringParameters/name").asText().equals(name))
-        .at("/requestContext/connectionId").asText();
+        .at("/requestContext/connectionId")
+        .asText();
   }
 
-  /** The event of the function's invocation that matches, polled for up to 10 s (functions run after the frame). */
-  private static JsonNode invocation(String function, Predicate<JsonNode> matches) throws Exception {
+  /**
+   * The event of the function's invocation that matches, polled for up to 10 s (functions run after
+   * the frame).
+   */
+  private static JsonNode invocation(String function, Predicate<JsonNode> matches)
+      throws Exception {
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (System.nanoTime() < deadline) {
       List<Invocation> invocations = api.emulator().invocations(function);
@@ -406,6 +466,7 @@ class WebSocketApiTest {
       }
       Thread.sleep(20);
     }
-    throw new AssertionError("no matching invocation of " + function + "\n" + String.join("\n", api.logs()));
+    throw new AssertionError(
+        "no matching invocation of " + function + "\n" + String.join("\n", api.logs()));
   }
 }

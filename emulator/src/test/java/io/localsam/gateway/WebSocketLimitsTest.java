@@ -27,17 +27,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * API Gateway's WebSocket limits, answered as deployed (AWS docs, "Quotas for configuring and running a WebSocket
- * API": frame 32 KB, message 128 KB, "connection is closed with code 1009"; idle timeout 10 minutes, connection
- * duration 2 hours), with the sizes and times scaled down so the test is quick: 1 KB frames, 4 KB messages, 1.5 s
- * idle, 4 s connections.
+ * API Gateway's WebSocket limits, answered as deployed (AWS docs, "Quotas for configuring and
+ * running a WebSocket API": frame 32 KB, message 128 KB, "connection is closed with code 1009";
+ * idle timeout 10 minutes, connection duration 2 hours), with the sizes and times scaled down so
+ * the test is quick: 1 KB frames, 4 KB messages, 1.5 s idle, 4 s connections.
  */
 class WebSocketLimitsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final WebSocketLimits LIMITS = new WebSocketLimits(1024, 4096, Duration.ofMillis(1500), Duration.ofSeconds(4));
+  private static final WebSocketLimits LIMITS =
+      new WebSocketLimits(1024, 4096, Duration.ofMillis(1500), Duration.ofSeconds(4));
 
-  @TempDir
-  static Path folder;
+  @TempDir static Path folder;
 
   static FunctionRuntime runtime;
   static GatewayServer server;
@@ -45,7 +45,10 @@ class WebSocketLimitsTest {
 
   @BeforeAll
   static void start() {
-    Path file = TestApi.writeTemplate(folder, """
+    Path file =
+        TestApi.writeTemplate(
+            folder,
+            """
         Resources:
           Socket:
             Type: AWS::ApiGatewayV2::Api
@@ -70,19 +73,31 @@ class WebSocketLimitsTest {
             Properties: {Runtime: java17, Handler: fixtures.EchoEvent, Code: ${CODE}, Timeout: 10}
         """);
     Template template = TemplateLoader.load(file, Map.of(), "us-east-1");
-    InvocationListener listener = new InvocationListener() {
-      @Override
-      public void invoked(String functionId, byte[] event, InvocationResult result) {
-        String text = new String(event, StandardCharsets.UTF_8);
-        if (text.contains("\"DISCONNECT\"")) {
-          disconnects.add(text);
-        }
-      }
-    };
-    runtime = new FunctionRuntime(template, "us-east-1", EnvVarsFile.NONE, line -> { }, listener);
-    runtime.invoke("Echo", "{}".getBytes(StandardCharsets.UTF_8)).join(); // warm, so a cold start is not idle time
-    server = GatewayServer.start(template, runtime, "127.0.0.1", 0, null, AuthSettings.defaults("us-east-1"), null,
-        line -> { }, LIMITS);
+    InvocationListener listener =
+        new InvocationListener() {
+          @Override
+          public void invoked(String functionId, byte[] event, InvocationResult result) {
+            String text = new String(event, StandardCharsets.UTF_8);
+            if (text.contains("\"DISCONNECT\"")) {
+              disconnects.add(text);
+            }
+          }
+        };
+    runtime = new FunctionRuntime(template, "us-east-1", EnvVarsFile.NONE, line -> {}, listener);
+    runtime
+        .invoke("Echo", "{}".getBytes(StandardCharsets.UTF_8))
+        .join(); // warm, so a cold start is not idle time
+    server =
+        GatewayServer.start(
+            template,
+            runtime,
+            "127.0.0.1",
+            0,
+            null,
+            AuthSettings.defaults("us-east-1"),
+            null,
+            line -> {},
+            LIMITS);
   }
 
   @AfterAll
@@ -112,7 +127,9 @@ class WebSocketLimitsTest {
     client.send("x".repeat(2000));
 
     assertEquals("1009 Message too big", client.closeFrame());
-    assertEquals("Message too big", disconnect(1009, "Message too big").at("/requestContext/disconnectReason").asText());
+    assertEquals(
+        "Message too big",
+        disconnect(1009, "Message too big").at("/requestContext/disconnectReason").asText());
   }
 
   @Test
@@ -139,7 +156,8 @@ class WebSocketLimitsTest {
     String close = client.closeFrame();
 
     assertEquals("1001 Going away", close);
-    assertEquals(1001, disconnect(1001, "Going away").at("/requestContext/disconnectStatusCode").asInt());
+    assertEquals(
+        1001, disconnect(1001, "Going away").at("/requestContext/disconnectStatusCode").asInt());
   }
 
   @Test
@@ -147,7 +165,8 @@ class WebSocketLimitsTest {
     WebSocketTestClient client = WebSocketTestClient.connect(socket());
     long start = System.nanoTime();
 
-    while (System.nanoTime() - start < 3_000_000_000L) { // busier than the idle timeout, for 3 s of the 4
+    while (System.nanoTime() - start
+        < 3_000_000_000L) { // busier than the idle timeout, for 3 s of the 4
       client.send("ping");
       client.next();
       Thread.sleep(200);

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.localsam.testsupport.HttpTestClient.Response;
 import io.localsam.testsupport.HttpTestClient;
+import io.localsam.testsupport.HttpTestClient.Response;
 import io.localsam.testsupport.TestLambda;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,13 +26,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Lambda's Invoke API as start-lambda serves it: real HTTP to real functions, answered as deployed Lambda answers. */
+/**
+ * Lambda's Invoke API as start-lambda serves it: real HTTP to real functions, answered as deployed
+ * Lambda answers.
+ */
 class InvokeApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String INVOKE = "/2015-03-31/functions/%s/invocations";
 
-  @TempDir
-  static Path folder;
+  @TempDir static Path folder;
 
   static final List<String> invoked = Collections.synchronizedList(new ArrayList<>());
   static TestLambda lambda;
@@ -40,7 +42,10 @@ class InvokeApiTest {
 
   @BeforeAll
   static void start() {
-    lambda = TestLambda.start(folder, """
+    lambda =
+        TestLambda.start(
+            folder,
+            """
         Globals:
           Function: {Runtime: java17, CodeUri: ${CODE}, Timeout: 5}
         Resources:
@@ -62,7 +67,8 @@ class InvokeApiTest {
           Gated:
             Type: AWS::Serverless::Function
             Properties: {Handler: fixtures.Gate, ReservedConcurrentExecutions: 1}
-        """, (id, event, result) -> invoked.add(id));
+        """,
+            (id, event, result) -> invoked.add(id));
     http = lambda.http();
   }
 
@@ -110,7 +116,9 @@ class InvokeApiTest {
 
     assertEquals(200, response.status());
     assertEquals("Unhandled", response.header("X-Amz-Function-Error"));
-    assertEquals("java.lang.IllegalStateException", JSON.readTree(response.body()).get("errorType").asText());
+    assertEquals(
+        "java.lang.IllegalStateException",
+        JSON.readTree(response.body()).get("errorType").asText());
   }
 
   @Test
@@ -121,7 +129,11 @@ class InvokeApiTest {
     assertEquals(200, response.status());
     assertEquals("Unhandled", response.header("X-Amz-Function-Error"));
     assertEquals("Sandbox.Timedout", error.get("errorType").asText());
-    assertTrue(error.get("errorMessage").asText().matches("RequestId: [0-9a-f-]+ Error: Task timed out after 1\\.\\d\\d seconds"),
+    assertTrue(
+        error
+            .get("errorMessage")
+            .asText()
+            .matches("RequestId: [0-9a-f-]+ Error: Task timed out after 1\\.\\d\\d seconds"),
         error.toString());
   }
 
@@ -130,7 +142,10 @@ class InvokeApiTest {
     Response response = invoke("Chatty", "{}", "X-Amz-Log-Type", "Tail");
 
     String requestId = response.header("x-amzn-RequestId");
-    String tail = new String(Base64.getDecoder().decode(response.header("X-Amz-Log-Result")), StandardCharsets.UTF_8);
+    String tail =
+        new String(
+            Base64.getDecoder().decode(response.header("X-Amz-Log-Result")),
+            StandardCharsets.UTF_8);
     assertTrue(tail.startsWith("START RequestId: " + requestId + " Version: $LATEST\n"), tail);
     assertTrue(tail.contains("logged through LambdaLogger"), tail);
     assertTrue(tail.contains("END RequestId: " + requestId + "\n"), tail);
@@ -142,11 +157,18 @@ class InvokeApiTest {
   void an_event_invocation_answers_202_at_once_and_runs_in_the_background() {
     int before = Collections.frequency(List.copyOf(invoked), "Sleepy");
 
-    Response response = invoke("Sleepy", "{\"queryStringParameters\":{\"ms\":\"300\"}}", "X-Amz-Invocation-Type", "Event");
+    Response response =
+        invoke(
+            "Sleepy",
+            "{\"queryStringParameters\":{\"ms\":\"300\"}}",
+            "X-Amz-Invocation-Type",
+            "Event");
 
     assertEquals(202, response.status());
     assertEquals("", response.body());
-    assertTrue(eventually(lines -> Collections.frequency(lines, "Sleepy") > before, invoked), "the function ran: " + invoked);
+    assertTrue(
+        eventually(lines -> Collections.frequency(lines, "Sleepy") > before, invoked),
+        "the function ran: " + invoked);
   }
 
   @Test
@@ -157,8 +179,13 @@ class InvokeApiTest {
 
   @Test
   void functions_are_found_by_logical_id_function_name_or_arn() {
-    for (String name : List.of("Chatty", "chatty-fn", "chatty-fn:$LATEST", "arn:aws:lambda:us-east-1:123456789012:function:chatty-fn",
-        "123456789012:function:Chatty")) {
+    for (String name :
+        List.of(
+            "Chatty",
+            "chatty-fn",
+            "chatty-fn:$LATEST",
+            "arn:aws:lambda:us-east-1:123456789012:function:chatty-fn",
+            "123456789012:function:Chatty")) {
       assertEquals(200, invoke(name, "{}").status(), name);
     }
   }
@@ -169,14 +196,16 @@ class InvokeApiTest {
 
     assertEquals(404, response.status());
     assertEquals("ResourceNotFoundException", response.header("x-amzn-ErrorType"));
-    assertEquals("Function not found: arn:aws:lambda:us-east-1:123456789012:function:Nope",
+    assertEquals(
+        "Function not found: arn:aws:lambda:us-east-1:123456789012:function:Nope",
         JSON.readTree(response.body()).get("Message").asText());
   }
 
   @Test
   void a_throttled_function_is_429_too_many_requests() throws Exception {
     String gate = UUID.randomUUID().toString();
-    CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> invoke("Gated", "{\"gate\":\"" + gate + "\"}"));
+    CompletableFuture<Response> first =
+        CompletableFuture.supplyAsync(() -> invoke("Gated", "{\"gate\":\"" + gate + "\"}"));
     assertTrue(fixtures.Gate.latch(gate + ".entered").await(20, TimeUnit.SECONDS));
 
     Response throttled = invoke("Gated", "{\"gate\":\"" + gate + "\"}");
@@ -188,18 +217,22 @@ class InvokeApiTest {
   }
 
   @Test
-  void a_payload_up_to_six_megabytes_is_invoked_and_a_longer_one_is_413_request_entity_too_large() throws Exception {
+  void a_payload_up_to_six_megabytes_is_invoked_and_a_longer_one_is_413_request_entity_too_large()
+      throws Exception {
     String pad = "p".repeat(5 * 1024 * 1024);
     Response fits = invoke("Chatty", "{\"pad\":\"" + pad + "\"}");
     Response tooLarge = invoke("Chatty", "\"" + "x".repeat(7 * 1024 * 1024) + "\"");
 
     assertEquals(200, fits.status());
-    assertEquals(pad.length(), JSON.readTree(fits.body()).path("event").path("pad").asText().length());
+    assertEquals(
+        pad.length(), JSON.readTree(fits.body()).path("event").path("pad").asText().length());
     assertEquals(413, tooLarge.status());
     assertEquals("RequestEntityTooLargeException", tooLarge.header("x-amzn-ErrorType"));
-    assertEquals("Request must be smaller than 6291456 bytes for the InvokeFunction operation",
+    assertEquals(
+        "Request must be smaller than 6291456 bytes for the InvokeFunction operation",
         JSON.readTree(tooLarge.body()).get("Message").asText());
-    assertEquals(200, invoke("Chatty", "{}").status(), "the connection and the function are still fine");
+    assertEquals(
+        200, invoke("Chatty", "{}").status(), "the connection and the function are still fine");
   }
 
   @Test
@@ -208,7 +241,11 @@ class InvokeApiTest {
 
     assertEquals(400, response.status());
     assertEquals("InvalidRequestContentException", response.header("x-amzn-ErrorType"));
-    assertTrue(JSON.readTree(response.body()).get("Message").asText().startsWith("Could not parse request body into json: "),
+    assertTrue(
+        JSON.readTree(response.body())
+            .get("Message")
+            .asText()
+            .startsWith("Could not parse request body into json: "),
         response.body());
   }
 
@@ -228,20 +265,31 @@ class InvokeApiTest {
   @Test
   void other_paths_and_methods_are_answered_as_sam_answers_them() {
     assertEquals(404, http.get("/2015-03-31/functions").status());
-    assertEquals("PathNotFoundLocally", http.get("/2015-03-31/functions").header("x-amzn-ErrorType"));
+    assertEquals(
+        "PathNotFoundLocally", http.get("/2015-03-31/functions").header("x-amzn-ErrorType"));
     assertEquals(405, http.get(INVOKE.formatted("Chatty")).status());
   }
 
   @Test
   void drain_lets_an_invocation_in_flight_finish() throws Exception {
-    try (TestLambda draining = TestLambda.start(folder, """
+    try (TestLambda draining =
+        TestLambda.start(
+            folder,
+            """
         Resources:
           Sleepy:
             Type: AWS::Serverless::Function
             Properties: {Runtime: java17, CodeUri: ${CODE}, Handler: fixtures.Sleepy, Timeout: 10}
-        """, (id, event, result) -> { })) {
-      CompletableFuture<Response> inFlight = CompletableFuture.supplyAsync(
-          () -> draining.http().post(INVOKE.formatted("Sleepy"), "{\"queryStringParameters\":{\"ms\":\"1000\"}}"));
+        """,
+            (id, event, result) -> {})) {
+      CompletableFuture<Response> inFlight =
+          CompletableFuture.supplyAsync(
+              () ->
+                  draining
+                      .http()
+                      .post(
+                          INVOKE.formatted("Sleepy"),
+                          "{\"queryStringParameters\":{\"ms\":\"1000\"}}"));
       assertTrue(draining.logged("START RequestId"), "started: " + draining.logs());
 
       boolean drained = draining.server().drain(Duration.ofSeconds(20));

@@ -10,8 +10,9 @@ import io.localsam.testsupport.TestApi;
 import java.io.IOException;
 
 /**
- * The server the raw-socket tests talk to: {@code fixtures.EchoEvent}, which answers with the event it got,
- * on a REST API ({@code /echo}, {@code /echo/{proxy+}}) and an HTTP API ({@code /h/{proxy+}}).
+ * The server the raw-socket tests talk to: {@code fixtures.EchoEvent}, which answers with the event
+ * it got, on a REST API ({@code /echo}, {@code /echo/{proxy+}}) and an HTTP API ({@code
+ * /h/{proxy+}}).
  *
  * <pre>{@code
  * @RegisterExtension
@@ -22,7 +23,8 @@ import java.io.IOException;
  */
 final class EchoApi {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String TEMPLATE = """
+  private static final String TEMPLATE =
+      """
       Resources:
         Echo:
           Type: AWS::Serverless::Function

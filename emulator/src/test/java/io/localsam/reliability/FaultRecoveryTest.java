@@ -16,14 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * After a run of every kind of function fault, the emulator is back where it started: the same live
- * threads, no thread still in a function's code, heap within a generous bound, and good requests served.
- * Also: a class missing at run time (NoClassDefFoundError) fails only the invocations that need it.
+ * threads, no thread still in a function's code, heap within a generous bound, and good requests
+ * served. Also: a class missing at run time (NoClassDefFoundError) fails only the invocations that
+ * need it.
  */
 class FaultRecoveryTest {
   private static final String REST_ERROR = "{\"message\": \"Internal server error\"}";
 
-  @TempDir
-  static Path folder;
+  @TempDir static Path folder;
 
   static TestApi api;
 
@@ -34,7 +34,10 @@ class FaultRecoveryTest {
     for (String name : new String[] {"MissingDependency.class", "MissingDependency$AtInit.class"}) {
       Files.copy(TestApi.codeFolder().resolve("fixtures").resolve(name), incomplete.resolve(name));
     }
-    api = TestApi.start(folder, """
+    api =
+        TestApi.start(
+            folder,
+            """
         Globals:
           Function: {Runtime: java17, CodeUri: ${CODE}, Timeout: 10}
         Resources:
@@ -74,7 +77,8 @@ class FaultRecoveryTest {
               Handler: fixtures.Hello
               Events:
                 Api: {Type: Api, Properties: {Path: /hello, Method: get}}
-        """.replace("INCOMPLETE", folder.resolve("incomplete").toString()));
+        """
+                .replace("INCOMPLETE", folder.resolve("incomplete").toString()));
   }
 
   @AfterAll
@@ -96,7 +100,9 @@ class FaultRecoveryTest {
 
     assertEquals(502, missing.status());
     assertEquals(REST_ERROR, missing.body());
-    assertTrue(api.logged("Missing failed: java.lang.NoClassDefFoundError: fixtures/CompileOnlyHelper"), api.logs().toString());
+    assertTrue(
+        api.logged("Missing failed: java.lang.NoClassDefFoundError: fixtures/CompileOnlyHelper"),
+        api.logs().toString());
     assertEquals(1, logLines("Missing failed:"), "one gateway line per failed invocation");
     assertEquals(200, api.http().get("/missing").status(), "the rest of the function still works");
     Invocation direct = api.emulator().invoke("Missing", "{\"do\":\"helper\"}");
@@ -112,14 +118,17 @@ class FaultRecoveryTest {
     assertEquals(502, first.status());
     assertEquals(REST_ERROR, first.body());
     assertEquals(502, second.status());
-    assertTrue(api.logged("MissingAtInit failed: java.lang.NoClassDefFoundError"), api.logs().toString());
+    assertTrue(
+        api.logged("MissingAtInit failed: java.lang.NoClassDefFoundError"), api.logs().toString());
     assertEquals(200, api.http().get("/hello").status());
   }
 
   @Test
-  void after_every_kind_of_fault_threads_and_heap_return_to_their_baseline_and_good_requests_succeed() {
+  void
+      after_every_kind_of_fault_threads_and_heap_return_to_their_baseline_and_good_requests_succeed() {
     warmUp();
-    JvmGauges.await(15, () -> JvmGauges.threadsRunningFunctionCode() == 0); // from other tests of this class
+    JvmGauges.await(
+        15, () -> JvmGauges.threadsRunningFunctionCode() == 0); // from other tests of this class
     int baseline = JvmGauges.threads().size();
     Map<String, Long> baselineNames = JvmGauges.threadNames();
     long heapBefore = JvmGauges.usedHeapAfterGc();
@@ -127,24 +136,38 @@ class FaultRecoveryTest {
     assertEquals(502, bad("spin").status(), "CPU loop past its timeout");
     assertEquals(502, bad("block").status(), "blocked, ignoring interrupts, past its timeout");
     assertEquals(200, bad("thread").status(), "starts a thread that never stops");
-    assertEquals(502, bad("spin").status(), "times out in the environment holding that thread: both go");
+    assertEquals(
+        502, bad("spin").status(), "times out in the environment holding that thread: both go");
     assertEquals(502, bad("recurse").status(), "StackOverflowError");
     assertEquals(502, bad("oom").status(), "OutOfMemoryError from its own allocation");
     assertEquals(200, bad("print").status(), "megabytes to stdout");
     assertEquals(502, bad("huge").status(), "a response over 6 MB");
     assertEquals(502, api.http().get("/fail").status(), "an exception with a cause");
     assertEquals(502, api.http().get("/missing?do=helper").status(), "NoClassDefFoundError");
-    assertEquals("Runtime.ExitError", api.emulator().invoke("Exiter", "{\"how\":\"exit\"}").error());
-    assertEquals("Runtime.ExitError", api.emulator().invoke("Exiter", "{\"how\":\"halt\"}").error());
+    assertEquals(
+        "Runtime.ExitError", api.emulator().invoke("Exiter", "{\"how\":\"exit\"}").error());
+    assertEquals(
+        "Runtime.ExitError", api.emulator().invoke("Exiter", "{\"how\":\"halt\"}").error());
 
     warmUp();
-    assertTrue(JvmGauges.await(30, () -> JvmGauges.threadsRunningFunctionCode() == 0),
+    assertTrue(
+        JvmGauges.await(30, () -> JvmGauges.threadsRunningFunctionCode() == 0),
         "no thread is still running a function's code: " + JvmGauges.threadNames());
-    assertTrue(JvmGauges.await(30, () -> JvmGauges.threads().size() <= baseline + 2),
-        "live threads back to the baseline of " + baseline + ": before " + baselineNames + ", after " + JvmGauges.threadNames());
+    assertTrue(
+        JvmGauges.await(30, () -> JvmGauges.threads().size() <= baseline + 2),
+        "live threads back to the baseline of "
+            + baseline
+            + ": before "
+            + baselineNames
+            + ", after "
+            + JvmGauges.threadNames());
     long heapAfter = JvmGauges.usedHeapAfterGc();
-    assertTrue(heapAfter < heapBefore + 64L * 1024 * 1024,
-        "used heap after GC within 64 MB of " + JvmGauges.megabytes(heapBefore) + ": " + JvmGauges.megabytes(heapAfter));
+    assertTrue(
+        heapAfter < heapBefore + 64L * 1024 * 1024,
+        "used heap after GC within 64 MB of "
+            + JvmGauges.megabytes(heapBefore)
+            + ": "
+            + JvmGauges.megabytes(heapAfter));
   }
 
   /** One good request to every function, so each has its warm environment. */
@@ -153,6 +176,8 @@ class FaultRecoveryTest {
     assertEquals(200, bad("fine").status());
     assertEquals(200, api.http().get("/missing").status());
     assertEquals(502, api.http().get("/fail").status());
-    assertEquals("\"alive after 1\"", api.emulator().invoke("Exiter", "{}").response().replaceAll("after \\d+", "after 1"));
+    assertEquals(
+        "\"alive after 1\"",
+        api.emulator().invoke("Exiter", "{}").response().replaceAll("after \\d+", "after 1"));
   }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.localsam.Invocation;
 import io.localsam.testsupport.HttpTestClient.Response;
 import io.localsam.testsupport.TestApi;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -14,13 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A function that spins, blocks, recurses, runs out of memory, floods stdout or leaves threads behind
- * fails only its own invocation with the cloud's answer; the emulator keeps serving and its threads go
- * back to what they were.
+ * A function that spins, blocks, recurses, runs out of memory, floods stdout or leaves threads
+ * behind fails only its own invocation with the cloud's answer; the emulator keeps serving and its
+ * threads go back to what they were.
  */
 class FunctionFaultsTest {
   @RegisterExtension
-  static final TestApi api = TestApi.forClass("""
+  static final TestApi api =
+      TestApi.forClass(
+          """
       Resources:
         Bad:
           Type: AWS::Serverless::Function
@@ -46,7 +47,9 @@ class FunctionFaultsTest {
   }
 
   private static long localsamThreads(String name) {
-    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name) && t.isAlive()).count();
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals(name) && t.isAlive())
+        .count();
   }
 
   @Test
@@ -55,15 +58,23 @@ class FunctionFaultsTest {
     assertEquals(502, call("block").status());
     assertEquals(200, call("fine").status(), "the next request gets a fresh environment");
 
-    long spinning = Thread.getAllStackTraces().entrySet().stream()
-        .filter(e -> Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().equals("fixtures.Misbehaving")))
-        .count();
+    long spinning =
+        Thread.getAllStackTraces().entrySet().stream()
+            .filter(
+                e ->
+                    Arrays.stream(e.getValue())
+                        .anyMatch(f -> f.getClassName().equals("fixtures.Misbehaving")))
+            .count();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
     while (spinning > 0 && System.nanoTime() < deadline) {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-      spinning = Thread.getAllStackTraces().entrySet().stream()
-          .filter(e -> Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().equals("fixtures.Misbehaving")))
-          .count();
+      spinning =
+          Thread.getAllStackTraces().entrySet().stream()
+              .filter(
+                  e ->
+                      Arrays.stream(e.getValue())
+                          .anyMatch(f -> f.getClassName().equals("fixtures.Misbehaving")))
+              .count();
     }
     assertEquals(0, spinning, "no thread is still running the runaway handlers");
   }
@@ -71,11 +82,17 @@ class FunctionFaultsTest {
   @Test
   void threads_a_function_leaves_behind_end_with_its_environment() {
     assertEquals(200, call("thread").status());
-    assertEquals(1, localsamThreads("left-behind"), "Lambda freezes it between invocations; here it keeps running");
+    assertEquals(
+        1,
+        localsamThreads("left-behind"),
+        "Lambda freezes it between invocations; here it keeps running");
     // the next request reuses the warm environment whose thread it is
 
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    assertEquals(502, call("spin").status(), "a timeout discards that environment, and the threads it started");
+    assertEquals(
+        502,
+        call("spin").status(),
+        "a timeout discards that environment, and the threads it started");
     while (localsamThreads("left-behind") > 0 && System.nanoTime() < deadline) {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
     }
@@ -90,7 +107,8 @@ class FunctionFaultsTest {
 
     assertEquals("java.lang.StackOverflowError", overflow.error());
     assertEquals("java.lang.OutOfMemoryError", oom.error());
-    assertTrue(oom.response().contains("\"errorType\":\"java.lang.OutOfMemoryError\""), oom.response());
+    assertTrue(
+        oom.response().contains("\"errorType\":\"java.lang.OutOfMemoryError\""), oom.response());
     assertEquals(200, call("fine").status());
   }
 
@@ -115,8 +133,13 @@ class FunctionFaultsTest {
     String sevenMegabytes = "{\"do\":\"fine\",\"pad\":\"" + "p".repeat(7 * 1024 * 1024) + "\"}";
     String elevenMegabytes = "p".repeat(11 * 1024 * 1024);
 
-    assertEquals(502, api.http().post("/bad?do=fine", sevenMegabytes, "Content-Type", "application/json").status());
-    Response tooLong = api.http().post("/bad?do=fine", elevenMegabytes, "Content-Type", "application/json");
+    assertEquals(
+        502,
+        api.http()
+            .post("/bad?do=fine", sevenMegabytes, "Content-Type", "application/json")
+            .status());
+    Response tooLong =
+        api.http().post("/bad?do=fine", elevenMegabytes, "Content-Type", "application/json");
     assertEquals(413, tooLong.status());
     assertEquals("{\"message\":\"Request Too Long\"}", tooLong.body());
     assertEquals(200, call("fine").status());

@@ -25,34 +25,39 @@ import javax.tools.ToolProvider;
 /**
  * Rebuilds of one function, as `mvn compile` in another terminal leaves them: the class is compiled
  * once, and each generation patches its fixed-width marker ("gen-00000") in the class file, so a
- * hundred rebuilds cost no compiler runs. Every environment's class loader registers itself, weakly,
- * by logging a weak reference to it through java.util.logging, whose loggers are the JVM's (a function's
- * system properties are its environment's own), so the test can tell which loaders are still alive.
+ * hundred rebuilds cost no compiler runs. Every environment's class loader registers itself,
+ * weakly, by logging a weak reference to it through java.util.logging, whose loggers are the JVM's
+ * (a function's system properties are its environment's own), so the test can tell which loaders
+ * are still alive.
  */
 final class HotReloads {
   static final String LOADERS = "localsam.reliability.loaders";
-  private static final Logger CHANNEL = Logger.getLogger(LOADERS); // held: the LogManager keeps loggers weakly
+  private static final Logger CHANNEL =
+      Logger.getLogger(LOADERS); // held: the LogManager keeps loggers weakly
   private static final List<WeakReference<ClassLoader>> REGISTERED = new CopyOnWriteArrayList<>();
 
   static {
     CHANNEL.setUseParentHandlers(false);
     CHANNEL.setLevel(Level.ALL);
-    CHANNEL.addHandler(new Handler() {
-      @Override
-      @SuppressWarnings("unchecked")
-      public void publish(LogRecord record) {
-        if (record.getParameters() != null && record.getParameters()[0] instanceof WeakReference<?> loader) {
-          REGISTERED.add((WeakReference<ClassLoader>) loader);
-        }
-      }
+    CHANNEL.addHandler(
+        new Handler() {
+          @Override
+          @SuppressWarnings("unchecked")
+          public void publish(LogRecord record) {
+            if (record.getParameters() != null
+                && record.getParameters()[0] instanceof WeakReference<?> loader) {
+              REGISTERED.add((WeakReference<ClassLoader>) loader);
+            }
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    });
+          @Override
+          public void close() {}
+        });
   }
+
   private static final String MARKER = "gen-00000";
 
   private final Path code;
@@ -70,11 +75,14 @@ final class HotReloads {
   }
 
   /**
-   * Like {@link #compile(Path)}, and each environment also starts a thread named {@value #STUBBORN} that
-   * waits forever and swallows interrupts, as badly written background code does: only stopping it ends it.
+   * Like {@link #compile(Path)}, and each environment also starts a thread named {@value #STUBBORN}
+   * that waits forever and swallows interrupts, as badly written background code does: only
+   * stopping it ends it.
    */
   static HotReloads compileWithStubbornThread(Path folder) {
-    return compile(folder, """
+    return compile(
+        folder,
+        """
         Thread stubborn = new Thread(() -> {
           Object lock = new Object();
           synchronized (lock) {
@@ -89,17 +97,20 @@ final class HotReloads {
         }, "%s");
         stubborn.setDaemon(true);
         stubborn.start();
-        """.formatted(STUBBORN));
+        """
+            .formatted(STUBBORN));
   }
 
   static final String STUBBORN = "hot-stubborn";
 
   /**
-   * Like {@link #compile(Path)}, and each environment also has {@code CompletableFuture} run something
-   * after a delay, which starts the JDK's one delay-scheduler thread if nothing has yet.
+   * Like {@link #compile(Path)}, and each environment also has {@code CompletableFuture} run
+   * something after a delay, which starts the JDK's one delay-scheduler thread if nothing has yet.
    */
   static HotReloads compileWithDelayedTask(Path folder) {
-    return compile(folder, """
+    return compile(
+        folder,
+        """
         java.util.concurrent.CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.MILLISECONDS, Runnable::run)
             .execute(() -> { });
         """);
@@ -109,7 +120,9 @@ final class HotReloads {
     try {
       Path source = folder.resolve("src/hot/Generation.java");
       Files.createDirectories(source.getParent());
-      Files.writeString(source, """
+      Files.writeString(
+          source,
+          """
           package hot;
           public class Generation implements com.amazonaws.services.lambda.runtime.RequestHandler<Object, String> {
             static final String GENERATION = "%s";
@@ -122,10 +135,16 @@ final class HotReloads {
               return GENERATION;
             }
           }
-          """.formatted(MARKER, LOADERS, moreStaticInit), StandardCharsets.UTF_8);
+          """
+              .formatted(MARKER, LOADERS, moreStaticInit),
+          StandardCharsets.UTF_8);
       Path code = folder.resolve("code");
-      String coreApi = Path.of(RequestHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-      int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", code.toString(), "-cp", coreApi, source.toString());
+      String coreApi =
+          Path.of(RequestHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+              .toString();
+      int status =
+          ToolProvider.getSystemJavaCompiler()
+              .run(null, null, null, "-d", code.toString(), "-cp", coreApi, source.toString());
       if (status != 0) {
         throw new IllegalStateException("the hot-reload function does not compile");
       }
@@ -177,7 +196,11 @@ final class HotReloads {
       }
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
     }
-    throw new AssertionError("generation " + generation + " was not loaded within 30 s; the function still answers " + answer);
+    throw new AssertionError(
+        "generation "
+            + generation
+            + " was not loaded within 30 s; the function still answers "
+            + answer);
   }
 
   /** Every loader an environment of this function registered so far. */
@@ -185,12 +208,17 @@ final class HotReloads {
     return List.copyOf(REGISTERED);
   }
 
-  /** Loaders not yet collected, after asking for collections (bounded) until at most {@code allowed} remain. */
+  /**
+   * Loaders not yet collected, after asking for collections (bounded) until at most {@code allowed}
+   * remain.
+   */
   static long liveLoadersAfterGc(long allowed) {
-    JvmGauges.await(30, () -> {
-      System.gc();
-      return live() <= allowed;
-    });
+    JvmGauges.await(
+        30,
+        () -> {
+          System.gc();
+          return live() <= allowed;
+        });
     return live();
   }
 

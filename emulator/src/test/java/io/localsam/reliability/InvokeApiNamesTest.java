@@ -14,25 +14,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Function names and qualifiers on the Invoke API are checked as Lambda checks them, before any function is
- * looked up: a name outside the API's pattern or length is a 400 ValidationException, never another function.
- * Raw requests, since HTTP clients normalise some of these paths.
+ * Function names and qualifiers on the Invoke API are checked as Lambda checks them, before any
+ * function is looked up: a name outside the API's pattern or length is a 400 ValidationException,
+ * never another function. Raw requests, since HTTP clients normalise some of these paths.
  */
 class InvokeApiNamesTest {
-  @TempDir
-  static Path folder;
+  @TempDir static Path folder;
 
   static final List<String> invoked = Collections.synchronizedList(new ArrayList<>());
   static TestLambda lambda;
 
   @BeforeAll
   static void start() {
-    lambda = TestLambda.start(folder, """
+    lambda =
+        TestLambda.start(
+            folder,
+            """
         Resources:
           Fn:
             Type: AWS::Serverless::Function
             Properties: {Runtime: java17, CodeUri: ${CODE}, Handler: fixtures.EchoEvent}
-        """, (id, event, result) -> invoked.add(id));
+        """,
+            (id, event, result) -> invoked.add(id));
   }
 
   @AfterAll
@@ -43,9 +46,14 @@ class InvokeApiNamesTest {
   /** Invokes {@code name}; a {@code ?query} after it goes after the path's {@code /invocations}. */
   private static RawHttp.Answer invoke(String name) {
     int query = name.indexOf('?');
-    String path = "/2015-03-31/functions/" + (query < 0 ? name + "/invocations" : name.substring(0, query) + "/invocations"
-        + name.substring(query));
-    return RawHttp.exchange(lambda.port(), "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n\r\n{}");
+    String path =
+        "/2015-03-31/functions/"
+            + (query < 0
+                ? name + "/invocations"
+                : name.substring(0, query) + "/invocations" + name.substring(query));
+    return RawHttp.exchange(
+        lambda.port(),
+        "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n\r\n{}");
   }
 
   @Test
@@ -56,8 +64,13 @@ class InvokeApiNamesTest {
 
       assertEquals(400, answer.status(), name);
       assertEquals("ValidationException", answer.header("x-amzn-ErrorType"), name);
-      assertTrue(answer.body().contains("at 'functionName' failed to satisfy constraint: Member must satisfy regular"
-          + " expression pattern"), answer.body());
+      assertTrue(
+          answer
+              .body()
+              .contains(
+                  "at 'functionName' failed to satisfy constraint: Member must satisfy regular"
+                      + " expression pattern"),
+          answer.body());
     }
     assertEquals(before, invoked.size(), "nothing ran");
   }
@@ -68,7 +81,8 @@ class InvokeApiNamesTest {
 
     assertEquals(400, answer.status());
     assertEquals("ValidationException", answer.header("x-amzn-ErrorType"));
-    assertTrue(answer.body().contains("Member must have length less than or equal to 170"), answer.body());
+    assertTrue(
+        answer.body().contains("Member must have length less than or equal to 170"), answer.body());
   }
 
   @Test
@@ -83,9 +97,13 @@ class InvokeApiNamesTest {
   @Test
   void valid_qualifiers_run_the_latest_code_and_invalid_ones_are_refused() {
     assertEquals(200, invoke("Fn:$LATEST").status());
-    assertEquals(200, invoke("Fn:live").status(), "an alias: only $LATEST exists locally, so it runs");
+    assertEquals(
+        200, invoke("Fn:live").status(), "an alias: only $LATEST exists locally, so it runs");
     assertEquals(200, invoke("Fn?Qualifier=$LATEST").status());
-    assertEquals(200, invoke("arn:aws:lambda:us-east-1:123456789012:function:Fn:$LATEST?Qualifier=$LATEST").status());
+    assertEquals(
+        200,
+        invoke("arn:aws:lambda:us-east-1:123456789012:function:Fn:$LATEST?Qualifier=$LATEST")
+            .status());
 
     RawHttp.Answer mismatch = invoke("Fn:live?Qualifier=$LATEST");
     assertEquals(400, mismatch.status());
@@ -93,7 +111,9 @@ class InvokeApiNamesTest {
 
     RawHttp.Answer badQualifier = invoke("Fn?Qualifier=a.b");
     assertEquals(400, badQualifier.status());
-    assertTrue(badQualifier.body().contains("at 'qualifier' failed to satisfy constraint"), badQualifier.body());
+    assertTrue(
+        badQualifier.body().contains("at 'qualifier' failed to satisfy constraint"),
+        badQualifier.body());
     assertEquals(400, invoke("Fn?Qualifier=" + "q".repeat(129)).status());
   }
 }

@@ -15,8 +15,8 @@ final class JvmGauges {
   private JvmGauges() {}
 
   /**
-   * Live threads, leaving out the test's own HTTP client pool (the JDK client keeps idle workers for a
-   * minute, which says nothing about the emulator).
+   * Live threads, leaving out the test's own HTTP client pool (the JDK client keeps idle workers
+   * for a minute, which says nothing about the emulator).
    */
   static List<Thread> threads() {
     return Thread.getAllStackTraces().keySet().stream()
@@ -34,12 +34,20 @@ final class JvmGauges {
     return names;
   }
 
-  /** Threads whose stack is inside a test function's code right now (runaway handlers, left-behind threads). */
+  /**
+   * Threads whose stack is inside a test function's code right now (runaway handlers, left-behind
+   * threads).
+   */
   static long threadsRunningFunctionCode() {
     return Thread.getAllStackTraces().entrySet().stream()
         .filter(e -> e.getKey().isAlive())
-        .filter(e -> Arrays.stream(e.getValue()).anyMatch(frame -> frame.getClassName().startsWith("fixtures.")
-            || frame.getClassName().startsWith("hot.")))
+        .filter(
+            e ->
+                Arrays.stream(e.getValue())
+                    .anyMatch(
+                        frame ->
+                            frame.getClassName().startsWith("fixtures.")
+                                || frame.getClassName().startsWith("hot.")))
         .count();
   }
 

@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.LongAdder;
  * answer at all, is counted under "unexpected" or "no answer".
  */
 final class LoadMix {
-  /** One kind of request and the statuses that are its own (the function's answer, or its throttle). */
+  /**
+   * One kind of request and the statuses that are its own (the function's answer, or its throttle).
+   */
   record Target(String name, String method, String path, Set<Integer> expected) {}
 
   /** What a run did: answers by kind, and how long it ran. */
@@ -35,8 +37,10 @@ final class LoadMix {
     }
 
     long unexpected() {
-      return counts.entrySet().stream().filter(e -> e.getKey().startsWith("unexpected") || e.getKey().startsWith("no answer"))
-          .mapToLong(Map.Entry::getValue).sum();
+      return counts.entrySet().stream()
+          .filter(e -> e.getKey().startsWith("unexpected") || e.getKey().startsWith("no answer"))
+          .mapToLong(Map.Entry::getValue)
+          .sum();
     }
 
     long count(String kind) {
@@ -54,21 +58,28 @@ final class LoadMix {
   static Result run(URI base, int clients, Duration duration, List<Target> targets) {
     Map<String, LongAdder> counts = new ConcurrentHashMap<>();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    ExecutorService pool = Executors.newFixedThreadPool(clients, runnable -> {
-      Thread thread = new Thread(runnable, "load-client");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            clients,
+            runnable -> {
+              Thread thread = new Thread(runnable, "load-client");
+              thread.setDaemon(true);
+              return thread;
+            });
     long start = System.nanoTime();
     long end = start + duration.toNanos();
     List<Future<?>> running = new ArrayList<>();
     for (int i = 0; i < clients; i++) {
-      running.add(pool.submit(() -> {
-        while (System.nanoTime() < end) {
-          Target target = targets.get(ThreadLocalRandom.current().nextInt(targets.size()));
-          counts.computeIfAbsent(send(http, base, target), k -> new LongAdder()).increment();
-        }
-      }));
+      running.add(
+          pool.submit(
+              () -> {
+                while (System.nanoTime() < end) {
+                  Target target = targets.get(ThreadLocalRandom.current().nextInt(targets.size()));
+                  counts
+                      .computeIfAbsent(send(http, base, target), k -> new LongAdder())
+                      .increment();
+                }
+              }));
     }
     try {
       for (Future<?> client : running) {
@@ -85,14 +96,18 @@ final class LoadMix {
   }
 
   private static String send(HttpClient http, URI base, Target target) {
-    HttpRequest request = HttpRequest.newBuilder(base.resolve(target.path().substring(1)))
-        .timeout(Duration.ofSeconds(60))
-        .method(target.method(), HttpRequest.BodyPublishers.ofString("{\"load\":true}"))
-        .header("Content-Type", "application/json")
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve(target.path().substring(1)))
+            .timeout(Duration.ofSeconds(60))
+            .method(target.method(), HttpRequest.BodyPublishers.ofString("{\"load\":true}"))
+            .header("Content-Type", "application/json")
+            .build();
     try {
       int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-      return (target.expected().contains(status) ? "" : "unexpected ") + target.name() + " " + status;
+      return (target.expected().contains(status) ? "" : "unexpected ")
+          + target.name()
+          + " "
+          + status;
     } catch (HttpTimeoutException e) {
       return "no answer (timeout) " + target.name();
     } catch (InterruptedException e) {

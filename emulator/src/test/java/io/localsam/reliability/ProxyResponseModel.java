@@ -13,15 +13,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What API Gateway answers for a function's output (REST and HTTP API), written from the README's Gateway section
- * with deployed API Gateway's rules where SAM CLI differs (the cloud wins): the test oracle for
- * {@link ResponseProperties}, kept independent of the gateway's own mapper. Empty means API Gateway
- * rejects the output (REST 502, HTTP 500). Only for APIs without binary media types and requests
- * without an Accept header, as the property sends them.
+ * What API Gateway answers for a function's output (REST and HTTP API), written from the README's
+ * Gateway section with deployed API Gateway's rules where SAM CLI differs (the cloud wins): the
+ * test oracle for {@link ResponseProperties}, kept independent of the gateway's own mapper. Empty
+ * means API Gateway rejects the output (REST 502, HTTP 500). Only for APIs without binary media
+ * types and requests without an Accept header, as the property sends them.
  */
 final class ProxyResponseModel {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> V1_KEYS = Set.of("statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded", "cookies");
+  private static final Set<String> V1_KEYS =
+      Set.of("statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded", "cookies");
 
   /** A mapped response: status, headers in order (name as given), body bytes. */
   record Mapped(int status, List<Map.Entry<String, String>> headers, byte[] body) {}
@@ -37,16 +38,22 @@ final class ProxyResponseModel {
     for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!V1_KEYS.contains(name) && !name.equals("base64Encoded")) {
-        return Optional.empty(); // REST rejects any other key (Jackson's base64Encoded is read: README, fidelity)
+        return Optional
+            .empty(); // REST rejects any other key (Jackson's base64Encoded is read: README,
+        // fidelity)
       }
     }
     JsonNode statusCode = root.get("statusCode");
-    Integer status = statusCode == null || statusCode.isNull() ? Integer.valueOf(200) : status(statusCode);
+    Integer status =
+        statusCode == null || statusCode.isNull() ? Integer.valueOf(200) : status(statusCode);
     JsonNode body = root.get("body");
     JsonNode jackson = root.get("base64Encoded");
-    Boolean base64 = flag(jackson != null && !jackson.isNull() ? jackson : root.get("isBase64Encoded"));
+    Boolean base64 =
+        flag(jackson != null && !jackson.isNull() ? jackson : root.get("isBase64Encoded"));
     if (status == null || base64 == null || (body != null && !body.isNull() && !body.isTextual())) {
-      return Optional.empty(); // deployed: a valid statusCode if any (200 without), body a string, the flag a boolean or its text
+      return Optional
+          .empty(); // deployed: a valid statusCode if any (200 without), body a string, the flag a
+      // boolean or its text
     }
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     JsonNode multi = root.get("multiValueHeaders");
@@ -74,9 +81,11 @@ final class ProxyResponseModel {
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = single.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> entry = it.next();
-        Map.Entry<String, String> header = entry.getValue().isNull() ? null : Map.entry(entry.getKey(), text(entry.getValue()));
+        Map.Entry<String, String> header =
+            entry.getValue().isNull() ? null : Map.entry(entry.getKey(), text(entry.getValue()));
         if (header != null && !headers.contains(header)) {
-          headers.add(header); // REST: multiValueHeaders first, a headers pair already there is not repeated
+          headers.add(header); // REST: multiValueHeaders first, a headers pair already there is not
+          // repeated
         }
       }
     }
@@ -96,10 +105,14 @@ final class ProxyResponseModel {
       return Optional.empty(); // HTTP API: not JSON
     }
     if (!root.isObject() || !root.has("statusCode")) {
-      // HTTP API, deployed: the output itself is the body (a JSON string as its text), 200, application/json
+      // HTTP API, deployed: the output itself is the body (a JSON string as its text), 200,
+      // application/json
       String text = root.isTextual() ? root.textValue() : output;
-      return Optional.of(new Mapped(200, new ArrayList<>(List.of(Map.entry("Content-Type", "application/json"))),
-          text.getBytes(StandardCharsets.UTF_8)));
+      return Optional.of(
+          new Mapped(
+              200,
+              new ArrayList<>(List.of(Map.entry("Content-Type", "application/json"))),
+              text.getBytes(StandardCharsets.UTF_8)));
     }
     Integer status = status(root.get("statusCode"));
     Boolean base64 = flag(root.get("isBase64Encoded"));
@@ -117,7 +130,8 @@ final class ProxyResponseModel {
       }
     }
     JsonNode cookies = root.get("cookies");
-    if (cookies != null && cookies.isArray()) { // each its own Set-Cookie; a non-list is ignored (HTTP API)
+    if (cookies != null
+        && cookies.isArray()) { // each its own Set-Cookie; a non-list is ignored (HTTP API)
       for (JsonNode cookie : cookies) {
         headers.add(Map.entry("Set-Cookie", text(cookie)));
       }
@@ -127,7 +141,8 @@ final class ProxyResponseModel {
     }
     defaultContentType(headers);
     JsonNode body = root.get("body");
-    String text = body == null || body.isNull() ? "" : body.isTextual() ? body.textValue() : body.toString();
+    String text =
+        body == null || body.isNull() ? "" : body.isTextual() ? body.textValue() : body.toString();
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     if (base64) {
       try {
@@ -178,12 +193,15 @@ final class ProxyResponseModel {
   }
 
   private static String text(JsonNode value) {
-    return value.isTextual() ? value.textValue() : value.isValueNode() ? value.asText() : value.toString();
+    return value.isTextual()
+        ? value.textValue()
+        : value.isValueNode() ? value.asText() : value.toString();
   }
 
   /** A header HTTP can carry: a non-empty name, and no line break anywhere. */
   private static boolean sendable(Map.Entry<String, String> header) {
-    return !header.getKey().isEmpty() && header.getKey().chars().noneMatch(c -> c == '\r' || c == '\n')
+    return !header.getKey().isEmpty()
+        && header.getKey().chars().noneMatch(c -> c == '\r' || c == '\n')
         && header.getValue().chars().noneMatch(c -> c == '\r' || c == '\n');
   }
 

@@ -16,9 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A client that sends bytes exactly as written, which HTTP clients would refuse or normalise, and reads
- * one response at a time. Every read is bounded, so a server that never answers fails the test instead
- * of hanging it.
+ * A client that sends bytes exactly as written, which HTTP clients would refuse or normalise, and
+ * reads one response at a time. Every read is bounded, so a server that never answers fails the
+ * test instead of hanging it.
  */
 final class RawHttp implements AutoCloseable {
   private static final Duration READ_LIMIT = Duration.ofSeconds(20);
@@ -43,7 +43,9 @@ final class RawHttp implements AutoCloseable {
     }
   }
 
-  /** One request on a fresh connection, and the answer (null when the server closed without one). */
+  /**
+   * One request on a fresh connection, and the answer (null when the server closed without one).
+   */
   static Answer exchange(int port, String request) {
     return exchange(port, request.getBytes(StandardCharsets.ISO_8859_1));
   }
@@ -69,7 +71,9 @@ final class RawHttp implements AutoCloseable {
     }
   }
 
-  /** Sends without failing when the server has already closed the connection (it may answer early). */
+  /**
+   * Sends without failing when the server has already closed the connection (it may answer early).
+   */
   boolean trySend(byte[] bytes) {
     try {
       out.write(bytes);
@@ -80,7 +84,9 @@ final class RawHttp implements AutoCloseable {
     }
   }
 
-  /** Reads one response; null when the connection ends (or is reset) before a status line arrives. */
+  /**
+   * Reads one response; null when the connection ends (or is reset) before a status line arrives.
+   */
   Answer read() {
     try {
       String head = readHead();
@@ -93,7 +99,10 @@ final class RawHttp implements AutoCloseable {
       Map<String, List<String>> headers = new LinkedHashMap<>();
       for (int i = 1; i < lines.length; i++) {
         int colon = lines[i].indexOf(':');
-        headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+        headers
+            .computeIfAbsent(
+                lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                k -> new ArrayList<>())
             .add(lines[i].substring(colon + 1).trim());
       }
       byte[] body = readBody(headers);
@@ -129,10 +138,16 @@ final class RawHttp implements AutoCloseable {
     while (matched < 4) {
       int b = in.read();
       if (b < 0) {
-        return head.size() == 0 ? null : fail("the connection ended inside the response head: " + head);
+        return head.size() == 0
+            ? null
+            : fail("the connection ended inside the response head: " + head);
       }
       head.write(b);
-      matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3)) ? matched + 1 : 0;
+      matched =
+          (b == '\r' && (matched == 0 || matched == 2))
+                  || (b == '\n' && (matched == 1 || matched == 3))
+              ? matched + 1
+              : 0;
       if (head.size() > 1024 * 1024) {
         return fail("a response head over 1 MB");
       }

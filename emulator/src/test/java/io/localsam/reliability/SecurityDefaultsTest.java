@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localsam.EmulatorOptions;
 import io.localsam.reliability.RawHttp.Answer;
-import io.localsam.testsupport.HttpTestClient.Response;
 import io.localsam.testsupport.HttpTestClient;
+import io.localsam.testsupport.HttpTestClient.Response;
 import io.localsam.testsupport.TestApi;
 import java.io.IOException;
 import java.net.URI;
@@ -33,44 +33,70 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What LocalSAM exposes when the developer asks for nothing special: only the loopback address, only
- * the environment variables the template declares (with fake credentials), only the static folder's
- * files, and no cross-origin access.
+ * What LocalSAM exposes when the developer asks for nothing special: only the loopback address,
+ * only the environment variables the template declares (with fake credentials), only the static
+ * folder's files, and no cross-origin access.
  */
 class SecurityDefaultsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Every variable Lambda or SAM CLI sets, which a function may see whatever the shell holds. */
-  private static final Set<String> RESERVED = Set.of("AWS_SAM_LOCAL", "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ACCOUNT_ID",
-      "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
-      "AWS_LAMBDA_FUNCTION_TIMEOUT", "AWS_LAMBDA_FUNCTION_HANDLER", "_HANDLER", "AWS_LAMBDA_FUNCTION_VERSION",
-      "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_EXECUTION_ENV",
-      "LANG", "TZ", "AWS_LAMBDA_LOG_FORMAT", "AWS_LAMBDA_LOG_LEVEL", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR", "PATH",
-      "LD_LIBRARY_PATH", "AWS_XRAY_CONTEXT_MISSING", "_X_AMZN_TRACE_ID");
+  private static final Set<String> RESERVED =
+      Set.of(
+          "AWS_SAM_LOCAL",
+          "AWS_REGION",
+          "AWS_DEFAULT_REGION",
+          "AWS_ACCOUNT_ID",
+          "AWS_ACCESS_KEY_ID",
+          "AWS_SECRET_ACCESS_KEY",
+          "AWS_LAMBDA_FUNCTION_NAME",
+          "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+          "AWS_LAMBDA_FUNCTION_TIMEOUT",
+          "AWS_LAMBDA_FUNCTION_HANDLER",
+          "_HANDLER",
+          "AWS_LAMBDA_FUNCTION_VERSION",
+          "AWS_LAMBDA_LOG_GROUP_NAME",
+          "AWS_LAMBDA_LOG_STREAM_NAME",
+          "AWS_LAMBDA_INITIALIZATION_TYPE",
+          "AWS_EXECUTION_ENV",
+          "LANG",
+          "TZ",
+          "AWS_LAMBDA_LOG_FORMAT",
+          "AWS_LAMBDA_LOG_LEVEL",
+          "LAMBDA_TASK_ROOT",
+          "LAMBDA_RUNTIME_DIR",
+          "PATH",
+          "LD_LIBRARY_PATH",
+          "AWS_XRAY_CONTEXT_MISSING",
+          "_X_AMZN_TRACE_ID");
 
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   @Test
   void the_default_bind_address_is_loopback_only() throws Exception {
-    assertEquals("127.0.0.1", EmulatorOptions.builder(folder.resolve("template.yaml")).build().host());
+    assertEquals(
+        "127.0.0.1", EmulatorOptions.builder(folder.resolve("template.yaml")).build().host());
     try (TestApi api = TestApi.start(folder, TestApi.HELLO_TEMPLATE)) {
       assertEquals("127.0.0.1", api.emulator().baseUri().getHost());
       Path table = Path.of("/proc/net/tcp");
-      assumeTrue(Files.isReadable(table), "the kernel's socket table shows what is really bound (Linux)");
+      assumeTrue(
+          Files.isReadable(table), "the kernel's socket table shows what is really bound (Linux)");
       String port = String.format("%04X", api.emulator().port());
       List<String> listening = new ArrayList<>();
       for (Path file : List.of(table, Path.of("/proc/net/tcp6"))) {
         if (Files.isReadable(file)) {
           for (String line : Files.readAllLines(file)) {
             String[] fields = line.trim().split("\\s+");
-            if (fields.length > 3 && fields[1].endsWith(":" + port) && fields[3].equals("0A")) { // 0A = LISTEN
+            if (fields.length > 3
+                && fields[1].endsWith(":" + port)
+                && fields[3].equals("0A")) { // 0A = LISTEN
               listening.add(fields[1]);
             }
           }
         }
       }
-      // 127.0.0.1, written by the kernel as an IPv4 socket or as an IPv4-mapped IPv6 one; never 0.0.0.0 or ::
+      // 127.0.0.1, written by the kernel as an IPv4 socket or as an IPv4-mapped IPv6 one; never
+      // 0.0.0.0 or ::
       Set<String> loopback = Set.of("0100007F:" + port, "0000000000000000FFFF00000100007F:" + port);
       assertEquals(1, listening.size(), listening.toString());
       assertTrue(loopback.contains(listening.get(0)), "listening on loopback only: " + listening);
@@ -78,9 +104,12 @@ class SecurityDefaultsTest {
   }
 
   @Test
-  void from_the_command_line_a_function_sees_only_declared_variables_and_fake_credentials() throws Exception {
+  void from_the_command_line_a_function_sees_only_declared_variables_and_fake_credentials()
+      throws Exception {
     Path template = folder.resolve("template.yaml");
-    Files.writeString(template, """
+    Files.writeString(
+        template,
+        """
         Resources:
           Env:
             Type: AWS::Serverless::Function
@@ -91,12 +120,23 @@ class SecurityDefaultsTest {
               Environment: {Variables: {TABLE: orders, DECLARED_IN_SHELL: from-template}}
               Events:
                 Get: {Type: Api, Properties: {Path: /env, Method: get}}
-        """.formatted(TestApi.codeFolder()), StandardCharsets.UTF_8);
+        """
+            .formatted(TestApi.codeFolder()),
+        StandardCharsets.UTF_8);
     Path stderr = folder.resolve("stderr.txt");
-    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "io.localsam.cli.Main", "start-api", "-t", template.toString(), "-p", "0")
-        .redirectError(stderr.toFile())
-        .redirectOutput(folder.resolve("stdout.txt").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.localsam.cli.Main",
+                "start-api",
+                "-t",
+                template.toString(),
+                "-p",
+                "0")
+            .redirectError(stderr.toFile())
+            .redirectOutput(folder.resolve("stdout.txt").toFile());
     Map<String, String> shell = builder.environment(); // the developer's shell, with secrets in it
     shell.put("AWS_ACCESS_KEY_ID", "AKIAREALDEVELOPERKEY");
     shell.put("AWS_SECRET_ACCESS_KEY", "real-developer-secret");
@@ -110,7 +150,10 @@ class SecurityDefaultsTest {
       Matcher url = Pattern.compile("(http://\\S+)").matcher(running);
       assertTrue(url.find(), running);
       URI base = URI.create(url.group(1) + "/");
-      assertEquals("127.0.0.1", base.getHost(), "the command line binds loopback unless --host says otherwise");
+      assertEquals(
+          "127.0.0.1",
+          base.getHost(),
+          "the command line binds loopback unless --host says otherwise");
 
       Response response = new HttpTestClient(base).get("/env");
 
@@ -118,13 +161,23 @@ class SecurityDefaultsTest {
       JsonNode seen = JSON.readTree(response.body());
       for (Iterator<String> names = seen.fieldNames(); names.hasNext(); ) {
         String name = names.next();
-        assertTrue(RESERVED.contains(name) || name.equals("TABLE") || name.equals("DECLARED_IN_SHELL"),
+        assertTrue(
+            RESERVED.contains(name) || name.equals("TABLE") || name.equals("DECLARED_IN_SHELL"),
             name + " is neither declared nor one Lambda sets");
       }
-      assertEquals("defaultkey", seen.path("AWS_ACCESS_KEY_ID").asText(), "fake credentials, never the developer's");
+      assertEquals(
+          "defaultkey",
+          seen.path("AWS_ACCESS_KEY_ID").asText(),
+          "fake credentials, never the developer's");
       assertEquals("defaultsecret", seen.path("AWS_SECRET_ACCESS_KEY").asText());
-      assertFalse(response.body().contains("real-") || response.body().contains("AKIAREAL") || response.body().contains("ghp_"));
-      assertEquals("from-shell", seen.path("DECLARED_IN_SHELL").asText(), "a declared name may come from the shell, as in SAM CLI");
+      assertFalse(
+          response.body().contains("real-")
+              || response.body().contains("AKIAREAL")
+              || response.body().contains("ghp_"));
+      assertEquals(
+          "from-shell",
+          seen.path("DECLARED_IN_SHELL").asText(),
+          "a declared name may come from the shell, as in SAM CLI");
       assertEquals("orders", seen.path("TABLE").asText());
     } finally {
       process.destroy();
@@ -147,7 +200,8 @@ class SecurityDefaultsTest {
       }
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
     }
-    throw new AssertionError("no line with '" + text + "': " + Files.readString(stderr, StandardCharsets.UTF_8));
+    throw new AssertionError(
+        "no line with '" + text + "': " + Files.readString(stderr, StandardCharsets.UTF_8));
   }
 
   @Test
@@ -159,15 +213,39 @@ class SecurityDefaultsTest {
     Files.writeString(app.resolve("template.yaml.bak"), "TOP-SECRET");
     try (TestApi api = TestApi.start(app, TestApi.HELLO_TEMPLATE)) {
       String absolute = app.resolve("secret.txt").toAbsolutePath().toString();
-      for (String path : List.of("/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "/%2e%2e%2fsecret.txt",
-          "/.%2e/secret.txt", "/css/..%2f..%2fsecret.txt", "/css/%2e%2e/%2e%2e/secret.txt", "/%252e%252e/secret.txt",
-          "/..%5csecret.txt", "/css/../../secret.txt", "//..//secret.txt", "/%2f..%2fsecret.txt", absolute,
-          "/%2e%2e/template.yaml", "/../template.yaml", "/secret.txt%00.css", "/", "/css", "/css/", "/css/.")) {
-        Answer answer = RawHttp.exchange(api.emulator().port(), "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+      for (String path :
+          List.of(
+              "/../secret.txt",
+              "/%2e%2e/secret.txt",
+              "/..%2fsecret.txt",
+              "/%2e%2e%2fsecret.txt",
+              "/.%2e/secret.txt",
+              "/css/..%2f..%2fsecret.txt",
+              "/css/%2e%2e/%2e%2e/secret.txt",
+              "/%252e%252e/secret.txt",
+              "/..%5csecret.txt",
+              "/css/../../secret.txt",
+              "//..//secret.txt",
+              "/%2f..%2fsecret.txt",
+              absolute,
+              "/%2e%2e/template.yaml",
+              "/../template.yaml",
+              "/secret.txt%00.css",
+              "/",
+              "/css",
+              "/css/",
+              "/css/.")) {
+        Answer answer =
+            RawHttp.exchange(
+                api.emulator().port(),
+                "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
         assertNotNull(answer, path);
         assertTrue(answer.status() == 403 || answer.status() == 400, path + " -> " + answer);
-        assertFalse(answer.body().contains("TOP-SECRET") || answer.body().contains("site.css") || answer.body().contains("Resources"),
+        assertFalse(
+            answer.body().contains("TOP-SECRET")
+                || answer.body().contains("site.css")
+                || answer.body().contains("Resources"),
             path + " -> " + answer);
       }
       assertEquals("h1{}", api.http().get("/css/site.css").body(), "the folder itself is served");
@@ -178,14 +256,19 @@ class SecurityDefaultsTest {
   void without_cors_in_the_template_no_other_origin_may_read_a_response() throws Exception {
     try (TestApi api = TestApi.start(folder, TestApi.HELLO_TEMPLATE)) {
       Response get = api.http().get("/hello", "Origin", "http://evil.example");
-      Answer preflight = RawHttp.exchange(api.emulator().port(), "OPTIONS /hello HTTP/1.1\r\nHost: x\r\nOrigin: http://evil.example\r\n"
-          + "Access-Control-Request-Method: GET\r\nConnection: close\r\n\r\n");
+      Answer preflight =
+          RawHttp.exchange(
+              api.emulator().port(),
+              "OPTIONS /hello HTTP/1.1\r\nHost: x\r\nOrigin: http://evil.example\r\n"
+                  + "Access-Control-Request-Method: GET\r\nConnection: close\r\n\r\n");
 
       assertEquals(200, get.status());
       assertNull(get.header("Access-Control-Allow-Origin"));
       assertEquals(403, preflight.status(), preflight.toString());
       assertNull(preflight.header("access-control-allow-origin"));
-      assertFalse(preflight.headers().keySet().stream().anyMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("access-control-")));
+      assertFalse(
+          preflight.headers().keySet().stream()
+              .anyMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("access-control-")));
     }
   }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.localsam.reliability.RawHttp.Answer;
 import io.localsam.testsupport.TestApi;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,17 +16,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Clients that trickle a request or stop half way hold only their own connection: no worker waits on
- * them, everyone else is served meanwhile, and a body that never completes never reaches a function.
- * "Meanwhile" is made certain by order, not by time: the normal request runs while the slow one is
- * known to be incomplete.
+ * Clients that trickle a request or stop half way hold only their own connection: no worker waits
+ * on them, everyone else is served meanwhile, and a body that never completes never reaches a
+ * function. "Meanwhile" is made certain by order, not by time: the normal request runs while the
+ * slow one is known to be incomplete.
  */
 class SlowClientTest {
-  @RegisterExtension
-  static final TestApi api = EchoApi.forClass();
+  @RegisterExtension static final TestApi api = EchoApi.forClass();
 
   private static void assertServed() {
-    Answer answer = RawHttp.exchange(api.port(), "GET /echo?normal=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    Answer answer =
+        RawHttp.exchange(
+            api.port(), "GET /echo?normal=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     assertNotNull(answer, "a normal request is answered while slow clients hold connections");
     assertEquals(200, answer.status(), answer.toString());
   }
@@ -42,7 +42,8 @@ class SlowClientTest {
 
   @Test
   void headers_sent_byte_by_byte_hold_no_worker_and_are_answered_when_complete() {
-    String request = "POST /echo HTTP/1.1\r\nHost: x\r\nX-Slow: one byte at a time\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello";
+    String request =
+        "POST /echo HTTP/1.1\r\nHost: x\r\nX-Slow: one byte at a time\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello";
     int half = request.indexOf("Content-Length");
     try (RawHttp slow = RawHttp.connect(api.port())) {
       trickle(slow, request.substring(0, half));
@@ -54,7 +55,10 @@ class SlowClientTest {
 
       assertNotNull(answer);
       assertEquals(200, answer.status(), answer.toString());
-      assertTrue(answer.body().contains("\"X-Slow\":\"one byte at a time\"") && answer.body().contains("\"body\":\"hello\""), answer.body());
+      assertTrue(
+          answer.body().contains("\"X-Slow\":\"one byte at a time\"")
+              && answer.body().contains("\"body\":\"hello\""),
+          answer.body());
     }
   }
 
@@ -64,8 +68,15 @@ class SlowClientTest {
     List<RawHttp> stalled = new ArrayList<>();
     try {
       for (int i = 0; i < 16; i++) { // more than the server's I/O and worker threads together
-        stalled.add(RawHttp.connect(api.port()).send("GET /echo?stalled=" + i + " HTTP/1.1\r\nHost: x\r\nX-Partial: "));
-        stalled.add(RawHttp.connect(api.port()).send("POST /echo?stalled=" + i + " HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nonly ten b"));
+        stalled.add(
+            RawHttp.connect(api.port())
+                .send("GET /echo?stalled=" + i + " HTTP/1.1\r\nHost: x\r\nX-Partial: "));
+        stalled.add(
+            RawHttp.connect(api.port())
+                .send(
+                    "POST /echo?stalled="
+                        + i
+                        + " HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nonly ten b"));
       }
 
       for (int i = 0; i < 8; i++) {
@@ -76,14 +87,16 @@ class SlowClientTest {
     }
 
     assertServed();
-    assertTrue(api.emulator().invocations().stream().noneMatch(i -> i.event().contains("stalled")),
+    assertTrue(
+        api.emulator().invocations().stream().noneMatch(i -> i.event().contains("stalled")),
         "no function ran for a request that never completed");
   }
 
   @Test
   void a_body_that_stops_half_way_then_completes_is_answered_in_full() {
     try (RawHttp slow = RawHttp.connect(api.port())) {
-      slow.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\nConnection: close\r\n\r\nfirst");
+      slow.send(
+          "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\nConnection: close\r\n\r\nfirst");
 
       assertServed();
       slow.send("-last");
@@ -101,7 +114,9 @@ class SlowClientTest {
       stalled.send("GET /echo HTTP/1.1\r\nHost: x\r\nX-Never-Finished: ");
 
       // the server's request-parse timeout (10 s) closes it; wait up to three times that
-      assertTrue(stalled.closedByServer(Duration.ofSeconds(30)), "a half-sent request does not hold its connection for ever");
+      assertTrue(
+          stalled.closedByServer(Duration.ofSeconds(30)),
+          "a half-sent request does not hold its connection for ever");
     }
     assertServed();
   }

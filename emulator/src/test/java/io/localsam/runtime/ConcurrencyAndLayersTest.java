@@ -24,14 +24,20 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** ReservedConcurrentExecutions caps a function's environments; a local layer's java/lib joins its class path. */
+/**
+ * ReservedConcurrentExecutions caps a function's environments; a local layer's java/lib joins its
+ * class path.
+ */
 class ConcurrencyAndLayersTest {
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   @Test
-  void requests_beyond_reserved_concurrency_are_refused_as_api_gateway_answers_a_throttled_lambda() throws Exception {
-    try (TestApi api = TestApi.start(folder, """
+  void requests_beyond_reserved_concurrency_are_refused_as_api_gateway_answers_a_throttled_lambda()
+      throws Exception {
+    try (TestApi api =
+        TestApi.start(
+            folder,
+            """
         Resources:
           OneAtATime:
             Type: AWS::Serverless::Function
@@ -44,22 +50,36 @@ class ConcurrencyAndLayersTest {
                 Get: {Type: Api, Properties: {Path: /gate, Method: get}}
         """)) {
       String gate = UUID.randomUUID().toString();
-      CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> api.http().get("/gate?gate=" + gate));
-      assertTrue(Gate.latch(gate + ".entered").await(20, TimeUnit.SECONDS), "the first request is running");
+      CompletableFuture<Response> first =
+          CompletableFuture.supplyAsync(() -> api.http().get("/gate?gate=" + gate));
+      assertTrue(
+          Gate.latch(gate + ".entered").await(20, TimeUnit.SECONDS),
+          "the first request is running");
 
       Response throttled = api.http().get("/gate?gate=" + gate);
       Gate.latch(gate).countDown();
 
-      assertEquals(500, throttled.status()); // "If the Lambda API rejects the invocation request, API Gateway returns a 500"
+      assertEquals(
+          500,
+          throttled
+              .status()); // "If the Lambda API rejects the invocation request, API Gateway returns
+      // a 500"
       assertEquals("{\"message\": \"Internal server error\"}", throttled.body());
       assertEquals(200, first.get(20, TimeUnit.SECONDS).status());
-      assertEquals(200, api.http().get("/gate?gate=" + gate).status(), "free again once the first has finished");
+      assertEquals(
+          200,
+          api.http().get("/gate?gate=" + gate).status(),
+          "free again once the first has finished");
     }
   }
 
   @Test
-  void a_caller_that_invokes_again_as_soon_as_it_has_the_result_is_not_throttled() throws Exception {
-    Path file = TestApi.writeTemplate(folder, """
+  void a_caller_that_invokes_again_as_soon_as_it_has_the_result_is_not_throttled()
+      throws Exception {
+    Path file =
+        TestApi.writeTemplate(
+            folder,
+            """
         Resources:
           OneAtATime:
             Type: AWS::Serverless::Function
@@ -68,22 +88,36 @@ class ConcurrencyAndLayersTest {
     String gate = UUID.randomUUID().toString();
     Gate.latch(gate).countDown(); // open: every invocation passes at once
     byte[] event = ("{\"gate\":\"" + gate + "\"}").getBytes(StandardCharsets.UTF_8);
-    try (FunctionRuntime runtime = new FunctionRuntime(TemplateLoader.load(file, Map.of(), "us-east-1"),
-        "us-east-1", EnvVarsFile.NONE, line -> { }, (id, in, out) -> { })) {
-      // The second call is made inside the completion of the first, as a gateway answering at once and a
+    try (FunctionRuntime runtime =
+        new FunctionRuntime(
+            TemplateLoader.load(file, Map.of(), "us-east-1"),
+            "us-east-1",
+            EnvVarsFile.NONE,
+            line -> {},
+            (id, in, out) -> {})) {
+      // The second call is made inside the completion of the first, as a gateway answering at once
+      // and a
       // client calling straight back can make it: the first one's slot must already be free.
-      InvocationResult second = runtime.invoke("OneAtATime", event)
-          .thenCompose(first -> runtime.invoke("OneAtATime", event))
-          .get(20, TimeUnit.SECONDS);
+      InvocationResult second =
+          runtime
+              .invoke("OneAtATime", event)
+              .thenCompose(first -> runtime.invoke("OneAtATime", event))
+              .get(20, TimeUnit.SECONDS);
 
-      assertEquals("passed " + gate, new ObjectMapper().readTree(second.payload()).path("body").asText(),
+      assertEquals(
+          "passed " + gate,
+          new ObjectMapper().readTree(second.payload()).path("body").asText(),
           new String(second.payload(), StandardCharsets.UTF_8));
     }
   }
 
   @Test
-  void beyond_its_environment_limit_a_function_queues_requests_instead_of_starting_more() throws Exception {
-    try (TestApi api = TestApi.start(folder, """
+  void beyond_its_environment_limit_a_function_queues_requests_instead_of_starting_more()
+      throws Exception {
+    try (TestApi api =
+        TestApi.start(
+            folder,
+            """
         Resources:
           Busy:
             Type: AWS::Serverless::Function
@@ -94,19 +128,26 @@ class ConcurrencyAndLayersTest {
               Events:
                 Get: {Type: Api, Properties: {Path: /busy, Method: get}}
         """)) {
-      int requests = Math.min(3 * FunctionRuntime.DEFAULT_ENVIRONMENTS, FunctionRuntime.DEFAULT_CONCURRENCY);
+      int requests =
+          Math.min(3 * FunctionRuntime.DEFAULT_ENVIRONMENTS, FunctionRuntime.DEFAULT_CONCURRENCY);
       List<CompletableFuture<Response>> answers = new ArrayList<>();
       for (int i = 0; i < requests; i++) {
-        answers.add(CompletableFuture.supplyAsync(() -> api.http().get("/busy"), Executors.newCachedThreadPool()));
+        answers.add(
+            CompletableFuture.supplyAsync(
+                () -> api.http().get("/busy"), Executors.newCachedThreadPool()));
       }
       Set<String> environments = new HashSet<>();
       for (CompletableFuture<Response> answer : answers) {
         Response response = answer.get(60, TimeUnit.SECONDS);
-        assertEquals(200, response.status(), "waits for a free environment, never refused below the concurrency limit");
+        assertEquals(
+            200,
+            response.status(),
+            "waits for a free environment, never refused below the concurrency limit");
         environments.add(response.body());
       }
 
-      assertTrue(environments.size() <= FunctionRuntime.DEFAULT_ENVIRONMENTS,
+      assertTrue(
+          environments.size() <= FunctionRuntime.DEFAULT_ENVIRONMENTS,
           environments.size() + " environments for " + requests + " concurrent requests");
     }
   }
@@ -122,7 +163,10 @@ class ConcurrencyAndLayersTest {
         Files.copy(jar, layerLib.resolve(jar.getFileName()));
       }
     }
-    try (TestApi api = TestApi.start(folder, """
+    try (TestApi api =
+        TestApi.start(
+            folder,
+            """
         Resources:
           Libraries:
             Type: AWS::Serverless::LayerVersion

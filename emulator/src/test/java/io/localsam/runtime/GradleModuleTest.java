@@ -22,18 +22,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @EnabledOnOs({OS.LINUX, OS.MAC})
 class GradleModuleTest {
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   @Test
   void a_gradle_module_runs_with_its_runtime_class_path_resolved_once() throws Exception {
     Path module = folder.resolve("OrdersFunction");
     Path classes = Files.createDirectories(module.resolve("build/classes/java/main/fixtures"));
-    Files.copy(TestApi.codeFolder().resolve("fixtures/Hello.class"), classes.resolve("Hello.class"));
+    Files.copy(
+        TestApi.codeFolder().resolve("fixtures/Hello.class"), classes.resolve("Hello.class"));
     Files.copy(TestApi.codeFolder().resolve("fixtures/Json.class"), classes.resolve("Json.class"));
     Files.writeString(module.resolve("build.gradle"), "plugins { id 'java' }\n");
-    StringBuilder answer = new StringBuilder("LOCALSAM-CLASSPATH:" + module.resolve("build/classes/java/main") + "\n");
-    answer.append("LOCALSAM-CLASSPATH:").append(module.resolve("build/resources/main")).append("\n"); // absent: skipped
+    StringBuilder answer =
+        new StringBuilder("LOCALSAM-CLASSPATH:" + module.resolve("build/classes/java/main") + "\n");
+    answer
+        .append("LOCALSAM-CLASSPATH:")
+        .append(module.resolve("build/resources/main"))
+        .append("\n"); // absent: skipped
     try (Stream<Path> jars = Files.list(TestApi.codeFolder().resolve("lib"))) {
       for (Path jar : jars.sorted().toList()) {
         answer.append("LOCALSAM-CLASSPATH:").append(jar).append("\n");
@@ -41,14 +45,18 @@ class GradleModuleTest {
     }
     Path calls = folder.resolve("calls.txt");
     Path gradlew = module.resolve("gradlew");
-    Files.writeString(gradlew, """
+    Files.writeString(
+        gradlew,
+        """
         #!/bin/sh
         echo called >> '%s'
         case "$*" in *"-I "*localsamClasspath*) ;; *) echo "unexpected arguments: $*"; exit 2;; esac
         printf '%%s' '%s'
-        """.formatted(calls, answer));
+        """
+            .formatted(calls, answer));
     Files.setPosixFilePermissions(gradlew, PosixFilePermissions.fromString("rwxr-xr-x"));
-    String template = """
+    String template =
+        """
         Resources:
           Orders:
             Type: AWS::Serverless::Function
@@ -67,7 +75,12 @@ class GradleModuleTest {
       }
     }
 
-    assertEquals(List.of("called"), Files.readAllLines(calls), "Gradle is asked once; the second start reads the cache");
-    assertTrue(Files.readString(module.resolve("build/localsam-classpath.txt")).contains("aws-lambda-java-events"));
+    assertEquals(
+        List.of("called"),
+        Files.readAllLines(calls),
+        "Gradle is asked once; the second start reads the cache");
+    assertTrue(
+        Files.readString(module.resolve("build/localsam-classpath.txt"))
+            .contains("aws-lambda-java-events"));
   }
 }

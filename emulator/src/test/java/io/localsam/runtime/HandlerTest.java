@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Handlers run as the Java runtime runs them (README, Runtime): the
- * event bytes become the declared type, the result becomes bytes, and failures become its documents.
+ * Handlers run as the Java runtime runs them (README, Runtime): the event bytes become the declared
+ * type, the result becomes bytes, and failures become its documents.
  */
 class HandlerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,21 +56,29 @@ class HandlerTest {
     HANDLERS.put("Probe", "fixtures.Handlers$ContextProbe");
   }
 
-  @TempDir
-  static Path folder;
+  @TempDir static Path folder;
 
   static TestApi api;
 
   @BeforeAll
   static void start() {
-    StringBuilder template = new StringBuilder("""
+    StringBuilder template =
+        new StringBuilder(
+            """
         Globals:
           Function: {Runtime: java17, CodeUri: ${CODE}, MemorySize: 256, Timeout: 7}
         Resources:
         """);
-    HANDLERS.forEach((id, handler) -> template.append("  ").append(id).append(":\n")
-        .append("    Type: AWS::Serverless::Function\n")
-        .append("    Properties: {Handler: '").append(handler).append("'}\n"));
+    HANDLERS.forEach(
+        (id, handler) ->
+            template
+                .append("  ")
+                .append(id)
+                .append(":\n")
+                .append("    Type: AWS::Serverless::Function\n")
+                .append("    Properties: {Handler: '")
+                .append(handler)
+                .append("'}\n"));
     api = TestApi.start(folder, template.toString());
   }
 
@@ -94,15 +102,19 @@ class HandlerTest {
   void string_input_and_output_follow_the_runtime_json_rules() throws Exception {
     assertEquals("\"got:abc\"", invoke("Upper", "\"abc\""));
     assertEquals("\"got:123\"", invoke("Upper", "123"), "scalars are coerced to String");
-    assertEquals("{\"errorMessage\":\"An error occurred during JSON parsing\",\"errorType\":\"java.lang.RuntimeException\",\"stackTrace\":[]}",
+    assertEquals(
+        "{\"errorMessage\":\"An error occurred during JSON parsing\",\"errorType\":\"java.lang.RuntimeException\",\"stackTrace\":[]}",
         invoke("Upper", "{\"a\":1}"));
-    assertEquals("{\"errorMessage\":\"An error occurred during JSON parsing\",\"errorType\":\"java.lang.RuntimeException\",\"stackTrace\":[]}",
-        invoke("Upper", ""), "empty input cannot be parsed");
+    assertEquals(
+        "{\"errorMessage\":\"An error occurred during JSON parsing\",\"errorType\":\"java.lang.RuntimeException\",\"stackTrace\":[]}",
+        invoke("Upper", ""),
+        "empty input cannot be parsed");
   }
 
   @Test
   void maps_lists_primitives_void_and_bytes() {
-    assertEquals("{\"in\":true,\"n\":1}", invoke("MapFn", "{\"in\":true}"), "null map values are left out");
+    assertEquals(
+        "{\"in\":true,\"n\":1}", invoke("MapFn", "{\"in\":true}"), "null map values are left out");
     assertEquals("6", invoke("Sum", "[1,\"2\",3]"));
     assertEquals("null", invoke("Nothing", "{}"));
     assertEquals("\"aGk=\"", invoke("Bytes", "\"hi\""), "byte[] is a base64 JSON string");
@@ -111,20 +123,27 @@ class HandlerTest {
 
   @Test
   void pojos_and_records_use_the_runtime_jackson_settings() throws Exception {
-    JsonNode person = JSON.readTree(invoke("PersonFn", "{\"name\":\"ann\",\"age\":\"12\",\"hidden\":\"x\",\"unknown\":1,\"Name\":\"no\"}"));
+    JsonNode person =
+        JSON.readTree(
+            invoke(
+                "PersonFn",
+                "{\"name\":\"ann\",\"age\":\"12\",\"hidden\":\"x\",\"unknown\":1,\"Name\":\"no\"}"));
 
     assertEquals("ann!", person.get("name").asText(), "case-sensitive, unknown keys ignored");
     assertEquals(12, person.get("age").asInt(), "strings coerced to numbers");
-    assertEquals("default", person.get("hidden").asText(), "a getter-only property is not set from JSON");
+    assertEquals(
+        "default", person.get("hidden").asText(), "a getter-only property is not set from JSON");
     assertEquals("{\"name\":\"r?\",\"age\":3}", invoke("RecordFn", "{\"name\":\"r\",\"age\":2}"));
   }
 
   @Test
   void stream_handlers_get_raw_bytes_and_answer_exactly_what_they_write() {
     assertEquals("len=7", invoke("Stream", "{\"a\":1}"));
-    assertEquals("len=0", invoke("Stream", ""), "empty input reaches a stream handler as an empty stream");
+    assertEquals(
+        "len=0", invoke("Stream", ""), "empty input reaches a stream handler as an empty stream");
     assertEquals("", invoke("Silent", "{}"), "nothing written is an empty response");
-    assertEquals("stream", invoke("Both", "\"x\""), "a class with both interfaces is a stream handler");
+    assertEquals(
+        "stream", invoke("Both", "\"x\""), "a class with both interfaces is a stream handler");
   }
 
   @Test
@@ -132,15 +151,18 @@ class HandlerTest {
     assertEquals("\"a-map-ctx\"", invoke("A", "{}"));
     assertEquals("\"e-ctx\"", invoke("E", "{}"));
     assertEquals("\"d-one\"", invoke("D", "\"x\""));
-    assertTrue(api.logged("Ignoring two-argument overload because second parameter type is not Context"));
+    assertTrue(
+        api.logged("Ignoring two-argument overload because second parameter type is not Context"));
   }
 
   @Test
   void request_handler_types_resolve_through_superclasses_and_must_be_concrete() throws Exception {
     assertEquals("\"sub:v\"", invoke("Sub", "{\"k\":\"v\"}"));
     JsonNode generic = error("Generic", "{}");
-    assertEquals("Class fixtures.Handlers$Generic does not implement RequestHandler with concrete type parameters:"
-        + " parameter T has no upper bound.", generic.get("errorMessage").asText());
+    assertEquals(
+        "Class fixtures.Handlers$Generic does not implement RequestHandler with concrete type parameters:"
+            + " parameter T has no upper bound.",
+        generic.get("errorMessage").asText());
     assertFalse(generic.has("errorType"));
   }
 
@@ -152,26 +174,46 @@ class HandlerTest {
     assertEquals(3, failing.size(), "errorMessage, errorType, stackTrace and no cause: " + failing);
     assertEquals("outer boom", failing.get("errorMessage").asText());
     assertEquals("java.lang.IllegalStateException", failing.get("errorType").asText());
-    assertTrue(failing.get("stackTrace").get(0).asText().startsWith("fixtures.Failing.handleRequest(Failing.java:"));
-    assertTrue(failing.get("stackTrace").toString().indexOf("io.localsam") < 0, "the runtime's own frames are cut");
+    assertTrue(
+        failing
+            .get("stackTrace")
+            .get(0)
+            .asText()
+            .startsWith("fixtures.Failing.handleRequest(Failing.java:"));
+    assertTrue(
+        failing.get("stackTrace").toString().indexOf("io.localsam") < 0,
+        "the runtime's own frames are cut");
     assertEquals("java.lang.NullPointerException", npe.get("errorMessage").asText());
-    assertTrue(api.logged("Caused by: java.io.IOException: inner cause"), "causes go to the log only");
+    assertTrue(
+        api.logged("Caused by: java.io.IOException: inner cause"), "causes go to the log only");
   }
 
   @Test
   void handler_load_faults_use_the_runtime_messages() throws Exception {
-    assertEquals("{\"errorMessage\":\"Class not found: fixtures.DoesNotExist\",\"errorType\":\"java.lang.ClassNotFoundException\"}",
+    assertEquals(
+        "{\"errorMessage\":\"Class not found: fixtures.DoesNotExist\",\"errorType\":\"java.lang.ClassNotFoundException\"}",
         invoke("Missing", "{}"));
-    assertEquals("{\"errorMessage\":\"No public method named absent with appropriate method signature found on class fixtures.Handlers\"}",
+    assertEquals(
+        "{\"errorMessage\":\"No public method named absent with appropriate method signature found on class fixtures.Handlers\"}",
         invoke("NoMethod", "{}"));
-    assertEquals("{\"errorMessage\":\"Invalid handler: `fixtures.Handlers::'\"}", invoke("BadHandler", "{}"));
-    assertEquals("{\"errorMessage\":\"Class fixtures.Handlers$NoDefaultCtor has no public zero-argument constructor\","
-        + "\"errorType\":\"java.lang.Exception\"}", invoke("NoCtor", "{}"));
-    assertEquals("{\"errorMessage\":\"ctor boom\",\"errorType\":\"java.lang.IllegalStateException\"}", invoke("CtorThrows", "{}"));
-    assertEquals("{\"errorMessage\":\"Error loading class fixtures.Handlers$FailingStaticInit\","
-        + "\"errorType\":\"java.lang.ExceptionInInitializerError\"}", invoke("StaticFails", "{}"));
-    assertEquals("java.lang.IllegalAccessException", error("NotPublic", "{}").get("errorType").asText());
-    assertEquals("Class does not implement an appropriate handler interface: fixtures.Json",
+    assertEquals(
+        "{\"errorMessage\":\"Invalid handler: `fixtures.Handlers::'\"}",
+        invoke("BadHandler", "{}"));
+    assertEquals(
+        "{\"errorMessage\":\"Class fixtures.Handlers$NoDefaultCtor has no public zero-argument constructor\","
+            + "\"errorType\":\"java.lang.Exception\"}",
+        invoke("NoCtor", "{}"));
+    assertEquals(
+        "{\"errorMessage\":\"ctor boom\",\"errorType\":\"java.lang.IllegalStateException\"}",
+        invoke("CtorThrows", "{}"));
+    assertEquals(
+        "{\"errorMessage\":\"Error loading class fixtures.Handlers$FailingStaticInit\","
+            + "\"errorType\":\"java.lang.ExceptionInInitializerError\"}",
+        invoke("StaticFails", "{}"));
+    assertEquals(
+        "java.lang.IllegalAccessException", error("NotPublic", "{}").get("errorType").asText());
+    assertEquals(
+        "Class does not implement an appropriate handler interface: fixtures.Json",
         error("NotAHandler", "{}").get("errorMessage").asText());
   }
 
@@ -190,12 +232,19 @@ class HandlerTest {
 
     assertEquals("Probe", context.get("functionName").asText());
     assertEquals("$LATEST", context.get("version").asText());
-    assertEquals("arn:aws:lambda:us-east-1:123456789012:function:Probe", context.get("arn").asText());
+    assertEquals(
+        "arn:aws:lambda:us-east-1:123456789012:function:Probe", context.get("arn").asText());
     assertEquals(256, context.get("memory").asInt());
     int remaining = context.get("remaining").asInt();
-    assertTrue(remaining > 0 && remaining <= 7000, "remaining time counts down from the timeout: " + remaining);
+    assertTrue(
+        remaining > 0 && remaining <= 7000,
+        "remaining time counts down from the timeout: " + remaining);
     assertEquals("/aws/lambda/Probe", context.get("logGroup").asText());
-    assertTrue(context.get("logStream").asText().matches("\\d{4}/\\d{2}/\\d{2}/\\[\\$LATEST][0-9a-f]{32}"));
+    assertTrue(
+        context
+            .get("logStream")
+            .asText()
+            .matches("\\d{4}/\\d{2}/\\d{2}/\\[\\$LATEST][0-9a-f]{32}"));
     assertTrue(context.get("identityIsNull").asBoolean());
     assertTrue(context.get("clientContextIsNull").asBoolean());
     assertTrue(api.logged("[Probe] probe logged"));

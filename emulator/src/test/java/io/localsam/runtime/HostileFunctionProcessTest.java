@@ -19,9 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hostile-function suite with every execution environment a process of its own: what one JVM shares
- * (providers, properties, signal handlers, its environment block, working directory and heap) is each
- * function's own, as in Lambda, and nothing needs a warning.
+ * The hostile-function suite with every execution environment a process of its own: what one JVM
+ * shares (providers, properties, signal handlers, its environment block, working directory and
+ * heap) is each function's own, as in Lambda, and nothing needs a warning.
  */
 class HostileFunctionProcessTest extends HostileFunctionSuite {
   @BeforeAll
@@ -40,8 +40,13 @@ class HostileFunctionProcessTest extends HostileFunctionSuite {
     JsonNode hostile = invoke("Hostile", "{\"do\":\"observe-marks\"}");
     JsonNode bystander = invoke("Bystander", "{\"do\":\"observe-marks\"}");
 
-    assertTrue(marked.get("provider").asBoolean(), "the provider was installed where Hostile runs: " + marked);
-    assertEquals("hostile's", hostile.get("termHandler").asText(), "and its SIGTERM handler kept, warm: " + hostile);
+    assertTrue(
+        marked.get("provider").asBoolean(),
+        "the provider was installed where Hostile runs: " + marked);
+    assertEquals(
+        "hostile's",
+        hostile.get("termHandler").asText(),
+        "and its SIGTERM handler kept, warm: " + hostile);
     assertEquals("proxy.invalid", hostile.get("proxyHost").asText());
     assertFalse(bystander.get("provider").asBoolean(), bystander.toString());
     assertEquals("the JVM's", bystander.get("termHandler").asText());
@@ -62,12 +67,21 @@ class HostileFunctionProcessTest extends HostileFunctionSuite {
       List<String> bystanderEnviron = List.of(bystander.get("environ").asText().split("\n"));
       assertTrue(hostileEnviron.contains("TABLE=hostile"), hostileEnviron.toString());
       assertTrue(bystanderEnviron.contains("TABLE=bystander"), bystanderEnviron.toString());
-      assertTrue(bystanderEnviron.contains("AWS_LAMBDA_FUNCTION_NAME=Bystander"), bystanderEnviron.toString());
-      assertFalse(bystanderEnviron.stream().anyMatch(line -> line.startsWith("HOME=") || line.startsWith("USER=")),
+      assertTrue(
+          bystanderEnviron.contains("AWS_LAMBDA_FUNCTION_NAME=Bystander"),
+          bystanderEnviron.toString());
+      assertFalse(
+          bystanderEnviron.stream()
+              .anyMatch(line -> line.startsWith("HOME=") || line.startsWith("USER=")),
           "nothing of the developer's shell: " + bystanderEnviron);
     }
-    assertEquals(TestApi.codeFolder().toString(), bystander.get("workingDirectory").asText(), "the code root, as /var/task");
+    assertEquals(
+        TestApi.codeFolder().toString(),
+        bystander.get("workingDirectory").asText(),
+        "the code root, as /var/task");
     long heap = bystander.get("maxMemoryMb").asLong();
-    assertTrue(heap > 80 && heap <= 109, "85% of the default 128 MB MemorySize, not LocalSAM's heap: " + heap + " MB");
+    assertTrue(
+        heap > 80 && heap <= 109,
+        "85% of the default 128 MB MemorySize, not LocalSAM's heap: " + heap + " MB");
   }
 }

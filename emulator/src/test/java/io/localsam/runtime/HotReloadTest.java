@@ -23,15 +23,19 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Rebuilt classes (as `mvn compile` in another terminal leaves them) are picked up without a restart. */
+/**
+ * Rebuilt classes (as `mvn compile` in another terminal leaves them) are picked up without a
+ * restart.
+ */
 class HotReloadTest {
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   private void compile(Path code, String answer, int generation) throws IOException {
     Path source = folder.resolve("src/hot/Version.java");
     Files.createDirectories(source.getParent());
-    Files.writeString(source, """
+    Files.writeString(
+        source,
+        """
         package hot;
         public class Version implements com.amazonaws.services.lambda.runtime.RequestHandler<Object, String> {
           static final String LOADED = "%s";
@@ -39,18 +43,25 @@ class HotReloadTest {
             return LOADED;
           }
         }
-        """.formatted(answer), StandardCharsets.UTF_8);
+        """
+            .formatted(answer),
+        StandardCharsets.UTF_8);
     String coreApi;
     try {
-      coreApi = Path.of(RequestHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+      coreApi =
+          Path.of(RequestHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+              .toString();
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
-    int status = ToolProvider.getSystemJavaCompiler().run(null, null, null,
-        "-d", code.toString(), "-cp", coreApi, source.toString());
+    int status =
+        ToolProvider.getSystemJavaCompiler()
+            .run(null, null, null, "-d", code.toString(), "-cp", coreApi, source.toString());
     assertEquals(0, status, "the test function compiles");
     // a distinct modification time per build, as a real rebuild seconds later would have
-    Files.setLastModifiedTime(code.resolve("hot/Version.class"), FileTime.from(Instant.now().plusSeconds(generation * 10L)));
+    Files.setLastModifiedTime(
+        code.resolve("hot/Version.class"),
+        FileTime.from(Instant.now().plusSeconds(generation * 10L)));
   }
 
   private static String awaitAnswer(TestApi api, String expected) {
@@ -67,15 +78,20 @@ class HotReloadTest {
   }
 
   @Test
-  void a_rebuilt_function_runs_its_new_code_in_a_fresh_environment_and_old_loaders_are_released() throws Exception {
+  void a_rebuilt_function_runs_its_new_code_in_a_fresh_environment_and_old_loaders_are_released()
+      throws Exception {
     Path code = folder.resolve("code");
     compile(code, "v1", 0);
-    try (TestApi api = TestApi.start(folder, """
+    try (TestApi api =
+        TestApi.start(
+            folder,
+            """
         Resources:
           Hot:
             Type: AWS::Serverless::Function
             Properties: {CodeUri: %s, Handler: hot.Version, Runtime: java17}
-        """.formatted(code))) {
+        """
+                .formatted(code))) {
       assertEquals("\"v1\"", api.emulator().invoke("Hot", "{}").response());
       long unloadedBefore = ManagementFactory.getClassLoadingMXBean().getUnloadedClassCount();
 
@@ -86,11 +102,13 @@ class HotReloadTest {
 
       assertTrue(api.logged("Hot: code changed; the next request starts a fresh environment"));
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (ManagementFactory.getClassLoadingMXBean().getUnloadedClassCount() <= unloadedBefore && System.nanoTime() < deadline) {
+      while (ManagementFactory.getClassLoadingMXBean().getUnloadedClassCount() <= unloadedBefore
+          && System.nanoTime() < deadline) {
         System.gc();
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
       }
-      assertTrue(ManagementFactory.getClassLoadingMXBean().getUnloadedClassCount() > unloadedBefore,
+      assertTrue(
+          ManagementFactory.getClassLoadingMXBean().getUnloadedClassCount() > unloadedBefore,
           "the replaced environments' classes are unloaded: nothing keeps their class loaders alive");
     }
   }
@@ -99,16 +117,22 @@ class HotReloadTest {
   void code_built_after_start_up_but_before_the_first_request_is_served() throws Exception {
     Path code = folder.resolve("code");
     Files.createDirectories(code.resolve("lib"));
-    try (TestApi api = TestApi.start(folder, """
+    try (TestApi api =
+        TestApi.start(
+            folder,
+            """
         Resources:
           Hot:
             Type: AWS::Serverless::Function
             Properties: {CodeUri: %s, Handler: hot.Version, Runtime: java17}
-        """.formatted(code))) {
-      // The build lands after start-up, before anyone called the function: its handler in a new jar.
+        """
+                .formatted(code))) {
+      // The build lands after start-up, before anyone called the function: its handler in a new
+      // jar.
       Path classes = folder.resolve("classes");
       compile(classes, "built late", 1);
-      try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(code.resolve("lib/app.jar")))) {
+      try (JarOutputStream jar =
+          new JarOutputStream(Files.newOutputStream(code.resolve("lib/app.jar")))) {
         jar.putNextEntry(new JarEntry("hot/Version.class"));
         jar.write(Files.readAllBytes(classes.resolve("hot/Version.class")));
         jar.closeEntry();
@@ -122,12 +146,16 @@ class HotReloadTest {
   void a_clean_build_that_deletes_and_makes_the_class_folder_again_is_picked_up() throws Exception {
     Path code = folder.resolve("code");
     compile(code, "before clean", 0);
-    try (TestApi api = TestApi.start(folder, """
+    try (TestApi api =
+        TestApi.start(
+            folder,
+            """
         Resources:
           Hot:
             Type: AWS::Serverless::Function
             Properties: {CodeUri: %s, Handler: hot.Version, Runtime: java17}
-        """.formatted(code))) {
+        """
+                .formatted(code))) {
       assertEquals("\"before clean\"", api.emulator().invoke("Hot", "{}").response());
 
       try (Stream<Path> files = Files.walk(code)) {

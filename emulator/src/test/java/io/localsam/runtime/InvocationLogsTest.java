@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What the journal keeps of an invocation's log lines: all of a short log; the head and the tail of a long one. */
+/**
+ * What the journal keeps of an invocation's log lines: all of a short log; the head and the tail of
+ * a long one.
+ */
 class InvocationLogsTest {
 
   @Test

@@ -21,15 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Each function runs as if in its own Lambda execution environment: its own environment variables (also
- * when two run at the same moment), its own libraries, its own static state; System.exit fails only its
- * own invocation.
+ * Each function runs as if in its own Lambda execution environment: its own environment variables
+ * (also when two run at the same moment), its own libraries, its own static state; System.exit
+ * fails only its own invocation.
  */
 class IsolationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  static Path folder;
+  @TempDir static Path folder;
 
   static TestApi api;
 
@@ -37,7 +36,9 @@ class IsolationTest {
   static void start() throws Exception {
     Path jacksonFunction = folder.resolve("jackson-function");
     Files.createDirectories(jacksonFunction.resolve("fixtures"));
-    Files.copy(TestApi.codeFolder().resolve("fixtures/JacksonVersion.class"), jacksonFunction.resolve("fixtures/JacksonVersion.class"));
+    Files.copy(
+        TestApi.codeFolder().resolve("fixtures/JacksonVersion.class"),
+        jacksonFunction.resolve("fixtures/JacksonVersion.class"));
     Files.createDirectories(jacksonFunction.resolve("lib"));
     try (Stream<Path> jars = Files.list(TestApi.codeFolder().getParent().resolve("old-jackson"))) {
       for (Path jar : jars.toList()) {
@@ -45,8 +46,12 @@ class IsolationTest {
       }
     }
     Path envVars = folder.resolve("env.json");
-    Files.writeString(envVars, "{\"Parameters\": {\"OVERRIDDEN\": \"from-file\", \"UNDECLARED\": \"x\"}}");
-    api = TestApi.start(folder, """
+    Files.writeString(
+        envVars, "{\"Parameters\": {\"OVERRIDDEN\": \"from-file\", \"UNDECLARED\": \"x\"}}");
+    api =
+        TestApi.start(
+            folder,
+            """
         Globals:
           Function: {Runtime: java17, CodeUri: ${CODE}, Timeout: 20}
         Resources:
@@ -67,7 +72,9 @@ class IsolationTest {
           OwnJackson:
             Type: AWS::Serverless::Function
             Properties: {Handler: fixtures.JacksonVersion, CodeUri: jackson-function}
-        """.replace("jackson-function", jacksonFunction.toString()), options -> options.envVars(envVars));
+        """
+                .replace("jackson-function", jacksonFunction.toString()),
+            options -> options.envVars(envVars));
   }
 
   @AfterAll
@@ -76,14 +83,16 @@ class IsolationTest {
   }
 
   private static CompletableFuture<JsonNode> invokeAsync(String function, String rendezvous) {
-    return CompletableFuture.supplyAsync(() -> {
-      Invocation invocation = api.emulator().invoke(function, "{\"rendezvous\":\"" + rendezvous + "\"}");
-      try {
-        return JSON.readTree(invocation.response());
-      } catch (Exception e) {
-        throw new AssertionError(invocation.response(), e);
-      }
-    });
+    return CompletableFuture.supplyAsync(
+        () -> {
+          Invocation invocation =
+              api.emulator().invoke(function, "{\"rendezvous\":\"" + rendezvous + "\"}");
+          try {
+            return JSON.readTree(invocation.response());
+          } catch (Exception e) {
+            throw new AssertionError(invocation.response(), e);
+          }
+        });
   }
 
   @Test
@@ -93,11 +102,16 @@ class IsolationTest {
     CompletableFuture<JsonNode> users = invokeAsync("Users", rendezvous);
 
     assertEquals("orders", orders.join().get("TABLE").asText());
-    assertEquals("orders", orders.join().get("all").asText(), "System.getenv() is the function's map too");
-    assertEquals("orders", orders.join().get("viaMethodReference").asText(), "System::getenv is rewritten as well");
+    assertEquals(
+        "orders", orders.join().get("all").asText(), "System.getenv() is the function's map too");
+    assertEquals(
+        "orders",
+        orders.join().get("viaMethodReference").asText(),
+        "System::getenv is rewritten as well");
     assertEquals("users", users.join().get("TABLE").asText());
     assertEquals("Orders", orders.join().get("function").asText());
-    assertEquals("users-fn", users.join().get("function").asText(), "FunctionName names the function");
+    assertEquals(
+        "users-fn", users.join().get("function").asText(), "FunctionName names the function");
   }
 
   @Test
@@ -106,12 +120,21 @@ class IsolationTest {
 
     assertEquals("fixtures.EnvReader$Together", env.get("handler").asText());
     assertEquals("us-east-1", env.get("region").asText());
-    assertEquals("defaultkey", env.get("key").asText(), "fake credentials unless the user passes some");
+    assertEquals(
+        "defaultkey", env.get("key").asText(), "fake credentials unless the user passes some");
     assertEquals("true", env.get("samLocal").asText());
-    assertEquals("from-file", env.get("override").asText(), "--env-vars overrides a declared variable");
-    assertFalse(env.has("home"), "HOME is only in the developer's shell (null map values are not serialized)");
-    assertEquals("/usr/local/bin:/usr/bin/:/bin:/opt/bin", env.get("path").asText(), "Lambda's PATH, not the shell's");
-    assertFalse(env.get("undeclaredSeen").asBoolean(), "variables the template does not declare never reach a function");
+    assertEquals(
+        "from-file", env.get("override").asText(), "--env-vars overrides a declared variable");
+    assertFalse(
+        env.has("home"),
+        "HOME is only in the developer's shell (null map values are not serialized)");
+    assertEquals(
+        "/usr/local/bin:/usr/bin/:/bin:/opt/bin",
+        env.get("path").asText(),
+        "Lambda's PATH, not the shell's");
+    assertFalse(
+        env.get("undeclaredSeen").asBoolean(),
+        "variables the template does not declare never reach a function");
     assertTrue(api.logged("[Orders] printed by Orders"), "System.out is the invocation's log");
   }
 
@@ -121,7 +144,9 @@ class IsolationTest {
     CompletableFuture<JsonNode> first = invokeAsync("Users", rendezvous);
     CompletableFuture<JsonNode> second = invokeAsync("Users", rendezvous);
 
-    assertNotEquals(first.join().get("environment").asInt(), second.join().get("environment").asInt(),
+    assertNotEquals(
+        first.join().get("environment").asInt(),
+        second.join().get("environment").asInt(),
         "two cold starts, each with its own class loader and statics");
   }
 
@@ -136,10 +161,17 @@ class IsolationTest {
       assertEquals("Runtime.ExitError", exited.error());
       JsonNode document = JSON.readTree(exited.response());
       assertEquals("Runtime.ExitError", document.get("errorType").asText());
-      assertTrue(document.get("errorMessage").asText().matches("RequestId: [0-9a-f-]+ Error: Runtime exited with error: exit status \\d"));
+      assertTrue(
+          document
+              .get("errorMessage")
+              .asText()
+              .matches("RequestId: [0-9a-f-]+ Error: Runtime exited with error: exit status \\d"));
     }
 
-    assertEquals("\"alive after 1\"", api.emulator().invoke("Exiter", "{}").response(), "a fresh environment after the exit");
+    assertEquals(
+        "\"alive after 1\"",
+        api.emulator().invoke("Exiter", "{}").response(),
+        "a fresh environment after the exit");
   }
 
   @Test

@@ -11,16 +11,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A function's prints reach the log, with its prefix, also during Init and even when that log itself
- * prints to the (routed) System.err.
+ * A function's prints reach the log, with its prefix, also during Init and even when that log
+ * itself prints to the (routed) System.err.
  */
 class OutputRoutingTest {
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   @Test
   void the_default_log_works_for_every_emulator_in_a_jvm() {
-    Path template = TestApi.writeTemplate(folder, """
+    Path template =
+        TestApi.writeTemplate(
+            folder,
+            """
         Resources:
           Printer:
             Type: AWS::Serverless::Function
@@ -29,14 +31,20 @@ class OutputRoutingTest {
     for (int round = 0; round < 2; round++) {
       // Built after System.err was routed: its default log prints to the routed stream.
       try (Emulator emulator = Emulator.start(EmulatorOptions.builder(template).port(0).build())) {
-        assertEquals(null, emulator.invoke("Printer", "{}").error(), "printing must not recurse into the log");
+        assertEquals(
+            null,
+            emulator.invoke("Printer", "{}").error(),
+            "printing must not recurse into the log");
       }
     }
   }
 
   @Test
   void what_a_function_prints_during_init_carries_its_prefix() {
-    try (TestApi api = TestApi.start(folder, """
+    try (TestApi api =
+        TestApi.start(
+            folder,
+            """
         Resources:
           Loud:
             Type: AWS::Serverless::Function

@@ -23,15 +23,24 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The child's Runtime API client over real sockets: against LocalSAM's server, and against servers that end connections. */
+/**
+ * The child's Runtime API client over real sockets: against LocalSAM's server, and against servers
+ * that end connections.
+ */
 class RuntimeApiClientTest {
   @Test
   void takesInvocationsAndAnswersThemOverLocalSamsServer() throws Exception {
     try (RuntimeApiServer server = RuntimeApiServer.start()) {
       RuntimeApiClient client = new RuntimeApiClient(server.address());
       for (String id : List.of("a-1", "a-2", "a-3")) {
-        CompletableFuture<RuntimeReply> reply = server.invoke(
-            new RuntimeRequest(id, 1_700_000_000_000L, "arn:aws:lambda:us-east-1:123456789012:function:F", "Root=1-x", "{\"n\":1}".getBytes(UTF_8)));
+        CompletableFuture<RuntimeReply> reply =
+            server.invoke(
+                new RuntimeRequest(
+                    id,
+                    1_700_000_000_000L,
+                    "arn:aws:lambda:us-east-1:123456789012:function:F",
+                    "Root=1-x",
+                    "{\"n\":1}".getBytes(UTF_8)));
         RuntimeApiClient.Next next = client.next();
         assertEquals(id, next.requestId());
         assertEquals(1_700_000_000_000L, next.deadlineMillis());
@@ -39,9 +48,11 @@ class RuntimeApiClientTest {
         assertEquals("Root=1-x", next.traceId());
         assertEquals("{\"n\":1}", new String(next.event(), UTF_8));
         client.response(id, ("\"done " + id + "\"").getBytes(UTF_8));
-        assertEquals("\"done " + id + "\"", new String(reply.get(10, TimeUnit.SECONDS).payload(), UTF_8));
+        assertEquals(
+            "\"done " + id + "\"", new String(reply.get(10, TimeUnit.SECONDS).payload(), UTF_8));
       }
-      CompletableFuture<RuntimeReply> failed = server.invoke(new RuntimeRequest("e-1", 0, "arn", null, new byte[0]));
+      CompletableFuture<RuntimeReply> failed =
+          server.invoke(new RuntimeRequest("e-1", 0, "arn", null, new byte[0]));
       RuntimeApiClient.Next next = client.next();
       assertNull(next.traceId());
       client.error("e-1", "{\"errorMessage\":\"no\"}".getBytes(UTF_8), "Runtime.Test");
@@ -53,23 +64,30 @@ class RuntimeApiClientTest {
 
   @Test
   void aConnectionTheServerEndedBetweenRequestsIsReplacedAndTheRequestSentAgain() throws Exception {
-    // each connection gets one answer and is then closed, without saying so: as a server's idle timeout does
-    try (ScriptedServer server = new ScriptedServer(2, "HTTP/1.1 202 Accepted\r\nContent-Length: 2\r\n\r\nok")) {
+    // each connection gets one answer and is then closed, without saying so: as a server's idle
+    // timeout does
+    try (ScriptedServer server =
+        new ScriptedServer(2, "HTTP/1.1 202 Accepted\r\nContent-Length: 2\r\n\r\nok")) {
       RuntimeApiClient client = new RuntimeApiClient(server.address());
       client.response("r-1", "\"one\"".getBytes(UTF_8));
       client.response("r-2", "\"two\"".getBytes(UTF_8));
       String first = server.requests.poll(10, TimeUnit.SECONDS);
       String second = server.requests.poll(10, TimeUnit.SECONDS);
-      assertEquals("POST /2018-06-01/runtime/invocation/r-1/response HTTP/1.1", first.lines().findFirst().orElseThrow());
-      assertEquals("POST /2018-06-01/runtime/invocation/r-2/response HTTP/1.1", second.lines().findFirst().orElseThrow());
+      assertEquals(
+          "POST /2018-06-01/runtime/invocation/r-1/response HTTP/1.1",
+          first.lines().findFirst().orElseThrow());
+      assertEquals(
+          "POST /2018-06-01/runtime/invocation/r-2/response HTTP/1.1",
+          second.lines().findFirst().orElseThrow());
       assertEquals("\"two\"", second.substring(second.indexOf("\r\n\r\n") + 4));
     }
   }
 
   @Test
   void aChunkedEventIsReadWhole() throws Exception {
-    String chunked = "HTTP/1.1 200 OK\r\nLambda-Runtime-Aws-Request-Id: c-1\r\nTransfer-Encoding: chunked\r\n\r\n"
-        + "4\r\n{\"a\"\r\n5;ext=1\r\n:\"bc\"\r\n1\r\n}\r\n0\r\n\r\n";
+    String chunked =
+        "HTTP/1.1 200 OK\r\nLambda-Runtime-Aws-Request-Id: c-1\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + "4\r\n{\"a\"\r\n5;ext=1\r\n:\"bc\"\r\n1\r\n}\r\n0\r\n\r\n";
     try (ScriptedServer server = new ScriptedServer(1, chunked)) {
       RuntimeApiClient.Next next = new RuntimeApiClient(server.address()).next();
       assertEquals("c-1", next.requestId());
@@ -79,7 +97,10 @@ class RuntimeApiClientTest {
     }
   }
 
-  /** Accepts {@code connections} connections; on each, reads one request, sends {@code answer} and closes it. */
+  /**
+   * Accepts {@code connections} connections; on each, reads one request, sends {@code answer} and
+   * closes it.
+   */
   private static final class ScriptedServer implements AutoCloseable {
     final BlockingQueue<String> requests = new LinkedBlockingQueue<>();
     private final ServerSocket socket;
@@ -88,19 +109,22 @@ class RuntimeApiClientTest {
     ScriptedServer(int connections, String answer) throws IOException {
       socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
       socket.setSoTimeout(10_000);
-      thread = new Thread(() -> {
-        for (int i = 0; i < connections; i++) {
-          try (Socket connection = socket.accept()) {
-            connection.setSoTimeout(10_000);
-            requests.add(readRequest(connection.getInputStream()));
-            OutputStream out = connection.getOutputStream();
-            out.write(answer.getBytes(UTF_8));
-            out.flush();
-          } catch (IOException e) {
-            return;
-          }
-        }
-      }, "scripted-runtime-api");
+      thread =
+          new Thread(
+              () -> {
+                for (int i = 0; i < connections; i++) {
+                  try (Socket connection = socket.accept()) {
+                    connection.setSoTimeout(10_000);
+                    requests.add(readRequest(connection.getInputStream()));
+                    OutputStream out = connection.getOutputStream();
+                    out.write(answer.getBytes(UTF_8));
+                    out.flush();
+                  } catch (IOException e) {
+                    return;
+                  }
+                }
+              },
+              "scripted-runtime-api");
       thread.start();
     }
 
@@ -119,8 +143,12 @@ class RuntimeApiClientTest {
         request.write(b);
       }
       String head = request.toString(UTF_8);
-      int length = head.lines().filter(line -> line.regionMatches(true, 0, "Content-Length:", 0, 15))
-          .mapToInt(line -> Integer.parseInt(line.substring(15).trim())).findFirst().orElse(0);
+      int length =
+          head.lines()
+              .filter(line -> line.regionMatches(true, 0, "Content-Length:", 0, 15))
+              .mapToInt(line -> Integer.parseInt(line.substring(15).trim()))
+              .findFirst()
+              .orElse(0);
       request.write(in.readNBytes(length));
       return request.toString(UTF_8);
     }

@@ -10,13 +10,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The serializer copy an environment takes was made ahead, off the request path, and is its own: no two
- * environments get the same copy, so nothing AWS's classes keep in their statics (Jackson's caches of the
- * function's types) is shared between environments or outlives the one that filled it.
+ * The serializer copy an environment takes was made ahead, off the request path, and is its own: no
+ * two environments get the same copy, so nothing AWS's classes keep in their statics (Jackson's
+ * caches of the function's types) is shared between environments or outlives the one that filled
+ * it.
  */
 class SerializerSpareTest {
-  private static final String ZONES = "com/amazonaws/lambda/thirdparty/org/joda/time/tz/data/ZoneInfoMap";
-  private static final String EVENTS = "com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers";
+  private static final String ZONES =
+      "com/amazonaws/lambda/thirdparty/org/joda/time/tz/data/ZoneInfoMap";
+  private static final String EVENTS =
+      "com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers";
 
   @Test
   void everyEnvironmentTakesACopyOfItsOwn() throws Exception {
@@ -37,7 +40,8 @@ class SerializerSpareTest {
     SerializationClassLoader ending = SerializerSpare.take();
     try (InputStream zones = reading.getResourceAsStream(ZONES)) {
       assertNotNull(ending.getResourceAsStream(ZONES), "the jar holds joda-time's zone data");
-      ending.close(); // the JDK's shared JarFile cache would close the other copy's open stream here
+      ending
+          .close(); // the JDK's shared JarFile cache would close the other copy's open stream here
       assertTrue(zones.readAllBytes().length > 0);
     } finally {
       reading.close();
@@ -57,9 +61,13 @@ class SerializerSpareTest {
     }
     assertTrue(ready != null, "no copy was made ready in 30 s");
     try {
-      assertSame(ready, ready.loadClass(EVENTS).getClassLoader(), "AWS's classes are the copy's own");
+      assertSame(
+          ready, ready.loadClass(EVENTS).getClassLoader(), "AWS's classes are the copy's own");
       assertTrue(ready.isLoaded(EVENTS), "the copy was loaded ahead");
-      assertSame(ClassLoader.getPlatformClassLoader(), ready.getParent(), "it sees the JDK, not LocalSAM or a function");
+      assertSame(
+          ClassLoader.getPlatformClassLoader(),
+          ready.getParent(),
+          "it sees the JDK, not LocalSAM or a function");
     } finally {
       ready.close();
     }

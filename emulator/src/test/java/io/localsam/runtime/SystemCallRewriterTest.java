@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
-/** Rewriting happens once per class, at load; most classes name none of the redirected methods and pass as they are. */
+/**
+ * Rewriting happens once per class, at load; most classes name none of the redirected methods and
+ * pass as they are.
+ */
 class SystemCallRewriterTest {
   private static byte[] classFile(String name) throws Exception {
     return Files.readAllBytes(TestApi.codeFolder().resolve(name.replace('.', '/') + ".class"));
@@ -17,7 +20,9 @@ class SystemCallRewriterTest {
 
   @Test
   void a_class_that_names_no_redirected_method_is_returned_as_it_is() throws Exception {
-    byte[] hello = classFile("fixtures.Hello"); // calls Map.of and String methods, nothing of System or Runtime
+    byte[] hello =
+        classFile(
+            "fixtures.Hello"); // calls Map.of and String methods, nothing of System or Runtime
 
     assertSame(hello, SystemCallRewriter.rewrite(hello));
   }
@@ -30,8 +35,18 @@ class SystemCallRewriterTest {
 
     assertNotSame(hostile, rewritten);
     String text = new String(rewritten, StandardCharsets.ISO_8859_1);
-    for (String standIn : new String[] {"LambdaProcessBuilder", "LambdaMethod", "LambdaLookup", "LambdaTimeZone", "LambdaLocale",
-        "LambdaSecurity", "LambdaSignal", "LambdaManagementFactory", "LambdaRuntime"}) {
+    for (String standIn :
+        new String[] {
+          "LambdaProcessBuilder",
+          "LambdaMethod",
+          "LambdaLookup",
+          "LambdaTimeZone",
+          "LambdaLocale",
+          "LambdaSecurity",
+          "LambdaSignal",
+          "LambdaManagementFactory",
+          "LambdaRuntime"
+        }) {
       assertTrue(text.contains("io/localsam/runtime/sandbox/" + standIn), standIn);
     }
   }

@@ -12,10 +12,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each intrinsic function, with the local values SAM CLI gives (README, "How faithful it is" > "Template"). */
+/**
+ * Each intrinsic function, with the local values SAM CLI gives (README, "How faithful it is" >
+ * "Template").
+ */
 class IntrinsicsTest {
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   private Template load(String variables) {
     return new TemplateFiles(folder).load(function(variables));
@@ -23,7 +25,9 @@ class IntrinsicsTest {
 
   @Test
   void pseudo_parameters_have_sam_clis_local_values() {
-    Template template = load("""
+    Template template =
+        load(
+            """
         R: !Ref AWS::Region
         A: !Ref AWS::AccountId
         P: !Ref AWS::Partition
@@ -37,33 +41,46 @@ class IntrinsicsTest {
     assertEquals("aws", env(template, "P"));
     assertEquals("local", env(template, "S"));
     assertEquals("localhost", env(template, "U"));
-    assertEquals("arn:aws:cloudformation:us-east-1:123456789012:stack/local/51af3dc0-da77-11e4-872e-1234567db123",
+    assertEquals(
+        "arn:aws:cloudformation:us-east-1:123456789012:stack/local/51af3dc0-da77-11e4-872e-1234567db123",
         env(template, "I"));
   }
 
   @Test
   void region_flag_and_region_override_change_the_region_and_what_derives_from_it() {
     TemplateFiles files = new TemplateFiles(folder);
-    Path file = files.write("template.yaml", function("R: !Ref AWS::Region\nP: !Ref AWS::Partition\nZ: !Select [1, !GetAZs ''] "));
+    Path file =
+        files.write(
+            "template.yaml",
+            function("R: !Ref AWS::Region\nP: !Ref AWS::Partition\nZ: !Select [1, !GetAZs ''] "));
 
     Template flag = TemplateLoader.load(file, Map.of(), "cn-north-1");
-    Template override = TemplateLoader.load(file, Map.of("AWS::Region", "us-gov-west-1"), "eu-west-1");
+    Template override =
+        TemplateLoader.load(file, Map.of("AWS::Region", "us-gov-west-1"), "eu-west-1");
 
     assertEquals("cn-north-1", env(flag, "R"));
     assertEquals("aws-cn", env(flag, "P"));
     assertEquals("cn-north-1b", env(flag, "Z"));
-    assertEquals("us-gov-west-1", env(override, "R"), "--parameter-overrides beats --region (README, Template)");
+    assertEquals(
+        "us-gov-west-1",
+        env(override, "R"),
+        "--parameter-overrides beats --region (README, Template)");
     assertEquals("aws-us-gov", env(override, "P"));
   }
 
   @Test
   void ref_to_a_resource_gives_its_logical_id_and_getatt_arn_uses_the_function_name() {
-    Template template = new TemplateFiles(folder).load(function("""
+    Template template =
+        new TemplateFiles(folder)
+            .load(
+                function(
+                        """
         REF: !Ref Queue
         ARN: !GetAtt Other.Arn
         ROLE: !GetAtt FnRole.Arn
         ROOT: !GetAtt Api.RootResourceId
-        """) + """
+        """)
+                    + """
           Queue:
             Type: AWS::SQS::Queue
           Api:
@@ -78,14 +95,17 @@ class IntrinsicsTest {
         """);
 
     assertEquals("Queue", env(template, "REF"));
-    assertEquals("arn:aws:lambda:us-east-1:123456789012:function:local-other", env(template, "ARN"));
+    assertEquals(
+        "arn:aws:lambda:us-east-1:123456789012:function:local-other", env(template, "ARN"));
     assertEquals("arn:aws:iam::123456789012:role/FnRole", env(template, "ROLE"));
     assertEquals("/", env(template, "ROOT"));
   }
 
   @Test
   void sub_in_string_and_list_forms_with_literals_attributes_and_pseudo_parameters() {
-    Template template = load("""
+    Template template =
+        load(
+            """
         PLAIN: !Sub "${AWS::Region}-${AWS::AccountId}"
         LIST: !Sub ["${A}/${B}/${AWS::Partition}", {A: one, B: !Ref AWS::StackName}]
         LITERAL: !Sub "${!Literal}"
@@ -102,7 +122,9 @@ class IntrinsicsTest {
 
   @Test
   void join_select_split_base64_and_getazs() {
-    Template template = load("""
+    Template template =
+        load(
+            """
         JOIN: !Join ["-", [a, b, !Ref AWS::Region]]
         EMPTY_JOIN: !Join ["", []]
         SELECT: !Select [2, [x, y, z]]
@@ -121,11 +143,16 @@ class IntrinsicsTest {
 
   @Test
   void find_in_map_uses_mappings_and_its_default_value() {
-    Template template = new TemplateFiles(folder).load("""
+    Template template =
+        new TemplateFiles(folder)
+            .load(
+                """
         Mappings:
           Sizes:
             us-east-1: {Memory: 512}
-        """ + function("""
+        """
+                    + function(
+                        """
         MEMORY: !FindInMap [Sizes, !Ref AWS::Region, Memory]
         DEFAULT: !FindInMap [Sizes, eu-west-1, Memory, {DefaultValue: 256}]
         """));
@@ -136,7 +163,10 @@ class IntrinsicsTest {
 
   @Test
   void if_with_no_value_removes_the_property_and_the_list_item() {
-    Template template = new TemplateFiles(folder).load("""
+    Template template =
+        new TemplateFiles(folder)
+            .load(
+                """
         Conditions:
           Never: !Equals [a, b]
         Transform: AWS::Serverless-2016-10-31
@@ -170,16 +200,24 @@ class IntrinsicsTest {
     Template template = load("SHARED: !ImportValue network-vpc-id\n");
 
     assertEquals("network-vpc-id", env(template, "SHARED"));
-    assertEquals(List.of("Fn.Properties.Environment.Variables.SHARED: Fn::ImportValue 'network-vpc-id' cannot be resolved"
-        + " locally (no deployed stacks); the export name is used as the value"), template.warnings());
+    assertEquals(
+        List.of(
+            "Fn.Properties.Environment.Variables.SHARED: Fn::ImportValue 'network-vpc-id' cannot be resolved"
+                + " locally (no deployed stacks); the export name is used as the value"),
+        template.warnings());
   }
 
   @Test
   void unresolvable_getatt_and_transform_warn_and_leave_documented_placeholders() {
-    Template template = new TemplateFiles(folder).load(function("""
+    Template template =
+        new TemplateFiles(folder)
+            .load(
+                function(
+                        """
         ENDPOINT: !GetAtt Db.Endpoint.Address
         STACK_OUT: !GetAtt Child.Outputs.Url
-        """) + """
+        """)
+                    + """
           Db:
             Type: AWS::RDS::DBInstance
           Child:
@@ -190,13 +228,20 @@ class IntrinsicsTest {
 
     assertEquals("Db.Endpoint.Address", env(template, "ENDPOINT"));
     assertEquals("Child.Outputs.Url", env(template, "STACK_OUT"));
-    assertTrue(template.warnings().contains("Fn.Properties.Environment.Variables.ENDPOINT: Fn::GetAtt Db.Endpoint.Address has"
-        + " no local value; 'Db.Endpoint.Address' is used instead"), template.warnings().toString());
+    assertTrue(
+        template
+            .warnings()
+            .contains(
+                "Fn.Properties.Environment.Variables.ENDPOINT: Fn::GetAtt Db.Endpoint.Address has"
+                    + " no local value; 'Db.Endpoint.Address' is used instead"),
+        template.warnings().toString());
   }
 
   @Test
   void cidr_splits_an_ipv4_block() {
-    Template template = load("""
+    Template template =
+        load(
+            """
         FIRST: !Select [0, !Cidr ["10.1.0.0/16", 3, 8]]
         THIRD: !Select [2, !Cidr ["10.1.0.0/16", 3, 8]]
         """);
@@ -216,7 +261,9 @@ class IntrinsicsTest {
 
   @Test
   void environment_values_become_strings_as_lambda_receives_them() {
-    Template template = load("""
+    Template template =
+        load(
+            """
         NUMBER: 42
         DECIMAL: 1.50
         BOOL: true

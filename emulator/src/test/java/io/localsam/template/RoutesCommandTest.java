@@ -14,10 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code emulator.jar routes}: what start-api would mount, printed without starting anything. */
 class RoutesCommandTest {
-  private static final Path SAMPLE = Path.of("src/test/resources/templates/sample-app/template.yaml");
+  private static final Path SAMPLE =
+      Path.of("src/test/resources/templates/sample-app/template.yaml");
 
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   private record Run(int exitCode, String out, String err) {}
 
@@ -33,11 +33,13 @@ class RoutesCommandTest {
     Run run = run("routes", "-t", SAMPLE.toString());
 
     assertEquals(0, run.exitCode(), run.err());
-    assertEquals("""
+    assertEquals(
+        """
         METHOD  PATH               FUNCTION            API                TYPE  STAGE     PAYLOAD
         GET     /hello             HelloWorldFunction  ServerlessRestApi  REST  Prod      1.0
         POST    /greetings/{name}  GreetingFunction    ServerlessHttpApi  HTTP  $default  2.0
-        """, run.out());
+        """,
+        run.out());
   }
 
   @Test
@@ -58,7 +60,11 @@ class RoutesCommandTest {
 
   @Test
   void honours_parameter_overrides_and_region_and_prints_warnings_on_stderr() {
-    Path template = new TemplateFiles(folder).write("template.yaml", """
+    Path template =
+        new TemplateFiles(folder)
+            .write(
+                "template.yaml",
+                """
         Parameters:
           Base:
             Type: String
@@ -80,35 +86,57 @@ class RoutesCommandTest {
                     Method: get
         """);
 
-    Run run = run("routes", "-t", template.toString(), "--parameter-overrides", "ParameterKey=Base,ParameterValue=things",
-        "--region", "ap-south-1", "--json");
+    Run run =
+        run(
+            "routes",
+            "-t",
+            template.toString(),
+            "--parameter-overrides",
+            "ParameterKey=Base,ParameterValue=things",
+            "--region",
+            "ap-south-1",
+            "--json");
 
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("\"path\" : \"/things/ap-south-1\""), run.out());
-    assertTrue(run.err().startsWith("Warning: Fn.Properties.Environment.Variables.SHARED: Fn::ImportValue 'shared'"), run.err());
+    assertTrue(
+        run.err()
+            .startsWith(
+                "Warning: Fn.Properties.Environment.Variables.SHARED: Fn::ImportValue 'shared'"),
+        run.err());
   }
 
   @Test
   void a_template_error_is_one_line_and_exit_code_1() {
-    Path template = new TemplateFiles(folder).write("template.yaml", "Resources:\n  Fn: {Type: A, Properties: {X: !Nope y}}\n");
+    Path template =
+        new TemplateFiles(folder)
+            .write("template.yaml", "Resources:\n  Fn: {Type: A, Properties: {X: !Nope y}}\n");
 
     Run run = run("routes", template.toString());
 
     assertEquals(1, run.exitCode());
-    assertEquals("Error: " + template.toAbsolutePath().normalize() + ":2:33: unknown tag !Nope (CloudFormation knows !Ref,"
-        + " !GetAtt, !Sub, !Join, !If, ... )\n", run.err());
+    assertEquals(
+        "Error: "
+            + template.toAbsolutePath().normalize()
+            + ":2:33: unknown tag !Nope (CloudFormation knows !Ref,"
+            + " !GetAtt, !Sub, !Join, !If, ... )\n",
+        run.err());
   }
 
   @Test
   void a_template_without_routes_says_so() {
-    Path template = new TemplateFiles(folder).write("template.yaml", "Resources:\n  Bucket: {Type: AWS::S3::Bucket}\n");
+    Path template =
+        new TemplateFiles(folder)
+            .write("template.yaml", "Resources:\n  Bucket: {Type: AWS::S3::Bucket}\n");
 
     Run table = run("routes", template.toString());
     Run json = run("routes", template.toString(), "--json");
 
     assertEquals(0, table.exitCode());
     assertEquals("", table.out());
-    assertTrue(table.err().contains("Template does not have any APIs connected to Lambda functions"), table.err());
+    assertTrue(
+        table.err().contains("Template does not have any APIs connected to Lambda functions"),
+        table.err());
     assertEquals("[ ]\n", json.out());
   }
 }

@@ -18,21 +18,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every folder under {@code src/test/resources/templates} is one template shape: {@code template.yaml}
- * (or {@code .yml} / {@code .json}), an optional {@code case.properties} ({@code region=...},
- * {@code override.Key=Value}), and {@code expected.txt}: the routes, APIs, functions and warnings the
- * template reads as (see {@link TemplateRendering}), or {@code error: ...} for a template that must fail.
+ * Every folder under {@code src/test/resources/templates} is one template shape: {@code
+ * template.yaml} (or {@code .yml} / {@code .json}), an optional {@code case.properties} ({@code
+ * region=...}, {@code override.Key=Value}), and {@code expected.txt}: the routes, APIs, functions
+ * and warnings the template reads as (see {@link TemplateRendering}), or {@code error: ...} for a
+ * template that must fail.
  *
- * <p>Run with {@code -Dlocalsam.updateExpected=true} to rewrite the expected files after a deliberate
- * change, then review the diff.
+ * <p>Run with {@code -Dlocalsam.updateExpected=true} to rewrite the expected files after a
+ * deliberate change, then review the diff.
  */
 class TemplateCorpusTest {
   private static final Path CORPUS = Path.of("src/test/resources/templates");
 
   static Stream<String> corpus() throws IOException {
     try (Stream<Path> folders = Files.list(CORPUS)) {
-      List<String> names = folders.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
-      assertTrue(names.size() >= 40, "the corpus should hold at least 40 templates, has " + names.size());
+      List<String> names =
+          folders.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+      assertTrue(
+          names.size() >= 40, "the corpus should hold at least 40 templates, has " + names.size());
       return names.stream();
     }
   }
@@ -51,9 +54,15 @@ class TemplateCorpusTest {
     Path template = folder.resolve(properties.getProperty("template", defaultTemplate(folder)));
     Map<String, String> overrides = new LinkedHashMap<>();
     // a samconfig file beside the template gives what start-api would pass as --parameter-overrides
-    SamConfig.find(folder).ifPresent(config -> overrides.putAll(SamConfig.read(config).parameterOverrides(
-        SamConfig.DEFAULT_ENV, "local_start_api")));
-    properties.stringPropertyNames().stream().sorted().filter(k -> k.startsWith("override."))
+    SamConfig.find(folder)
+        .ifPresent(
+            config ->
+                overrides.putAll(
+                    SamConfig.read(config)
+                        .parameterOverrides(SamConfig.DEFAULT_ENV, "local_start_api")));
+    properties.stringPropertyNames().stream()
+        .sorted()
+        .filter(k -> k.startsWith("override."))
         .forEach(k -> overrides.put(k.substring("override.".length()), properties.getProperty(k)));
     String region = properties.getProperty("region", "us-east-1");
 
@@ -69,7 +78,9 @@ class TemplateCorpusTest {
       Files.writeString(expectedFile, actual, StandardCharsets.UTF_8);
       return;
     }
-    assertTrue(Files.exists(expectedFile), name + " has no expected.txt; run with -Dlocalsam.updateExpected=true");
+    assertTrue(
+        Files.exists(expectedFile),
+        name + " has no expected.txt; run with -Dlocalsam.updateExpected=true");
     assertEquals(Files.readString(expectedFile, StandardCharsets.UTF_8), actual, name);
   }
 

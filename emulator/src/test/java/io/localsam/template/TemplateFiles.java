@@ -46,7 +46,10 @@ final class TemplateFiles {
     return e.getMessage().replace(folder.toAbsolutePath().normalize().toString(), "$DIR");
   }
 
-  /** A template with one Java function and the given environment variables (YAML, indented for Variables). */
+  /**
+   * A template with one Java function and the given environment variables (YAML, indented for
+   * Variables).
+   */
   static String function(String variables) {
     return """
         Transform: AWS::Serverless-2016-10-31
@@ -59,7 +62,8 @@ final class TemplateFiles {
               CodeUri: app
               Environment:
                 Variables:
-        """ + variables.stripTrailing().indent(10);
+        """
+        + variables.stripTrailing().indent(10);
   }
 
   static String env(Template template, String name) {

@@ -12,9 +12,21 @@ final class TemplateRendering {
     out.append("routes:\n");
     for (RouteDef route : template.routes()) {
       ApiDef api = template.api(route.apiId());
-      out.append("  ").append(route.method()).append(' ').append(route.path()).append(" -> ").append(route.functionId())
-          .append(" [").append(route.apiId()).append(' ').append(api.kind()).append(' ').append(api.stageName()).append(' ')
-          .append(route.payloadFormat().version()).append(']');
+      out.append("  ")
+          .append(route.method())
+          .append(' ')
+          .append(route.path())
+          .append(" -> ")
+          .append(route.functionId())
+          .append(" [")
+          .append(route.apiId())
+          .append(' ')
+          .append(api.kind())
+          .append(' ')
+          .append(api.stageName())
+          .append(' ')
+          .append(route.payloadFormat().version())
+          .append(']');
       if (route.operationName() != null) {
         out.append(" op=").append(route.operationName());
       }
@@ -31,7 +43,12 @@ final class TemplateRendering {
     }
     out.append("apis:\n");
     for (ApiDef api : template.apis().values()) {
-      out.append("  ").append(api.logicalId()).append(' ').append(api.kind()).append(" stage=").append(api.stageName());
+      out.append("  ")
+          .append(api.logicalId())
+          .append(' ')
+          .append(api.kind())
+          .append(" stage=")
+          .append(api.stageName());
       if (!api.stageVariables().isEmpty()) {
         out.append(" variables=").append(api.stageVariables());
       }
@@ -44,14 +61,27 @@ final class TemplateRendering {
         out.append("    cors: ").append(cors(cors)).append('\n');
       }
       for (OptionsMock mock : api.optionsMocks()) {
-        out.append("    options-mock: ").append(mock.path()).append(' ').append(mock.statusCode()).append(' ')
-            .append(mock.headers()).append('\n');
+        out.append("    options-mock: ")
+            .append(mock.path())
+            .append(' ')
+            .append(mock.statusCode())
+            .append(' ')
+            .append(mock.headers())
+            .append('\n');
       }
       if (!api.auth().authorizers().isEmpty() || api.auth().defaultAuthorizer() != null) {
         out.append("    auth: default=").append(api.auth().defaultAuthorizer()).append('\n');
         for (AuthorizerDef a : api.auth().authorizers().values()) {
-          out.append("      ").append(a.name()).append(' ').append(a.type()).append(" function=").append(a.functionId())
-              .append(" sources=").append(a.identitySources()).append(" ttl=").append(a.ttlSeconds());
+          out.append("      ")
+              .append(a.name())
+              .append(' ')
+              .append(a.type())
+              .append(" function=")
+              .append(a.functionId())
+              .append(" sources=")
+              .append(a.identitySources())
+              .append(" ttl=")
+              .append(a.ttlSeconds());
           if (a.payloadFormat() != null) {
             out.append(" payload=").append(a.payloadFormat().version());
           }
@@ -67,9 +97,20 @@ final class TemplateRendering {
     }
     out.append("functions:\n");
     for (FunctionDef f : template.functions().values()) {
-      out.append("  ").append(f.logicalId()).append(": handler=").append(f.handler()).append(" runtime=").append(f.runtime())
-          .append(" code=").append(f.codeUri() == null ? "(inline)" : relative(folder, f.codeUri())).append(" timeout=")
-          .append(f.timeoutSeconds()).append(" memory=").append(f.memorySize()).append(" arch=").append(f.architecture())
+      out.append("  ")
+          .append(f.logicalId())
+          .append(": handler=")
+          .append(f.handler())
+          .append(" runtime=")
+          .append(f.runtime())
+          .append(" code=")
+          .append(f.codeUri() == null ? "(inline)" : relative(folder, f.codeUri()))
+          .append(" timeout=")
+          .append(f.timeoutSeconds())
+          .append(" memory=")
+          .append(f.memorySize())
+          .append(" arch=")
+          .append(f.architecture())
           .append('\n');
       StringBuilder more = new StringBuilder();
       if (f.functionName() != null) {
@@ -85,7 +126,10 @@ final class TemplateRendering {
         more.append(" log=").append(f.logFormat()).append('/').append(f.logGroup());
       }
       if (f.functionUrl() != null) {
-        more.append(" url=").append(f.functionUrl().authType()).append('/').append(f.functionUrl().invokeMode());
+        more.append(" url=")
+            .append(f.functionUrl().authType())
+            .append('/')
+            .append(f.functionUrl().invokeMode());
         if (f.functionUrl().cors() != null) {
           more.append(" url-cors={").append(cors(f.functionUrl().cors())).append('}');
         }
@@ -94,11 +138,17 @@ final class TemplateRendering {
         out.append("   ").append(more).append('\n');
       }
       if (!f.environment().isEmpty()) {
-        out.append("    env: ").append(f.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-            .collect(Collectors.joining(", "))).append('\n');
+        out.append("    env: ")
+            .append(
+                f.environment().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining(", ")))
+            .append('\n');
       }
       if (!f.layers().isEmpty()) {
-        out.append("    layers: ").append(f.layers().stream().map(p -> relative(folder, p)).toList()).append('\n');
+        out.append("    layers: ")
+            .append(f.layers().stream().map(p -> relative(folder, p)).toList())
+            .append('\n');
       }
     }
     if (!template.apiKeys().isEmpty()) {
@@ -112,13 +162,20 @@ final class TemplateRendering {
   }
 
   private static String cors(CorsConfig cors) {
-    return "origins=" + cors.allowOrigins() + " methods=" + cors.allowMethods() + " headers=" + cors.allowHeaders()
+    return "origins="
+        + cors.allowOrigins()
+        + " methods="
+        + cors.allowMethods()
+        + " headers="
+        + cors.allowHeaders()
         + (cors.exposeHeaders().isEmpty() ? "" : " expose=" + cors.exposeHeaders())
-        + (cors.allowCredentials() ? " credentials" : "") + (cors.maxAgeSeconds() == null ? "" : " maxAge=" + cors.maxAgeSeconds());
+        + (cors.allowCredentials() ? " credentials" : "")
+        + (cors.maxAgeSeconds() == null ? "" : " maxAge=" + cors.maxAgeSeconds());
   }
 
   static String relative(Path folder, Path path) {
-    Path relative = folder.toAbsolutePath().normalize().relativize(path.toAbsolutePath().normalize());
+    Path relative =
+        folder.toAbsolutePath().normalize().relativize(path.toAbsolutePath().normalize());
     String text = relative.toString().replace('\\', '/');
     return text.isEmpty() ? "." : text;
   }

@@ -11,12 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * WebSocket APIs as CloudFormation declares them ({@code AWS::ApiGatewayV2::Api} with {@code ProtocolType: WEBSOCKET},
- * and its {@code Stage}, {@code Route}, {@code Integration}, {@code RouteResponse} and {@code Authorizer} resources),
- * read into {@link WebSocketApiDef}s; what is not emulated is warned about by name.
+ * WebSocket APIs as CloudFormation declares them ({@code AWS::ApiGatewayV2::Api} with {@code
+ * ProtocolType: WEBSOCKET}, and its {@code Stage}, {@code Route}, {@code Integration}, {@code
+ * RouteResponse} and {@code Authorizer} resources), read into {@link WebSocketApiDef}s; what is not
+ * emulated is warned about by name.
  */
 class WebSocketTemplateTest {
-  private static final String FUNCTIONS = """
+  private static final String FUNCTIONS =
+      """
         Connect:
           Type: AWS::Lambda::Function
           Properties: {Runtime: java17, Handler: a.Connect, Code: app}
@@ -28,12 +30,14 @@ class WebSocketTemplateTest {
           Properties: {Runtime: java17, Handler: a.Gate, Code: app}
       """;
 
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   @Test
   void routes_integrations_route_responses_authorizers_and_the_stage_are_read() {
-    Template template = new TemplateFiles(folder).load("""
+    Template template =
+        new TemplateFiles(folder)
+            .load(
+                """
         Transform: AWS::Serverless-2016-10-31
         Resources:
           Chat:
@@ -82,13 +86,16 @@ class WebSocketTemplateTest {
           Mock:
             Type: AWS::ApiGatewayV2::Integration
             Properties: {ApiId: !Ref Chat, IntegrationType: MOCK}
-        """ + FUNCTIONS);
+        """
+                    + FUNCTIONS);
 
     WebSocketApiDef chat = template.webSocketApis().get(0);
     assertEquals("Chat", chat.logicalId());
     assertEquals("production", chat.stageName());
     assertEquals("$request.body.action", chat.routeSelectionExpression());
-    assertEquals(List.of("$connect", "sendmessage"), chat.routes().stream().map(WebSocketRouteDef::routeKey).toList());
+    assertEquals(
+        List.of("$connect", "sendmessage"),
+        chat.routes().stream().map(WebSocketRouteDef::routeKey).toList());
     WebSocketRouteDef connect = chat.route("$connect");
     assertEquals("Connect", connect.functionId());
     assertEquals("Auth", connect.authorizer());
@@ -98,29 +105,42 @@ class WebSocketTemplateTest {
     assertNull(chat.route("mock"));
     AuthorizerDef auth = chat.authorizers().get("Auth");
     assertEquals("Gate", auth.functionId());
-    assertEquals(List.of("route.request.header.Auth", "route.request.querystring.token"), auth.identitySources());
+    assertEquals(
+        List.of("route.request.header.Auth", "route.request.querystring.token"),
+        auth.identitySources());
     assertEquals(List.of(), template.routes());
-    assertEquals(List.of("Stage.DefaultRouteSettings (throttling, logging) is not emulated; it is ignored",
-        "MockRoute (Chat mock): integration Mock of type MOCK is not emulated (only AWS_PROXY Lambda integrations are); the"
-            + " route is not mounted"), template.warnings());
+    assertEquals(
+        List.of(
+            "Stage.DefaultRouteSettings (throttling, logging) is not emulated; it is ignored",
+            "MockRoute (Chat mock): integration Mock of type MOCK is not emulated (only AWS_PROXY Lambda integrations are); the"
+                + " route is not mounted"),
+        template.warnings());
   }
 
   @Test
   void a_websocket_api_without_a_route_selection_expression_is_an_error_with_its_line() {
-    String error = new TemplateFiles(folder).error("""
+    String error =
+        new TemplateFiles(folder)
+            .error(
+                """
         Resources:
           Chat:
             Type: AWS::ApiGatewayV2::Api
             Properties: {ProtocolType: WEBSOCKET}
-        """ + FUNCTIONS);
+        """
+                    + FUNCTIONS);
 
-    assertEquals("$DIR/template.yaml:3:5: Chat: a WEBSOCKET API needs a RouteSelectionExpression ($request.body.action, say)",
+    assertEquals(
+        "$DIR/template.yaml:3:5: Chat: a WEBSOCKET API needs a RouteSelectionExpression ($request.body.action, say)",
         error);
   }
 
   @Test
   void iam_authorization_and_authorizers_on_other_routes_are_warned_about() {
-    Template template = new TemplateFiles(folder).load("""
+    Template template =
+        new TemplateFiles(folder)
+            .load(
+                """
         Resources:
           Chat:
             Type: AWS::ApiGatewayV2::Api
@@ -137,11 +157,16 @@ class WebSocketTemplateTest {
           I:
             Type: AWS::ApiGatewayV2::Integration
             Properties: {ApiId: !Ref Chat, IntegrationType: AWS_PROXY, IntegrationUri: !GetAtt Connect.Arn}
-        """ + FUNCTIONS);
+        """
+                    + FUNCTIONS);
 
-    assertEquals(List.of("ConnectRoute (Chat $connect): AWS_IAM authorization of WebSocket connections is not emulated;"
-        + " every connection is let through", "DefaultRoute (Chat $default): AuthorizationType AWS_IAM is used by API Gateway"
-        + " on $connect only; it is ignored"), template.warnings());
+    assertEquals(
+        List.of(
+            "ConnectRoute (Chat $connect): AWS_IAM authorization of WebSocket connections is not emulated;"
+                + " every connection is let through",
+            "DefaultRoute (Chat $default): AuthorizationType AWS_IAM is used by API Gateway"
+                + " on $connect only; it is ignored"),
+        template.warnings());
     assertNull(template.webSocketApis().get(0).route("$connect").authorizer());
   }
 }

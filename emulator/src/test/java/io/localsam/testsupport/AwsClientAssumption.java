@@ -9,7 +9,10 @@ import java.util.Optional;
 public final class AwsClientAssumption {
   private AwsClientAssumption() {}
 
-  /** Aborts the test (reported as skipped, with the reason) unless this is Linux on x86_64 or aarch64. */
+  /**
+   * Aborts the test (reported as skipped, with the reason) unless this is Linux on x86_64 or
+   * aarch64.
+   */
   public static void assumeAwsClientRunsHere() {
     Optional<String> unsupported = AwsRuntimeClientFiles.unsupportedPlatform();
     assumeTrue(unsupported.isEmpty(), () -> unsupported.get());

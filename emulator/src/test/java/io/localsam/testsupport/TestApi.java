@@ -21,24 +21,26 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real emulator on a free port, started from a template written by the test. {@code ${CODE}} in the
- * template stands for the test functions' code folder (target/test-classes, with its lib/ of jars: the
- * Lambda package layout). Logs are kept and shown only when a test prints them.
+ * A real emulator on a free port, started from a template written by the test. {@code ${CODE}} in
+ * the template stands for the test functions' code folder (target/test-classes, with its lib/ of
+ * jars: the Lambda package layout). Logs are kept and shown only when a test prints them.
  *
- * <p>One per test: {@code try (TestApi api = TestApi.start(folder, template)) {...}}. One per test class,
- * shared by its tests:
+ * <p>One per test: {@code try (TestApi api = TestApi.start(folder, template)) {...}}. One per test
+ * class, shared by its tests:
  *
  * <pre>{@code
  * @RegisterExtension
  * static final TestApi api = TestApi.forClass(TEMPLATE);
  * }</pre>
  *
- * started before the class's first test in a folder of its own and closed after its last; {@link #logged}
- * then sees only what the current test logged.
+ * started before the class's first test in a folder of its own and closed after its last; {@link
+ * #logged} then sees only what the current test logged.
  */
-public final class TestApi implements AutoCloseable, BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+public final class TestApi
+    implements AutoCloseable, BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
   /** One function, {@code fixtures.Hello}, on {@code GET /hello} of the implicit REST API. */
-  public static final String HELLO_TEMPLATE = """
+  public static final String HELLO_TEMPLATE =
+      """
       Transform: AWS::Serverless-2016-10-31
       Resources:
         Hello:
@@ -69,13 +71,17 @@ public final class TestApi implements AutoCloseable, BeforeAllCallback, BeforeEa
     return start(folder, template, builder -> builder);
   }
 
-  public static TestApi start(Path folder, String template, UnaryOperator<EmulatorOptions.Builder> options) {
+  public static TestApi start(
+      Path folder, String template, UnaryOperator<EmulatorOptions.Builder> options) {
     TestApi api = new TestApi(template, options);
     api.startIn(folder);
     return api;
   }
 
-  /** An emulator for a test class, to register with {@code @RegisterExtension}: see the class comment. */
+  /**
+   * An emulator for a test class, to register with {@code @RegisterExtension}: see the class
+   * comment.
+   */
   public static TestApi forClass(String template) {
     return forClass(template, builder -> builder);
   }
@@ -87,7 +93,8 @@ public final class TestApi implements AutoCloseable, BeforeAllCallback, BeforeEa
 
   private void startIn(Path folder) {
     Path file = writeTemplate(folder, template);
-    emulator = Emulator.start(options.apply(EmulatorOptions.builder(file).port(0).log(logs::add)).build());
+    emulator =
+        Emulator.start(options.apply(EmulatorOptions.builder(file).port(0).log(logs::add)).build());
     client = new HttpTestClient(emulator.baseUri());
     startUpEnd = logs.size();
   }
@@ -116,7 +123,8 @@ public final class TestApi implements AutoCloseable, BeforeAllCallback, BeforeEa
   public static Path writeTemplate(Path folder, String template) {
     try {
       Path file = folder.resolve("template.yaml");
-      Files.writeString(file, template.replace("${CODE}", codeFolder().toString()), StandardCharsets.UTF_8);
+      Files.writeString(
+          file, template.replace("${CODE}", codeFolder().toString()), StandardCharsets.UTF_8);
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -152,8 +160,8 @@ public final class TestApi implements AutoCloseable, BeforeAllCallback, BeforeEa
   }
 
   /**
-   * True once a log line containing {@code text} was written at start-up or by the current test (for a
-   * {@link #forClass} emulator, never by an earlier test); waits up to 5 s for it.
+   * True once a log line containing {@code text} was written at start-up or by the current test
+   * (for a {@link #forClass} emulator, never by an earlier test); waits up to 5 s for it.
    */
   public boolean logged(String text) {
     long deadline = System.nanoTime() + 5_000_000_000L;

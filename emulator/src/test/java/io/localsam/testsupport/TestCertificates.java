@@ -10,7 +10,10 @@ import java.security.cert.CertificateFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** The self-signed test certificates and keys in src/test/resources/tls, and a client that trusts one. */
+/**
+ * The self-signed test certificates and keys in src/test/resources/tls, and a client that trusts
+ * one.
+ */
 public final class TestCertificates {
   private TestCertificates() {}
 
@@ -23,14 +26,19 @@ public final class TestCertificates {
     }
   }
 
-  /** An HTTP client that trusts {@code certificate} alone, as a browser would after the user accepted it. */
+  /**
+   * An HTTP client that trusts {@code certificate} alone, as a browser would after the user
+   * accepted it.
+   */
   public static HttpClient clientTrusting(String certificate) throws Exception {
     KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
     trusted.load(null, null);
     try (InputStream in = Files.newInputStream(file(certificate))) {
-      trusted.setCertificateEntry("localsam-test", CertificateFactory.getInstance("X.509").generateCertificate(in));
+      trusted.setCertificateEntry(
+          "localsam-test", CertificateFactory.getInstance("X.509").generateCertificate(in));
     }
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trust.init(trusted);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, trust.getTrustManagers(), null);

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A real {@code start-lambda}: the Invoke API server on a free port over a runtime for a template written by
- * the test ({@code ${CODE}} as in {@link TestApi}). Logs are kept; the listener sees every invocation.
+ * A real {@code start-lambda}: the Invoke API server on a free port over a runtime for a template
+ * written by the test ({@code ${CODE}} as in {@link TestApi}). Logs are kept; the listener sees
+ * every invocation.
  */
 public final class TestLambda implements AutoCloseable {
   private final List<String> logs;
@@ -36,20 +37,44 @@ public final class TestLambda implements AutoCloseable {
     return start(folder, template, listener, FunctionRuntime.ASYNC_RETRY_DELAY);
   }
 
-  /** Like {@link #start(Path, String, InvocationListener)}, with the wait before an asynchronous retry. */
-  public static TestLambda start(Path folder, String template, InvocationListener listener, Duration asyncRetryDelay) {
+  /**
+   * Like {@link #start(Path, String, InvocationListener)}, with the wait before an asynchronous
+   * retry.
+   */
+  public static TestLambda start(
+      Path folder, String template, InvocationListener listener, Duration asyncRetryDelay) {
     return start(folder, template, listener, asyncRetryDelay, Faults.none());
   }
 
-  /** Like {@link #start(Path, String, InvocationListener, Duration)}, with the faults its functions are given. */
-  public static TestLambda start(Path folder, String template, InvocationListener listener, Duration asyncRetryDelay,
+  /**
+   * Like {@link #start(Path, String, InvocationListener, Duration)}, with the faults its functions
+   * are given.
+   */
+  public static TestLambda start(
+      Path folder,
+      String template,
+      InvocationListener listener,
+      Duration asyncRetryDelay,
       Faults faults) {
     List<String> logs = Collections.synchronizedList(new ArrayList<>());
-    Template parsed = TemplateLoader.load(TestApi.writeTemplate(folder, template), Map.of(), "us-east-1");
-    FunctionRuntime runtime = new FunctionRuntime(parsed, "us-east-1", EnvVarsFile.NONE, logs::add, listener, asyncRetryDelay,
-        io.localsam.config.Isolation.IN_PROCESS, true, faults);
+    Template parsed =
+        TemplateLoader.load(TestApi.writeTemplate(folder, template), Map.of(), "us-east-1");
+    FunctionRuntime runtime =
+        new FunctionRuntime(
+            parsed,
+            "us-east-1",
+            EnvVarsFile.NONE,
+            logs::add,
+            listener,
+            asyncRetryDelay,
+            io.localsam.config.Isolation.IN_PROCESS,
+            true,
+            faults);
     try {
-      return new TestLambda(logs, runtime, LambdaServer.start(parsed, runtime, "127.0.0.1", 0, "us-east-1", logs::add));
+      return new TestLambda(
+          logs,
+          runtime,
+          LambdaServer.start(parsed, runtime, "127.0.0.1", 0, "us-east-1", logs::add));
     } catch (RuntimeException e) {
       runtime.close();
       throw e;

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A real WebSocket client (the JDK's {@link WebSocket}) that keeps what it receives: each text message, and the
- * close code and reason the server sent. Waits are bounded (10 s).
+ * A real WebSocket client (the JDK's {@link WebSocket}) that keeps what it receives: each text
+ * message, and the close code and reason the server sent. Waits are bounded (10 s).
  */
 public final class WebSocketTestClient implements WebSocket.Listener {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -26,7 +26,10 @@ public final class WebSocketTestClient implements WebSocket.Listener {
   private final StringBuilder partial = new StringBuilder();
   private WebSocket socket;
 
-  /** Connects, with these handshake headers; a refused handshake throws {@link WebSocketHandshakeException}. */
+  /**
+   * Connects, with these handshake headers; a refused handshake throws {@link
+   * WebSocketHandshakeException}.
+   */
   public static WebSocketTestClient connect(URI uri, Map<String, String> headers) throws Exception {
     WebSocketTestClient client = new WebSocketTestClient();
     WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));

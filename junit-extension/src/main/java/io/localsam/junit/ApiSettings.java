@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a test class asked for, as written: from {@link LocalApi} or {@link LocalApiExtension.Builder}.
- * Paths are not resolved yet; {@link EmulatorKey#resolve} does that and checks them.
+ * What a test class asked for, as written: from {@link LocalApi} or {@link
+ * LocalApiExtension.Builder}. Paths are not resolved yet; {@link EmulatorKey#resolve} does that and
+ * checks them.
  *
  * @param functionEnvironment per-function variables, function id to (name to value)
- * @param jwks extra key sets for JWT and Cognito authorizers, besides the test key every emulator trusts
+ * @param jwks extra key sets for JWT and Cognito authorizers, besides the test key every emulator
+ *     trusts
  * @param apiKeys API key values accepted on {@code ApiKeyRequired} methods
  * @param disableAuthorizer routes run without their authorizers
  * @param console the web console and admin API are served (loopback only)
@@ -54,15 +56,39 @@ record ApiSettings(
       String[] pair = splitParameter(keyValue, owner);
       parameters.put(pair[0], pair[1]);
     }
-    return new ApiSettings(api.template(), parameters, api.envVars(), api.port(), api.region(), Map.of(),
-        api.failOnFunctionError(), List.of(api.jwks()), List.of(api.apiKeys()), api.disableAuthorizer(),
-        api.console(), isolation(api.isolation(), Set.of(api.processFunctions()), jdks(api.jdks(), owner), api.runtimeClient()),
-        api.sslCertFile(), api.sslKeyFile(), api.sharing());
+    return new ApiSettings(
+        api.template(),
+        parameters,
+        api.envVars(),
+        api.port(),
+        api.region(),
+        Map.of(),
+        api.failOnFunctionError(),
+        List.of(api.jwks()),
+        List.of(api.apiKeys()),
+        api.disableAuthorizer(),
+        api.console(),
+        isolation(
+            api.isolation(),
+            Set.of(api.processFunctions()),
+            jdks(api.jdks(), owner),
+            api.runtimeClient()),
+        api.sslCertFile(),
+        api.sslKeyFile(),
+        api.sharing());
   }
 
-  /** As the command line resolves it, except that here {@code IN_PROCESS} is the default and so never overrides AWS's client. */
-  static Isolation isolation(IsolationMode mode, Set<String> processFunctions, Map<String, Path> jdks, RuntimeClient client) {
-    return new Isolation(mode == IsolationMode.PROCESS, processFunctions, jdks, 0, Set.of()).withRuntimeClient(client);
+  /**
+   * As the command line resolves it, except that here {@code IN_PROCESS} is the default and so
+   * never overrides AWS's client.
+   */
+  static Isolation isolation(
+      IsolationMode mode,
+      Set<String> processFunctions,
+      Map<String, Path> jdks,
+      RuntimeClient client) {
+    return new Isolation(mode == IsolationMode.PROCESS, processFunctions, jdks, 0, Set.of())
+        .withRuntimeClient(client);
   }
 
   /** {@code "java21=/path"} entries into runtime to JDK home. */

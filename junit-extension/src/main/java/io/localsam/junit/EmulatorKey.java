@@ -2,10 +2,10 @@ package io.localsam.junit;
 
 import io.localsam.EmulatorOptions;
 import io.localsam.config.ConsoleMode;
-import io.localsam.error.LocalSamException;
-import io.localsam.config.SamConfig;
-import io.localsam.server.Tls;
 import io.localsam.config.Isolation;
+import io.localsam.config.SamConfig;
+import io.localsam.error.LocalSamException;
+import io.localsam.server.Tls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * The resolved options that decide which emulator a class gets: equal keys share one emulator for
- * the whole run. {@link EmulatorOptions} cannot be the key itself, because its {@code log} is a lambda.
+ * the whole run. {@link EmulatorOptions} cannot be the key itself, because its {@code log} is a
+ * lambda.
  *
  * @param envVars the user's {@code --env-vars} file, or {@code null}
  * @param region the region, or {@code null} for LocalSAM's default
@@ -60,7 +61,9 @@ record EmulatorKey(
     List<String> jwks = new ArrayList<>();
     for (String location : settings.jwks()) {
       String trimmed = location.strip();
-      if (trimmed.startsWith("{") || trimmed.startsWith("http://") || trimmed.startsWith("https://")) {
+      if (trimmed.startsWith("{")
+          || trimmed.startsWith("http://")
+          || trimmed.startsWith("https://")) {
         jwks.add(trimmed);
       } else {
         Path file = ModuleDirectory.resolve(trimmed);
@@ -73,22 +76,41 @@ record EmulatorKey(
     if (settings.sslCertFile().isBlank() != settings.sslKeyFile().isBlank()) {
       throw LocalApiErrors.halfTls(owner);
     }
-    Tls tls = settings.sslCertFile().isBlank() ? null
-        : new Tls(ModuleDirectory.resolve(settings.sslCertFile()), ModuleDirectory.resolve(settings.sslKeyFile()));
-    return new EmulatorKey(template, settings.port(), parameters(template, settings, owner), envVars, region,
-        settings.functionEnvironment(), List.copyOf(jwks), settings.apiKeys(), settings.disableAuthorizer(),
-        settings.console(), settings.isolation(), tls);
+    Tls tls =
+        settings.sslCertFile().isBlank()
+            ? null
+            : new Tls(
+                ModuleDirectory.resolve(settings.sslCertFile()),
+                ModuleDirectory.resolve(settings.sslKeyFile()));
+    return new EmulatorKey(
+        template,
+        settings.port(),
+        parameters(template, settings, owner),
+        envVars,
+        region,
+        settings.functionEnvironment(),
+        List.copyOf(jwks),
+        settings.apiKeys(),
+        settings.disableAuthorizer(),
+        settings.console(),
+        settings.isolation(),
+        tls);
   }
 
   /**
-   * The parameter values: the samconfig file beside the template's, as {@code start-api} reads it (the
-   * {@code default} environment's {@code local_start_api} table over {@code global}), then the class's own.
+   * The parameter values: the samconfig file beside the template's, as {@code start-api} reads it
+   * (the {@code default} environment's {@code local_start_api} table over {@code global}), then the
+   * class's own.
    */
   private static Map<String, String> parameters(Path template, ApiSettings settings, String owner) {
     Map<String, String> parameters = new LinkedHashMap<>();
     try {
-      SamConfig.find(template.getParent()).map(SamConfig::read)
-          .ifPresent(config -> parameters.putAll(config.parameterOverrides(SamConfig.DEFAULT_ENV, "local_start_api")));
+      SamConfig.find(template.getParent())
+          .map(SamConfig::read)
+          .ifPresent(
+              config ->
+                  parameters.putAll(
+                      config.parameterOverrides(SamConfig.DEFAULT_ENV, "local_start_api")));
     } catch (LocalSamException e) {
       throw LocalApiErrors.startFailed(owner, e);
     }
@@ -99,13 +121,24 @@ record EmulatorKey(
   /** The engine's options. */
   EmulatorOptions toOptions() {
     // The test key first: tokens from Tokens always verify, whatever else the class trusts
-    EmulatorOptions.Builder options = EmulatorOptions.builder(template).port(port).parameterOverrides(parameters)
-        .envVars(envVars).functionEnvironment(functionEnvironment)
-        .jwks(TestKeys.jwks()).jwks(jwks).apiKeys(apiKeys).disableAuthorizer(disableAuthorizer)
-        .isolation(isolation).tls(tls).console(console ? ConsoleMode.LOOPBACK : ConsoleMode.OFF)
-        // A test runs against the template it started with: emulators are shared across test classes, and a
-        // reload in the middle of a run would make results depend on timing. Rebuilt code is still picked up.
-        .watchTemplate(false);
+    EmulatorOptions.Builder options =
+        EmulatorOptions.builder(template)
+            .port(port)
+            .parameterOverrides(parameters)
+            .envVars(envVars)
+            .functionEnvironment(functionEnvironment)
+            .jwks(TestKeys.jwks())
+            .jwks(jwks)
+            .apiKeys(apiKeys)
+            .disableAuthorizer(disableAuthorizer)
+            .isolation(isolation)
+            .tls(tls)
+            .console(console ? ConsoleMode.LOOPBACK : ConsoleMode.OFF)
+            // A test runs against the template it started with: emulators are shared across test
+            // classes, and a
+            // reload in the middle of a run would make results depend on timing. Rebuilt code is
+            // still picked up.
+            .watchTemplate(false);
     if (region != null) {
       options.region(region);
     }
@@ -114,7 +147,8 @@ record EmulatorKey(
 
   /** Short enough for an error message. */
   String describe() {
-    return "template " + template
+    return "template "
+        + template
         + (parameters.isEmpty() ? "" : ", parameters " + parameters)
         + (envVars == null ? "" : ", env vars " + envVars)
         + (functionEnvironment.isEmpty() ? "" : ", function environment " + functionEnvironment)

@@ -4,6 +4,9 @@ package io.localsam.junit;
 public enum IsolationMode {
   /** In LocalSAM's JVM: the default, and the fastest. */
   IN_PROCESS,
-  /** Each execution environment in a JVM of its own: its own environment, working directory, heap, flags and Java version. */
+  /**
+   * Each execution environment in a JVM of its own: its own environment, working directory, heap,
+   * flags and Java version.
+   */
   PROCESS
 }

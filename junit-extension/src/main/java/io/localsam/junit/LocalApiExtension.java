@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The JUnit 5 extension behind {@link LocalApi}, and its programmatic form for options an annotation
- * cannot carry:
+ * The JUnit 5 extension behind {@link LocalApi}, and its programmatic form for options an
+ * annotation cannot carry:
  *
  * <pre>{@code
  * class OrdersApiTest {
@@ -44,21 +44,23 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * }
  * }</pre>
  *
- * <p>In a {@code static} field the emulator is acquired before all tests of the class; in an instance
- * field, before each test. Either way it is shared with every class on the same options, reset when
- * acquired and closed when the run ends, unless {@link Builder#sharing} says otherwise (see {@link LocalApi}).
- * {@code URI} and {@code Emulator} parameters are injected as with the annotation; with two extensions on one
- * class, use each one's {@link #uri} instead.
+ * <p>In a {@code static} field the emulator is acquired before all tests of the class; in an
+ * instance field, before each test. Either way it is shared with every class on the same options,
+ * reset when acquired and closed when the run ends, unless {@link Builder#sharing} says otherwise
+ * (see {@link LocalApi}). {@code URI} and {@code Emulator} parameters are injected as with the
+ * annotation; with two extensions on one class, use each one's {@link #uri} instead.
  *
- * <p>The lifecycle callbacks are final; a subclass hooks in through {@link #onBeforeAll},
- * {@link #onBeforeEach} and {@link #onAfterEach}.
+ * <p>The lifecycle callbacks are final; a subclass hooks in through {@link #onBeforeAll}, {@link
+ * #onBeforeEach} and {@link #onAfterEach}.
  */
 public class LocalApiExtension
     implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
   private static final Namespace NAMESPACE = Namespace.create(LocalApiExtension.class);
 
-  /** {@code null} for the {@code @LocalApi} form, whose options come from the nearest annotation. */
+  /**
+   * {@code null} for the {@code @LocalApi} form, whose options come from the nearest annotation.
+   */
   private final ApiSettings settings;
 
   /**
@@ -108,7 +110,8 @@ public class LocalApiExtension
     if (binding.failOnFunctionError()) {
       List<Invocation> failed = new ArrayList<>();
       for (Invocation invocation : binding.emulator().invocations()) {
-        if (invocation.failed() && !invocation.injected()) { // a fault the test injected is not the function's error
+        if (invocation.failed()
+            && !invocation.injected()) { // a fault the test injected is not the function's error
           failed.add(invocation);
         }
       }
@@ -119,14 +122,18 @@ public class LocalApiExtension
   }
 
   /**
-   * {@code Emulator}, {@code LocalApiInfo} and {@code Tokens}, and a plain {@code URI} where no other resolver takes
-   * it ({@link OtherResolvers}); only where this extension has options to serve.
+   * {@code Emulator}, {@code LocalApiInfo} and {@code Tokens}, and a plain {@code URI} where no
+   * other resolver takes it ({@link OtherResolvers}); only where this extension has options to
+   * serve.
    */
   @Override
   public final boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    boolean ours = type == Emulator.class || type == LocalApiInfo.class || type == Tokens.class
-        || type == URI.class && !OtherResolvers.claim(parameter, context);
+    boolean ours =
+        type == Emulator.class
+            || type == LocalApiInfo.class
+            || type == Tokens.class
+            || type == URI.class && !OtherResolvers.claim(parameter, context);
     return ours && (settings != null || nearestAnnotation(context).isPresent());
   }
 
@@ -153,7 +160,10 @@ public class LocalApiExtension
     return emulator().uri(path);
   }
 
-  /** The running emulator: journal, direct {@code invoke}, port. Programmatic form only, once started. */
+  /**
+   * The running emulator: journal, direct {@code invoke}, port. Programmatic form only, once
+   * started.
+   */
   public Emulator emulator() {
     Emulator started = emulator;
     if (started == null) {
@@ -163,10 +173,10 @@ public class LocalApiExtension
   }
 
   /**
-   * A token builder for a test user, starting with the issuer and audience the template's JWT and Cognito
-   * authorizers expect (when they agree on one issuer), signed with the test key every emulator of the
-   * extension trusts: {@code api.tokens().subject("alice").scope("read").sign()}. Programmatic form only,
-   * once started; under {@code @LocalApi}, take a {@link Tokens} parameter.
+   * A token builder for a test user, starting with the issuer and audience the template's JWT and
+   * Cognito authorizers expect (when they agree on one issuer), signed with the test key every
+   * emulator of the extension trusts: {@code api.tokens().subject("alice").scope("read").sign()}.
+   * Programmatic form only, once started; under {@code @LocalApi}, take a {@link Tokens} parameter.
    */
   public Tokens tokens() {
     return Tokens.forTemplate(emulator(), null);
@@ -211,13 +221,15 @@ public class LocalApiExtension
       wanted = settings;
     } else {
       owner = LocalApiErrors.annotationOwner(testClass);
-      wanted = nearestAnnotation(context)
-          .map(api -> ApiSettings.of(api, owner))
-          .orElseThrow(() -> LocalApiErrors.notAnnotated(testClass));
+      wanted =
+          nearestAnnotation(context)
+              .map(api -> ApiSettings.of(api, owner))
+              .orElseThrow(() -> LocalApiErrors.notAnnotated(testClass));
     }
-    Emulator emulator = wanted.sharing() == Sharing.CLASS
-        ? OwnEmulator.start(context, wanted, key, owner)
-        : SharedEmulators.acquire(context, wanted, owner);
+    Emulator emulator =
+        wanted.sharing() == Sharing.CLASS
+            ? OwnEmulator.start(context, wanted, key, owner)
+            : SharedEmulators.acquire(context, wanted, owner);
     if (wanted.sharing() == Sharing.RUN) {
       emulator.reset(); // a shared emulator starts each class as fresh as a new one would
     }
@@ -241,7 +253,9 @@ public class LocalApiExtension
     return nearestAnnotation(context).map(Object.class::cast).orElse(LocalApi.class);
   }
 
-  /** On the class (meta-annotations and superclasses included), else on the nearest enclosing class. */
+  /**
+   * On the class (meta-annotations and superclasses included), else on the nearest enclosing class.
+   */
   private static Optional<LocalApi> nearestAnnotation(ExtensionContext context) {
     Optional<Class<?>> testClass = context.getTestClass();
     if (testClass.isEmpty()) {
@@ -287,7 +301,10 @@ public class LocalApiExtension
 
     private Builder() {}
 
-    /** The SAM template, relative to the module directory (or absolute); default {@code template.yaml}. */
+    /**
+     * The SAM template, relative to the module directory (or absolute); default {@code
+     * template.yaml}.
+     */
     public Builder template(String template) {
       this.template = template;
       return this;
@@ -299,7 +316,10 @@ public class LocalApiExtension
       return this;
     }
 
-    /** Template parameter values written {@code "Key=Value"}, as {@link LocalApi#parameters()} takes them. */
+    /**
+     * Template parameter values written {@code "Key=Value"}, as {@link LocalApi#parameters()} takes
+     * them.
+     */
     public Builder parameters(String... keyValues) {
       for (String keyValue : keyValues) {
         String[] pair = ApiSettings.splitParameter(keyValue, "LocalApiExtension.builder()");
@@ -335,28 +355,37 @@ public class LocalApiExtension
       return this;
     }
 
-    /** Sets several environment variables of one function; see {@link #environment(String, String, String)}. */
+    /**
+     * Sets several environment variables of one function; see {@link #environment(String, String,
+     * String)}.
+     */
     public Builder environment(String functionId, Map<String, String> variables) {
       environment.computeIfAbsent(functionId, id -> new LinkedHashMap<>()).putAll(variables);
       return this;
     }
 
-    /** Fails a test when a function failed while it ran, with the function's error in the message. */
+    /**
+     * Fails a test when a function failed while it ran, with the function's error in the message.
+     */
     public Builder failOnFunctionError(boolean failOnFunctionError) {
       this.failOnFunctionError = failOnFunctionError;
       return this;
     }
 
     /**
-     * Also trusts this key set for JWT and Cognito authorizers: a file relative to the module directory, an
-     * {@code http(s)} URL, or the JSON itself. The test key of {@link Tokens} is always trusted.
+     * Also trusts this key set for JWT and Cognito authorizers: a file relative to the module
+     * directory, an {@code http(s)} URL, or the JSON itself. The test key of {@link Tokens} is
+     * always trusted.
      */
     public Builder jwks(String location) {
       jwks.add(location);
       return this;
     }
 
-    /** Accepts this API key value on methods that require one, besides the template's {@code ApiKey} values. */
+    /**
+     * Accepts this API key value on methods that require one, besides the template's {@code ApiKey}
+     * values.
+     */
     public Builder apiKey(String value) {
       apiKeys.add(value);
       return this;
@@ -368,33 +397,45 @@ public class LocalApiExtension
       return this;
     }
 
-    /** Serves the web console and admin API under {@code /__localsam/} (true, the default) or not, as {@code --no-console}. */
+    /**
+     * Serves the web console and admin API under {@code /__localsam/} (true, the default) or not,
+     * as {@code --no-console}.
+     */
     public Builder console(boolean console) {
       this.console = console;
       return this;
     }
 
-    /** Where functions run, as {@code --isolation} says; {@link IsolationMode#IN_PROCESS} by default. */
+    /**
+     * Where functions run, as {@code --isolation} says; {@link IsolationMode#IN_PROCESS} by
+     * default.
+     */
     public Builder isolation(IsolationMode isolation) {
       this.isolation = isolation;
       return this;
     }
 
-    /** Runs this function in processes of its own even when the others run in-process ({@code --isolation-process}). */
+    /**
+     * Runs this function in processes of its own even when the others run in-process ({@code
+     * --isolation-process}).
+     */
     public Builder processFunction(String functionId) {
       processFunctions.add(functionId);
       return this;
     }
 
-    /** The JDK home to run a runtime's functions with in process isolation, as {@code --jdk java21=/path} does. */
+    /**
+     * The JDK home to run a runtime's functions with in process isolation, as {@code --jdk
+     * java21=/path} does.
+     */
     public Builder jdk(String runtime, Path home) {
       jdks.put(runtime, home);
       return this;
     }
 
     /**
-     * Serves HTTPS with this PEM certificate and its unencrypted private key (paths relative to the module
-     * directory), as {@code --ssl-cert-file} and {@code --ssl-key-file} do.
+     * Serves HTTPS with this PEM certificate and its unencrypted private key (paths relative to the
+     * module directory), as {@code --ssl-cert-file} and {@code --ssl-key-file} do.
      */
     public Builder tls(String certificateFile, String keyFile) {
       this.sslCertFile = certificateFile;
@@ -403,15 +444,18 @@ public class LocalApiExtension
     }
 
     /**
-     * What a Java function's process runs, as {@code --runtime-client} says; {@link RuntimeClient#AWS} gives every
-     * function a process unless {@link #processFunction} names some.
+     * What a Java function's process runs, as {@code --runtime-client} says; {@link
+     * RuntimeClient#AWS} gives every function a process unless {@link #processFunction} names some.
      */
     public Builder runtimeClient(RuntimeClient runtimeClient) {
       this.runtimeClient = runtimeClient;
       return this;
     }
 
-    /** Which classes the emulator serves, and whether it is reset between them; {@link Sharing#RUN} by default. */
+    /**
+     * Which classes the emulator serves, and whether it is reset between them; {@link Sharing#RUN}
+     * by default.
+     */
     public Builder sharing(Sharing sharing) {
       this.sharing = sharing;
       return this;
@@ -422,8 +466,21 @@ public class LocalApiExtension
     }
 
     ApiSettings settings() {
-      return new ApiSettings(template, parameters, envVars, port, region, environment, failOnFunctionError, jwks, apiKeys,
-          disableAuthorizer, console, ApiSettings.isolation(isolation, processFunctions, jdks, runtimeClient), sslCertFile, sslKeyFile,
+      return new ApiSettings(
+          template,
+          parameters,
+          envVars,
+          port,
+          region,
+          environment,
+          failOnFunctionError,
+          jwks,
+          apiKeys,
+          disableAuthorizer,
+          console,
+          ApiSettings.isolation(isolation, processFunctions, jdks, runtimeClient),
+          sslCertFile,
+          sslKeyFile,
           sharing);
     }
   }

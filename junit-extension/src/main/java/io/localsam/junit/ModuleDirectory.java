@@ -7,7 +7,10 @@ final class ModuleDirectory {
 
   private ModuleDirectory() {}
 
-  /** Surefire sets {@code basedir} to the module; IDEs usually run from it, so fall back to the working directory. */
+  /**
+   * Surefire sets {@code basedir} to the module; IDEs usually run from it, so fall back to the
+   * working directory.
+   */
   static Path get() {
     String basedir = System.getProperty("basedir");
     String dir = basedir == null || basedir.isBlank() ? System.getProperty("user.dir") : basedir;

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -19,13 +19,14 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
- * Whether a resolver other than LocalSAM's would take a parameter, so a plain {@code URI} is left to it instead
- * of JUnit failing on "competing ParameterResolvers". Asked: resolvers registered with {@code @ExtendWith} on the
- * parameter, the method, the class (superclasses, meta-annotations) and its enclosing classes; the values of
- * {@code @RegisterExtension} fields; those JUnit auto-detects when {@code junit.jupiter.extensions.autodetection.enabled}
- * is on. A parameterized test ({@code @ParameterizedTest}, {@code @TestTemplate}) provides its own arguments, which
- * only its invocations know: its {@code URI} parameters are always left to it. JUnit has no public API for the
- * registered extensions of a context (before 5.12 none at all), hence the search.
+ * Whether a resolver other than LocalSAM's would take a parameter, so a plain {@code URI} is left
+ * to it instead of JUnit failing on "competing ParameterResolvers". Asked: resolvers registered
+ * with {@code @ExtendWith} on the parameter, the method, the class (superclasses, meta-annotations)
+ * and its enclosing classes; the values of {@code @RegisterExtension} fields; those JUnit
+ * auto-detects when {@code junit.jupiter.extensions.autodetection.enabled} is on. A parameterized
+ * test ({@code @ParameterizedTest}, {@code @TestTemplate}) provides its own arguments, which only
+ * its invocations know: its {@code URI} parameters are always left to it. JUnit has no public API
+ * for the registered extensions of a context (before 5.12 none at all), hence the search.
  */
 final class OtherResolvers {
 
@@ -46,7 +47,8 @@ final class OtherResolvers {
     return false;
   }
 
-  private static boolean supports(ParameterResolver resolver, ParameterContext parameter, ExtensionContext context) {
+  private static boolean supports(
+      ParameterResolver resolver, ParameterContext parameter, ExtensionContext context) {
     try {
       return resolver.supportsParameter(parameter, context);
     } catch (RuntimeException e) {
@@ -55,10 +57,12 @@ final class OtherResolvers {
   }
 
   private static boolean isTemplate(Executable executable) {
-    return AnnotationSupport.findAnnotation(executable, org.junit.jupiter.api.TestTemplate.class).isPresent();
+    return AnnotationSupport.findAnnotation(executable, org.junit.jupiter.api.TestTemplate.class)
+        .isPresent();
   }
 
-  private static List<ParameterResolver> resolvers(ParameterContext parameter, ExtensionContext context) {
+  private static List<ParameterResolver> resolvers(
+      ParameterContext parameter, ExtensionContext context) {
     List<ParameterResolver> found = new ArrayList<>();
     declared(parameter.getParameter(), found);
     declared(parameter.getDeclaringExecutable(), found);
@@ -72,7 +76,8 @@ final class OtherResolvers {
       }
     }
     if (context.getConfigurationParameter(AUTODETECTION).map(Boolean::parseBoolean).orElse(false)) {
-      for (Extension extension : ServiceLoader.load(Extension.class, Thread.currentThread().getContextClassLoader())) {
+      for (Extension extension :
+          ServiceLoader.load(Extension.class, Thread.currentThread().getContextClassLoader())) {
         if (extension instanceof ParameterResolver resolver) {
           found.add(resolver);
         }
@@ -81,11 +86,16 @@ final class OtherResolvers {
     return found;
   }
 
-  /** {@code @ExtendWith} resolvers, each a new instance as JUnit makes one (they must have a no-argument constructor). */
+  /**
+   * {@code @ExtendWith} resolvers, each a new instance as JUnit makes one (they must have a
+   * no-argument constructor).
+   */
   private static void declared(AnnotatedElement element, List<ParameterResolver> found) {
-    for (ExtendWith extendWith : AnnotationSupport.findRepeatableAnnotations(element, ExtendWith.class)) {
+    for (ExtendWith extendWith :
+        AnnotationSupport.findRepeatableAnnotations(element, ExtendWith.class)) {
       for (Class<? extends Extension> type : extendWith.value()) {
-        if (ParameterResolver.class.isAssignableFrom(type) && !LocalApiExtension.class.isAssignableFrom(type)) {
+        if (ParameterResolver.class.isAssignableFrom(type)
+            && !LocalApiExtension.class.isAssignableFrom(type)) {
           try {
             found.add((ParameterResolver) ReflectionSupport.newInstance(type));
           } catch (RuntimeException e) {
@@ -96,12 +106,19 @@ final class OtherResolvers {
     }
   }
 
-  /** {@code @RegisterExtension} fields: static ones always, instance ones once the test instance exists. */
-  private static void registered(Class<?> type, ExtensionContext context, List<ParameterResolver> found) {
-    for (Field field : AnnotationSupport.findAnnotatedFields(type, RegisterExtension.class, f -> true,
-        HierarchyTraversalMode.TOP_DOWN)) {
-      Object instance = Modifier.isStatic(field.getModifiers()) ? null
-          : context.getTestInstances().flatMap(all -> all.findInstance(type)).orElse(null);
+  /**
+   * {@code @RegisterExtension} fields: static ones always, instance ones once the test instance
+   * exists.
+   */
+  private static void registered(
+      Class<?> type, ExtensionContext context, List<ParameterResolver> found) {
+    for (Field field :
+        AnnotationSupport.findAnnotatedFields(
+            type, RegisterExtension.class, f -> true, HierarchyTraversalMode.TOP_DOWN)) {
+      Object instance =
+          Modifier.isStatic(field.getModifiers())
+              ? null
+              : context.getTestInstances().flatMap(all -> all.findInstance(type)).orElse(null);
       if (instance == null && !Modifier.isStatic(field.getModifiers())) {
         continue;
       }

@@ -5,7 +5,10 @@ import io.localsam.error.LocalSamException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 
-/** {@link Sharing#CLASS}: an emulator started for one context, kept in its store and closed when it ends. */
+/**
+ * {@link Sharing#CLASS}: an emulator started for one context, kept in its store and closed when it
+ * ends.
+ */
 final class OwnEmulator {
 
   private static final Namespace NAMESPACE = Namespace.create(OwnEmulator.class);

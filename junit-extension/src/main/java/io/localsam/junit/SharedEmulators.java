@@ -17,7 +17,10 @@ final class SharedEmulators {
 
   private static final Namespace NAMESPACE = Namespace.create(SharedEmulators.class);
 
-  /** Which options hold a fixed port, so a second set of options on it fails clearly instead of at bind. */
+  /**
+   * Which options hold a fixed port, so a second set of options on it fails clearly instead of at
+   * bind.
+   */
   private record PortClaim(int port) {}
 
   private SharedEmulators() {}
@@ -26,16 +29,20 @@ final class SharedEmulators {
     EmulatorKey key = EmulatorKey.resolve(settings, owner);
     Store store = context.getRoot().getStore(NAMESPACE);
     if (key.port() != 0) {
-      EmulatorKey holder = store.getOrComputeIfAbsent(new PortClaim(key.port()), claim -> key, EmulatorKey.class);
+      EmulatorKey holder =
+          store.getOrComputeIfAbsent(new PortClaim(key.port()), claim -> key, EmulatorKey.class);
       if (!holder.equals(key)) {
         throw LocalApiErrors.portTaken(owner, key, holder);
       }
     }
     try {
-      return store.getOrComputeIfAbsent(key, k -> new StoredEmulator(Emulator.start(k.toOptions())),
-          StoredEmulator.class).emulator();
+      return store
+          .getOrComputeIfAbsent(
+              key, k -> new StoredEmulator(Emulator.start(k.toOptions())), StoredEmulator.class)
+          .emulator();
     } catch (LocalSamException e) {
-      // The store remembers a failed start, so every class on these options lands here with its own name.
+      // The store remembers a failed start, so every class on these options lands here with its own
+      // name.
       throw LocalApiErrors.startFailed(owner, e);
     }
   }

@@ -12,8 +12,8 @@ import java.util.Base64;
 
 /**
  * The test key pair of this JVM: RSA 2048, generated in-process on first use. Every emulator the
- * extension starts trusts its public half (as a JWKS), and {@link Tokens} signs with its private half,
- * so tests of protected routes need no identity provider. Never leaves the process.
+ * extension starts trusts its public half (as a JWKS), and {@link Tokens} signs with its private
+ * half, so tests of protected routes need no identity provider. Never leaves the process.
  */
 final class TestKeys {
   static final String KEY_ID = "localsam-test-key";
@@ -27,8 +27,13 @@ final class TestKeys {
   /** The public key as a JSON Web Key Set. */
   static String jwks() {
     RSAPublicKey key = (RSAPublicKey) Holder.PAIR.getPublic();
-    return "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"" + KEY_ID + "\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\""
-        + unsigned(key.getModulus()) + "\",\"e\":\"" + unsigned(key.getPublicExponent()) + "\"}]}";
+    return "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\""
+        + KEY_ID
+        + "\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\""
+        + unsigned(key.getModulus())
+        + "\",\"e\":\""
+        + unsigned(key.getPublicExponent())
+        + "\"}]}";
   }
 
   /** RS256 over {@code header.payload}, both already base64url-encoded. */

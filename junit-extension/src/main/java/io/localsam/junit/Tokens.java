@@ -16,9 +16,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Mints a signed token for one test user, accepted by the JWT and Cognito authorizers of an emulator the
- * extension started (it trusts this JVM's test key), so protected routes can be tested without an
- * identity provider:
+ * Mints a signed token for one test user, accepted by the JWT and Cognito authorizers of an
+ * emulator the extension started (it trusts this JVM's test key), so protected routes can be tested
+ * without an identity provider:
  *
  * <pre>{@code
  * @RegisterExtension
@@ -33,10 +33,10 @@ import java.util.Set;
  * }
  * }</pre>
  *
- * <p>{@link LocalApiExtension#tokens()} (or a {@code Tokens} parameter under {@link LocalApi}) starts with
- * the issuer and audience the template's authorizers expect; {@link #create()} starts blank. A token is
- * issued now and expires in an hour unless told otherwise. Each setter returns this builder; {@link #sign()}
- * may be called more than once.
+ * <p>{@link LocalApiExtension#tokens()} (or a {@code Tokens} parameter under {@link LocalApi})
+ * starts with the issuer and audience the template's authorizers expect; {@link #create()} starts
+ * blank. A token is issued now and expires in an hour unless told otherwise. Each setter returns
+ * this builder; {@link #sign()} may be called more than once.
  */
 public final class Tokens {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,8 +57,8 @@ public final class Tokens {
   }
 
   /**
-   * A builder with what a template's authorizer expects: for {@code authorizer} (a name), or, when null,
-   * for the JWT and Cognito authorizers of the template when they agree on one issuer.
+   * A builder with what a template's authorizer expects: for {@code authorizer} (a name), or, when
+   * null, for the JWT and Cognito authorizers of the template when they agree on one issuer.
    */
   static Tokens forTemplate(Emulator emulator, String authorizer) {
     Tokens tokens = new Tokens();
@@ -73,7 +73,8 @@ public final class Tokens {
       }
     }
     if (authorizer != null && !found) {
-      throw new IllegalArgumentException("The template has no JWT or Cognito authorizer named '" + authorizer + "'");
+      throw new IllegalArgumentException(
+          "The template has no JWT or Cognito authorizer named '" + authorizer + "'");
     }
     if (issuers.size() == 1) {
       tokens.issuer = issuers.iterator().next();
@@ -84,7 +85,9 @@ public final class Tokens {
     return tokens;
   }
 
-  /** The JSON Web Key Set with this JVM's test key, which every emulator of the extension trusts. */
+  /**
+   * The JSON Web Key Set with this JVM's test key, which every emulator of the extension trusts.
+   */
   public static String jwks() {
     return TestKeys.jwks();
   }
@@ -114,7 +117,10 @@ public final class Tokens {
     return this;
   }
 
-  /** Any other claim ({@code email}, {@code cognito:groups}, {@code token_use}...); a list stays a list. */
+  /**
+   * Any other claim ({@code email}, {@code cognito:groups}, {@code token_use}...); a list stays a
+   * list.
+   */
   public Tokens claim(String name, Object value) {
     claims.put(name, value);
     return this;
@@ -154,10 +160,14 @@ public final class Tokens {
     payload.putAll(claims);
     String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + TestKeys.KEY_ID + "\"}";
     try {
-      String input = TestKeys.base64(header.getBytes(StandardCharsets.UTF_8)) + "." + TestKeys.base64(JSON.writeValueAsBytes(payload));
+      String input =
+          TestKeys.base64(header.getBytes(StandardCharsets.UTF_8))
+              + "."
+              + TestKeys.base64(JSON.writeValueAsBytes(payload));
       return input + "." + TestKeys.sign(input);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("a claim cannot be written as JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "a claim cannot be written as JSON: " + e.getOriginalMessage(), e);
     }
   }
 

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
-@LocalApi(template = Fixtures.ECHO, parameters = {"Greeting=bonjour"}, region = "eu-west-1")
+@LocalApi(
+    template = Fixtures.ECHO,
+    parameters = {"Greeting=bonjour"},
+    region = "eu-west-1")
 class AnnotationOptionsTest {
 
   @Test

@@ -19,10 +19,11 @@ final class ApiClient {
   }
 
   static ApiResponse post(URI uri, String json) {
-    return send(HttpRequest.newBuilder(uri)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json))
-        .build());
+    return send(
+        HttpRequest.newBuilder(uri)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   private static ApiResponse send(HttpRequest request) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A status and a body; {@link #field} reads one text field of a JSON body (EchoFunction's answers). */
+/**
+ * A status and a body; {@link #field} reads one text field of a JSON body (EchoFunction's answers).
+ */
 record ApiResponse(int status, String body) {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -14,17 +14,22 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code runtimeClient = AWS} reaches the engine, gives the functions processes of their own, and the
- * function answers from AWS's runtime interface client (where that client runs: Linux x86_64 and aarch64).
+ * {@code runtimeClient = AWS} reaches the engine, gives the functions processes of their own, and
+ * the function answers from AWS's runtime interface client (where that client runs: Linux x86_64
+ * and aarch64).
  */
-@LocalApi(template = Fixtures.ECHO, runtimeClient = RuntimeClient.AWS, parameters = {"Greeting=from-aws-client"})
+@LocalApi(
+    template = Fixtures.ECHO,
+    runtimeClient = RuntimeClient.AWS,
+    parameters = {"Greeting=from-aws-client"})
 class AwsRuntimeClientOptionTest {
 
   @Test
   void runs_the_functions_in_processes_on_aws_runtime_client(URI api, Emulator emulator) {
     Isolation isolation = emulator.options().isolation();
     assertEquals(RuntimeClient.AWS, isolation.runtimeClient());
-    assertFalse(isolation.inProcess("EchoFunction"), "AWS's client runs only in a process of its own");
+    assertFalse(
+        isolation.inProcess("EchoFunction"), "AWS's client runs only in a process of its own");
     Optional<String> unsupported = AwsRuntimeClientFiles.unsupportedPlatform();
     assumeTrue(unsupported.isEmpty(), () -> unsupported.get());
 
@@ -36,8 +41,13 @@ class AwsRuntimeClientOptionTest {
 
   @Test
   void the_builder_offers_the_same_choice_and_named_functions_keep_the_others_in_process() {
-    ApiSettings everyFunction = LocalApiExtension.builder().runtimeClient(RuntimeClient.AWS).settings();
-    ApiSettings oneFunction = LocalApiExtension.builder().runtimeClient(RuntimeClient.AWS).processFunction("EchoFunction").settings();
+    ApiSettings everyFunction =
+        LocalApiExtension.builder().runtimeClient(RuntimeClient.AWS).settings();
+    ApiSettings oneFunction =
+        LocalApiExtension.builder()
+            .runtimeClient(RuntimeClient.AWS)
+            .processFunction("EchoFunction")
+            .settings();
 
     assertFalse(everyFunction.isolation().inProcess("Other"));
     assertEquals(RuntimeClient.AWS, oneFunction.isolation().runtimeClient());

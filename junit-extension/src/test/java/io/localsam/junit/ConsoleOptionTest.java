@@ -9,7 +9,10 @@ import java.net.URI;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The web console and admin API under a test's emulator: there by default, off with {@code console = false}. */
+/**
+ * The web console and admin API under a test's emulator: there by default, off with {@code console
+ * = false}.
+ */
 @LocalApi(template = Fixtures.ECHO)
 class ConsoleOptionTest {
 
@@ -21,7 +24,10 @@ class ConsoleOptionTest {
 
     assertEquals(200, invocations.status(), invocations.body());
     assertTrue(invocations.body().contains("\"path\":\"/echo/parameters\""), invocations.body());
-    assertTrue(invocations.body().startsWith("{\"invocations\":[{\"id\":" + emulator.invocations().get(0).id() + ","),
+    assertTrue(
+        invocations
+            .body()
+            .startsWith("{\"invocations\":[{\"id\":" + emulator.invocations().get(0).id() + ","),
         "the same journal entry: " + invocations.body());
   }
 

@@ -30,7 +30,8 @@ final class EngineRuns {
     return EngineTestKit.engine("junit-jupiter")
         .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
         .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
-        .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+        .configurationParameter(
+            "junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
         .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
         .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
         .selectors(selectors(testClasses))
@@ -48,19 +49,27 @@ final class EngineRuns {
         .filter(event -> belongsTo(event, testClass))
         .map(EngineRuns::throwable)
         .findFirst()
-        .orElseThrow(() -> new AssertionError(testClass.getSimpleName() + " did not fail; failures: "
-            + failures(results)));
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    testClass.getSimpleName() + " did not fail; failures: " + failures(results)));
   }
 
   /** What finished how, one line each, for assertion messages. */
   static String describe(EngineExecutionResults results) {
     StringBuilder account = new StringBuilder();
-    results.allEvents().finished().stream().forEach(event -> {
-      TestExecutionResult result = event.getPayload(TestExecutionResult.class).orElseThrow();
-      account.append("\n  ").append(event.getTestDescriptor().getUniqueId().getLastSegment().getValue())
-          .append(": ").append(result.getStatus())
-          .append(result.getThrowable().map(t -> " " + t).orElse(""));
-    });
+    results.allEvents().finished().stream()
+        .forEach(
+            event -> {
+              TestExecutionResult result =
+                  event.getPayload(TestExecutionResult.class).orElseThrow();
+              account
+                  .append("\n  ")
+                  .append(event.getTestDescriptor().getUniqueId().getLastSegment().getValue())
+                  .append(": ")
+                  .append(result.getStatus())
+                  .append(result.getThrowable().map(t -> " " + t).orElse(""));
+            });
     return account.toString();
   }
 
@@ -72,7 +81,10 @@ final class EngineRuns {
   }
 
   private static Throwable throwable(Event event) {
-    return event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable).orElseThrow();
+    return event
+        .getPayload(TestExecutionResult.class)
+        .flatMap(TestExecutionResult::getThrowable)
+        .orElseThrow();
   }
 
   private static DiscoverySelector[] selectors(Class<?>... testClasses) {

@@ -22,10 +22,15 @@ class FailOnFunctionErrorTest {
 
     assertInstanceOf(AssertionError.class, failure);
     String message = failure.getMessage();
-    assertTrue(message.contains("FailingFunction failed with java.lang.IllegalStateException"), message);
+    assertTrue(
+        message.contains("FailingFunction failed with java.lang.IllegalStateException"), message);
     assertTrue(message.contains("boom on /fail"), message);
-    assertTrue(message.contains("fixtures.FailingFunction.handleRequest"), "has the stack trace: " + message);
-    assertTrue(message.contains("Its event: {") && message.contains("\"path\":\"/fail\""), "and the request that failed: " + message);
+    assertTrue(
+        message.contains("fixtures.FailingFunction.handleRequest"),
+        "has the stack trace: " + message);
+    assertTrue(
+        message.contains("Its event: {") && message.contains("\"path\":\"/fail\""),
+        "and the request that failed: " + message);
   }
 
   @Test
@@ -70,10 +75,8 @@ class FailOnFunctionErrorTest {
 
   static class ProgrammaticCase {
     @RegisterExtension
-    static LocalApiExtension api = LocalApiExtension.builder()
-        .template(Fixtures.ECHO)
-        .failOnFunctionError(true)
-        .build();
+    static LocalApiExtension api =
+        LocalApiExtension.builder().template(Fixtures.ECHO).failOnFunctionError(true).build();
 
     @Test
     void calls_a_function_that_throws() {

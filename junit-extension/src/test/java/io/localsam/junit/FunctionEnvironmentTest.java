@@ -8,11 +8,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FunctionEnvironmentTest {
 
   @RegisterExtension
-  static LocalApiExtension api = LocalApiExtension.builder()
-      .template(Fixtures.ECHO)
-      .envVars(Fixtures.ECHO_ENV)
-      .environment("EchoFunction", "GREETING", "hello from the builder")
-      .build();
+  static LocalApiExtension api =
+      LocalApiExtension.builder()
+          .template(Fixtures.ECHO)
+          .envVars(Fixtures.ECHO_ENV)
+          .environment("EchoFunction", "GREETING", "hello from the builder")
+          .build();
 
   @Test
   void sets_a_function_variable_over_the_env_vars_file() {

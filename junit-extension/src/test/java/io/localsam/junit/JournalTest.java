@@ -30,7 +30,8 @@ class JournalTest {
     Invocation failing = emulator.invocations().get(1);
     assertEquals("FailingFunction", failing.functionId());
     assertTrue(failing.failed());
-    assertEquals(List.of(echo), emulator.invocations("EchoFunction"), "one function's, by its logical id");
+    assertEquals(
+        List.of(echo), emulator.invocations("EchoFunction"), "one function's, by its logical id");
     assertEquals(List.of(failing), emulator.invocations("FailingFunction"));
   }
 

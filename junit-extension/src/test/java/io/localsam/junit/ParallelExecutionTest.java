@@ -30,18 +30,28 @@ class ParallelExecutionTest {
   void shares_emulators_and_keeps_each_journal_to_its_test() {
     seen.clear();
 
-    EngineExecutionResults results = EngineRuns.runInParallel(
-        EchoCase.class, AnotherEchoCase.class, ComposedEchoCase.class, TwinCase.class, AnotherTwinCase.class);
+    EngineExecutionResults results =
+        EngineRuns.runInParallel(
+            EchoCase.class,
+            AnotherEchoCase.class,
+            ComposedEchoCase.class,
+            TwinCase.class,
+            AnotherTwinCase.class);
 
     assertEquals(10, results.testEvents().succeeded().count(), EngineRuns.describe(results));
-    Set<URI> echo = new HashSet<>(List.of(seen.get("EchoCase"), seen.get("AnotherEchoCase"), seen.get("ComposedEchoCase")));
+    Set<URI> echo =
+        new HashSet<>(
+            List.of(
+                seen.get("EchoCase"), seen.get("AnotherEchoCase"), seen.get("ComposedEchoCase")));
     Set<URI> twin = new HashSet<>(List.of(seen.get("TwinCase"), seen.get("AnotherTwinCase")));
     assertEquals(1, echo.size(), "one emulator for echo.yaml: " + seen);
     assertEquals(1, twin.size(), "one emulator for echo-twin.yaml: " + seen);
     assertNotEquals(echo, twin);
   }
 
-  /** Two tests per class; each calls the echo function once and checks the journal holds just that. */
+  /**
+   * Two tests per class; each calls the echo function once and checks the journal holds just that.
+   */
   abstract static class JournalChecks {
     @Test
     void first(Emulator emulator) {
@@ -59,7 +69,10 @@ class ParallelExecutionTest {
 
       assertEquals(200, ApiClient.get(emulator.uri(path)).status());
 
-      assertEquals(1, emulator.invocations().size(), "only this test's invocation: " + emulator.invocations());
+      assertEquals(
+          1,
+          emulator.invocations().size(),
+          "only this test's invocation: " + emulator.invocations());
       assertTrue(emulator.invocations().get(0).event().contains(path));
       seen.put(name, emulator.baseUri());
     }

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 
-/** With one instance per class, JUnit builds the instance before beforeAll: injection must still work. */
+/**
+ * With one instance per class, JUnit builds the instance before beforeAll: injection must still
+ * work.
+ */
 @LocalApi(template = Fixtures.ECHO)
 @TestInstance(Lifecycle.PER_CLASS)
 class PerClassLifecycleTest {

@@ -10,8 +10,13 @@ import java.net.URI;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** {@code isolation = PROCESS} reaches the engine, and the function answers from a JVM of its own. */
-@LocalApi(template = Fixtures.ECHO, isolation = IsolationMode.PROCESS, parameters = {"Greeting=from-child"})
+/**
+ * {@code isolation = PROCESS} reaches the engine, and the function answers from a JVM of its own.
+ */
+@LocalApi(
+    template = Fixtures.ECHO,
+    isolation = IsolationMode.PROCESS,
+    parameters = {"Greeting=from-child"})
 class ProcessIsolationOptionTest {
 
   @Test
@@ -29,8 +34,12 @@ class ProcessIsolationOptionTest {
 
   @Test
   void the_builder_offers_the_same_choices() {
-    ApiSettings settings = LocalApiExtension.builder().isolation(IsolationMode.IN_PROCESS).processFunction("EchoFunction")
-        .jdk("java21", Path.of("/opt/jdk-21")).settings();
+    ApiSettings settings =
+        LocalApiExtension.builder()
+            .isolation(IsolationMode.IN_PROCESS)
+            .processFunction("EchoFunction")
+            .jdk("java21", Path.of("/opt/jdk-21"))
+            .settings();
     assertFalse(settings.isolation().inProcess("EchoFunction"));
     assertTrue(settings.isolation().inProcess("Other"));
     assertEquals(Path.of("/opt/jdk-21"), settings.isolation().jdks().get("java21"));

@@ -10,10 +10,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ProgrammaticInstanceFieldTest {
 
   @RegisterExtension
-  LocalApiExtension api = LocalApiExtension.builder()
-      .template(Fixtures.ECHO)
-      .parameter("Greeting", "hello from an instance field")
-      .build();
+  LocalApiExtension api =
+      LocalApiExtension.builder()
+          .template(Fixtures.ECHO)
+          .parameter("Greeting", "hello from an instance field")
+          .build();
 
   private URI beforeEachUri;
 

@@ -12,11 +12,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ProgrammaticStaticFieldTest {
 
   @RegisterExtension
-  static LocalApiExtension api = LocalApiExtension.builder()
-      .template(Fixtures.ECHO)
-      .parameter("Greeting", "hello from a static field")
-      .region("ap-southeast-2")
-      .build();
+  static LocalApiExtension api =
+      LocalApiExtension.builder()
+          .template(Fixtures.ECHO)
+          .parameter("Greeting", "hello from a static field")
+          .region("ap-southeast-2")
+          .build();
 
   private static URI beforeAllUri;
 

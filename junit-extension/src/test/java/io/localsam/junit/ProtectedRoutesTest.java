@@ -10,15 +10,18 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Testing protected routes as a given user: tokens signed with the test key every emulator trusts. */
+/**
+ * Testing protected routes as a given user: tokens signed with the test key every emulator trusts.
+ */
 class ProtectedRoutesTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @RegisterExtension
-  static LocalApiExtension api = LocalApiExtension.builder()
-      .template(Fixtures.PROTECTED)
-      .apiKey("test-api-key-0123456789")
-      .build();
+  static LocalApiExtension api =
+      LocalApiExtension.builder()
+          .template(Fixtures.PROTECTED)
+          .apiKey("test-api-key-0123456789")
+          .build();
 
   static HttpResponse<String> get(URI uri, String... headers) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri);
@@ -35,13 +38,15 @@ class ProtectedRoutesTest {
     HttpResponse<String> response = get(api.uri("/orders"), "Authorization", "Bearer " + token);
 
     assertEquals(200, response.statusCode(), response.body());
-    assertEquals("{\"sub\":\"alice\",\"scopes\":\"[orders/read]\",\"apiKey\":null}", response.body());
+    assertEquals(
+        "{\"sub\":\"alice\",\"scopes\":\"[orders/read]\",\"apiKey\":null}", response.body());
   }
 
   @Test
   void tokens_start_with_the_issuer_and_audience_the_template_expects() throws Exception {
     HttpResponse<String> defaults = get(api.uri("/me"), "Authorization", api.tokens().bearer());
-    HttpResponse<String> otherAudience = get(api.uri("/me"), "Authorization", api.tokens().audience("billing").bearer());
+    HttpResponse<String> otherAudience =
+        get(api.uri("/me"), "Authorization", api.tokens().audience("billing").bearer());
     HttpResponse<String> blank = get(api.uri("/me"), "Authorization", Tokens.create().bearer());
 
     assertEquals(200, defaults.statusCode(), defaults.body());
@@ -52,8 +57,12 @@ class ProtectedRoutesTest {
   @Test
   void refusals_are_api_gateways() throws Exception {
     assertEquals(401, get(api.uri("/me")).statusCode());
-    assertEquals(401, get(api.uri("/me"), "Authorization", api.tokens().expired().bearer()).statusCode());
-    assertEquals(403, get(api.uri("/orders"), "Authorization", api.tokens().scope("profile").bearer()).statusCode());
+    assertEquals(
+        401, get(api.uri("/me"), "Authorization", api.tokens().expired().bearer()).statusCode());
+    assertEquals(
+        403,
+        get(api.uri("/orders"), "Authorization", api.tokens().scope("profile").bearer())
+            .statusCode());
   }
 
   @Test

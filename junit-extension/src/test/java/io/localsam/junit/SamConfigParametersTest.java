@@ -6,7 +6,10 @@ import java.net.URI;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The samconfig.toml beside a template gives parameter values as start-api's table does; the class's own win. */
+/**
+ * The samconfig.toml beside a template gives parameter values as start-api's table does; the
+ * class's own win.
+ */
 class SamConfigParametersTest {
 
   @Nested

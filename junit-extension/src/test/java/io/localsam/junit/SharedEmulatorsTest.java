@@ -21,7 +21,8 @@ class SharedEmulatorsTest {
   @Test
   void classes_with_the_same_options_share_one_emulator() {
     seen.clear();
-    EngineExecutionResults results = EngineRuns.run(FirstCase.class, SecondCase.class, OtherOptionsCase.class);
+    EngineExecutionResults results =
+        EngineRuns.run(FirstCase.class, SecondCase.class, OtherOptionsCase.class);
 
     assertEquals(3, results.testEvents().succeeded().count(), EngineRuns.describe(results));
     assertEquals(seen.get("first"), seen.get("second"));
@@ -34,8 +35,10 @@ class SharedEmulatorsTest {
     EngineExecutionResults results = EngineRuns.run(FirstCase.class);
     assertEquals(1, results.testEvents().succeeded().count(), EngineRuns.describe(results));
 
-    UncheckedIOException refused = assertThrows(UncheckedIOException.class,
-        () -> ApiClient.get(seen.get("first").resolve("echo/after-the-run")));
+    UncheckedIOException refused =
+        assertThrows(
+            UncheckedIOException.class,
+            () -> ApiClient.get(seen.get("first").resolve("echo/after-the-run")));
 
     assertInstanceOf(ConnectException.class, refused.getCause(), refused.toString());
   }

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
- * {@link Sharing}: shared and reset (the default), shared and kept, or one emulator per class. EchoFunction's
- * {@code served} says how many invocations its execution environment served: 1 is a cold start.
+ * {@link Sharing}: shared and reset (the default), shared and kept, or one emulator per class.
+ * EchoFunction's {@code served} says how many invocations its execution environment served: 1 is a
+ * cold start.
  */
 class SharingTest {
 
@@ -40,7 +41,8 @@ class SharingTest {
 
     assertEquals(2, results.testEvents().succeeded().count(), EngineRuns.describe(results));
     assertEquals(seen.get(0).api(), seen.get(1).api(), "one emulator");
-    assertEquals(List.of(1, 1), seen.stream().map(Seen::firstServed).toList(), "each class starts cold");
+    assertEquals(
+        List.of(1, 1), seen.stream().map(Seen::firstServed).toList(), "each class starts cold");
   }
 
   @Test
@@ -50,7 +52,10 @@ class SharingTest {
 
     assertEquals(2, results.testEvents().succeeded().count(), EngineRuns.describe(results));
     assertEquals(seen.get(0).api(), seen.get(1).api(), "one emulator");
-    assertEquals(List.of(1, 3), seen.stream().map(Seen::firstServed).toList(), "the second class found the warm environment");
+    assertEquals(
+        List.of(1, 3),
+        seen.stream().map(Seen::firstServed).toList(),
+        "the second class found the warm environment");
   }
 
   @Test
@@ -66,8 +71,10 @@ class SharingTest {
   /** Run by the second class of a CLASS pair: the first one's emulator is closed already. */
   static void earlierEmulatorsAreClosed() {
     for (Seen earlier : List.copyOf(seen)) {
-      UncheckedIOException refused = assertThrows(UncheckedIOException.class,
-          () -> ApiClient.get(earlier.api().resolve("echo/closed")));
+      UncheckedIOException refused =
+          assertThrows(
+              UncheckedIOException.class,
+              () -> ApiClient.get(earlier.api().resolve("echo/closed")));
       assertInstanceOf(ConnectException.class, refused.getCause(), refused.toString());
     }
   }
@@ -88,7 +95,10 @@ class SharingTest {
     }
   }
 
-  @LocalApi(template = Fixtures.ECHO, parameters = "Greeting=sharing-kept", sharing = Sharing.RUN_KEEP_STATE)
+  @LocalApi(
+      template = Fixtures.ECHO,
+      parameters = "Greeting=sharing-kept",
+      sharing = Sharing.RUN_KEEP_STATE)
   static class KeptCase {
     @Test
     void records(URI api) {
@@ -96,7 +106,10 @@ class SharingTest {
     }
   }
 
-  @LocalApi(template = Fixtures.ECHO, parameters = "Greeting=sharing-kept", sharing = Sharing.RUN_KEEP_STATE)
+  @LocalApi(
+      template = Fixtures.ECHO,
+      parameters = "Greeting=sharing-kept",
+      sharing = Sharing.RUN_KEEP_STATE)
   static class OtherKeptCase {
     @Test
     void records(URI api) {
@@ -115,8 +128,12 @@ class SharingTest {
 
   static class OtherOwnCase {
     @RegisterExtension
-    static LocalApiExtension api = LocalApiExtension.builder().template(Fixtures.ECHO).parameter("Greeting", "sharing-own")
-        .sharing(Sharing.CLASS).build();
+    static LocalApiExtension api =
+        LocalApiExtension.builder()
+            .template(Fixtures.ECHO)
+            .parameter("Greeting", "sharing-own")
+            .sharing(Sharing.CLASS)
+            .build();
 
     @Test
     void records() {

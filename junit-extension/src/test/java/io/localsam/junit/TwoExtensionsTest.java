@@ -6,19 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Two APIs side by side: each extension serves its own emulator; reach them by field, not injection. */
+/**
+ * Two APIs side by side: each extension serves its own emulator; reach them by field, not
+ * injection.
+ */
 class TwoExtensionsTest {
 
   @RegisterExtension
-  static LocalApiExtension english = LocalApiExtension.builder()
-      .template(Fixtures.ECHO)
-      .parameter("Greeting", "hello")
-      .build();
+  static LocalApiExtension english =
+      LocalApiExtension.builder().template(Fixtures.ECHO).parameter("Greeting", "hello").build();
 
   @RegisterExtension
-  static LocalApiExtension twin = LocalApiExtension.builder()
-      .template(Fixtures.ECHO_TWIN)
-      .build();
+  static LocalApiExtension twin = LocalApiExtension.builder().template(Fixtures.ECHO_TWIN).build();
 
   @Test
   void each_extension_serves_its_own_template() {

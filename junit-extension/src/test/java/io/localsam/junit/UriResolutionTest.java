@@ -18,15 +18,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
-/** A plain {@code URI} parameter is the base URL only where no other resolver takes it: never "competing resolvers". */
+/**
+ * A plain {@code URI} parameter is the base URL only where no other resolver takes it: never
+ * "competing resolvers".
+ */
 class UriResolutionTest {
 
   static final URI OTHER = URI.create("urn:another-resolver");
 
   @Test
   void a_uri_another_resolver_takes_is_left_to_it() {
-    EngineExecutionResults results = EngineRuns.run(DeclaredResolverCase.class, RegisteredResolverCase.class,
-        ParameterizedCase.class, AnnotatedOnlyCase.class);
+    EngineExecutionResults results =
+        EngineRuns.run(
+            DeclaredResolverCase.class,
+            RegisteredResolverCase.class,
+            ParameterizedCase.class,
+            AnnotatedOnlyCase.class);
 
     assertEquals("[]", EngineRuns.failures(results).toString(), EngineRuns.describe(results));
     assertEquals(5, results.testEvents().succeeded().count(), EngineRuns.describe(results));
@@ -46,7 +53,8 @@ class UriResolutionTest {
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-      return parameter.getParameter().getType() == URI.class && (!annotatedOnly || parameter.isAnnotated(Other.class));
+      return parameter.getParameter().getType() == URI.class
+          && (!annotatedOnly || parameter.isAnnotated(Other.class));
     }
 
     @Override
@@ -71,8 +79,7 @@ class UriResolutionTest {
 
   @LocalApi(template = Fixtures.ECHO)
   static class RegisteredResolverCase {
-    @RegisterExtension
-    static UriResolver resolver = new UriResolver();
+    @RegisterExtension static UriResolver resolver = new UriResolver();
 
     @Test
     void gets_the_other_resolvers_uri(URI uri) {
@@ -91,8 +98,7 @@ class UriResolutionTest {
 
   @LocalApi(template = Fixtures.ECHO)
   static class AnnotatedOnlyCase {
-    @RegisterExtension
-    static UriResolver resolver = new UriResolver(true);
+    @RegisterExtension static UriResolver resolver = new UriResolver(true);
 
     @Test
     void gets_both(@Other URI other, URI api) {

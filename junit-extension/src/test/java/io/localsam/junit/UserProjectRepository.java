@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * A Maven local repository for user projects the ITs build: LocalSAM's just-built artifacts laid out as
- * {@code mvn install} would put them, without touching the machine's own repository, which the user
- * projects read everything else from (see {@link UserProjectBuild}).
+ * A Maven local repository for user projects the ITs build: LocalSAM's just-built artifacts laid
+ * out as {@code mvn install} would put them, without touching the machine's own repository, which
+ * the user projects read everything else from (see {@link UserProjectBuild}).
  */
 final class UserProjectRepository {
 
@@ -24,8 +24,9 @@ final class UserProjectRepository {
   }
 
   /**
-   * Publishes the parent POM and this extension as they were just built: the shaded jar, with the POM the
-   * shade plugin reduced (what {@code mvn install} would publish), so the user project gets what users get.
+   * Publishes the parent POM and this extension as they were just built: the shaded jar, with the
+   * POM the shade plugin reduced (what {@code mvn install} would publish), so the user project gets
+   * what users get.
    */
   static UserProjectRepository withLocalSam(Path root) {
     String version = ItProperties.required("localsam.it.version");
@@ -33,7 +34,10 @@ final class UserProjectRepository {
     UserProjectRepository repository = new UserProjectRepository(root);
     repository.publish("localsam-parent", version, projectRoot.resolve("pom.xml"), null);
     Path target = projectRoot.resolve("junit-extension/target");
-    repository.publish("localsam-junit", version, target.resolve("dependency-reduced-pom.xml"),
+    repository.publish(
+        "localsam-junit",
+        version,
+        target.resolve("dependency-reduced-pom.xml"),
         target.resolve("localsam-junit-" + version + ".jar"));
     return repository;
   }
@@ -45,12 +49,18 @@ final class UserProjectRepository {
       if (!Files.isRegularFile(pom)) {
         throw new IllegalStateException(pom + " is missing: run the ITs after `package`");
       }
-      Files.copy(pom, directory.resolve(artifactId + "-" + version + ".pom"), StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          pom,
+          directory.resolve(artifactId + "-" + version + ".pom"),
+          StandardCopyOption.REPLACE_EXISTING);
       if (jar != null) {
         if (!Files.isRegularFile(jar)) {
           throw new IllegalStateException(jar + " is missing: run the ITs after `package`");
         }
-        Files.copy(jar, directory.resolve(artifactId + "-" + version + ".jar"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+            jar,
+            directory.resolve(artifactId + "-" + version + ".jar"),
+            StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -12,14 +12,18 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Brings {@code target/classes} up to a fresh compile's output while touching only what changed, so the emulator's
- * hot reload sees one settled change and a class whose bytes did not change keeps its file. A copy of the last
- * good output is kept beside it ({@code target/localsam-compile}) to know which classes a deleted source leaves behind.
+ * Brings {@code target/classes} up to a fresh compile's output while touching only what changed, so
+ * the emulator's hot reload sees one settled change and a class whose bytes did not change keeps
+ * its file. A copy of the last good output is kept beside it ({@code target/localsam-compile}) to
+ * know which classes a deleted source leaves behind.
  */
 final class ClassesFolder {
   private ClassesFolder() {}
 
-  /** Copies {@code fresh} into {@code output}, removes what only {@code previous} had, then makes {@code fresh} the previous. */
+  /**
+   * Copies {@code fresh} into {@code output}, removes what only {@code previous} had, then makes
+   * {@code fresh} the previous.
+   */
   static int update(Path fresh, Path previous, Path output) {
     try {
       int changed = 0;
@@ -42,7 +46,10 @@ final class ClassesFolder {
     }
   }
 
-  /** Copies every file under {@code root} into {@code output} whose bytes differ there; returns how many. */
+  /**
+   * Copies every file under {@code root} into {@code output} whose bytes differ there; returns how
+   * many.
+   */
   static int copyTree(Path root, Path output) {
     int changed = 0;
     for (Path file : relativeFiles(root)) {
@@ -87,13 +94,15 @@ final class ClassesFolder {
       return;
     }
     try (Stream<Path> walk = Files.walk(root)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(file -> {
-        try {
-          Files.delete(file);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      walk.sorted(Comparator.reverseOrder())
+          .forEach(
+              file -> {
+                try {
+                  Files.delete(file);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

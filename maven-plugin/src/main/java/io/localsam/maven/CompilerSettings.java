@@ -8,10 +8,15 @@ import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
- * What javac is told for a module, read as maven-compiler-plugin reads it: its configuration in the POM, else
- * the {@code maven.compiler.*} properties, else its defaults (debug information on).
+ * What javac is told for a module, read as maven-compiler-plugin reads it: its configuration in the
+ * POM, else the {@code maven.compiler.*} properties, else its defaults (debug information on).
  */
-record CompilerSettings(String release, String source, String target, String encoding, boolean parameters,
+record CompilerSettings(
+    String release,
+    String source,
+    String target,
+    String encoding,
+    boolean parameters,
     List<String> compilerArgs) {
 
   static CompilerSettings of(MavenProject project) {

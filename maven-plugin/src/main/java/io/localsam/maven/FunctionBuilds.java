@@ -11,9 +11,10 @@ import java.util.function.Consumer;
 import org.apache.maven.plugin.MojoFailureException;
 
 /**
- * The template's function modules (each {@code CodeUri} that is a folder with a {@code pom.xml}), read from their
- * POMs and compiled when their classes are missing or older than their sources. A failed compile is reported once
- * per distinct set of errors: saving the same broken file again does not repeat it.
+ * The template's function modules (each {@code CodeUri} that is a folder with a {@code pom.xml}),
+ * read from their POMs and compiled when their classes are missing or older than their sources. A
+ * failed compile is reported once per distinct set of errors: saving the same broken file again
+ * does not repeat it.
  */
 final class FunctionBuilds {
   private final FunctionModuleReader reader;
@@ -38,7 +39,10 @@ final class FunctionBuilds {
         .toList();
   }
 
-  /** Reads each module not read yet and compiles those not up to date; a compile error stops the goal. */
+  /**
+   * Reads each module not read yet and compiles those not up to date; a compile error stops the
+   * goal.
+   */
   synchronized void prepare(List<Path> folders) throws MojoFailureException {
     for (Path folder : folders) {
       FunctionModule module = modules.get(folder);
@@ -69,8 +73,16 @@ final class FunctionBuilds {
     CompileResult result = compiler.compile(module);
     if (result.succeeded()) {
       lastErrors.remove(folder);
-      log.accept(module.name() + ": compiled in " + result.millis() + " ms" + (result.changedFiles() == 0
-          ? ", nothing changed" : ", " + result.changedFiles() + " file(s) updated; the next request runs the new code"));
+      log.accept(
+          module.name()
+              + ": compiled in "
+              + result.millis()
+              + " ms"
+              + (result.changedFiles() == 0
+                  ? ", nothing changed"
+                  : ", "
+                      + result.changedFiles()
+                      + " file(s) updated; the next request runs the new code"));
     } else if (!result.errors().equals(lastErrors.put(folder, result.errors()))) {
       log.accept(result.failureReport());
     }
@@ -88,8 +100,8 @@ final class FunctionBuilds {
   }
 
   /**
-   * Adds the modules a reloaded template names; one that cannot be read or compiled is reported and skipped.
-   * True when a module was added.
+   * Adds the modules a reloaded template names; one that cannot be read or compiled is reported and
+   * skipped. True when a module was added.
    */
   synchronized boolean add(List<Path> folders) {
     boolean added = false;

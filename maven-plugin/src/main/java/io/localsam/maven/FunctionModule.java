@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A function's Maven module as its POM says: where its sources and resources are, where classes go, the class
- * path it compiles against and how javac is told to compile it.
+ * A function's Maven module as its POM says: where its sources and resources are, where classes go,
+ * the class path it compiles against and how javac is told to compile it.
  *
  * @param folder the module's folder (a {@code CodeUri} with a {@code pom.xml})
  * @param name the folder's name, as the log shows it
@@ -16,8 +16,14 @@ import java.util.stream.Stream;
  * @param classpath the compile class path: compile, provided and system dependencies
  * @param compiler javac's settings
  */
-record FunctionModule(Path folder, String name, List<Path> sourceRoots, List<Path> resourceRoots, Path output,
-    List<Path> classpath, CompilerSettings compiler) {
+record FunctionModule(
+    Path folder,
+    String name,
+    List<Path> sourceRoots,
+    List<Path> resourceRoots,
+    Path output,
+    List<Path> classpath,
+    CompilerSettings compiler) {
 
   FunctionModule {
     sourceRoots = List.copyOf(sourceRoots);

@@ -24,14 +24,16 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Live coding: watches every function module's sources, resources and {@code pom.xml}, and the template, with
- * file-system events. A save recompiles its module into {@code target/classes} once the files have been quiet for
- * {@link #QUIET_MILLIS}; the emulator's hot reload then serves the new classes. A {@code pom.xml} save reads the
- * module again (class path, compiler settings); a template save adds the modules it newly names (the emulator
- * reloads the template itself).
+ * Live coding: watches every function module's sources, resources and {@code pom.xml}, and the
+ * template, with file-system events. A save recompiles its module into {@code target/classes} once
+ * the files have been quiet for {@link #QUIET_MILLIS}; the emulator's hot reload then serves the
+ * new classes. A {@code pom.xml} save reads the module again (class path, compiler settings); a
+ * template save adds the modules it newly names (the emulator reloads the template itself).
  */
 final class LiveCoding implements AutoCloseable {
-  /** Editors write a file in several steps (truncate, write, rename): act once they have finished. */
+  /**
+   * Editors write a file in several steps (truncate, write, rename): act once they have finished.
+   */
   static final long QUIET_MILLIS = 50;
 
   private final FunctionBuilds builds;
@@ -44,8 +46,14 @@ final class LiveCoding implements AutoCloseable {
   private final Set<Path> watchedFolders = new HashSet<>();
   private final Thread thread;
 
-  private LiveCoding(FunctionBuilds builds, Path template, Map<String, String> parameterOverrides, String region,
-      Consumer<String> log, Runnable reloadTemplate) throws IOException {
+  private LiveCoding(
+      FunctionBuilds builds,
+      Path template,
+      Map<String, String> parameterOverrides,
+      String region,
+      Consumer<String> log,
+      Runnable reloadTemplate)
+      throws IOException {
     this.builds = builds;
     this.template = template;
     this.parameterOverrides = parameterOverrides;
@@ -58,13 +66,19 @@ final class LiveCoding implements AutoCloseable {
   }
 
   /**
-   * Starts watching. {@code reloadTemplate} reads the template again once the modules it newly names are compiled:
-   * the emulator's own reload may have come first and found no classes there.
+   * Starts watching. {@code reloadTemplate} reads the template again once the modules it newly
+   * names are compiled: the emulator's own reload may have come first and found no classes there.
    */
-  static LiveCoding start(FunctionBuilds builds, Path template, Map<String, String> parameterOverrides, String region,
-      Consumer<String> log, Runnable reloadTemplate) {
+  static LiveCoding start(
+      FunctionBuilds builds,
+      Path template,
+      Map<String, String> parameterOverrides,
+      String region,
+      Consumer<String> log,
+      Runnable reloadTemplate) {
     try {
-      LiveCoding live = new LiveCoding(builds, template, parameterOverrides, region, log, reloadTemplate);
+      LiveCoding live =
+          new LiveCoding(builds, template, parameterOverrides, region, log, reloadTemplate);
       live.watch(template.getParent());
       live.watchModules();
       live.thread.start();
@@ -126,7 +140,8 @@ final class LiveCoding implements AutoCloseable {
       for (FunctionModule module : builds.modules()) {
         if (file.equals(module.pom())) {
           reread.add(module.folder());
-        } else if (module.inputRoots().stream().anyMatch(file::startsWith) && !isEditorScratch(file)) {
+        } else if (module.inputRoots().stream().anyMatch(file::startsWith)
+            && !isEditorScratch(file)) {
           recompile.add(module.folder());
         }
       }
@@ -137,7 +152,10 @@ final class LiveCoding implements AutoCloseable {
     if (templateChanged) {
       boolean added;
       try {
-        added = builds.add(FunctionBuilds.moduleFolders(TemplateLoader.load(template, parameterOverrides, region)));
+        added =
+            builds.add(
+                FunctionBuilds.moduleFolders(
+                    TemplateLoader.load(template, parameterOverrides, region)));
       } catch (RuntimeException e) {
         return; // the emulator reports a template it cannot read, once
       }
@@ -149,13 +167,20 @@ final class LiveCoding implements AutoCloseable {
   }
 
   private boolean isUnderInputRoot(Path folder) {
-    return builds.modules().stream().anyMatch(m -> m.inputRoots().stream().anyMatch(folder::startsWith));
+    return builds.modules().stream()
+        .anyMatch(m -> m.inputRoots().stream().anyMatch(folder::startsWith));
   }
 
-  /** Swap and backup files editors write beside a source ({@code .App.java.swp}, {@code App.java~}, ...). */
+  /**
+   * Swap and backup files editors write beside a source ({@code .App.java.swp}, {@code App.java~},
+   * ...).
+   */
   private static boolean isEditorScratch(Path file) {
     String name = file.getFileName().toString();
-    return name.startsWith(".") || name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".tmp");
+    return name.startsWith(".")
+        || name.endsWith("~")
+        || name.endsWith(".swp")
+        || name.endsWith(".tmp");
   }
 
   private void watchTree(Path root) {

@@ -1,8 +1,8 @@
 package io.localsam.maven;
 
-import io.localsam.error.LocalSamException;
 import io.localsam.config.Isolation;
 import io.localsam.config.ParameterOverrides;
+import io.localsam.error.LocalSamException;
 import io.localsam.template.TemplateLoader;
 import java.io.File;
 import java.nio.file.Path;
@@ -22,9 +22,9 @@ import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.ProjectBuilder;
 
 /**
- * What every goal shares: the template and its options, named as the command line names them, each also a
- * {@code -Dlocalsam.*} property; and the first step of every goal, compiling the function modules the template
- * names whose classes are missing or older than their sources.
+ * What every goal shares: the template and its options, named as the command line names them, each
+ * also a {@code -Dlocalsam.*} property; and the first step of every goal, compiling the function
+ * modules the template names whose classes are missing or older than their sources.
  */
 abstract class LocalSamMojo extends AbstractMojo {
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
@@ -33,10 +33,12 @@ abstract class LocalSamMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", readonly = true)
   MavenProject project;
 
-  @Component
-  ProjectBuilder projectBuilder;
+  @Component ProjectBuilder projectBuilder;
 
-  /** The SAM template; default: template.yaml (or .yml, .json) in the project's folder or the nearest folder above. */
+  /**
+   * The SAM template; default: template.yaml (or .yml, .json) in the project's folder or the
+   * nearest folder above.
+   */
   @Parameter(property = "localsam.template")
   File template;
 
@@ -52,7 +54,10 @@ abstract class LocalSamMojo extends AbstractMojo {
   @Parameter(property = "localsam.region", defaultValue = "us-east-1")
   String region;
 
-  /** {@code in-process} (the default, fastest) or {@code process}: each execution environment in a JVM of its own. */
+  /**
+   * {@code in-process} (the default, fastest) or {@code process}: each execution environment in a
+   * JVM of its own.
+   */
   @Parameter(property = "localsam.isolation", defaultValue = "in-process")
   String isolation;
 
@@ -85,13 +90,16 @@ abstract class LocalSamMojo extends AbstractMojo {
 
   Path templatePath() throws MojoFailureException {
     // without a POM (sam init's layout) Maven gives a stand-in project: start where mvn was run
-    Path start = project != null && project.getFile() != null ? project.getBasedir().toPath()
-        : Path.of(session.getExecutionRootDirectory());
+    Path start =
+        project != null && project.getFile() != null
+            ? project.getBasedir().toPath()
+            : Path.of(session.getExecutionRootDirectory());
     return TemplateLocation.find(template == null ? null : template.toPath(), start);
   }
 
   Map<String, String> overrides() {
-    return parameterOverrides == null || parameterOverrides.isBlank() ? Map.of()
+    return parameterOverrides == null || parameterOverrides.isBlank()
+        ? Map.of()
         : ParameterOverrides.parse(List.of(parameterOverrides));
   }
 
@@ -99,18 +107,28 @@ abstract class LocalSamMojo extends AbstractMojo {
     return switch (isolation.trim().toLowerCase(Locale.ROOT)) {
       case "in-process", "inprocess", "in_process" -> false;
       case "process" -> true;
-      default -> throw new MojoFailureException("localsam.isolation: expected in-process or process, not '" + isolation + "'");
+      default ->
+          throw new MojoFailureException(
+              "localsam.isolation: expected in-process or process, not '" + isolation + "'");
     };
   }
 
   Isolation toIsolation() throws MojoFailureException {
-    return new Isolation(processIsolation(), Set.of(), Map.of(), debugPort, Set.copyOf(debugFunctions));
+    return new Isolation(
+        processIsolation(), Set.of(), Map.of(), debugPort, Set.copyOf(debugFunctions));
   }
 
   /** The CLI's options for what this class holds, for the goals that run a CLI command. */
   List<String> commandLineOptions(Path template) throws MojoFailureException {
-    List<String> args = new ArrayList<>(List.of("-t", template.toString(), "--region", region,
-        "--isolation", processIsolation() ? "process" : "in-process"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-t",
+                template.toString(),
+                "--region",
+                region,
+                "--isolation",
+                processIsolation() ? "process" : "in-process"));
     if (envVars != null) {
       args.addAll(List.of("-n", envVars.getAbsolutePath()));
     }
@@ -126,12 +144,18 @@ abstract class LocalSamMojo extends AbstractMojo {
 
   /** Reads the template's function modules and compiles those not up to date. */
   FunctionBuilds buildFunctions(Path template) throws MojoFailureException {
-    FunctionBuilds builds = new FunctionBuilds(new FunctionModuleReader(session, projectBuilder), new ModuleCompiler(), log());
-    builds.prepare(FunctionBuilds.moduleFolders(TemplateLoader.load(template, overrides(), region)));
+    FunctionBuilds builds =
+        new FunctionBuilds(
+            new FunctionModuleReader(session, projectBuilder), new ModuleCompiler(), log());
+    builds.prepare(
+        FunctionBuilds.moduleFolders(TemplateLoader.load(template, overrides(), region)));
     return builds;
   }
 
-  /** Where the emulator's lines go: Maven's console, as they are (function logs, start-up lines, reloads). */
+  /**
+   * Where the emulator's lines go: Maven's console, as they are (function logs, start-up lines,
+   * reloads).
+   */
   Consumer<String> log() {
     return line -> {
       synchronized (System.out) {

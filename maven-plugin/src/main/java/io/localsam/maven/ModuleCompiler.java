@@ -22,11 +22,12 @@ import javax.tools.ToolProvider;
 import org.apache.maven.plugin.MojoFailureException;
 
 /**
- * Compiles a function module with the JDK's compiler in Maven's own JVM: every source of the module into a fresh
- * folder, then into {@code target/classes} only what changed, and the resources copied as they are. Compiling the
- * whole module keeps it simple and correct (a changed constant or a deleted class reaches every user); in a JVM
- * that has compiled once, a function module takes a fraction of a second, where a forked {@code mvn compile} pays a
- * JVM and Maven's start-up each time (README, "Maven plugin").
+ * Compiles a function module with the JDK's compiler in Maven's own JVM: every source of the module
+ * into a fresh folder, then into {@code target/classes} only what changed, and the resources copied
+ * as they are. Compiling the whole module keeps it simple and correct (a changed constant or a
+ * deleted class reaches every user); in a JVM that has compiled once, a function module takes a
+ * fraction of a second, where a forked {@code mvn compile} pays a JVM and Maven's start-up each
+ * time (README, "Maven plugin").
  */
 final class ModuleCompiler {
   private final JavaCompiler javac;
@@ -34,16 +35,22 @@ final class ModuleCompiler {
   ModuleCompiler() throws MojoFailureException {
     javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
-      throw new MojoFailureException("Maven runs on a Java runtime without a compiler (" + System.getProperty("java.home")
-          + "): run it with a JDK (JAVA_HOME) to compile functions.");
+      throw new MojoFailureException(
+          "Maven runs on a Java runtime without a compiler ("
+              + System.getProperty("java.home")
+              + "): run it with a JDK (JAVA_HOME) to compile functions.");
     }
   }
 
-  /** True when {@code target/classes} is newer than every source and resource: nothing to compile at start-up. */
+  /**
+   * True when {@code target/classes} is newer than every source and resource: nothing to compile at
+   * start-up.
+   */
   static boolean upToDate(FunctionModule module) {
     FileTime newestInput = newest(module.inputRoots());
     FileTime newestOutput = newest(List.of(module.output()));
-    return newestOutput != null && (newestInput == null || newestInput.compareTo(newestOutput) <= 0);
+    return newestOutput != null
+        && (newestInput == null || newestInput.compareTo(newestOutput) <= 0);
   }
 
   CompileResult compile(FunctionModule module) {
@@ -73,29 +80,63 @@ final class ModuleCompiler {
 
   private List<String> javac(FunctionModule module, List<File> sources, Path output) {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    Charset charset = module.compiler().encoding() == null ? StandardCharsets.UTF_8 : Charset.forName(module.compiler().encoding());
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, charset)) {
+    Charset charset =
+        module.compiler().encoding() == null
+            ? StandardCharsets.UTF_8
+            : Charset.forName(module.compiler().encoding());
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, charset)) {
       List<String> options = new ArrayList<>(module.compiler().options());
-      options.addAll(List.of("-d", output.toString(), "-classpath",
-          module.classpath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator))));
-      Boolean ok = javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromFiles(sources)).call();
-      List<String> errors = diagnostics.getDiagnostics().stream()
-          .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-          .map(d -> describe(module, d))
-          .toList();
+      options.addAll(
+          List.of(
+              "-d",
+              output.toString(),
+              "-classpath",
+              module.classpath().stream()
+                  .map(Path::toString)
+                  .collect(Collectors.joining(File.pathSeparator))));
+      Boolean ok =
+          javac
+              .getTask(
+                  null,
+                  files,
+                  diagnostics,
+                  options,
+                  null,
+                  files.getJavaFileObjectsFromFiles(sources))
+              .call();
+      List<String> errors =
+          diagnostics.getDiagnostics().stream()
+              .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+              .map(d -> describe(module, d))
+              .toList();
       return ok || !errors.isEmpty() ? errors : List.of("javac failed without saying why");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (IllegalArgumentException e) { // an option javac does not take, e.g. a --release it does not know
+    } catch (
+        IllegalArgumentException
+            e) { // an option javac does not take, e.g. a --release it does not know
       return List.of("javac: " + e.getMessage());
     }
   }
 
-  /** {@code src/main/java/helloworld/App.java:12: error: ';' expected}, then the line and a caret, as javac prints it. */
-  private static String describe(FunctionModule module, Diagnostic<? extends JavaFileObject> diagnostic) {
-    String where = diagnostic.getSource() == null ? "" : module.folder().relativize(Path.of(diagnostic.getSource().toUri()))
-        + ":" + diagnostic.getLineNumber() + ": ";
-    return "  " + where + "error: " + diagnostic.getMessage(Locale.ROOT).replace("\n", System.lineSeparator() + "  ");
+  /**
+   * {@code src/main/java/helloworld/App.java:12: error: ';' expected}, then the line and a caret,
+   * as javac prints it.
+   */
+  private static String describe(
+      FunctionModule module, Diagnostic<? extends JavaFileObject> diagnostic) {
+    String where =
+        diagnostic.getSource() == null
+            ? ""
+            : module.folder().relativize(Path.of(diagnostic.getSource().toUri()))
+                + ":"
+                + diagnostic.getLineNumber()
+                + ": ";
+    return "  "
+        + where
+        + "error: "
+        + diagnostic.getMessage(Locale.ROOT).replace("\n", System.lineSeparator() + "  ");
   }
 
   private static List<File> javaSources(List<Path> roots) {
@@ -103,7 +144,9 @@ final class ModuleCompiler {
     for (Path root : roots) {
       if (Files.isDirectory(root)) {
         try (Stream<Path> walk = Files.walk(root)) {
-          walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().forEach(p -> sources.add(p.toFile()));
+          walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
+              .sorted()
+              .forEach(p -> sources.add(p.toFile()));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

@@ -9,21 +9,32 @@ import java.util.Locale;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** The options of the goals that serve: host, warm containers, static files, watching, authorizers. */
+/**
+ * The options of the goals that serve: host, warm containers, static files, watching, authorizers.
+ */
 abstract class ServerMojo extends LocalSamMojo {
   /** The address to bind, as {@code --host}. */
   @Parameter(property = "localsam.host", defaultValue = EmulatorOptions.DEFAULT_HOST)
   String host;
 
-  /** {@code EAGER} initialises every function at start-up, {@code LAZY} (what happens anyway) on first use. */
+  /**
+   * {@code EAGER} initialises every function at start-up, {@code LAZY} (what happens anyway) on
+   * first use.
+   */
   @Parameter(property = "localsam.warmContainers", defaultValue = "LAZY")
   String warmContainers;
 
-  /** A folder served at / for requests no route takes, as {@code --static-dir}; default: public beside the template. */
+  /**
+   * A folder served at / for requests no route takes, as {@code --static-dir}; default: public
+   * beside the template.
+   */
   @Parameter(property = "localsam.staticDir")
   File staticDir;
 
-  /** Off: neither the template nor the functions' code is watched, as {@code --no-watch} (live coding off too). */
+  /**
+   * Off: neither the template nor the functions' code is watched, as {@code --no-watch} (live
+   * coding off too).
+   */
   @Parameter(property = "localsam.watch", defaultValue = "true")
   boolean watch;
 
@@ -35,25 +46,28 @@ abstract class ServerMojo extends LocalSamMojo {
     return switch (warmContainers.trim().toUpperCase(Locale.ROOT)) {
       case "EAGER" -> true;
       case "LAZY" -> false;
-      default -> throw new MojoFailureException("localsam.warmContainers: expected EAGER or LAZY, not '" + warmContainers + "'");
+      default ->
+          throw new MojoFailureException(
+              "localsam.warmContainers: expected EAGER or LAZY, not '" + warmContainers + "'");
     };
   }
 
   /** Starts the template's APIs with this goal's options; {@code port} 0 picks a free one. */
   Emulator startEmulator(Path template, int port) throws MojoFailureException {
-    EmulatorOptions options = EmulatorOptions.builder(template)
-        .host(host)
-        .port(port)
-        .parameterOverrides(overrides())
-        .envVars(envVars == null ? null : envVars.toPath())
-        .region(region)
-        .staticDir(staticDir == null ? null : staticDir.toPath())
-        .isolation(toIsolation())
-        .disableAuthorizer(disableAuthorizer)
-        .watchTemplate(watch)
-        .watchCode(watch)
-        .log(log())
-        .build();
+    EmulatorOptions options =
+        EmulatorOptions.builder(template)
+            .host(host)
+            .port(port)
+            .parameterOverrides(overrides())
+            .envVars(envVars == null ? null : envVars.toPath())
+            .region(region)
+            .staticDir(staticDir == null ? null : staticDir.toPath())
+            .isolation(toIsolation())
+            .disableAuthorizer(disableAuthorizer)
+            .watchTemplate(watch)
+            .watchCode(watch)
+            .log(log())
+            .build();
     boolean eager = eager();
     Emulator emulator = Emulator.start(options);
     if (eager) {

@@ -8,8 +8,15 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
-/** {@code localsam:stop}, bound to {@code post-integration-test}: stops what {@code localsam:start} started in this project. */
-@Mojo(name = "stop", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, requiresProject = true, threadSafe = true)
+/**
+ * {@code localsam:stop}, bound to {@code post-integration-test}: stops what {@code localsam:start}
+ * started in this project.
+ */
+@Mojo(
+    name = "stop",
+    defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST,
+    requiresProject = true,
+    threadSafe = true)
 public final class StopMojo extends LocalSamMojo {
   private static final Duration GRACE = Duration.ofSeconds(5);
 

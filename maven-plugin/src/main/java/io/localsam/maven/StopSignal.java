@@ -7,8 +7,9 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Ctrl-C (SIGINT) and SIGTERM while a serving goal runs: the first ends the goal cleanly (the server drains, Maven
- * reports success), a second stops the JVM at once. Maven's own handlers are put back when the goal ends.
+ * Ctrl-C (SIGINT) and SIGTERM while a serving goal runs: the first ends the goal cleanly (the
+ * server drains, Maven reports success), a second stops the JVM at once. Maven's own handlers are
+ * put back when the goal ends.
  */
 final class StopSignal implements AutoCloseable {
   private final CountDownLatch requested = new CountDownLatch(1);

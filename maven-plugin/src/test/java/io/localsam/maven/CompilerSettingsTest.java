@@ -10,7 +10,10 @@ import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.junit.jupiter.api.Test;
 
-/** javac's options come from the compiler plugin's configuration first, then the maven.compiler.* properties. */
+/**
+ * javac's options come from the compiler plugin's configuration first, then the maven.compiler.*
+ * properties.
+ */
 class CompilerSettingsTest {
 
   @Test
@@ -22,7 +25,8 @@ class CompilerSettingsTest {
 
     List<String> options = CompilerSettings.of(new MavenProject(model)).options();
 
-    assertEquals(List.of("-g", "-nowarn", "--release", "21", "-encoding", "UTF-8", "-parameters"), options);
+    assertEquals(
+        List.of("-g", "-nowarn", "--release", "21", "-encoding", "UTF-8", "-parameters"), options);
   }
 
   @Test

@@ -8,7 +8,8 @@ final class ItProperties {
   static String required(String name) {
     String value = System.getProperty(name);
     if (value == null || value.isBlank()) {
-      throw new IllegalStateException("system property " + name + " is not set: run the ITs through Maven (mvn verify)");
+      throw new IllegalStateException(
+          "system property " + name + " is not set: run the ITs through Maven (mvn verify)");
     }
     return value;
   }

@@ -11,7 +11,10 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A Maven process the IT started, with its log; {@link #close()} stops it as Ctrl-C would (SIGTERM). */
+/**
+ * A Maven process the IT started, with its log; {@link #close()} stops it as Ctrl-C would
+ * (SIGTERM).
+ */
 final class MavenRun implements AutoCloseable {
   private final Process process;
   private final Path log;
@@ -29,16 +32,24 @@ final class MavenRun implements AutoCloseable {
     }
   }
 
-  /** Waits (polling the log, up to {@code timeout}) for the first match of {@code regex}; fails with the log if none. */
+  /**
+   * Waits (polling the log, up to {@code timeout}) for the first match of {@code regex}; fails with
+   * the log if none.
+   */
   Matcher awaitLog(String regex, Duration timeout) throws InterruptedException {
     Pattern pattern = Pattern.compile(regex);
-    return poll(timeout, () -> {
-      Matcher matcher = pattern.matcher(log());
-      return matcher.find() ? Optional.of(matcher) : Optional.empty();
-    });
+    return poll(
+        timeout,
+        () -> {
+          Matcher matcher = pattern.matcher(log());
+          return matcher.find() ? Optional.of(matcher) : Optional.empty();
+        });
   }
 
-  /** Polls {@code check} every 50 ms until it gives a value, up to {@code timeout}; fails with the log if it never does. */
+  /**
+   * Polls {@code check} every 50 ms until it gives a value, up to {@code timeout}; fails with the
+   * log if it never does.
+   */
   <T> T poll(Duration timeout, Supplier<Optional<T>> check) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
@@ -47,7 +58,8 @@ final class MavenRun implements AutoCloseable {
         return value.get();
       }
       if (!process.isAlive() && check.get().isEmpty()) {
-        throw new AssertionError("Maven ended (exit " + process.exitValue() + ") before that happened:\n" + log());
+        throw new AssertionError(
+            "Maven ended (exit " + process.exitValue() + ") before that happened:\n" + log());
       }
       if (System.nanoTime() > deadline) {
         throw new AssertionError("not within " + timeout + ":\n" + log());
@@ -69,7 +81,10 @@ final class MavenRun implements AutoCloseable {
     return Pattern.compile(Pattern.quote(text)).matcher(log()).results().count();
   }
 
-  /** Sends SIGTERM, as a terminal's Ctrl-C sends SIGINT, and returns the exit code once Maven has ended. */
+  /**
+   * Sends SIGTERM, as a terminal's Ctrl-C sends SIGINT, and returns the exit code once Maven has
+   * ended.
+   */
   int terminate(Duration timeout) throws InterruptedException {
     process.destroy();
     return awaitExit(timeout);

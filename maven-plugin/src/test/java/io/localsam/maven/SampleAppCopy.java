@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A copy of sample-app/ under target/it/NAME whose every Maven run (the IT's, and the one LocalSAM forks for a
- * function's class path) uses the {@link PluginRepository} and reads everything else from the outer build's
- * repository as a remote one, so nothing is written there: {@code .mvn/maven.config} says so. Offline when this
- * build is.
+ * A copy of sample-app/ under target/it/NAME whose every Maven run (the IT's, and the one LocalSAM
+ * forks for a function's class path) uses the {@link PluginRepository} and reads everything else
+ * from the outer build's repository as a remote one, so nothing is written there: {@code
+ * .mvn/maven.config} says so. Offline when this build is.
  */
 final class SampleAppCopy {
   private final Path folder;
@@ -27,11 +27,17 @@ final class SampleAppCopy {
     Path folder = itRoot.resolve(name);
     try {
       deleteTree(folder);
-      copyTree(Path.of(ItProperties.required("localsam.it.projectRoot")).resolve("sample-app"), folder);
+      copyTree(
+          Path.of(ItProperties.required("localsam.it.projectRoot")).resolve("sample-app"), folder);
       Path settings = writeSettings(itRoot.resolve("settings.xml"));
-      List<String> config = new ArrayList<>(List.of("-B", "-s", settings.toString(), "-Dmaven.repo.local=" + repository));
+      List<String> config =
+          new ArrayList<>(
+              List.of("-B", "-s", settings.toString(), "-Dmaven.repo.local=" + repository));
       if (ItProperties.required("localsam.it.offline").equals("offline=true")) {
-        config.addAll(List.of("-o", "-Daether.offline.protocols=file")); // offline still reads the file: repository
+        config.addAll(
+            List.of(
+                "-o",
+                "-Daether.offline.protocols=file")); // offline still reads the file: repository
       }
       Files.createDirectories(folder.resolve(".mvn"));
       Files.writeString(folder.resolve(".mvn/maven.config"), String.join("\n", config) + "\n");
@@ -49,14 +55,23 @@ final class SampleAppCopy {
     return folder.resolve(relative);
   }
 
-  /** Starts Maven in the copy's folder with these arguments; its output goes to target/it/NAME.log. */
+  /**
+   * Starts Maven in the copy's folder with these arguments; its output goes to target/it/NAME.log.
+   */
   MavenRun start(String... arguments) {
-    List<String> command = new ArrayList<>(List.of(Path.of(ItProperties.required("localsam.it.mavenHome"), "bin", "mvn").toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(ItProperties.required("localsam.it.mavenHome"), "bin", "mvn").toString()));
     command.addAll(List.of(arguments));
     Path log = folder.resolveSibling(folder.getFileName() + ".log");
     try {
-      Process process = new ProcessBuilder(command).directory(folder.toFile())
-          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process process =
+          new ProcessBuilder(command)
+              .directory(folder.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       return new MavenRun(process, log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -66,11 +81,17 @@ final class SampleAppCopy {
   /** The outer build's local repository, as a remote one for releases and plugins. */
   private static Path writeSettings(Path settings) throws IOException {
     String url = Path.of(ItProperties.required("localsam.it.outerRepository")).toUri().toString();
-    String repository = "<id>outer-build</id><url>" + url + "</url>"
-        + "<releases><enabled>true</enabled><checksumPolicy>ignore</checksumPolicy></releases>"
-        + "<snapshots><enabled>false</enabled></snapshots>"; // a local repository keeps no checksums
+    String repository =
+        "<id>outer-build</id><url>"
+            + url
+            + "</url>"
+            + "<releases><enabled>true</enabled><checksumPolicy>ignore</checksumPolicy></releases>"
+            + "<snapshots><enabled>false</enabled></snapshots>"; // a local repository keeps no
+    // checksums
     Files.createDirectories(settings.getParent());
-    Files.writeString(settings, """
+    Files.writeString(
+        settings,
+        """
         <settings>
           <profiles>
             <profile>
@@ -81,7 +102,8 @@ final class SampleAppCopy {
           </profiles>
           <activeProfiles><activeProfile>outer-build</activeProfile></activeProfiles>
         </settings>
-        """.formatted(repository, repository));
+        """
+            .formatted(repository, repository));
     return settings;
   }
 
@@ -89,8 +111,10 @@ final class SampleAppCopy {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path file : (Iterable<Path>) files::iterator) {
         Path relative = from.relativize(file);
-        if (relative.toString().equals("target") || relative.toString().endsWith("/target")
-            || relative.toString().contains("/target/") || relative.toString().startsWith("target/")) {
+        if (relative.toString().equals("target")
+            || relative.toString().endsWith("/target")
+            || relative.toString().contains("/target/")
+            || relative.toString().startsWith("target/")) {
           continue; // a fresh copy: nothing built
         }
         Path target = to.resolve(relative.toString());

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * {@code mvn localsam:start-api} in a fresh copy of sample-app/ (nothing compiled before): it compiles the function
- * modules, serves /hello, serves an edit of App.java without a restart, and keeps the last good code serving
- * through a compile error, which it prints once, and ends cleanly on SIGTERM. One Maven run for the class; the
- * tests run in order on it.
+ * {@code mvn localsam:start-api} in a fresh copy of sample-app/ (nothing compiled before): it
+ * compiles the function modules, serves /hello, serves an edit of App.java without a restart, and
+ * keeps the last good code serving through a compile error, which it prints once, and ends cleanly
+ * on SIGTERM. One Maven run for the class; the tests run in order on it.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class StartApiIT {
@@ -38,10 +38,16 @@ class StartApiIT {
 
   @BeforeAll
   static void startApi() throws Exception {
-    sample = SampleAppCopy.create("start-api", PluginRepository.publish(Path.of("target/it-repository").toAbsolutePath()));
+    sample =
+        SampleAppCopy.create(
+            "start-api",
+            PluginRepository.publish(Path.of("target/it-repository").toAbsolutePath()));
     app = sample.file("HelloWorldFunction/src/main/java/helloworld/App.java");
     maven = sample.start("localsam:start-api", "-Dlocalsam.port=0");
-    String url = maven.awaitLog("Mounting HelloWorldFunction at (http://127\\.0\\.0\\.1:\\d+/hello)", START).group(1);
+    String url =
+        maven
+            .awaitLog("Mounting HelloWorldFunction at (http://127\\.0\\.0\\.1:\\d+/hello)", START)
+            .group(1);
     maven.awaitLog("Press CTRL\\+C to quit", START);
     hello = URI.create(url);
   }
@@ -71,7 +77,8 @@ class StartApiIT {
     String body = awaitBody("hello live");
 
     assertEquals("{\"message\": \"hello live\"}", body);
-    assertEquals(1, maven.count("Mounting HelloWorldFunction"), "served by the same run, never restarted");
+    assertEquals(
+        1, maven.count("Mounting HelloWorldFunction"), "served by the same run, never restarted");
   }
 
   @Test
@@ -83,12 +90,16 @@ class StartApiIT {
     maven.awaitLog("HelloWorldFunction: compile error, the last good code keeps serving", RELOAD);
 
     assertEquals("{\"message\": \"hello live\"}", get(hello).body());
-    assertTrue(maven.log().contains("App.java:"), "the error names the file and line: " + maven.log());
+    assertTrue(
+        maven.log().contains("App.java:"), "the error names the file and line: " + maven.log());
 
     Files.writeString(app, broken + "\n"); // saved again, still the same error
     Files.writeString(app, good.replace("hello live", "hello again"));
     awaitBody("hello again");
-    assertEquals(1, maven.count("HelloWorldFunction: compile error"), "the same error is printed once: " + maven.log());
+    assertEquals(
+        1,
+        maven.count("HelloWorldFunction: compile error"),
+        "the same error is printed once: " + maven.log());
   }
 
   @Test
@@ -105,17 +116,23 @@ class StartApiIT {
   }
 
   private static String awaitBody(String expected) throws InterruptedException {
-    return maven.poll(RELOAD, () -> {
-      try {
-        HttpResponse<String> response = get(hello);
-        return response.body().contains(expected) ? Optional.of(response.body()) : Optional.empty();
-      } catch (IOException | InterruptedException e) {
-        return Optional.empty();
-      }
-    });
+    return maven.poll(
+        RELOAD,
+        () -> {
+          try {
+            HttpResponse<String> response = get(hello);
+            return response.body().contains(expected)
+                ? Optional.of(response.body())
+                : Optional.empty();
+          } catch (IOException | InterruptedException e) {
+            return Optional.empty();
+          }
+        });
   }
 
   private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The goals run from the template's folder or a function module below it. */
 class TemplateLocationTest {
-  @TempDir
-  Path project;
+  @TempDir Path project;
 
   @Test
   void finds_the_template_in_a_folder_above_a_function_module() throws Exception {
@@ -28,14 +27,19 @@ class TemplateLocationTest {
     Files.createDirectories(project.resolve("app"));
     Files.writeString(project.resolve("app/stack.yaml"), "Resources: {}");
 
-    assertEquals(project.resolve("app/stack.yaml"), TemplateLocation.find(Path.of("app/stack.yaml"), project));
+    assertEquals(
+        project.resolve("app/stack.yaml"),
+        TemplateLocation.find(Path.of("app/stack.yaml"), project));
   }
 
   @Test
   void no_template_says_where_it_looked_and_what_to_set() {
-    MojoFailureException error = assertThrows(MojoFailureException.class, () -> TemplateLocation.find(null, project));
+    MojoFailureException error =
+        assertThrows(MojoFailureException.class, () -> TemplateLocation.find(null, project));
 
-    assertTrue(error.getMessage().contains("looked for template.yaml, template.yml, template.json"), error.getMessage());
+    assertTrue(
+        error.getMessage().contains("looked for template.yaml, template.yml, template.json"),
+        error.getMessage());
     assertTrue(error.getMessage().contains("-Dlocalsam.template=FILE"), error.getMessage());
   }
 }

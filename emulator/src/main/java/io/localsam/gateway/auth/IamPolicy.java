@@ -6,16 +6,20 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Evaluates a Lambda authorizer's {@code policyDocument} for one method ARN as IAM does: a {@code Deny}
- * statement that matches wins over everything, a matching {@code Allow} allows, and nothing matching is
- * an implicit deny. Actions and resources may use {@code *} (any run of characters) and {@code ?} (one
- * character); a pattern must match the whole value.
+ * Evaluates a Lambda authorizer's {@code policyDocument} for one method ARN as IAM does: a {@code
+ * Deny} statement that matches wins over everything, a matching {@code Allow} allows, and nothing
+ * matching is an implicit deny. Actions and resources may use {@code *} (any run of characters) and
+ * {@code ?} (one character); a pattern must match the whole value.
  */
 public final class IamPolicy {
   private static final String INVOKE = "execute-api:Invoke";
 
   /** The outcome for one method ARN. */
-  public enum Decision { ALLOW, EXPLICIT_DENY, IMPLICIT_DENY }
+  public enum Decision {
+    ALLOW,
+    EXPLICIT_DENY,
+    IMPLICIT_DENY
+  }
 
   /** Thrown for a policy API Gateway would refuse (an authorizer configuration error). */
   public static final class Malformed extends Exception {
@@ -40,7 +44,9 @@ public final class IamPolicy {
       if (!effect.equals("Allow") && !effect.equals("Deny")) {
         throw new Malformed("a statement's Effect must be Allow or Deny, not '" + effect + "'");
       }
-      boolean applies = any(strings(statement, "Action"), INVOKE, true) && any(strings(statement, "Resource"), methodArn, false);
+      boolean applies =
+          any(strings(statement, "Action"), INVOKE, true)
+              && any(strings(statement, "Resource"), methodArn, false);
       if (applies && effect.equals("Deny")) {
         return Decision.EXPLICIT_DENY;
       }
@@ -70,7 +76,9 @@ public final class IamPolicy {
 
   private static boolean any(List<String> patterns, String value, boolean ignoreCase) {
     for (String pattern : patterns) {
-      if (ignoreCase ? matches(pattern.toLowerCase(Locale.ROOT), value.toLowerCase(Locale.ROOT)) : matches(pattern, value)) {
+      if (ignoreCase
+          ? matches(pattern.toLowerCase(Locale.ROOT), value.toLowerCase(Locale.ROOT))
+          : matches(pattern, value)) {
         return true;
       }
     }
@@ -84,7 +92,8 @@ public final class IamPolicy {
     int star = -1;
     int resume = 0;
     while (v < value.length()) {
-      if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == value.charAt(v))) {
+      if (p < pattern.length()
+          && (pattern.charAt(p) == '?' || pattern.charAt(p) == value.charAt(v))) {
         p++;
         v++;
       } else if (p < pattern.length() && pattern.charAt(p) == '*') {

@@ -21,9 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A JSON Web Key Set: the public keys JWT and Cognito authorizers check signatures with, found by their
- * {@code kid} as API Gateway finds them. RSA and EC ({@code P-256}, {@code P-384}, {@code P-521}) signing
- * keys are read, by nimbus-jose-jwt; encryption keys and other key types are skipped.
+ * A JSON Web Key Set: the public keys JWT and Cognito authorizers check signatures with, found by
+ * their {@code kid} as API Gateway finds them. RSA and EC ({@code P-256}, {@code P-384}, {@code
+ * P-521}) signing keys are read, by nimbus-jose-jwt; encryption keys and other key types are
+ * skipped.
  */
 public final class Jwks {
   /** No keys: tokens are decoded without checking their signatures. */
@@ -38,8 +39,8 @@ public final class Jwks {
   }
 
   /**
-   * Reads a key set from where {@code --jwks} points: an {@code http(s)} URL, the JSON document itself
-   * (text starting with <code>{</code>), or a file.
+   * Reads a key set from where {@code --jwks} points: an {@code http(s)} URL, the JSON document
+   * itself (text starting with <code>{</code>), or a file.
    *
    * @throws IllegalArgumentException with a sentence naming the location and the problem
    */
@@ -53,13 +54,17 @@ public final class Jwks {
     }
     Path file = Path.of(trimmed);
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("JWKS file " + file.toAbsolutePath() + " does not exist (give a file, an http(s) URL"
-          + " or the JSON itself)");
+      throw new IllegalArgumentException(
+          "JWKS file "
+              + file.toAbsolutePath()
+              + " does not exist (give a file, an http(s) URL"
+              + " or the JSON itself)");
     }
     try {
       return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     } catch (IOException e) {
-      throw new IllegalArgumentException("JWKS file " + file.toAbsolutePath() + " cannot be read (" + e.getMessage() + ")");
+      throw new IllegalArgumentException(
+          "JWKS file " + file.toAbsolutePath() + " cannot be read (" + e.getMessage() + ")");
     }
   }
 
@@ -69,11 +74,15 @@ public final class Jwks {
     try {
       document = JSON.readTree(json);
     } catch (IOException e) {
-      throw new IllegalArgumentException(source + " is not JSON: " + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+      throw new IllegalArgumentException(
+          source
+              + " is not JSON: "
+              + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
     }
     JsonNode list = document == null ? null : document.get("keys");
     if (list == null || !list.isArray()) {
-      throw new IllegalArgumentException(source + " is not a JSON Web Key Set: it needs a \"keys\" array");
+      throw new IllegalArgumentException(
+          source + " is not a JSON Web Key Set: it needs a \"keys\" array");
     }
     Map<String, PublicKey> keys = new LinkedHashMap<>();
     for (JsonNode key : list) {
@@ -86,12 +95,14 @@ public final class Jwks {
         continue;
       }
       if (kid.isEmpty()) {
-        throw new IllegalArgumentException(source + ": a " + type + " key has no \"kid\"; API Gateway finds keys by kid");
+        throw new IllegalArgumentException(
+            source + ": a " + type + " key has no \"kid\"; API Gateway finds keys by kid");
       }
       try {
         keys.put(kid, publicKey(key));
       } catch (ParseException | JOSEException | IllegalArgumentException e) {
-        throw new IllegalArgumentException(source + ": key " + kid + " cannot be read (" + e.getMessage() + ")");
+        throw new IllegalArgumentException(
+            source + ": key " + kid + " cannot be read (" + e.getMessage() + ")");
       }
     }
     return new Jwks(keys);
@@ -117,7 +128,10 @@ public final class Jwks {
     return keys.size();
   }
 
-  /** The public key of a JWK (its numbers and curve checked by nimbus-jose-jwt, an EC point on its curve). */
+  /**
+   * The public key of a JWK (its numbers and curve checked by nimbus-jose-jwt, an EC point on its
+   * curve).
+   */
   private static PublicKey publicKey(JsonNode key) throws ParseException, JOSEException {
     JWK parsed = JWK.parse(key.toString());
     return parsed instanceof RSAKey rsa ? rsa.toRSAPublicKey() : parsed.toECKey().toECPublicKey();
@@ -125,12 +139,21 @@ public final class Jwks {
 
   private static String fetch(String url) {
     try {
-      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-          .followRedirects(HttpClient.Redirect.NORMAL).build();
-      HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-          .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+      HttpClient client =
+          HttpClient.newBuilder()
+              .connectTimeout(Duration.ofSeconds(10))
+              .followRedirects(HttpClient.Redirect.NORMAL)
+              .build();
+      HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(URI.create(url))
+                  .timeout(Duration.ofSeconds(10))
+                  .header("Accept", "application/json")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw new IllegalArgumentException("JWKS URL " + url + " answered HTTP " + response.statusCode());
+        throw new IllegalArgumentException(
+            "JWKS URL " + url + " answered HTTP " + response.statusCode());
       }
       return response.body();
     } catch (IOException e) {

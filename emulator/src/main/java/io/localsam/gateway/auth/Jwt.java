@@ -19,15 +19,17 @@ import java.text.ParseException;
 import java.util.Set;
 
 /**
- * A compact JWS ({@code header.payload.signature}), decoded: its header and claims, and a signature check
- * by nimbus-jose-jwt for the algorithms API Gateway's JWT authorizers take, RS256/384/512 and ES256/384/512.
- * A token with any other algorithm ({@code none} included) decodes, so that the authorizer can refuse it for
- * its signature, as API Gateway does.
+ * A compact JWS ({@code header.payload.signature}), decoded: its header and claims, and a signature
+ * check by nimbus-jose-jwt for the algorithms API Gateway's JWT authorizers take, RS256/384/512 and
+ * ES256/384/512. A token with any other algorithm ({@code none} included) decodes, so that the
+ * authorizer can refuse it for its signature, as API Gateway does.
  */
 public final class Jwt {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<JWSAlgorithm> RSA = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512);
-  private static final Set<JWSAlgorithm> ECDSA = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
+  private static final Set<JWSAlgorithm> RSA =
+      Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512);
+  private static final Set<JWSAlgorithm> ECDSA =
+      Set.of(JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
 
   private final JsonNode header;
   private final JsonNode claims;
@@ -86,7 +88,10 @@ public final class Jwt {
     return RSA.contains(algorithm) || ECDSA.contains(algorithm);
   }
 
-  /** True when {@code key} made the signature with the header's algorithm (whose key type must match). */
+  /**
+   * True when {@code key} made the signature with the header's algorithm (whose key type must
+   * match).
+   */
   public boolean signedBy(PublicKey key) {
     if (!supportedAlgorithm() || key == null) {
       return false;
@@ -96,7 +101,8 @@ public final class Jwt {
       JWSVerifier verifier = verifier(token.getHeader(), key);
       return verifier != null && token.verify(verifier);
     } catch (ParseException | JOSEException | IllegalStateException e) {
-      return false; // a header nimbus refuses, or a signature of the wrong length or shape, is simply not valid
+      return false; // a header nimbus refuses, or a signature of the wrong length or shape, is
+      // simply not valid
     }
   }
 

@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The checks API Gateway makes on a bearer token, in its order (AWS docs, "Control access to HTTP APIs
- * with JWT authorizers", evaluation workflow): a JWT, signed by a key of the key set found by {@code kid};
- * {@code iss} one of the expected issuers; {@code aud} (or {@code client_id} when there is no {@code aud})
- * one of the expected audiences; {@code exp} after now; {@code nbf} and {@code iat} not after now; and, when
- * the route asks for scopes, at least one of them in {@code scope} or {@code scp}.
+ * The checks API Gateway makes on a bearer token, in its order (AWS docs, "Control access to HTTP
+ * APIs with JWT authorizers", evaluation workflow): a JWT, signed by a key of the key set found by
+ * {@code kid}; {@code iss} one of the expected issuers; {@code aud} (or {@code client_id} when
+ * there is no {@code aud}) one of the expected audiences; {@code exp} after now; {@code nbf} and
+ * {@code iat} not after now; and, when the route asks for scopes, at least one of them in {@code
+ * scope} or {@code scp}.
  *
  * <p>Without keys ({@link Jwks#NONE}) the signature is not checked and every other check still is.
  */
@@ -45,9 +46,11 @@ public final class JwtValidator {
    * @param issuers accepted {@code iss} values; empty accepts any
    * @param audiences accepted {@code aud} / {@code client_id} values; empty accepts any
    * @param scopes the route's scopes, one of which the token must carry; empty asks for none
-   * @param idTokensOnly Cognito without scopes: an access token ({@code token_use: access}) is refused
+   * @param idTokensOnly Cognito without scopes: an access token ({@code token_use: access}) is
+   *     refused
    */
-  public record Expectations(List<String> issuers, List<String> audiences, List<String> scopes, boolean idTokensOnly) {
+  public record Expectations(
+      List<String> issuers, List<String> audiences, List<String> scopes, boolean idTokensOnly) {
     public Expectations {
       issuers = List.copyOf(issuers);
       audiences = List.copyOf(audiences);
@@ -55,7 +58,9 @@ public final class JwtValidator {
     }
   }
 
-  /** The decoded token and its scopes when valid; else the failure (and the token when it decoded). */
+  /**
+   * The decoded token and its scopes when valid; else the failure (and the token when it decoded).
+   */
   public record Result(Jwt token, Failure failure, List<String> scopes) {
     public boolean valid() {
       return failure == null;
@@ -123,7 +128,10 @@ public final class JwtValidator {
     return new Result(token, null, scopes);
   }
 
-  /** {@code aud} (a string or a list) when present, else {@code client_id}, as API Gateway reads them. */
+  /**
+   * {@code aud} (a string or a list) when present, else {@code client_id}, as API Gateway reads
+   * them.
+   */
   private static boolean audienceMatches(JsonNode claims, List<String> audiences) {
     JsonNode aud = claims.get("aud");
     if (aud == null || aud.isNull()) {
@@ -141,7 +149,10 @@ public final class JwtValidator {
     return audiences.contains(aud.asText());
   }
 
-  /** The token's scopes: {@code scope} (space-separated), else {@code scp} (a list or space-separated text). */
+  /**
+   * The token's scopes: {@code scope} (space-separated), else {@code scp} (a list or
+   * space-separated text).
+   */
   public static List<String> scopes(JsonNode claims) {
     List<String> scopes = new ArrayList<>();
     JsonNode declared = claims.has("scope") ? claims.get("scope") : claims.get("scp");

@@ -10,20 +10,28 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The main class of a child JVM on AWS's runtime interface client: watches for LocalSAM's end (the client
- * has no such watch, and no child may outlive LocalSAM), loads the client's native library from where
- * LocalSAM unpacked it, then hands over to the client's own {@code AWSLambda.main} with the handler, in
- * this same JVM and thread.
+ * The main class of a child JVM on AWS's runtime interface client: watches for LocalSAM's end (the
+ * client has no such watch, and no child may outlive LocalSAM), loads the client's native library
+ * from where LocalSAM unpacked it, then hands over to the client's own {@code AWSLambda.main} with
+ * the handler, in this same JVM and thread.
  *
- * <p>The library is loaded here first so that one that cannot load is a single Init error
- * ({@code Runtime.InvalidRuntime}) with a one-line reason, rather than the client's stack trace and exit.
- * Loaded from this class (on the system class loader, as the client's classes are), it is the library the
- * client's own {@code System.load} of the same path then finds already loaded.
+ * <p>The library is loaded here first so that one that cannot load is a single Init error ({@code
+ * Runtime.InvalidRuntime}) with a one-line reason, rather than the client's stack trace and exit.
+ * Loaded from this class (on the system class loader, as the client's classes are), it is the
+ * library the client's own {@code System.load} of the same path then finds already loaded.
  */
 public final class AwsRuntimeClientMain {
-  /** The system property the client loads its native library from, instead of unpacking it to /tmp itself. */
-  public static final String NATIVE_LIBRARY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
-  /** The only argument of a run that just tries the native library: exit status 0 when it loads, else 1 and the reason. */
+  /**
+   * The system property the client loads its native library from, instead of unpacking it to /tmp
+   * itself.
+   */
+  public static final String NATIVE_LIBRARY =
+      "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
+  /**
+   * The only argument of a run that just tries the native library: exit status 0 when it loads,
+   * else 1 and the reason.
+   */
   public static final String CHECK = "--check-native-library";
 
   private static final String CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
@@ -45,9 +53,12 @@ public final class AwsRuntimeClientMain {
       reportInitError(problem);
       System.exit(1);
     }
-    // invokeExact throws what the client throws, unwrapped, so the JVM reports it as the client alone would
-    MethodHandle clientMain = MethodHandles.publicLookup()
-        .findStatic(Class.forName(CLIENT), "main", MethodType.methodType(void.class, String[].class));
+    // invokeExact throws what the client throws, unwrapped, so the JVM reports it as the client
+    // alone would
+    MethodHandle clientMain =
+        MethodHandles.publicLookup()
+            .findStatic(
+                Class.forName(CLIENT), "main", MethodType.methodType(void.class, String[].class));
     clientMain.invokeExact(args);
   }
 
@@ -61,16 +72,24 @@ public final class AwsRuntimeClientMain {
       System.load(library);
       return null;
     } catch (UnsatisfiedLinkError | SecurityException e) {
-      return "AWS's runtime interface client cannot run here: its native library " + library + " does not load ("
-          + String.valueOf(e.getMessage()).replace('\n', ' ') + ")";
+      return "AWS's runtime interface client cannot run here: its native library "
+          + library
+          + " does not load ("
+          + String.valueOf(e.getMessage()).replace('\n', ' ')
+          + ")";
     }
   }
 
   /** Posts the Init error to the Runtime API, as a runtime that cannot start does. */
   private static void reportInitError(String message) throws IOException {
-    URL url = new URL("http://" + System.getenv("AWS_LAMBDA_RUNTIME_API") + "/2018-06-01/runtime/init/error");
-    byte[] body = ("{\"errorMessage\":\"" + jsonText(message) + "\",\"errorType\":\"Runtime.InvalidRuntime\"}")
-        .getBytes(StandardCharsets.UTF_8);
+    URL url =
+        new URL(
+            "http://" + System.getenv("AWS_LAMBDA_RUNTIME_API") + "/2018-06-01/runtime/init/error");
+    byte[] body =
+        ("{\"errorMessage\":\""
+                + jsonText(message)
+                + "\",\"errorType\":\"Runtime.InvalidRuntime\"}")
+            .getBytes(StandardCharsets.UTF_8);
     HttpURLConnection post = (HttpURLConnection) url.openConnection();
     post.setRequestMethod("POST");
     post.setRequestProperty("Lambda-Runtime-Function-Error-Type", "Runtime.InvalidRuntime");

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Ends a child JVM when LocalSAM ends, however it ends (SIGKILL too): LocalSAM holds the other end of the
- * child's standard input and never writes to it, so end of input means LocalSAM is gone.
+ * Ends a child JVM when LocalSAM ends, however it ends (SIGKILL too): LocalSAM holds the other end
+ * of the child's standard input and never writes to it, so end of input means LocalSAM is gone.
  */
 public final class ParentWatch {
   private ParentWatch() {}

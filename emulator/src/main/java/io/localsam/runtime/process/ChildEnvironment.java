@@ -36,12 +36,17 @@ public final class ChildEnvironment implements AutoCloseable {
     record TimedOut() implements Outcome {}
   }
 
-  /** Starts the Runtime API server, then the child that {@code launchFor} describes for its address. */
-  public static ChildEnvironment start(Function<String, ChildLaunch> launchFor, Consumer<String> output) throws IOException {
+  /**
+   * Starts the Runtime API server, then the child that {@code launchFor} describes for its address.
+   */
+  public static ChildEnvironment start(
+      Function<String, ChildLaunch> launchFor, Consumer<String> output) throws IOException {
     RuntimeApiServer api = RuntimeApiServer.start();
     try {
       ChildLaunch launch = launchFor.apply(api.address());
-      return new ChildEnvironment(api, ChildProcess.start(launch.command(), launch.environment(), launch.directory(), output));
+      return new ChildEnvironment(
+          api,
+          ChildProcess.start(launch.command(), launch.environment(), launch.directory(), output));
     } catch (IOException | RuntimeException e) {
       api.close();
       throw e;
@@ -81,7 +86,8 @@ public final class ChildEnvironment implements AutoCloseable {
     } catch (TimeoutException e) {
       return new Outcome.TimedOut();
     } catch (ExecutionException e) {
-      // the server closed under us: the child exited, or the environment is ending; report the exit when there is one
+      // the server closed under us: the child exited, or the environment is ending; report the exit
+      // when there is one
       return child.isAlive() ? new Outcome.TimedOut() : new Outcome.Exited(child.exit().join());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -97,10 +103,14 @@ public final class ChildEnvironment implements AutoCloseable {
     return child.pid();
   }
 
-  /** The child's peak memory in MB, for REPORT's Max Memory Used; empty where the OS does not tell. */
+  /**
+   * The child's peak memory in MB, for REPORT's Max Memory Used; empty where the OS does not tell.
+   */
   public OptionalLong maxMemoryUsedMb() {
     OptionalLong kib = child.peakMemoryKib();
-    return kib.isPresent() ? OptionalLong.of((kib.getAsLong() + 1023) / 1024) : OptionalLong.empty();
+    return kib.isPresent()
+        ? OptionalLong.of((kib.getAsLong() + 1023) / 1024)
+        : OptionalLong.empty();
   }
 
   /** Kills the child at once (a timeout: Lambda does not wait for the handler). */

@@ -8,16 +8,18 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * One output pipe of a child (its stdout or its stderr), cut into lines as {@code BufferedReader.readLine}
- * cuts them (at LF, CR or CRLF) and handed to whichever sink is current. It is only ever read when the
- * pipe says bytes are there, so no thread blocks on it and whoever pulls, the {@link OutputPoller} or an
- * invocation that has just been answered, gets everything written up to that moment.
+ * One output pipe of a child (its stdout or its stderr), cut into lines as {@code
+ * BufferedReader.readLine} cuts them (at LF, CR or CRLF) and handed to whichever sink is current.
+ * It is only ever read when the pipe says bytes are there, so no thread blocks on it and whoever
+ * pulls, the {@link OutputPoller} or an invocation that has just been answered, gets everything
+ * written up to that moment.
  */
 final class ChildOutput {
   private final InputStream pipe;
   private final Supplier<Consumer<String>> sink;
   private final byte[] chunk = new byte[8192];
-  private final ByteArrayOutputStream partial = new ByteArrayOutputStream(); // a line still without its end
+  private final ByteArrayOutputStream partial =
+      new ByteArrayOutputStream(); // a line still without its end
   private boolean afterCarriageReturn; // an LF right after it ends nothing: the CR ended the line
   private boolean ended;
 
@@ -27,9 +29,9 @@ final class ChildOutput {
   }
 
   /**
-   * Hands on every complete line of what the pipe holds now (not what comes while it reads: a chatty
-   * child cannot keep the caller here); true when there was something. With {@code processEnded}, an
-   * empty pipe is the end: the last line is handed on even without its end.
+   * Hands on every complete line of what the pipe holds now (not what comes while it reads: a
+   * chatty child cannot keep the caller here); true when there was something. With {@code
+   * processEnded}, an empty pipe is the end: the last line is handed on even without its end.
    */
   synchronized boolean pull(boolean processEnded) {
     if (ended) {

@@ -10,11 +10,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * One execution environment's process: started with exactly the function's Lambda environment as its
- * real environment (nothing of LocalSAM's shell), in the function's code folder, its output handed line
- * by line to whichever sink the current invocation set ({@link #drainOutput()} hands on what came before
- * an answer). Its standard input is a pipe LocalSAM holds open and never writes: when LocalSAM dies,
- * however it dies, the pipe closes and the child's runtime, which watches for that end of input, exits too.
+ * One execution environment's process: started with exactly the function's Lambda environment as
+ * its real environment (nothing of LocalSAM's shell), in the function's code folder, its output
+ * handed line by line to whichever sink the current invocation set ({@link #drainOutput()} hands on
+ * what came before an answer). Its standard input is a pipe LocalSAM holds open and never writes:
+ * when LocalSAM dies, however it dies, the pipe closes and the child's runtime, which watches for
+ * that end of input, exits too.
  */
 public final class ChildProcess implements AutoCloseable {
   /** How long a child gets to end on its own before it is killed outright. */
@@ -31,10 +32,15 @@ public final class ChildProcess implements AutoCloseable {
    * @param command the program and its arguments
    * @param environment the process's whole environment
    * @param directory its working directory
-   * @param output where its stdout and stderr lines go until {@link #output(Consumer)} says otherwise
+   * @param output where its stdout and stderr lines go until {@link #output(Consumer)} says
+   *     otherwise
    */
-  public static ChildProcess start(List<String> command, Map<String, String> environment, Path directory,
-      Consumer<String> output) throws IOException {
+  public static ChildProcess start(
+      List<String> command,
+      Map<String, String> environment,
+      Path directory,
+      Consumer<String> output)
+      throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
     builder.environment().clear();
     builder.environment().putAll(environment);
@@ -44,7 +50,8 @@ public final class ChildProcess implements AutoCloseable {
   private ChildProcess(Process process, Consumer<String> output) {
     this.process = process;
     this.output = output;
-    // one future for the process's life: each onExit() call would leave a new waiter behind until the exit
+    // one future for the process's life: each onExit() call would leave a new waiter behind until
+    // the exit
     this.exit = process.onExit().thenApply(Process::exitValue);
     this.stdout = new ChildOutput(process.getInputStream(), () -> this.output);
     this.stderr = new ChildOutput(process.getErrorStream(), () -> this.output);
@@ -65,7 +72,8 @@ public final class ChildProcess implements AutoCloseable {
     boolean ended = !process.isAlive();
     stdout.pull(ended);
     stderr.pull(ended);
-    if (ended) { // a second look finds the pipes empty, which ends them: a last line without its end goes too
+    if (ended) { // a second look finds the pipes empty, which ends them: a last line without its
+      // end goes too
       stdout.pull(true);
       stderr.pull(true);
     }
@@ -85,20 +93,21 @@ public final class ChildProcess implements AutoCloseable {
   }
 
   /**
-   * The most memory the process has held so far (its peak resident set), in KiB, where the OS tells it
-   * (Linux's {@code /proc}); empty elsewhere or once it has ended.
+   * The most memory the process has held so far (its peak resident set), in KiB, where the OS tells
+   * it (Linux's {@code /proc}); empty elsewhere or once it has ended.
    */
   public OptionalLong peakMemoryKib() {
     return peakMemory.kib();
   }
 
   /**
-   * Ends the process and whatever it started (a function's own subprocesses, as Lambda freezes and then
-   * discards the whole sandbox): asked first, then killed once the grace period is over.
+   * Ends the process and whatever it started (a function's own subprocesses, as Lambda freezes and
+   * then discards the whole sandbox): asked first, then killed once the grace period is over.
    */
   @Override
   public void close() {
-    // taken now: once the child is gone, its children are the init process's and no longer found here
+    // taken now: once the child is gone, its children are the init process's and no longer found
+    // here
     List<ProcessHandle> descendants = process.descendants().toList();
     try {
       endChild();
@@ -132,8 +141,9 @@ public final class ChildProcess implements AutoCloseable {
   }
 
   /**
-   * How Lambda words a runtime's end in {@code Runtime.ExitError}: "exit status 3", or for a process a
-   * signal ended (which Java reports as 128 plus the signal's number) "signal: killed" and the like.
+   * How Lambda words a runtime's end in {@code Runtime.ExitError}: "exit status 3", or for a
+   * process a signal ended (which Java reports as 128 plus the signal's number) "signal: killed"
+   * and the like.
    */
   public static String describeExit(int status) {
     return switch (status) {

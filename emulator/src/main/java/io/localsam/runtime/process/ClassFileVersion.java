@@ -10,9 +10,9 @@ import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 
 /**
- * Which Java a function's handler class was compiled for, read from its class file (major version 61 is
- * Java 17, 65 is Java 21), so a JDK too old for it is refused with a message before a JVM is started,
- * instead of an {@code UnsupportedClassVersionError} from inside it.
+ * Which Java a function's handler class was compiled for, read from its class file (major version
+ * 61 is Java 17, 65 is Java 21), so a JDK too old for it is refused with a message before a JVM is
+ * started, instead of an {@code UnsupportedClassVersionError} from inside it.
  */
 public final class ClassFileVersion {
   private static final int MAGIC = 0xCAFEBABE;
@@ -25,7 +25,10 @@ public final class ClassFileVersion {
     return major - JAVA_1_OFFSET;
   }
 
-  /** The major version of {@code className} as found first on the class path; empty when it is not there or unreadable. */
+  /**
+   * The major version of {@code className} as found first on the class path; empty when it is not
+   * there or unreadable.
+   */
   public static OptionalInt majorVersion(List<Path> classpath, String className) {
     String entry = className.replace('.', '/') + ".class";
     for (Path root : classpath) {
@@ -63,15 +66,20 @@ public final class ClassFileVersion {
   }
 
   private static int readInt(byte[] bytes, int at) {
-    return ((bytes[at] & 0xFF) << 24) | ((bytes[at + 1] & 0xFF) << 16) | ((bytes[at + 2] & 0xFF) << 8) | (bytes[at + 3] & 0xFF);
+    return ((bytes[at] & 0xFF) << 24)
+        | ((bytes[at + 1] & 0xFF) << 16)
+        | ((bytes[at + 2] & 0xFF) << 8)
+        | (bytes[at + 3] & 0xFF);
   }
 
   /**
-   * Null when {@code jdk} can load the handler class, else the message saying why not and what to do.
+   * Null when {@code jdk} can load the handler class, else the message saying why not and what to
+   * do.
    *
    * @param handler the {@code Handler} setting: {@code Class} or {@code Class::method}
    */
-  public static String refusal(String functionId, String handler, List<Path> classpath, Jdk jdk, String runtime) {
+  public static String refusal(
+      String functionId, String handler, List<Path> classpath, Jdk jdk, String runtime) {
     int split = handler.indexOf("::");
     String className = split < 0 ? handler : handler.substring(0, split);
     OptionalInt major = majorVersion(classpath, className);
@@ -79,9 +87,28 @@ public final class ClassFileVersion {
       return null;
     }
     int needs = javaFeature(major.getAsInt());
-    return "Function " + functionId + ": " + className + " is compiled for Java " + needs + " (class file version "
-        + major.getAsInt() + "), but the JDK chosen for Runtime " + runtime + " is Java " + jdk.feature() + " (" + jdk.home()
-        + ", from " + jdk.foundIn() + "). Compile with --release " + jdk.feature() + ", or set Runtime: java" + needs
-        + " or name a newer JDK with --jdk " + runtime + "=/path/to/jdk.";
+    return "Function "
+        + functionId
+        + ": "
+        + className
+        + " is compiled for Java "
+        + needs
+        + " (class file version "
+        + major.getAsInt()
+        + "), but the JDK chosen for Runtime "
+        + runtime
+        + " is Java "
+        + jdk.feature()
+        + " ("
+        + jdk.home()
+        + ", from "
+        + jdk.foundIn()
+        + "). Compile with --release "
+        + jdk.feature()
+        + ", or set Runtime: java"
+        + needs
+        + " or name a newer JDK with --jdk "
+        + runtime
+        + "=/path/to/jdk.";
   }
 }

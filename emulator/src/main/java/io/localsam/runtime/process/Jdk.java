@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * A JDK (or JRE) installed on this machine: its home folder, its feature version (17, 21, ...) as its
- * {@code release} file states it, and where LocalSAM found it.
+ * A JDK (or JRE) installed on this machine: its home folder, its feature version (17, 21, ...) as
+ * its {@code release} file states it, and where LocalSAM found it.
  */
 public record Jdk(Path home, int feature, String foundIn) {
 
@@ -19,7 +19,10 @@ public record Jdk(Path home, int feature, String foundIn) {
     return home.resolve("bin").resolve(windows ? "java.exe" : "java");
   }
 
-  /** The JDK at {@code home}, or empty when it is not one (no launcher, or no readable {@code release} file). */
+  /**
+   * The JDK at {@code home}, or empty when it is not one (no launcher, or no readable {@code
+   * release} file).
+   */
   static Optional<Jdk> at(Path home, String foundIn) {
     Path release = home.resolve("release");
     if (!Files.isRegularFile(release)) {
@@ -36,7 +39,10 @@ public record Jdk(Path home, int feature, String foundIn) {
     return feature > 0 && Files.isRegularFile(jdk.java()) ? Optional.of(jdk) : Optional.empty();
   }
 
-  /** The feature version of a {@code JAVA_VERSION} value: "1.8.0_392" is 8, "21.0.2" is 21, "25" is 25. */
+  /**
+   * The feature version of a {@code JAVA_VERSION} value: "1.8.0_392" is 8, "21.0.2" is 21, "25" is
+   * 25.
+   */
   static int feature(String javaVersion) {
     String version = javaVersion.replace("\"", "").trim();
     if (version.startsWith("1.")) {

@@ -9,11 +9,11 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The one thread that reads every child's output while no invocation is collecting it: a function's
- * background threads, a long invocation's lines as they come, and enough that a full pipe never stalls
- * a child. Java cannot wait on many pipes at once, and a thread blocked reading a pipe would hold it so
- * that an invocation could not take what was written before its answer; so this one looks, reads what
- * is there, and looks again at once while output flows, or after a pause that grows to
- * {@value #MAX_PAUSE_MILLIS} ms while none does. It exists while some child does.
+ * background threads, a long invocation's lines as they come, and enough that a full pipe never
+ * stalls a child. Java cannot wait on many pipes at once, and a thread blocked reading a pipe would
+ * hold it so that an invocation could not take what was written before its answer; so this one
+ * looks, reads what is there, and looks again at once while output flows, or after a pause that
+ * grows to {@value #MAX_PAUSE_MILLIS} ms while none does. It exists while some child does.
  */
 final class OutputPoller {
   private static final long MIN_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);

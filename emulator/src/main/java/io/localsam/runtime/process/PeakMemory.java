@@ -7,9 +7,9 @@ import java.util.OptionalLong;
 
 /**
  * A process's peak resident set ({@code VmHWM} in Linux's {@code /proc/PID/status}), read for every
- * REPORT line. The file stays open and is read again from its start, which makes the kernel write it
- * anew: that spares an open and a close per read, and the bytes are scanned where they lie, so a read
- * costs about a third of what {@code Files.readAllLines} and a regular expression did.
+ * REPORT line. The file stays open and is read again from its start, which makes the kernel write
+ * it anew: that spares an open and a close per read, and the bytes are scanned where they lie, so a
+ * read costs about a third of what {@code Files.readAllLines} and a regular expression did.
  */
 final class PeakMemory implements AutoCloseable {
   private static final byte[] FIELD = "VmHWM:".getBytes(StandardCharsets.US_ASCII);

@@ -21,15 +21,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.xnio.IoUtils;
 
 /**
- * Lambda's Runtime API (version 2018-06-01) for one execution environment, on 127.0.0.1 and a free port:
- * the runtime in the child process long-polls {@code /invocation/next}, answers with {@code /response}
- * or {@code /error}, or reports a failed Init with {@code /init/error}. The paths, headers and status
- * codes are those AWS documents at https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html, so
- * any runtime that speaks it (ours, AWS's runtime interface client, a custom {@code bootstrap}) works.
+ * Lambda's Runtime API (version 2018-06-01) for one execution environment, on 127.0.0.1 and a free
+ * port: the runtime in the child process long-polls {@code /invocation/next}, answers with {@code
+ * /response} or {@code /error}, or reports a failed Init with {@code /init/error}. The paths,
+ * headers and status codes are those AWS documents at
+ * https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html, so any runtime that speaks it
+ * (ours, AWS's runtime interface client, a custom {@code bootstrap}) works.
  *
  * <p>Nothing here blocks a thread: a long poll stays open without one and is answered by the thread
- * that brings the invocation, and what the runtime posts is read by the I/O thread as it arrives. An
- * invocation thus costs the two trips over the loopback and no hand-over between threads of ours.
+ * that brings the invocation, and what the runtime posts is read by the I/O thread as it arrives.
+ * An invocation thus costs the two trips over the loopback and no hand-over between threads of
+ * ours.
  */
 public final class RuntimeApiServer implements AutoCloseable {
   static final String BASE = "/2018-06-01/runtime";
@@ -41,8 +43,10 @@ public final class RuntimeApiServer implements AutoCloseable {
   // What Lambda answers without the header: the runtime said nothing about the error's kind.
   private static final String UNSPECIFIED_ERROR = "Unhandled";
 
-  private final Deque<Pending> queue = new ArrayDeque<>(); // invocations no runtime has asked for yet; guarded by this
-  private final Deque<HttpServerExchange> polls = new ArrayDeque<>(); // long polls waiting for one; guarded by this
+  private final Deque<Pending> queue =
+      new ArrayDeque<>(); // invocations no runtime has asked for yet; guarded by this
+  private final Deque<HttpServerExchange> polls =
+      new ArrayDeque<>(); // long polls waiting for one; guarded by this
   private final Map<String, Pending> inFlight = new ConcurrentHashMap<>();
   private final CompletableFuture<RuntimeReply> init = new CompletableFuture<>();
   private final RuntimeApiWorker.Listener listener;
@@ -51,12 +55,19 @@ public final class RuntimeApiServer implements AutoCloseable {
   private record Pending(RuntimeRequest request, CompletableFuture<RuntimeReply> reply) {}
 
   private RuntimeApiServer() {
-    HttpHandler routes = new RoutingHandler()
-        .get(BASE + "/invocation/next", this::next)
-        .post(BASE + "/invocation/{id}/response", withBody((exchange, body) -> reply(exchange, body, null)))
-        .post(BASE + "/invocation/{id}/error", withBody((exchange, body) -> reply(exchange, body, errorType(exchange))))
-        .post(BASE + "/init/error", withBody(this::initError))
-        .setFallbackHandler(exchange -> answer(exchange, StatusCodes.NOT_FOUND, error("Unknown path", "NotFound")));
+    HttpHandler routes =
+        new RoutingHandler()
+            .get(BASE + "/invocation/next", this::next)
+            .post(
+                BASE + "/invocation/{id}/response",
+                withBody((exchange, body) -> reply(exchange, body, null)))
+            .post(
+                BASE + "/invocation/{id}/error",
+                withBody((exchange, body) -> reply(exchange, body, errorType(exchange))))
+            .post(BASE + "/init/error", withBody(this::initError))
+            .setFallbackHandler(
+                exchange ->
+                    answer(exchange, StatusCodes.NOT_FOUND, error("Unknown path", "NotFound")));
     listener = RuntimeApiWorker.listen(routes);
   }
 
@@ -71,20 +82,25 @@ public final class RuntimeApiServer implements AutoCloseable {
   }
 
   /**
-   * Completes when Init has ended: with {@link RuntimeReply#failed()} false when the runtime first asks
-   * for an invocation, with the runtime's error when it posts {@code /init/error}.
+   * Completes when Init has ended: with {@link RuntimeReply#failed()} false when the runtime first
+   * asks for an invocation, with the runtime's error when it posts {@code /init/error}.
    */
   public CompletableFuture<RuntimeReply> init() {
     return init;
   }
 
-  /** Hands one invocation to the runtime's next long poll; completes with what the runtime posts for it. */
+  /**
+   * Hands one invocation to the runtime's next long poll; completes with what the runtime posts for
+   * it.
+   */
   public CompletableFuture<RuntimeReply> invoke(RuntimeRequest request) {
     Pending pending = new Pending(request, new CompletableFuture<>());
     HttpServerExchange poll;
     synchronized (this) {
       if (closed) {
-        pending.reply().completeExceptionally(new IllegalStateException("the Runtime API server is closed"));
+        pending
+            .reply()
+            .completeExceptionally(new IllegalStateException("the Runtime API server is closed"));
         return pending.reply();
       }
       poll = openPoll();
@@ -97,10 +113,14 @@ public final class RuntimeApiServer implements AutoCloseable {
     return pending.reply();
   }
 
-  /** The long poll: answered at once when an invocation waits, else kept open, with no thread, until one comes. */
+  /**
+   * The long poll: answered at once when an invocation waits, else kept open, with no thread, until
+   * one comes.
+   */
   private void next(HttpServerExchange exchange) {
     init.complete(RuntimeReply.READY);
-    // Dispatched to no executor: the exchange stays open once this handler returns, for any thread to answer.
+    // Dispatched to no executor: the exchange stays open once this handler returns, for any thread
+    // to answer.
     exchange.dispatch(SameThreadExecutor.INSTANCE, () -> awaitInvocation(exchange));
   }
 
@@ -130,7 +150,10 @@ public final class RuntimeApiServer implements AutoCloseable {
     return null;
   }
 
-  /** Answers a long poll with the invocation, on the calling thread: Undertow lets any thread end a dispatched exchange. */
+  /**
+   * Answers a long poll with the invocation, on the calling thread: Undertow lets any thread end a
+   * dispatched exchange.
+   */
   private void deliver(HttpServerExchange poll, Pending pending) {
     RuntimeRequest request = pending.request();
     inFlight.put(request.requestId(), pending);
@@ -178,14 +201,22 @@ public final class RuntimeApiServer implements AutoCloseable {
     exchange.getResponseSender().send(json, StandardCharsets.UTF_8);
   }
 
-  /** Reads the whole body as the I/O thread receives it, then runs {@code handler}; a body cut short is a 400. */
+  /**
+   * Reads the whole body as the I/O thread receives it, then runs {@code handler}; a body cut short
+   * is a 400.
+   */
   private static HttpHandler withBody(Receiver.FullBytesCallback handler) {
-    return exchange -> exchange.getRequestReceiver().receiveFullBytes(handler, (failed, e) -> {
-      if (!failed.isResponseStarted()) {
-        failed.setStatusCode(StatusCodes.BAD_REQUEST);
-      }
-      failed.endExchange();
-    });
+    return exchange ->
+        exchange
+            .getRequestReceiver()
+            .receiveFullBytes(
+                handler,
+                (failed, e) -> {
+                  if (!failed.isResponseStarted()) {
+                    failed.setStatusCode(StatusCodes.BAD_REQUEST);
+                  }
+                  failed.endExchange();
+                });
   }
 
   /** Stops serving; invocations not yet answered fail, as their environment is gone. */

@@ -4,12 +4,16 @@ import java.util.Calendar;
 import java.util.Locale;
 import java.util.TimeZone;
 
-/** What a function's {@code Calendar.getInstance} calls are rewritten to: the environment's zone and locale where they use the defaults. */
+/**
+ * What a function's {@code Calendar.getInstance} calls are rewritten to: the environment's zone and
+ * locale where they use the defaults.
+ */
 public final class LambdaCalendar {
   private LambdaCalendar() {}
 
   public static Calendar getInstance() {
-    return Calendar.getInstance(LambdaDefaults.zone(), LambdaDefaults.locale(Locale.Category.FORMAT));
+    return Calendar.getInstance(
+        LambdaDefaults.zone(), LambdaDefaults.locale(Locale.Category.FORMAT));
   }
 
   public static Calendar getInstance(Locale locale) {

@@ -2,7 +2,9 @@ package io.localsam.runtime.sandbox;
 
 import java.nio.charset.Charset;
 
-/** What a function's {@code Charset.defaultCharset()} calls are rewritten to: UTF-8, as in Lambda. */
+/**
+ * What a function's {@code Charset.defaultCharset()} calls are rewritten to: UTF-8, as in Lambda.
+ */
 public final class LambdaCharset {
   private LambdaCharset() {}
 

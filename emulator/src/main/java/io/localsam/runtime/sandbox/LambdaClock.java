@@ -2,7 +2,10 @@ package io.localsam.runtime.sandbox;
 
 import java.time.Clock;
 
-/** What a function's {@code Clock.systemDefaultZone()} calls are rewritten to: the clock of the environment's zone. */
+/**
+ * What a function's {@code Clock.systemDefaultZone()} calls are rewritten to: the clock of the
+ * environment's zone.
+ */
 public final class LambdaClock {
   private LambdaClock() {}
 

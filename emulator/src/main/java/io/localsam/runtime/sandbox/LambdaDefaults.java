@@ -9,8 +9,9 @@ import java.util.TimeZone;
 
 /**
  * The environment's default time zone, locale and charset. A Lambda JVM starts with the zone of its
- * {@code TZ} ({@code :UTC}), the locale of its {@code LANG} ({@code en_US.UTF-8}) and UTF-8, whatever the
- * developer's machine uses; and a function that changes a default changes only its own environment's.
+ * {@code TZ} ({@code :UTC}), the locale of its {@code LANG} ({@code en_US.UTF-8}) and UTF-8,
+ * whatever the developer's machine uses; and a function that changes a default changes only its own
+ * environment's.
  */
 final class LambdaDefaults {
   private static volatile TimeZone zone;
@@ -24,7 +25,9 @@ final class LambdaDefaults {
     if (current == null) {
       String tz = LambdaSystem.getenv("TZ");
       String id = tz == null || tz.isBlank() ? "UTC" : tz.startsWith(":") ? tz.substring(1) : tz;
-      zone = current = TimeZone.getTimeZone(id); // an unknown id is GMT, as the JVM reads an unknown TZ
+      zone =
+          current =
+              TimeZone.getTimeZone(id); // an unknown id is GMT, as the JVM reads an unknown TZ
     }
     return current;
   }
@@ -57,7 +60,9 @@ final class LambdaDefaults {
     return StandardCharsets.UTF_8;
   }
 
-  /** {@code en_US.UTF-8} is {@code en_US}; no LANG, or C/POSIX, is the JVM's {@code en_US} as well. */
+  /**
+   * {@code en_US.UTF-8} is {@code en_US}; no LANG, or C/POSIX, is the JVM's {@code en_US} as well.
+   */
   private static Locale fromLang(String lang) {
     if (lang == null || lang.isBlank() || lang.startsWith("C") || lang.equals("POSIX")) {
       return Locale.US;

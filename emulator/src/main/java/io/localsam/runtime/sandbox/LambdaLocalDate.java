@@ -2,7 +2,10 @@ package io.localsam.runtime.sandbox;
 
 import java.time.LocalDate;
 
-/** What a function's {@code LocalDate.now()} calls are rewritten to: now in the environment's own zone. */
+/**
+ * What a function's {@code LocalDate.now()} calls are rewritten to: now in the environment's own
+ * zone.
+ */
 public final class LambdaLocalDate {
   private LambdaLocalDate() {}
 

@@ -3,7 +3,10 @@ package io.localsam.runtime.sandbox;
 import java.util.Locale;
 import java.util.Objects;
 
-/** What a function's {@code Locale.getDefault/setDefault} calls are rewritten to: the environment's own locale. */
+/**
+ * What a function's {@code Locale.getDefault/setDefault} calls are rewritten to: the environment's
+ * own locale.
+ */
 public final class LambdaLocale {
   private LambdaLocale() {}
 
@@ -20,7 +23,8 @@ public final class LambdaLocale {
   }
 
   public static void setDefault(Locale.Category category, Locale locale) {
-    LambdaDefaults.locale(Objects.requireNonNull(category, "Category cannot be NULL"),
+    LambdaDefaults.locale(
+        Objects.requireNonNull(category, "Category cannot be NULL"),
         Objects.requireNonNull(locale, "Can't set default locale to NULL"));
   }
 }

@@ -11,11 +11,12 @@ import java.util.List;
 
 /**
  * What a function's {@code Method.invoke} calls are rewritten to, so that {@code System.getenv},
- * {@code System.exit} and the other redirected methods reached through reflection behave as when called
- * directly. Any other method is invoked as before.
+ * {@code System.exit} and the other redirected methods reached through reflection behave as when
+ * called directly. Any other method is invoked as before.
  */
 public final class LambdaMethod {
-  private static final StackWalker CALLER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+  private static final StackWalker CALLER =
+      StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
   private LambdaMethod() {}
 
@@ -24,10 +25,13 @@ public final class LambdaMethod {
     Method replacement = Redirects.replacement(method);
     if (replacement != null) {
       try {
-        return replacement.invoke(null, Modifier.isStatic(method.getModifiers()) ? arguments : prepend(target, arguments));
+        return replacement.invoke(
+            null,
+            Modifier.isStatic(method.getModifiers()) ? arguments : prepend(target, arguments));
       } catch (InvocationTargetException e) {
         if (e.getCause() instanceof LambdaSystem.Exit exit) {
-          throw exit; // exit ends the invocation by any route, never as an exception the function may handle
+          throw exit; // exit ends the invocation by any route, never as an exception the function
+          // may handle
         }
         throw e;
       }
@@ -35,13 +39,19 @@ public final class LambdaMethod {
     try {
       return method.invoke(target, arguments);
     } catch (IllegalAccessException deniedToThisClass) {
-      // The JDK checked access from here, not from the function's class that called: check it as that class.
+      // The JDK checked access from here, not from the function's class that called: check it as
+      // that class.
       return invokeAs(CALLER.getCallerClass(), method, target, arguments, deniedToThisClass);
     }
   }
 
-  private static Object invokeAs(Class<?> caller, Method method, Object target, Object[] arguments,
-      IllegalAccessException denied) throws IllegalAccessException, InvocationTargetException {
+  private static Object invokeAs(
+      Class<?> caller,
+      Method method,
+      Object target,
+      Object[] arguments,
+      IllegalAccessException denied)
+      throws IllegalAccessException, InvocationTargetException {
     MethodHandle handle;
     try {
       handle = MethodHandles.privateLookupIn(caller, MethodHandles.lookup()).unreflect(method);

@@ -9,13 +9,15 @@ import java.util.WeakHashMap;
 
 /**
  * What a function's {@code ProcessBuilder} calls are rewritten to: a builder starts out with the
- * function's environment, as a child process in Lambda inherits it, instead of LocalSAM's (the host's
- * variables, credentials included). Each public static method stands for the {@code ProcessBuilder}
- * method of the same name, its receiver first.
+ * function's environment, as a child process in Lambda inherits it, instead of LocalSAM's (the
+ * host's variables, credentials included). Each public static method stands for the {@code
+ * ProcessBuilder} method of the same name, its receiver first.
  */
 public final class LambdaProcessBuilder {
-  // Builders whose environment was set to the function's; later changes by the function are its own.
-  private static final Set<ProcessBuilder> prepared = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+  // Builders whose environment was set to the function's; later changes by the function are its
+  // own.
+  private static final Set<ProcessBuilder> prepared =
+      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
   private LambdaProcessBuilder() {}
 

@@ -5,8 +5,9 @@ import java.io.IOException;
 
 /**
  * What a function's calls to {@code Runtime} methods are rewritten to: exit and halt end only the
- * invocation, and processes it starts get the function's environment, not LocalSAM's. Each public static
- * method stands for the {@code Runtime} instance method of the same name, its receiver first.
+ * invocation, and processes it starts get the function's environment, not LocalSAM's. Each public
+ * static method stands for the {@code Runtime} instance method of the same name, its receiver
+ * first.
  */
 public final class LambdaRuntime {
   private LambdaRuntime() {}
@@ -20,8 +21,9 @@ public final class LambdaRuntime {
   }
 
   public static long maxMemory(Runtime runtime) {
-    LambdaSystem.notice("reads Runtime.maxMemory(): that is LocalSAM's JVM heap, shared by every function, not the"
-        + " function's MemorySize");
+    LambdaSystem.notice(
+        "reads Runtime.maxMemory(): that is LocalSAM's JVM heap, shared by every function, not the"
+            + " function's MemorySize");
     return runtime.maxMemory();
   }
 
@@ -38,7 +40,8 @@ public final class LambdaRuntime {
   }
 
   @SuppressWarnings("deprecation")
-  public static Process exec(Runtime runtime, String command, String[] envp, File dir) throws IOException {
+  public static Process exec(Runtime runtime, String command, String[] envp, File dir)
+      throws IOException {
     return runtime.exec(command, orFunctions(envp), dir);
   }
 
@@ -50,7 +53,8 @@ public final class LambdaRuntime {
     return runtime.exec(command, orFunctions(envp));
   }
 
-  public static Process exec(Runtime runtime, String[] command, String[] envp, File dir) throws IOException {
+  public static Process exec(Runtime runtime, String[] command, String[] envp, File dir)
+      throws IOException {
     return runtime.exec(command, orFunctions(envp), dir);
   }
 

@@ -4,9 +4,9 @@ import java.security.Provider;
 import java.security.Security;
 
 /**
- * What a function's {@code Security} provider calls are rewritten to. Providers are the JVM's, so another
- * function's {@code MessageDigest}, {@code Cipher} or TLS may come from this one's: not something one JVM
- * can keep per environment, so it is done, and reported.
+ * What a function's {@code Security} provider calls are rewritten to. Providers are the JVM's, so
+ * another function's {@code MessageDigest}, {@code Cipher} or TLS may come from this one's: not
+ * something one JVM can keep per environment, so it is done, and reported.
  */
 public final class LambdaSecurity {
   private LambdaSecurity() {}
@@ -27,7 +27,10 @@ public final class LambdaSecurity {
   }
 
   private static void notice(String call) {
-    LambdaSystem.notice("calls " + call + ": security providers belong to LocalSAM's JVM, so every function's digests,"
-        + " ciphers and TLS see the change");
+    LambdaSystem.notice(
+        "calls "
+            + call
+            + ": security providers belong to LocalSAM's JVM, so every function's digests,"
+            + " ciphers and TLS see the change");
   }
 }

@@ -2,7 +2,10 @@ package io.localsam.runtime.sandbox;
 
 import java.util.TimeZone;
 
-/** What a function's {@code TimeZone.getDefault/setDefault} calls are rewritten to: the environment's own zone. */
+/**
+ * What a function's {@code TimeZone.getDefault/setDefault} calls are rewritten to: the
+ * environment's own zone.
+ */
 public final class LambdaTimeZone {
   private LambdaTimeZone() {}
 

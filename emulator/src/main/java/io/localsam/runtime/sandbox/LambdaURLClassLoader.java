@@ -10,10 +10,10 @@ import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
 
 /**
- * What a function's {@code new URLClassLoader(...)} becomes: the same loader, except that the classes it
- * defines get the rewriting of the function's own classes. Without it, a class loaded through a loader of
- * the function's own (a plugin, a null parent to keep the JDK alone) would read LocalSAM's environment,
- * properties and defaults instead of the function's, and could end the JVM.
+ * What a function's {@code new URLClassLoader(...)} becomes: the same loader, except that the
+ * classes it defines get the rewriting of the function's own classes. Without it, a class loaded
+ * through a loader of the function's own (a plugin, a null parent to keep the JDK alone) would read
+ * LocalSAM's environment, properties and defaults instead of the function's, and could end the JVM.
  */
 public final class LambdaURLClassLoader extends URLClassLoader {
   private static final String SANDBOX = LambdaURLClassLoader.class.getPackageName() + ".";
@@ -38,7 +38,8 @@ public final class LambdaURLClassLoader extends URLClassLoader {
     super(urls, parent, factory);
   }
 
-  public LambdaURLClassLoader(String name, URL[] urls, ClassLoader parent, URLStreamHandlerFactory factory) {
+  public LambdaURLClassLoader(
+      String name, URL[] urls, ClassLoader parent, URLStreamHandlerFactory factory) {
     super(name, urls, parent, factory);
   }
 
@@ -53,7 +54,8 @@ public final class LambdaURLClassLoader extends URLClassLoader {
   @Override
   protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
     if (name.startsWith(SANDBOX)) {
-      // rewritten classes call the sandbox, which is the environment's, whatever this loader's parent
+      // rewritten classes call the sandbox, which is the environment's, whatever this loader's
+      // parent
       return Class.forName(name, false, LambdaURLClassLoader.class.getClassLoader());
     }
     return super.loadClass(name, resolve);
@@ -73,7 +75,8 @@ public final class LambdaURLClassLoader extends URLClassLoader {
     }
     definePackageOf(name);
     CodeSource source = new CodeSource(codeBase(resource), (Certificate[]) null);
-    return defineClass(name, bytes, 0, bytes.length, new ProtectionDomain(source, null, this, null));
+    return defineClass(
+        name, bytes, 0, bytes.length, new ProtectionDomain(source, null, this, null));
   }
 
   private void definePackageOf(String className) {

@@ -24,20 +24,39 @@ import java.util.TimeZone;
 import sun.misc.Signal;
 
 /**
- * Which JDK methods a function's calls are redirected to this package, for calls the class file names
- * (rewritten when the class is loaded) and for those made through reflection or method handles (looked
- * up here when made). The JDK class {@code Owner} is stood for by {@code Lambda<Owner>} of this package:
- * a public static method there with the same name and parameters (an instance method's receiver first)
- * replaces the JDK's.
+ * Which JDK methods a function's calls are redirected to this package, for calls the class file
+ * names (rewritten when the class is loaded) and for those made through reflection or method
+ * handles (looked up here when made). The JDK class {@code Owner} is stood for by {@code
+ * Lambda<Owner>} of this package: a public static method there with the same name and parameters
+ * (an instance method's receiver first) replaces the JDK's.
  */
 public final class Redirects {
   /** The JDK classes some of whose methods are redirected. */
-  public static final List<Class<?>> OWNERS = List.of(System.class, Runtime.class, ProcessBuilder.class, Method.class,
-      MethodHandles.Lookup.class, TimeZone.class, ZoneId.class, Locale.class, Charset.class, ManagementFactory.class,
-      Security.class, URL.class, URLConnection.class, Signal.class, URLClassLoader.class,
-      // the JDK's own readers of the default zone that functions call most
-      Clock.class, LocalDateTime.class, LocalDate.class, LocalTime.class, ZonedDateTime.class, OffsetDateTime.class,
-      Calendar.class);
+  public static final List<Class<?>> OWNERS =
+      List.of(
+          System.class,
+          Runtime.class,
+          ProcessBuilder.class,
+          Method.class,
+          MethodHandles.Lookup.class,
+          TimeZone.class,
+          ZoneId.class,
+          Locale.class,
+          Charset.class,
+          ManagementFactory.class,
+          Security.class,
+          URL.class,
+          URLConnection.class,
+          Signal.class,
+          URLClassLoader.class,
+          // the JDK's own readers of the default zone that functions call most
+          Clock.class,
+          LocalDateTime.class,
+          LocalDate.class,
+          LocalTime.class,
+          ZonedDateTime.class,
+          OffsetDateTime.class,
+          Calendar.class);
 
   private static final Set<Class<?>> OWNER_SET = Set.copyOf(OWNERS);
   private static final String PREFIX = Redirects.class.getPackageName() + ".Lambda";
@@ -51,7 +70,10 @@ public final class Redirects {
 
   /** The method that replaces {@code method}, or null when it is not redirected. */
   static Method replacement(Method method) {
-    return replacement(method.getDeclaringClass(), method.getName(), method.getParameterTypes(),
+    return replacement(
+        method.getDeclaringClass(),
+        method.getName(),
+        method.getParameterTypes(),
         Modifier.isStatic(method.getModifiers()));
   }
 

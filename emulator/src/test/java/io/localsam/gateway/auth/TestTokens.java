@@ -16,11 +16,15 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Keys and signed tokens for tests: an RSA key ("test-rsa"), an EC P-256 key ("test-ec") and a stranger's RSA key. */
+/**
+ * Keys and signed tokens for tests: an RSA key ("test-rsa"), an EC P-256 key ("test-ec") and a
+ * stranger's RSA key.
+ */
 public final class TestTokens {
   private static final ObjectMapper JSON = new ObjectMapper();
   public static final KeyPair RSA = generate("RSA", null);
   public static final KeyPair EC = generate("EC", "secp256r1");
+
   /** Same kid as {@link #RSA}, different key: its signatures must fail. */
   public static final KeyPair STRANGER = generate("RSA", null);
 
@@ -31,10 +35,16 @@ public final class TestTokens {
     RSAPublicKey rsa = (RSAPublicKey) RSA.getPublic();
     ECPublicKey ec = (ECPublicKey) EC.getPublic();
     return "{\"keys\":["
-        + "{\"kty\":\"RSA\",\"kid\":\"test-rsa\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\"" + b64(rsa.getModulus())
-        + "\",\"e\":\"" + b64(rsa.getPublicExponent()) + "\"},"
-        + "{\"kty\":\"EC\",\"kid\":\"test-ec\",\"crv\":\"P-256\",\"x\":\"" + b64(ec.getW().getAffineX(), 32)
-        + "\",\"y\":\"" + b64(ec.getW().getAffineY(), 32) + "\"}]}";
+        + "{\"kty\":\"RSA\",\"kid\":\"test-rsa\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\""
+        + b64(rsa.getModulus())
+        + "\",\"e\":\""
+        + b64(rsa.getPublicExponent())
+        + "\"},"
+        + "{\"kty\":\"EC\",\"kid\":\"test-ec\",\"crv\":\"P-256\",\"x\":\""
+        + b64(ec.getW().getAffineX(), 32)
+        + "\",\"y\":\""
+        + b64(ec.getW().getAffineY(), 32)
+        + "\"}]}";
   }
 
   /** Claims that pass: issued now, expiring in an hour, with the given extras. */
@@ -62,8 +72,11 @@ public final class TestTokens {
       if (kid != null) {
         header.put("kid", kid);
       }
-      String input = part(JSON.writeValueAsBytes(header)) + "." + part(JSON.writeValueAsBytes(claims));
-      Signature signer = Signature.getInstance(alg.startsWith("RS") ? "SHA256withRSA" : "SHA256withECDSAinP1363Format");
+      String input =
+          part(JSON.writeValueAsBytes(header)) + "." + part(JSON.writeValueAsBytes(claims));
+      Signature signer =
+          Signature.getInstance(
+              alg.startsWith("RS") ? "SHA256withRSA" : "SHA256withECDSAinP1363Format");
       signer.initSign(key);
       signer.update(input.getBytes(StandardCharsets.US_ASCII));
       return input + "." + part(signer.sign());

@@ -18,16 +18,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * No child outlives LocalSAM, even when LocalSAM is killed outright and runs no shutdown hook: neither one
- * on LocalSAM's runtime client, nor one on AWS's, nor a custom runtime's bootstrap: the last two have no such watch of
- * their own.
+ * No child outlives LocalSAM, even when LocalSAM is killed outright and runs no shutdown hook:
+ * neither one on LocalSAM's runtime client, nor one on AWS's, nor a custom runtime's bootstrap: the
+ * last two have no such watch of their own.
  */
 class ChildLifetimeTest {
   /**
-   * A custom runtime that never gives up: when the Runtime API is gone it retries forever, as a loop of
-   * curl calls under {@code set +e} would. It says its process id first.
+   * A custom runtime that never gives up: when the Runtime API is gone it retries forever, as a
+   * loop of curl calls under {@code set +e} would. It says its process id first.
    */
-  private static final String STUBBORN_BOOTSTRAP = """
+  private static final String STUBBORN_BOOTSTRAP =
+      """
       #!/bin/sh
       echo "runtime $$"
       while true; do
@@ -35,8 +36,7 @@ class ChildLifetimeTest {
       done
       """;
 
-  @TempDir
-  Path code;
+  @TempDir Path code;
 
   @Test
   void aJavaChildEndsWhenItsParentIsKilled() throws Exception {
@@ -51,7 +51,8 @@ class ChildLifetimeTest {
 
   @Test
   void aCustomRuntimesBootstrapEndsWhenItsParentIsKilled() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/bin/sh")) && Files.isExecutable(Path.of("/usr/bin/curl")),
+    assumeTrue(
+        Files.isExecutable(Path.of("/bin/sh")) && Files.isExecutable(Path.of("/usr/bin/curl")),
         "a shell bootstrap with curl needs a Unix with /bin/sh and /usr/bin/curl");
     Path bootstrap = code.resolve("bootstrap");
     Files.writeString(bootstrap, STUBBORN_BOOTSTRAP);
@@ -63,13 +64,18 @@ class ChildLifetimeTest {
   }
 
   /**
-   * Starts {@link OrphanParent} with {@code args}, reads the process id it (or its child, on a line that
-   * starts with {@code prefix}) prints, and kills it with SIGKILL: no shutdown hook runs.
+   * Starts {@link OrphanParent} with {@code args}, reads the process id it (or its child, on a line
+   * that starts with {@code prefix}) prints, and kills it with SIGKILL: no shutdown hook runs.
    */
   private static long killParentOf(List<String> args, String prefix) throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-        OrphanParent.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                OrphanParent.class.getName()));
     command.addAll(args);
     Process parent = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
@@ -93,6 +99,7 @@ class ChildLifetimeTest {
     while (child.map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
       Thread.sleep(50); // polling a process that is not ours to wait for, with a bound
     }
-    assertFalse(child.map(ProcessHandle::isAlive).orElse(false), "process " + pid + " outlived its parent");
+    assertFalse(
+        child.map(ProcessHandle::isAlive).orElse(false), "process " + pid + " outlived its parent");
   }
 }

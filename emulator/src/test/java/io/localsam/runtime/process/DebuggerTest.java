@@ -32,21 +32,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code -d PORT --debug-function F} end to end, as an IDE would use it: the function's process waits for
- * a debugger on 127.0.0.1, a real JDWP client (the JDK's own JDI) attaches, stops at a breakpoint in the
- * handler for longer than the function's Timeout, and the request still answers, as timeouts are
- * suspended while debugging.
+ * {@code -d PORT --debug-function F} end to end, as an IDE would use it: the function's process
+ * waits for a debugger on 127.0.0.1, a real JDWP client (the JDK's own JDI) attaches, stops at a
+ * breakpoint in the handler for longer than the function's Timeout, and the request still answers,
+ * as timeouts are suspended while debugging.
  */
 class DebuggerTest {
   private static final Duration BOUND = Duration.ofSeconds(60);
 
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   @Test
   void aDebuggerStopsInTheHandlerAndTheTimeoutWaitsForIt() throws Exception {
     int port = freePort();
-    try (TestApi api = TestApi.start(folder, """
+    try (TestApi api =
+        TestApi.start(
+            folder,
+            """
         Resources:
           Debugged:
             Type: AWS::Serverless::Function
@@ -59,12 +61,18 @@ class DebuggerTest {
           Other:
             Type: AWS::Serverless::Function
             Properties: {CodeUri: ${CODE}, Handler: fixtures.Hello, Runtime: java17}
-        """, options -> options.isolation(new Isolation(false, Set.of(), Map.of(), port, Set.of("Debugged"))))) {
-      assertTrue(api.logged("Debugged: runs in a process of its own: Java "), api.logs().toString());
+        """,
+            options ->
+                options.isolation(
+                    new Isolation(false, Set.of(), Map.of(), port, Set.of("Debugged"))))) {
+      assertTrue(
+          api.logged("Debugged: runs in a process of its own: Java "), api.logs().toString());
       assertTrue(api.logged("debugger on port " + port), api.logs().toString());
-      assertTrue(api.logged("Other: runs in-process"), "only the debugged function leaves LocalSAM's JVM");
+      assertTrue(
+          api.logged("Other: runs in-process"), "only the debugged function leaves LocalSAM's JVM");
 
-      CompletableFuture<HttpTestClient.Response> request = CompletableFuture.supplyAsync(() -> api.http().get("/hello?name=debugger"));
+      CompletableFuture<HttpTestClient.Response> request =
+          CompletableFuture.supplyAsync(() -> api.http().get("/hello?name=debugger"));
       VirtualMachine vm = attach(port);
       try {
         ClassPrepareRequest prepared = vm.eventRequestManager().createClassPrepareRequest();
@@ -74,14 +82,17 @@ class DebuggerTest {
         vm.resume(); // suspend=y: the JVM waited for us before running anything
 
         ClassPrepareEvent loaded = next(vm, ClassPrepareEvent.class);
-        BreakpointRequest breakpoint = vm.eventRequestManager().createBreakpointRequest(handleRequest(loaded.referenceType()).location());
+        BreakpointRequest breakpoint =
+            vm.eventRequestManager()
+                .createBreakpointRequest(handleRequest(loaded.referenceType()).location());
         breakpoint.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
         breakpoint.enable();
         loaded.thread().resume();
 
         BreakpointEvent stopped = next(vm, BreakpointEvent.class);
         assertEquals("handleRequest", stopped.location().method().name());
-        // Held at the breakpoint for longer than Timeout: 1. This is the test's subject, not a wait for readiness.
+        // Held at the breakpoint for longer than Timeout: 1. This is the test's subject, not a wait
+        // for readiness.
         assertFalse(request.isDone(), "the request waits while the handler is stopped");
         Thread.sleep(1_500);
         assertFalse(request.isDone(), "no Sandbox.Timedout while a debugger holds the function");
@@ -103,10 +114,16 @@ class DebuggerTest {
     }
   }
 
-  /** Attaches to JDWP on 127.0.0.1:{@code port}, retrying (with a bound) until the child's JVM listens. */
+  /**
+   * Attaches to JDWP on 127.0.0.1:{@code port}, retrying (with a bound) until the child's JVM
+   * listens.
+   */
   private static VirtualMachine attach(int port) throws Exception {
-    AttachingConnector socket = Bootstrap.virtualMachineManager().attachingConnectors().stream()
-        .filter(connector -> connector.name().equals("com.sun.jdi.SocketAttach")).findFirst().orElseThrow();
+    AttachingConnector socket =
+        Bootstrap.virtualMachineManager().attachingConnectors().stream()
+            .filter(connector -> connector.name().equals("com.sun.jdi.SocketAttach"))
+            .findFirst()
+            .orElseThrow();
     Map<String, Connector.Argument> arguments = socket.defaultArguments();
     arguments.get("hostname").setValue("127.0.0.1");
     arguments.get("port").setValue(Integer.toString(port));
@@ -125,11 +142,15 @@ class DebuggerTest {
 
   /** The handler's own method, not the bridge the compiler adds for the generic interface. */
   private static Method handleRequest(ReferenceType type) {
-    return type.methodsByName("handleRequest").stream().filter(method -> !method.isBridge()).findFirst().orElseThrow();
+    return type.methodsByName("handleRequest").stream()
+        .filter(method -> !method.isBridge())
+        .findFirst()
+        .orElseThrow();
   }
 
   /** The next event of {@code kind}, resuming past any other; within the bound. */
-  private static <E extends Event> E next(VirtualMachine vm, Class<E> kind) throws InterruptedException {
+  private static <E extends Event> E next(VirtualMachine vm, Class<E> kind)
+      throws InterruptedException {
     long deadline = System.nanoTime() + BOUND.toNanos();
     while (System.nanoTime() < deadline) {
       EventSet events = vm.eventQueue().remove(1_000);

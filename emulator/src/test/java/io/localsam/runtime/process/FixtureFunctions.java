@@ -11,13 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** The test functions as Lambda's zip layout has them: their classes at the code root, their libraries in lib/. */
+/**
+ * The test functions as Lambda's zip layout has them: their classes at the code root, their
+ * libraries in lib/.
+ */
 final class FixtureFunctions {
   private FixtureFunctions() {}
 
   static Path codeRoot() {
     try {
-      return Path.of(FixtureFunctions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return Path.of(
+          FixtureFunctions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }

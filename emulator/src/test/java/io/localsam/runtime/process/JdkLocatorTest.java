@@ -13,10 +13,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Which JDK a runtime gets, looked for in the documented order, with JDK homes laid out as installers lay them out. */
+/**
+ * Which JDK a runtime gets, looked for in the documented order, with JDK homes laid out as
+ * installers lay them out.
+ */
 class JdkLocatorTest {
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   @Test
   void runtimeNamesGiveTheirJavaVersion() {
@@ -32,7 +34,9 @@ class JdkLocatorTest {
   void aNamedJdkWinsOverEverythingElse() throws Exception {
     Path named = jdk("named", "21.0.1");
     Path home = jdk("home", "21.0.3");
-    JdkLocator locator = new JdkLocator(Map.of("java21", named), Map.of("JAVA_HOME", home.toString()), root, List.of());
+    JdkLocator locator =
+        new JdkLocator(
+            Map.of("java21", named), Map.of("JAVA_HOME", home.toString()), root, List.of());
     Jdk jdk = locator.locate("java21");
     assertEquals(named, jdk.home());
     assertEquals("--jdk java21", jdk.foundIn());
@@ -43,17 +47,22 @@ class JdkLocatorTest {
     Path fromToolchains = jdk("tc21", "21.0.4");
     Path home = jdk("home", "21.0.3");
     Files.createDirectories(root.resolve(".m2"));
-    Files.writeString(root.resolve(".m2/toolchains.xml"), """
+    Files.writeString(
+        root.resolve(".m2/toolchains.xml"),
+        """
         <toolchains>
           <toolchain><type>jdk</type><provides><version>17</version></provides>
             <configuration><jdkHome>%s</jdkHome></configuration></toolchain>
           <toolchain><type>jdk</type><provides><version>21</version></provides>
             <configuration><jdkHome>%s</jdkHome></configuration></toolchain>
         </toolchains>
-        """.formatted(jdk("tc17", "17.0.9"), fromToolchains));
-    JdkLocator locator = new JdkLocator(Map.of(), Map.of("JAVA_HOME", home.toString()), root, List.of());
+        """
+            .formatted(jdk("tc17", "17.0.9"), fromToolchains));
+    JdkLocator locator =
+        new JdkLocator(Map.of(), Map.of("JAVA_HOME", home.toString()), root, List.of());
     assertEquals(fromToolchains, locator.locate("java21").home());
-    assertEquals(root.resolve("tc17"), locator.locate("java17").home(), "the lowest version that is enough");
+    assertEquals(
+        root.resolve("tc17"), locator.locate("java17").home(), "the lowest version that is enough");
   }
 
   @Test
@@ -63,7 +72,8 @@ class JdkLocatorTest {
     Path installs = Files.createDirectories(root.resolve("jvm"));
     jdkAt(installs.resolve("temurin-25"), "25");
     jdkAt(installs.resolve("Temurin-23.jdk/Contents/Home"), "23"); // a macOS bundle
-    Map<String, String> env = Map.of("JAVA_HOME", java17Home.toString(), "JAVA_HOME_21_X64", versioned.toString());
+    Map<String, String> env =
+        Map.of("JAVA_HOME", java17Home.toString(), "JAVA_HOME_21_X64", versioned.toString());
     JdkLocator locator = new JdkLocator(Map.of(), env, root, List.of(installs));
     assertEquals(java17Home, locator.locate("java17").home());
     assertEquals(versioned, locator.locate("java21").home());
@@ -78,7 +88,9 @@ class JdkLocatorTest {
     jdkAt(installs.resolve("old"), "17.0.1");
     JdkLocator locator = new JdkLocator(Map.of(), Map.of(), root, List.of(installs));
     JdkNotFound missing = assertThrows(JdkNotFound.class, () -> locator.locate("java21"));
-    assertTrue(missing.getMessage().startsWith("No JDK 21 or newer found for Runtime java21."), missing.getMessage());
+    assertTrue(
+        missing.getMessage().startsWith("No JDK 21 or newer found for Runtime java21."),
+        missing.getMessage());
     assertTrue(missing.getMessage().contains(installs.toString()), missing.getMessage());
     assertTrue(missing.getMessage().contains("toolchains.xml"), missing.getMessage());
     assertTrue(missing.getMessage().contains("--jdk java21="), missing.getMessage());
@@ -87,7 +99,8 @@ class JdkLocatorTest {
 
   @Test
   void findsANewerJdkOnThisMachineForJava21() throws Exception {
-    JdkLocator locator = new JdkLocator(Map.of(), System.getenv(), Path.of(System.getProperty("user.home")));
+    JdkLocator locator =
+        new JdkLocator(Map.of(), System.getenv(), Path.of(System.getProperty("user.home")));
     Jdk jdk;
     try {
       jdk = locator.locate("java21");
@@ -106,7 +119,8 @@ class JdkLocatorTest {
   private static Path jdkAt(Path home, String version) throws IOException {
     Files.createDirectories(home.resolve("bin"));
     Files.writeString(home.resolve("bin/java"), "");
-    Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"" + version + "\"\n");
+    Files.writeString(
+        home.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"" + version + "\"\n");
     return home.toAbsolutePath().normalize();
   }
 }

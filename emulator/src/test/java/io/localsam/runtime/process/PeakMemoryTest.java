@@ -17,10 +17,15 @@ class PeakMemoryTest {
     assumeTrue(Files.isReadable(status), "Linux's /proc");
     try (PeakMemory peak = new PeakMemory(ProcessHandle.current().pid())) {
       long first = peak.kib().orElseThrow();
-      long listed = Files.readAllLines(status).stream().filter(line -> line.startsWith("VmHWM:"))
-          .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).findFirst().orElseThrow();
+      long listed =
+          Files.readAllLines(status).stream()
+              .filter(line -> line.startsWith("VmHWM:"))
+              .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+              .findFirst()
+              .orElseThrow();
       long again = peak.kib().orElseThrow();
-      assertTrue(first > 1024 && first <= listed && listed <= again, first + " " + listed + " " + again);
+      assertTrue(
+          first > 1024 && first <= listed && listed <= again, first + " " + listed + " " + again);
       peak.close();
       assertEquals(OptionalLong.empty(), peak.kib());
     }
@@ -28,7 +33,10 @@ class PeakMemoryTest {
 
   @Test
   void aProcessThatIsGoneHasNoFigure() throws Exception {
-    Process ended = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version").start();
+    Process ended =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+            .start();
     ended.waitFor();
     try (PeakMemory peak = new PeakMemory(ended.pid())) {
       assertEquals(OptionalLong.empty(), peak.kib());

@@ -32,70 +32,90 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The same handlers and inputs through AWS's real Java runtime client (aws-lambda-java-runtime-interface-client,
- * its handler loader and error converter, as the README's Runtime section describes) and through LocalSAM: the
- * response bytes must be identical. The test lives in the runtime client's package to reach its loader.
+ * The same handlers and inputs through AWS's real Java runtime client
+ * (aws-lambda-java-runtime-interface-client, its handler loader and error converter, as the
+ * README's Runtime section describes) and through LocalSAM: the response bytes must be identical.
+ * The test lives in the runtime client's package to reach its loader.
  */
 class DifferentialRuntimeTest {
   private static final String[][] CASES = {
-      {"fixtures.Handlers::upper", "\"abc\""},
-      {"fixtures.Handlers::upper", "123"},
-      {"fixtures.Handlers::upper", "[\"x\"]"},
-      {"fixtures.Handlers::upper", "{\"a\":1}"},
-      {"fixtures.Handlers::upper", ""},
-      {"fixtures.Handlers::upper", "null"},
-      {"fixtures.Handlers::map", "{\"in\":true,\"list\":[1,null],\"nested\":{\"x\":null}}"},
-      {"fixtures.Handlers::map", "{a:1,'b':NaN}"},
-      {"fixtures.Handlers::sum", "[1,\"2\",3]"},
-      {"fixtures.Handlers::sum", "7"},
-      {"fixtures.Handlers::nothing", "{}"},
-      {"fixtures.Handlers::bytes", "\"hi\""},
-      {"fixtures.Handlers::stream", "{\"a\":1}"},
-      {"fixtures.Handlers::stream", ""},
-      {"fixtures.Handlers::silent", "{}"},
-      {"fixtures.Handlers::a", "{}"},
-      {"fixtures.Handlers::e", "{}"},
-      {"fixtures.Handlers::d", "\"x\""},
-      {"fixtures.Handlers::person", "{\"name\":\"ann\",\"age\":\"12\",\"hidden\":\"x\",\"unknown\":1,\"Name\":\"no\"}"},
-      {"fixtures.Handlers::person", "[]"},
-      {"fixtures.Handlers::record", "{\"name\":\"r\",\"age\":2}"},
-      {"fixtures.Handlers$Sub", "{\"k\":\"v\"}"},
-      {"fixtures.Handlers$Generic", "{}"},
-      {"fixtures.StreamAndPojo", "\"x\""},
-      {"fixtures.Failing", "{}"},
-      {"fixtures.Handlers$Npe", "{}"},
-      {"fixtures.DoesNotExist", "{}"},
-      {"fixtures.Handlers::absent", "{}"},
-      {"fixtures.Handlers::", "{}"},
-      {"fixtures.Handlers$NoDefaultCtor", "{}"},
-      {"fixtures.Handlers$CtorThrows", "{}"},
-      {"fixtures.Handlers$FailingStaticInit", "{}"},
-      {"fixtures.NotPublic", "{}"},
-      {"fixtures.Json", "{}"},
-      {"fixtures.EventRoundTrip", "@apigw_event.json"},
-      {"fixtures.EventRoundTrip", "@apigw_rest_event.json"},
-      {"fixtures.EventRoundTrip::v2", "@apigw_http_event.json"},
+    {"fixtures.Handlers::upper", "\"abc\""},
+    {"fixtures.Handlers::upper", "123"},
+    {"fixtures.Handlers::upper", "[\"x\"]"},
+    {"fixtures.Handlers::upper", "{\"a\":1}"},
+    {"fixtures.Handlers::upper", ""},
+    {"fixtures.Handlers::upper", "null"},
+    {"fixtures.Handlers::map", "{\"in\":true,\"list\":[1,null],\"nested\":{\"x\":null}}"},
+    {"fixtures.Handlers::map", "{a:1,'b':NaN}"},
+    {"fixtures.Handlers::sum", "[1,\"2\",3]"},
+    {"fixtures.Handlers::sum", "7"},
+    {"fixtures.Handlers::nothing", "{}"},
+    {"fixtures.Handlers::bytes", "\"hi\""},
+    {"fixtures.Handlers::stream", "{\"a\":1}"},
+    {"fixtures.Handlers::stream", ""},
+    {"fixtures.Handlers::silent", "{}"},
+    {"fixtures.Handlers::a", "{}"},
+    {"fixtures.Handlers::e", "{}"},
+    {"fixtures.Handlers::d", "\"x\""},
+    {
+      "fixtures.Handlers::person",
+      "{\"name\":\"ann\",\"age\":\"12\",\"hidden\":\"x\",\"unknown\":1,\"Name\":\"no\"}"
+    },
+    {"fixtures.Handlers::person", "[]"},
+    {"fixtures.Handlers::record", "{\"name\":\"r\",\"age\":2}"},
+    {"fixtures.Handlers$Sub", "{\"k\":\"v\"}"},
+    {"fixtures.Handlers$Generic", "{}"},
+    {"fixtures.StreamAndPojo", "\"x\""},
+    {"fixtures.Failing", "{}"},
+    {"fixtures.Handlers$Npe", "{}"},
+    {"fixtures.DoesNotExist", "{}"},
+    {"fixtures.Handlers::absent", "{}"},
+    {"fixtures.Handlers::", "{}"},
+    {"fixtures.Handlers$NoDefaultCtor", "{}"},
+    {"fixtures.Handlers$CtorThrows", "{}"},
+    {"fixtures.Handlers$FailingStaticInit", "{}"},
+    {"fixtures.NotPublic", "{}"},
+    {"fixtures.Json", "{}"},
+    {"fixtures.EventRoundTrip", "@apigw_event.json"},
+    {"fixtures.EventRoundTrip", "@apigw_rest_event.json"},
+    {"fixtures.EventRoundTrip::v2", "@apigw_http_event.json"},
   };
 
-  @TempDir
-  static Path folder;
+  @TempDir static Path folder;
 
   static TestApi api;
-  static TestApi processApi; // the same functions, each in a JVM of its own on LocalSAM's Java bootstrap
-  static TestApi awsClientApi; // and each in a JVM of its own on AWS's runtime client, talking to LocalSAM's Runtime API
+  static TestApi
+      processApi; // the same functions, each in a JVM of its own on LocalSAM's Java bootstrap
+  static TestApi
+      awsClientApi; // and each in a JVM of its own on AWS's runtime client, talking to LocalSAM's
+
+  // Runtime API
 
   @BeforeAll
   static void start() {
-    StringBuilder template = new StringBuilder("Globals:\n  Function: {Runtime: java17, CodeUri: ${CODE}}\nResources:\n");
+    StringBuilder template =
+        new StringBuilder(
+            "Globals:\n  Function: {Runtime: java17, CodeUri: ${CODE}}\nResources:\n");
     for (int i = 0; i < CASES.length; i++) {
-      template.append("  Case").append(i).append(":\n    Type: AWS::Serverless::Function\n    Properties: {Handler: '")
-          .append(CASES[i][0]).append("'}\n");
+      template
+          .append("  Case")
+          .append(i)
+          .append(":\n    Type: AWS::Serverless::Function\n    Properties: {Handler: '")
+          .append(CASES[i][0])
+          .append("'}\n");
     }
     api = TestApi.start(folder, template.toString());
-    processApi = TestApi.start(folder, template.toString(),
-        options -> options.isolation(new Isolation(true, Set.of(), Map.of(), 0, Set.of())));
-    awsClientApi = TestApi.start(folder, template.toString(),
-        options -> options.isolation(Isolation.IN_PROCESS.withRuntimeClient(RuntimeClient.AWS)));
+    processApi =
+        TestApi.start(
+            folder,
+            template.toString(),
+            options -> options.isolation(new Isolation(true, Set.of(), Map.of(), 0, Set.of())));
+    awsClientApi =
+        TestApi.start(
+            folder,
+            template.toString(),
+            options ->
+                options.isolation(Isolation.IN_PROCESS.withRuntimeClient(RuntimeClient.AWS)));
   }
 
   @AfterAll
@@ -115,12 +135,19 @@ class DifferentialRuntimeTest {
 
   @ParameterizedTest(name = "{1} with {2}")
   @MethodSource("cases")
-  void localsam_answers_byte_for_byte_what_the_real_runtime_answers(int index, String handler, String input) throws Exception {
-    byte[] event = input.startsWith("@") ? sample(input.substring(1)) : input.getBytes(StandardCharsets.UTF_8);
+  void localsam_answers_byte_for_byte_what_the_real_runtime_answers(
+      int index, String handler, String input) throws Exception {
+    byte[] event =
+        input.startsWith("@") ? sample(input.substring(1)) : input.getBytes(StandardCharsets.UTF_8);
 
     String real = new String(realRuntime(handler, event), StandardCharsets.UTF_8);
-    String ours = api.emulator().invoke("Case" + index, new String(event, StandardCharsets.UTF_8)).response();
-    String ownProcess = processApi.emulator().invoke("Case" + index, new String(event, StandardCharsets.UTF_8)).response();
+    String ours =
+        api.emulator().invoke("Case" + index, new String(event, StandardCharsets.UTF_8)).response();
+    String ownProcess =
+        processApi
+            .emulator()
+            .invoke("Case" + index, new String(event, StandardCharsets.UTF_8))
+            .response();
 
     assertEquals(real, ours);
     assertEquals(real, ownProcess, "in process isolation");
@@ -128,15 +155,26 @@ class DifferentialRuntimeTest {
 
   @ParameterizedTest(name = "{1} with {2}")
   @MethodSource("cases")
-  void aws_runtime_client_in_a_process_of_its_own_answers_the_same(int index, String handler, String input) throws Exception {
+  void aws_runtime_client_in_a_process_of_its_own_answers_the_same(
+      int index, String handler, String input) throws Exception {
     assumeAwsClientRunsHere();
-    byte[] event = input.startsWith("@") ? sample(input.substring(1)) : input.getBytes(StandardCharsets.UTF_8);
+    byte[] event =
+        input.startsWith("@") ? sample(input.substring(1)) : input.getBytes(StandardCharsets.UTF_8);
 
     String real = new String(realRuntime(handler, event), StandardCharsets.UTF_8);
-    String awsClient = awsClientApi.emulator().invoke("Case" + index, new String(event, StandardCharsets.UTF_8)).response();
+    String awsClient =
+        awsClientApi
+            .emulator()
+            .invoke("Case" + index, new String(event, StandardCharsets.UTF_8))
+            .response();
 
-    assertEquals(real, awsClient, "AWS's runtime client in a child, through LocalSAM's Runtime API");
-    assertTrue(awsClientApi.logged("Case" + index + ": runs in a process of its own on AWS's runtime interface client: Java "),
+    assertEquals(
+        real, awsClient, "AWS's runtime client in a child, through LocalSAM's Runtime API");
+    assertTrue(
+        awsClientApi.logged(
+            "Case"
+                + index
+                + ": runs in a process of its own on AWS's runtime interface client: Java "),
         awsClientApi.logs().toString());
   }
 
@@ -150,18 +188,22 @@ class DifferentialRuntimeTest {
         urls.add(jar.toUri().toURL());
       }
     }
-    // The function's classes must come from this loader, not the test's, as in Lambda: hide the test class path.
-    try (URLClassLoader customer = new URLClassLoader(urls.toArray(URL[]::new), new CoreApiOnly())) {
+    // The function's classes must come from this loader, not the test's, as in Lambda: hide the
+    // test class path.
+    try (URLClassLoader customer =
+        new URLClassLoader(urls.toArray(URL[]::new), new CoreApiOnly())) {
       Field field = AWSLambda.class.getDeclaredField("customerClassLoader");
       field.setAccessible(true);
       field.set(null, customer);
-      Method find = AWSLambda.class.getDeclaredMethod("findRequestHandler", String.class, ClassLoader.class);
+      Method find =
+          AWSLambda.class.getDeclaredMethod("findRequestHandler", String.class, ClassLoader.class);
       find.setAccessible(true);
       LambdaRequestHandler loaded;
       try {
         loaded = (LambdaRequestHandler) find.invoke(null, handler, customer);
       } catch (InvocationTargetException e) {
-        if (e.getCause() instanceof UserFault fatal) { // a fatal Init error: the runtime posts it and exits
+        if (e.getCause()
+            instanceof UserFault fatal) { // a fatal Init error: the runtime posts it and exits
           return DtoSerializers.serialize(LambdaErrorConverter.fromUserFault(fatal));
         }
         throw e;
@@ -179,7 +221,9 @@ class DifferentialRuntimeTest {
       } catch (UserFault fault) {
         return DtoSerializers.serialize(LambdaErrorConverter.fromUserFault(fault));
       } catch (Throwable thrown) {
-        return DtoSerializers.serialize(LambdaErrorConverter.fromThrowable(UserFault.filterStackTrace(thrown))); // as AWSLambda does
+        return DtoSerializers.serialize(
+            LambdaErrorConverter.fromThrowable(
+                UserFault.filterStackTrace(thrown))); // as AWSLambda does
       } finally {
         thread.setContextClassLoader(previous);
       }
@@ -198,7 +242,8 @@ class DifferentialRuntimeTest {
 
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
-      String rest = name.startsWith("com.amazonaws.services.lambda.runtime.") ? name.substring(38) : null;
+      String rest =
+          name.startsWith("com.amazonaws.services.lambda.runtime.") ? name.substring(38) : null;
       if (rest != null && (rest.indexOf('.') < 0 || rest.startsWith("logging."))) {
         return DifferentialRuntimeTest.class.getClassLoader().loadClass(name);
       }
