@@ -72,7 +72,8 @@ public final class FunctionRuntime implements AutoCloseable {
   /**
    * How many execution environments one function may have at once when the template sets no
    * ReservedConcurrentExecutions: enough for parallel tests and load runs, bounded so a flood of
-   * requests is throttled (429) instead of exhausting memory.
+   * requests is throttled (429 from the Invoke API, 500 through API Gateway) instead of exhausting
+   * memory.
    */
   static final int DEFAULT_CONCURRENCY = 32;
 

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The cases issue 16 left unsettled, pinned as the README's fidelity section decides them, each
- * with its source there: REST accepts {@code base64Encoded} and a missing {@code statusCode} (200)
- * but not a bare number; a payload 2.0 bare string is its own text as the body; of two HTTP API
- * stages, {@code $default} is served.
+ * The cases left unsettled by the evidence at hand, pinned as the README's fidelity section decides
+ * them, each with its source there: REST accepts {@code base64Encoded} and a missing {@code
+ * statusCode} (200) but not a bare number; a payload 2.0 bare string is its own text as the body;
+ * of two HTTP API stages, {@code $default} is served.
  */
 class UnsettledOutputsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
