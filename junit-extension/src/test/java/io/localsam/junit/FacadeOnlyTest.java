@@ -25,6 +25,7 @@ class FacadeOnlyTest {
           "io.localsam.junit",
           "io.localsam.error",
           "io.localsam.config",
+          "io.localsam.fault",
           "io.localsam.server");
   private static final Pattern EDGE =
       Pattern.compile("^\\s+io\\.localsam\\.junit\\s+->\\s+(io\\.localsam[\\w.]*)\\s");
