@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The invocation journal: every finished invocation (with its log lines, and the HTTP request that
@@ -136,7 +137,7 @@ final class Journal implements InvocationListener, ExchangeListener {
     watchers.forEach(watcher -> watcher.accept(invocation));
   }
 
-  private Recorded find(java.util.function.Predicate<Recorded> test) {
+  private Recorded find(Predicate<Recorded> test) {
     synchronized (invocations) {
       for (Iterator<Recorded> newest = invocations.descendingIterator(); newest.hasNext(); ) {
         Recorded recorded = newest.next();

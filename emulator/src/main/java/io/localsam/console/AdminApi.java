@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -129,8 +130,7 @@ final class AdminApi {
   /** {@code GET invocations?function=&status=&since=&until=&limit=}: newest first. */
   private ObjectNode invocations(HttpServerExchange exchange) {
     String function = query(exchange, "function");
-    java.util.function.Predicate<ConsoleInvocation> status =
-        StatusFilter.parse(query(exchange, "status"));
+    Predicate<ConsoleInvocation> status = StatusFilter.parse(query(exchange, "status"));
     Instant since = instant(query(exchange, "since"), "since");
     Instant until = instant(query(exchange, "until"), "until");
     int limit = limit(query(exchange, "limit"));

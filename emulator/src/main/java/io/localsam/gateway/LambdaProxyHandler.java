@@ -13,6 +13,7 @@ import io.localsam.template.Template;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.SameThreadExecutor;
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -163,7 +164,7 @@ final class LambdaProxyHandler implements HttpHandler {
             request.requestId(),
             answer.body(),
             RouteFaultAnswers.errorType(fault),
-            java.time.Duration.ZERO,
+            Duration.ZERO,
             null,
             fault));
     record(request, request.requestId(), answer);
