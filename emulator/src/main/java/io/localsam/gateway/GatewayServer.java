@@ -175,30 +175,6 @@ public final class GatewayServer implements AutoCloseable {
       Path staticDir,
       AuthSettings auth,
       SSLContext tls,
-      Consumer<String> log,
-      WebSocketLimits limits) {
-    return start(
-        template,
-        runtime,
-        host,
-        port,
-        staticDir,
-        auth,
-        tls,
-        Faults.none(),
-        ExchangeListener.NONE,
-        log,
-        limits);
-  }
-
-  private static GatewayServer start(
-      Template template,
-      FunctionRuntime runtime,
-      String host,
-      int port,
-      Path staticDir,
-      AuthSettings auth,
-      SSLContext tls,
       Faults faults,
       ExchangeListener exchanges,
       Consumer<String> log,

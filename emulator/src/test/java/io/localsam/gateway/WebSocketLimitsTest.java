@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.localsam.fault.Faults;
 import io.localsam.runtime.EnvVarsFile;
 import io.localsam.runtime.FunctionRuntime;
 import io.localsam.runtime.InvocationListener;
@@ -96,6 +97,8 @@ class WebSocketLimitsTest {
             null,
             AuthSettings.defaults("us-east-1"),
             null,
+            Faults.none(),
+            ExchangeListener.NONE,
             line -> {},
             LIMITS);
   }
