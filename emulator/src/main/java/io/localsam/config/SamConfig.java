@@ -33,7 +33,11 @@ public final class SamConfig {
       List.of("samconfig.toml", "samconfig.yaml", "samconfig.yml");
 
   public static final String DEFAULT_ENV = "default";
-  private static final TomlMapper TOML = new TomlMapper();
+
+  /** Made on first use: a project without a samconfig file does not wait for Jackson at start. */
+  private static final class Toml {
+    static final TomlMapper MAPPER = new TomlMapper();
+  }
 
   private final Path file;
   private final Map<?, ?> document;
@@ -70,7 +74,7 @@ public final class SamConfig {
 
   private static Map<?, ?> toml(Path file, String text) {
     try {
-      return TOML.readValue(text, Map.class);
+      return Toml.MAPPER.readValue(text, Map.class);
     } catch (JacksonException e) {
       JsonLocation at = e.getLocation();
       throw at(

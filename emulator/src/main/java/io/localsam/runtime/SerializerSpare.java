@@ -1,7 +1,14 @@
 package io.localsam.runtime;
 
 import io.localsam.host.HelperThreads;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.util.Map;
 
 /**
  * AWS's serializer, loaded and initialised before an environment needs it: a copy is made on a
@@ -16,6 +23,14 @@ final class SerializerSpare {
   private static boolean making; // guarded by the class
   private static boolean claimed; // an Init waits for the copy being made; guarded by the class
   private static final long WAIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+
+  private static final String SHADED_MODULE =
+      "com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.databind.Module";
+  private static final String DATE_MODULE =
+      "com.amazonaws.services.lambda.runtime.serialization.events.modules.DateModule";
+  // What DateTimeModule extends; that one needs the function's own joda-time to be made.
+  private static final String JODA_MODULE =
+      "com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.datatype.joda.JodaModule";
 
   private SerializerSpare() {}
 
@@ -91,22 +106,45 @@ final class SerializerSpare {
 
   /**
    * Loads and initialises what every environment's {@link Serializers} uses, and the event
-   * serializers' tables.
+   * serializers' tables; then round-trips an API Gateway-shaped event through AWS's Jackson, so the
+   * parser, generator and deserializers a first request needs are loaded too. Only JDK types and
+   * {@link WarmUpEvent} (LocalSAM's own) reach its caches: nothing of a function.
    */
   private static void warm(ClassLoader loader) throws ReflectiveOperationException {
     Class.forName(
         "com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers",
         true,
         loader);
-    Class.forName(
-        "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer", true, loader);
+    Class<?> pojoSerializer =
+        Class.forName(
+            "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer", true, loader);
     try {
-      Class.forName(
+      Class<?> factory =
+          Class.forName(
               "com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory",
               true,
-              loader)
-          .getMethod("getInstance")
-          .invoke(null);
+              loader);
+      Object jackson = factory.getMethod("getInstance").invoke(null);
+      Method serializerFor = factory.getMethod("getSerializer", Type.class);
+      Method fromJson = pojoSerializer.getMethod("fromJson", InputStream.class);
+      Method toJson = pojoSerializer.getMethod("toJson", Object.class, OutputStream.class);
+      // The date modules the event serializers register on their copy of the mapper (joda-time's
+      // zone data and formatters).
+      Object mapper = factory.getMethod("getMapper").invoke(jackson);
+      Object copy = mapper.getClass().getMethod("copy").invoke(mapper);
+      Method register =
+          mapper
+              .getClass()
+              .getMethod("registerModule", Class.forName(SHADED_MODULE, false, loader));
+      register.invoke(
+          copy, Class.forName(DATE_MODULE, true, loader).getConstructor().newInstance());
+      register.invoke(
+          copy, Class.forName(JODA_MODULE, true, loader).getConstructor().newInstance());
+      for (Type type : new Type[] {WarmUpEvent.class, Map.class}) {
+        Object serializer = serializerFor.invoke(jackson, type);
+        Object event = fromJson.invoke(serializer, new ByteArrayInputStream(WarmUpEvent.JSON));
+        toJson.invoke(serializer, event, new ByteArrayOutputStream(WarmUpEvent.JSON.length));
+      }
     } catch (InvocationTargetException e) {
       throw new IllegalStateException(e.getCause());
     }

@@ -21,6 +21,11 @@ class SerializerSpareTest {
   private static final String EVENTS =
       "com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers";
 
+  private static final String BEAN_DESERIALIZER =
+      "com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.databind.deser.BeanDeserializer";
+  private static final String JODA_MODULE =
+      "com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.datatype.joda.JodaModule";
+
   @Test
   void everyEnvironmentTakesACopyOfItsOwn() throws Exception {
     SerializationClassLoader first = SerializerSpare.take();
@@ -64,6 +69,9 @@ class SerializerSpareTest {
       assertSame(
           ready, ready.loadClass(EVENTS).getClassLoader(), "AWS's classes are the copy's own");
       assertTrue(ready.isLoaded(EVENTS), "the copy was loaded ahead");
+      // and warmed with an event's round trip: what a first request would otherwise load
+      assertTrue(ready.isLoaded(BEAN_DESERIALIZER), "Jackson's bean deserializer");
+      assertTrue(ready.isLoaded(JODA_MODULE), "the date modules' joda-time");
       assertSame(
           ClassLoader.getPlatformClassLoader(),
           ready.getParent(),
