@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -52,17 +53,41 @@ final class JarProcess implements AutoCloseable {
       byte[] stdin,
       String... args)
       throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar().toString()));
+    command.addAll(List.of(args));
+    return start(workingDirectory, command, environment, stdin);
+  }
+
+  /**
+   * The {@code localsam} launcher the build puts beside the jar, with this JVM as its {@code
+   * JAVA_HOME} and {@code environment} besides.
+   */
+  static JarProcess launcher(Path workingDirectory, Map<String, String> environment, String... args)
+      throws IOException {
+    List<String> command = new ArrayList<>(List.of(jar().resolveSibling("localsam").toString()));
+    command.addAll(List.of(args));
+    Map<String, String> variables = new HashMap<>(CliRun.hermetic());
+    variables.put("JAVA_HOME", System.getProperty("java.home"));
+    variables.putAll(environment);
+    return start(workingDirectory, command, variables, null);
+  }
+
+  private static Path jar() {
     String jar = System.getProperty("localsam.jar");
     if (jar == null) {
       throw new IllegalStateException(
           "run through Maven's failsafe plugin, which passes -Dlocalsam.jar");
     }
-    List<String> command =
-        new ArrayList<>(
-            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    command.addAll(jvmOptions);
-    command.addAll(List.of("-jar", jar));
-    command.addAll(List.of(args));
+    return Path.of(jar);
+  }
+
+  private static JarProcess start(
+      Path workingDirectory, List<String> command, Map<String, String> environment, byte[] stdin)
+      throws IOException {
     Path stdout = Files.createTempFile("localsam-out", ".txt");
     Path stderr = Files.createTempFile("localsam-err", ".txt");
     ProcessBuilder builder =
