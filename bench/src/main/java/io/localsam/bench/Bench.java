@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,12 +25,14 @@ public final class Bench {
   static final String LEAN = "lean prototype (first issue)";
   static final String LOCALSAM = "LocalSAM, sample app";
   static final String LOCALSAM_PROCESS = "LocalSAM, --isolation process";
+  static final String LOCALSAM_LAUNCHER = "LocalSAM, localsam launcher (class data sharing)";
   static final String PEER = "serverless-offline 13, Node hello world";
 
   private final BenchOptions options;
   private final LoadGenerator load;
   private final Path work;
   private final Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+  private Map<String, String> launcherEnvironment = Map.of();
 
   /** One server start, its load runs and its memory after them. */
   record ServerRound(
@@ -79,11 +82,16 @@ public final class Bench {
                 : String.join(" ", options.jvmOptions())));
 
     progress("CLI: -V, --help, routes (" + options.rounds() * 3 + " times each)");
+    Launcher launcher = Launcher.beside(options.emulatorJar(), work);
+    if (launcher == null) {
+      progress("The localsam launcher is not measured: none beside " + options.emulatorJar());
+    }
     Map<String, List<Double>> cli =
         CliStartup.measure(
             javaBin,
             options.jvmOptions(),
             options.emulatorJar(),
+            launcher,
             options.sampleTemplate(),
             options.rounds() * 3);
     Map<String, List<String>> commands = new LinkedHashMap<>();
@@ -92,6 +100,13 @@ public final class Bench {
     commands.put(LEAN, leanCommand());
     commands.put(LOCALSAM, localSamCommand(options.sampleTemplate()));
     commands.put(LOCALSAM_PROCESS, withIsolation(localSamCommand(options.sampleTemplate())));
+    if (launcher != null) {
+      commands.put(
+          LOCALSAM_LAUNCHER,
+          List.of(launcher.script().toString(), options.sampleTemplate().toString(), "-p", "PORT"));
+      launcherEnvironment = new HashMap<>(ServerlessOffline.ENVIRONMENT);
+      launcherEnvironment.putAll(launcher.environment());
+    }
     String peerMissing = ServerlessOffline.missing(options);
     if (peerMissing == null) {
       commands.put(PEER, ServerlessOffline.command(options));
@@ -154,7 +169,13 @@ public final class Bench {
                 : part.equals("PORT2") ? Integer.toString(secondPort) : part);
     Path directory = name.equals(PEER) ? ServerlessOffline.directory(options) : null;
     try (ServerProcess server =
-        ServerProcess.launch(name, withPort, log, port, directory, ServerlessOffline.ENVIRONMENT)) {
+        ServerProcess.launch(
+            name,
+            withPort,
+            log,
+            port,
+            directory,
+            name.equals(LOCALSAM_LAUNCHER) ? launcherEnvironment : ServerlessOffline.ENVIRONMENT)) {
       ServerProcess.Startup startup = server.awaitFirst200(path);
       if (!measured) {
         return null;

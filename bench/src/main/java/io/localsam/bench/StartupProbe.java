@@ -10,8 +10,8 @@ import java.util.Locale;
  * request, for looking into start-up without the whole bench.
  *
  * <p>{@code java -cp bench/target/classes io.localsam.bench.StartupProbe EMULATOR_JAR TEMPLATE PATH
- * [TIMES] [JVM flags...]}; in place of the jar, the {@code localsam} launcher (its class data sharing
- * archive made by the first start).
+ * [TIMES] [JVM flags...]}; in place of the jar, the {@code localsam} launcher (its class data
+ * sharing archive made by the first start).
  */
 public final class StartupProbe {
   private StartupProbe() {}
