@@ -149,7 +149,12 @@ final class CodeWatcher implements AutoCloseable {
         }
       }
       long now = System.nanoTime();
-      touched.forEach(pool -> changedAt.put(pool, now));
+      for (FunctionPool pool : touched) {
+        if (changedAt.put(pool, now) == null && pool.inProcess()) {
+          // A build began: the new environment's serializer is loaded while it writes.
+          SerializerSpare.prepare(1);
+        }
+      }
       if (!key.reset()) { // the folder is gone; the poll watches it again once it is back
         folders.remove(key);
         if (folder != null) {

@@ -87,6 +87,11 @@ final class FunctionPool {
     return function;
   }
 
+  /** Whether its environments run in LocalSAM's JVM, not in processes of their own. */
+  boolean inProcess() {
+    return childRuntime == null;
+  }
+
   /** True when {@code current} is the fingerprint of the code as mounted or last reloaded. */
   boolean isFingerprint(long current) {
     Long loaded = fingerprint;

@@ -205,8 +205,7 @@ public final class FunctionRuntime implements AutoCloseable {
     this.async = new AsyncInvocations(this::tryStart, timer, asyncRetryDelay, listener, log);
     EnvironmentThreads.startSharedDelayScheduler();
     if (!isolation.processByDefault()) {
-      SerializerSpare
-          .refill(); // AWS's serializer loaded while the server starts, not on the first request
+      SerializerSpare.prepare(1); // AWS's serializer loaded while LocalSAM starts, not on a request
     }
     this.log = log;
     this.region = region;
@@ -227,6 +226,7 @@ public final class FunctionRuntime implements AutoCloseable {
       mounted.values().forEach(this::serve);
       pools = Collections.unmodifiableMap(mounted);
       definitions = template.functions();
+      SerializerSpare.prepare(inProcessFunctions()); // one for each function's first request
     } catch (RuntimeException | Error e) {
       timer.shutdownNow();
       releaseOutput();
@@ -710,6 +710,11 @@ public final class FunctionRuntime implements AutoCloseable {
    */
   public void reset() {
     pools.values().forEach(FunctionPool::reset);
+    SerializerSpare.prepare(inProcessFunctions()); // the cold starts that follow take them
+  }
+
+  private int inProcessFunctions() {
+    return (int) pools.values().stream().filter(FunctionPool::inProcess).count();
   }
 
   @Override

@@ -8,21 +8,31 @@ import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * AWS's serializer, loaded and initialised before an environment needs it: a copy is made on a
- * background thread while LocalSAM starts ({@link #refill}), and the first environment's Init takes
- * it instead of loading and initialising about 880 classes on the first request. Each copy serves
- * one environment only (nothing AWS's classes keep in their statics is shared). Taking it does not
- * start the next one: that work would run beside the new environment's first invocation, and a
- * function that fills the heap then ran out of memory only after its timeout (FunctionFaultsTest).
+ * AWS's serializer, loaded and initialised before an environment needs it: copies are made on a
+ * background thread ({@link #prepare}) when an environment will soon be needed — while LocalSAM
+ * starts, when its state is reset (a test class begins), when a function's code changes (during the
+ * quiet time before it is reloaded) — and an environment's Init takes one instead of loading and
+ * initialising about 900 classes on its first request. Each copy serves one environment only
+ * (nothing AWS's classes keep in their statics is shared). Taking one does not start the next: that
+ * work would run beside the new environment's first invocation, and a function that fills the heap
+ * then ran out of memory only after its timeout (FunctionFaultsTest); for the same reason no copy
+ * is made while the heap is over half full.
  */
 final class SerializerSpare {
-  private static SerializationClassLoader ready; // guarded by the class
+  /** At most this many copies wait ready: each holds about 900 classes until it is taken. */
+  static final int MAX_READY = 2;
+
+  private static final Deque<SerializationClassLoader> ready = new ArrayDeque<>(); // guarded
+  private static int wanted; // how many copies will be taken: kept ready; guarded by the class
   private static boolean making; // guarded by the class
   private static boolean claimed; // an Init waits for the copy being made; guarded by the class
-  private static final long WAIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+  private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   private static final String SHADED_MODULE =
       "com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.databind.Module";
@@ -35,48 +45,60 @@ final class SerializerSpare {
   private SerializerSpare() {}
 
   /**
-   * The ready copy, or the one on its way unless another Init already waits for it (its loading is
+   * A ready copy, or the one on its way unless another Init already waits for it (its loading is
    * further along than a new one's would be, and two loading at once share the CPU), or a new one
    * made now. Environments started together do not queue behind the background thread.
    */
   static SerializationClassLoader take() {
-    SerializationClassLoader taken;
+    SerializationClassLoader taken = null;
     synchronized (SerializerSpare.class) {
-      boolean waits = ready == null && making && !claimed;
-      claimed |= waits;
-      long deadline = System.nanoTime() + WAIT_NANOS;
-      while (waits && ready == null && making && System.nanoTime() < deadline) {
-        try {
-          SerializerSpare.class.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
+      if (ready.size() > (claimed ? 1 : 0)) { // the first one is for the Init that waits for it
+        taken = ready.poll();
+        wanted = Math.max(0, wanted - 1);
+      } else if (making && !claimed) {
+        claimed = true;
+        wanted = Math.max(0, wanted - 1); // this one is the copy on its way
+        long deadline = System.nanoTime() + WAIT_NANOS;
+        while (ready.isEmpty() && making && System.nanoTime() < deadline) {
+          try {
+            SerializerSpare.class.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            break;
+          }
         }
-      }
-      if (waits) {
         claimed = false;
-      }
-      taken = waits || !claimed ? ready : null;
-      if (taken != null) {
-        ready = null;
+        taken = ready.poll();
       }
     }
     return taken != null ? taken : new SerializationClassLoader();
   }
 
-  /** The ready copy, taken without starting the next one; null while none is ready (for tests). */
+  /** A ready copy, taken without starting the next one; null while none is ready (for tests). */
   static SerializationClassLoader readyOrNull() {
     synchronized (SerializerSpare.class) {
-      SerializationClassLoader taken = ready;
-      ready = null;
+      SerializationClassLoader taken = ready.poll();
+      if (taken != null) {
+        wanted = Math.max(0, wanted - 1);
+      }
       return taken;
     }
   }
 
-  /** Starts making a copy in the background unless one is ready or on its way. */
-  static void refill() {
+  /** Whether a copy is being made now (for tests). */
+  static synchronized boolean making() {
+    return making;
+  }
+
+  /**
+   * Makes copies in the background until {@code count} are ready (at most {@link #MAX_READY}),
+   * unless they are ready or on their way; each one taken, or waited for, lowers the count by one,
+   * so the copies made are the copies asked for.
+   */
+  static void prepare(int count) {
     synchronized (SerializerSpare.class) {
-      if (ready != null || making) {
+      wanted = Math.max(wanted, Math.min(MAX_READY, count));
+      if (making || ready.size() >= wanted) {
         return;
       }
       making = true;
@@ -87,21 +109,42 @@ final class SerializerSpare {
   }
 
   private static void make() {
-    SerializationClassLoader loader = null;
-    try {
-      loader = new SerializationClassLoader();
-      warm(loader);
-    } catch (ReflectiveOperationException | RuntimeException | LinkageError | OutOfMemoryError e) {
-      loader =
-          null; // an environment then loads its own, and reports what fails there (a function may
-      // fill the heap)
-    } finally {
+    while (true) {
       synchronized (SerializerSpare.class) {
-        ready = loader;
-        making = false;
+        if (ready.size() >= wanted || !roomInHeap()) {
+          making = false;
+          SerializerSpare.class.notifyAll();
+          return;
+        }
+      }
+      SerializationClassLoader loader = null;
+      try {
+        loader = new SerializationClassLoader();
+        warm(loader);
+      } catch (ReflectiveOperationException
+          | RuntimeException
+          | LinkageError
+          | OutOfMemoryError e) {
+        loader = null; // an environment then loads its own, and reports what fails there
+      }
+      synchronized (SerializerSpare.class) {
+        if (loader == null) {
+          making = false;
+        } else {
+          ready.add(loader);
+        }
         SerializerSpare.class.notifyAll();
+        if (!making) {
+          return;
+        }
       }
     }
+  }
+
+  /** Whether the heap is under half full: a function may be filling it. */
+  private static boolean roomInHeap() {
+    Runtime runtime = Runtime.getRuntime();
+    return runtime.totalMemory() - runtime.freeMemory() < runtime.maxMemory() / 2;
   }
 
   /**

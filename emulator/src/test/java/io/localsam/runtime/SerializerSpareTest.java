@@ -2,6 +2,7 @@ package io.localsam.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,7 +56,7 @@ class SerializerSpareTest {
 
   @Test
   void aCopyIsMadeInTheBackgroundAlreadyLoaded() throws Exception {
-    SerializerSpare.refill(); // as LocalSAM's start does
+    SerializerSpare.prepare(1); // as LocalSAM's start does
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     SerializationClassLoader ready = null;
     while (ready == null && System.nanoTime() < deadline) {
@@ -79,5 +80,47 @@ class SerializerSpareTest {
     } finally {
       ready.close();
     }
+  }
+
+  @Test
+  void asManyCopiesAsAskedForAreMadeAheadAtMostTwoAndNoneAfterThemAreTaken() throws Exception {
+    drain();
+    SerializerSpare.prepare(5); // one for each function of a template, as a reset asks
+    SerializationClassLoader first = awaitReady();
+    SerializationClassLoader second = awaitReady();
+    try {
+      assertNotSame(first, second);
+      awaitIdle();
+      assertNull(SerializerSpare.readyOrNull(), "two were asked for at most; both were taken");
+    } finally {
+      first.close();
+      second.close();
+    }
+  }
+
+  /** Takes what earlier tests' emulators left ready, once nothing is being made. */
+  private static void drain() throws Exception {
+    awaitIdle();
+    for (SerializationClassLoader left; (left = SerializerSpare.readyOrNull()) != null; ) {
+      left.close();
+    }
+  }
+
+  private static void awaitIdle() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (SerializerSpare.making()) {
+      assertTrue(System.nanoTime() < deadline, "the background thread did not finish in 30 s");
+      Thread.sleep(5);
+    }
+  }
+
+  private static SerializationClassLoader awaitReady() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    SerializationClassLoader ready;
+    while ((ready = SerializerSpare.readyOrNull()) == null) {
+      assertTrue(System.nanoTime() < deadline, "no copy was made ready in 30 s");
+      Thread.sleep(5);
+    }
+    return ready;
   }
 }
