@@ -153,6 +153,46 @@ class ConcurrencyAndLayersTest {
   }
 
   @Test
+  void a_function_that_waits_gets_more_environments_than_the_machine_has_cores_up_to_its_limit()
+      throws Exception {
+    try (TestApi api =
+        TestApi.start(
+            folder,
+            """
+        Resources:
+          Waits:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: ${CODE}
+              Handler: fixtures.Gather
+              Runtime: java17
+              Timeout: 30
+              Events:
+                Get: {Type: Api, Properties: {Path: /gather, Method: get}}
+        """)) {
+      // Each handler waits until all of them are inside theirs: only as many environments at once
+      // as requests let them meet.
+      int parties = FunctionRuntime.DEFAULT_ENVIRONMENTS;
+      String path = "/gather?name=" + UUID.randomUUID() + "&parties=" + parties;
+      var clients = Executors.newCachedThreadPool();
+      List<CompletableFuture<Response>> answers = new ArrayList<>();
+      for (int i = 0; i < parties; i++) {
+        answers.add(CompletableFuture.supplyAsync(() -> api.http().get(path), clients));
+      }
+      Set<String> environments = new HashSet<>();
+      for (CompletableFuture<Response> answer : answers) {
+        Response response = answer.get(60, TimeUnit.SECONDS);
+        assertEquals(200, response.status(), "all " + parties + " were inside at once");
+        environments.add(response.body());
+      }
+      clients.shutdown();
+
+      assertEquals(parties, environments.size());
+      assertTrue(parties > FunctionPool.EAGER_ENVIRONMENTS, "more than start without waiting");
+    }
+  }
+
+  @Test
   void a_local_layer_provides_libraries_as_opt_java_lib_does() throws Exception {
     Path code = Files.createDirectories(folder.resolve("code/fixtures"));
     Files.copy(TestApi.codeFolder().resolve("fixtures/Hello.class"), code.resolve("Hello.class"));
