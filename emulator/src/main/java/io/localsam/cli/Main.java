@@ -18,7 +18,21 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (startsAServer(args)) {
+      LoadAhead.start();
+    }
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** {@code start-api} (named or not) and {@code start-lambda}; not the quick commands. */
+  private static boolean startsAServer(String[] args) {
+    if (args.length == 0) {
+      return true;
+    }
+    String first = args[0];
+    return first.equals("start-api")
+        || first.equals("start-lambda")
+        || !(LocalSamCommand.SUBCOMMANDS.containsKey(first) || TOP_LEVEL.contains(first));
   }
 
   /** Runs a command line and returns its exit code; output goes to the given writers. */

@@ -48,7 +48,14 @@ final class Intrinsics {
       };
 
   private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Made on first use: only Fn::ToJsonString needs it, and Jackson is a fifth of reading a
+   * template.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private final TemplateDocument document;
   private final Map<String, Object> parameters;
@@ -287,7 +294,7 @@ final class Intrinsics {
       }
       case "Fn::ToJsonString" -> {
         try {
-          return JSON.writeValueAsString(resolve(argument, where));
+          return Json.MAPPER.writeValueAsString(resolve(argument, where));
         } catch (JsonProcessingException e) {
           throw TemplateException.at(
               document.locate(node), "Fn::ToJsonString: " + e.getOriginalMessage());
