@@ -34,7 +34,7 @@ final class FunctionPool {
   private final AtomicInteger running = new AtomicInteger();
   private final int concurrencyLimit;
   private final int environmentLimit;
-  private final int eagerLimit; // started at once for a request that finds none idle
+  private final int eagerLimit; // busy at once before an invocation has to wait for more
   private final AtomicBoolean growthScheduled = new AtomicBoolean();
   // When an invocation last got an environment: a queue that moves is CPU-bound, and more
   // environments would only share the same cores.
@@ -57,7 +57,7 @@ final class FunctionPool {
    * started meanwhile: a queue that moves is bound by the CPU, where a warm environment that
    * answers in microseconds serves it better than one more runnable thread (on two cores, four busy
    * environments of a hello world served half the requests two did, at twice the CPU each), and a
-   * function that waits on I/O, or a burst at cold ones, has company within 10 ms.
+   * function that waits on I/O, or a burst at cold ones, has company within 50 ms.
    */
   static final int EAGER_ENVIRONMENTS = Math.max(1, Runtime.getRuntime().availableProcessors());
 

@@ -3,6 +3,7 @@ package io.localsam.runtime;
 import io.localsam.host.HelperThreads;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -125,6 +126,7 @@ final class SerializerSpare {
           | RuntimeException
           | LinkageError
           | OutOfMemoryError e) {
+        close(loader);
         loader = null; // an environment then loads its own, and reports what fails there
       }
       synchronized (SerializerSpare.class) {
@@ -137,6 +139,16 @@ final class SerializerSpare {
         if (!making) {
           return;
         }
+      }
+    }
+  }
+
+  private static void close(SerializationClassLoader loader) {
+    if (loader != null) {
+      try {
+        loader.close();
+      } catch (IOException ignored) {
+        // thrown away either way
       }
     }
   }

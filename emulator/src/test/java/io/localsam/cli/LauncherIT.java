@@ -31,21 +31,7 @@ class LauncherIT {
 
   @BeforeEach
   void writeTemplate() {
-    template =
-        TestApi.writeTemplate(
-            folder,
-            """
-            Transform: AWS::Serverless-2016-10-31
-            Resources:
-              Hello:
-                Type: AWS::Serverless::Function
-                Properties:
-                  CodeUri: ${CODE}
-                  Handler: fixtures.Hello
-                  Runtime: java17
-                  Events:
-                    Get: {Type: Api, Properties: {Path: /hello, Method: get}}
-            """);
+    template = TestApi.writeTemplate(folder, TestApi.HELLO_TEMPLATE);
   }
 
   @Test
