@@ -90,50 +90,8 @@ public final class GatewayServer implements AutoCloseable {
   }
 
   /**
-   * Binds {@code host:port} (port 0 picks a free one) and starts serving, every authorizer on, no
-   * key set.
-   */
-  public static GatewayServer start(
-      Template template,
-      FunctionRuntime runtime,
-      String host,
-      int port,
-      Path staticDir,
-      Consumer<String> log) {
-    return start(
-        template, runtime, host, port, staticDir, AuthSettings.defaults("us-east-1"), null, log);
-  }
-
-  /**
    * Binds {@code host:port} (port 0 picks a free one) and starts serving, over HTTPS with {@code
-   * tls}.
-   *
-   * @throws LocalSamException when the port is taken or a key set cannot be read
-   */
-  public static GatewayServer start(
-      Template template,
-      FunctionRuntime runtime,
-      String host,
-      int port,
-      Path staticDir,
-      AuthSettings auth,
-      SSLContext tls,
-      Consumer<String> log) {
-    return start(
-        template,
-        runtime,
-        host,
-        port,
-        staticDir,
-        auth,
-        tls,
-        Faults.none(),
-        ExchangeListener.NONE,
-        log);
-  }
-
-  /**
-   * Like the other, with the faults injected into routes ({@code Emulator.faults()}, {@code
+   * tls} when given, with the faults injected into routes ({@code Emulator.faults()}, {@code
    * --fault}), and tells {@code exchanges} about each request answered after invoking its function.
    *
    * @throws LocalSamException when the port is taken, a key set cannot be read, or a route is under

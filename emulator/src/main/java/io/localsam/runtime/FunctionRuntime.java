@@ -91,7 +91,8 @@ public final class FunctionRuntime implements AutoCloseable {
 
   /**
    * Finds every function's code and prepares its environment; nothing is loaded until the first
-   * invocation. Throws {@link LocalSamException} when a function's code cannot be found.
+   * invocation. Throws {@link LocalSamException} when a function's code cannot be found. In this
+   * JVM, with Lambda's retry delay, hot reload on and no faults.
    */
   public FunctionRuntime(
       Template template,
@@ -99,93 +100,26 @@ public final class FunctionRuntime implements AutoCloseable {
       EnvVarsFile envVars,
       Consumer<String> log,
       InvocationListener listener) {
-    this(template, region, envVars, log, listener, ASYNC_RETRY_DELAY);
-  }
-
-  /**
-   * Like the other constructor, with the wait before a failed asynchronous invocation's first retry
-   * ({@link #ASYNC_RETRY_DELAY} in Lambda; shorter makes tests of retries quick).
-   */
-  public FunctionRuntime(
-      Template template,
-      String region,
-      EnvVarsFile envVars,
-      Consumer<String> log,
-      InvocationListener listener,
-      Duration asyncRetryDelay) {
-    this(template, region, envVars, log, listener, asyncRetryDelay, Isolation.IN_PROCESS);
-  }
-
-  /**
-   * Like the other constructors, with where each function runs: in this JVM, or in processes of its
-   * own.
-   */
-  public FunctionRuntime(
-      Template template,
-      String region,
-      EnvVarsFile envVars,
-      Consumer<String> log,
-      InvocationListener listener,
-      Duration asyncRetryDelay,
-      Isolation isolation) {
-    this(template, region, envVars, log, listener, asyncRetryDelay, isolation, true);
-  }
-
-  /**
-   * Like the other constructors; {@code watchCode} false turns hot reload off (SAM CLI's {@code
-   * --no-watch}): rebuilt code is then picked up only by a restart.
-   */
-  public FunctionRuntime(
-      Template template,
-      String region,
-      EnvVarsFile envVars,
-      Consumer<String> log,
-      InvocationListener listener,
-      Duration asyncRetryDelay,
-      Isolation isolation,
-      boolean watchCode) {
     this(
         template,
         region,
         envVars,
         log,
         listener,
-        asyncRetryDelay,
-        isolation,
-        watchCode,
-        Faults.none());
-  }
-
-  /**
-   * Like the other constructors, with the faults injected into functions ({@code
-   * Emulator.faults()}, {@code --fault}).
-   */
-  public FunctionRuntime(
-      Template template,
-      String region,
-      EnvVarsFile envVars,
-      Consumer<String> log,
-      InvocationListener listener,
-      Duration asyncRetryDelay,
-      Isolation isolation,
-      boolean watchCode,
-      Faults faults) {
-    this(
-        template,
-        region,
-        envVars,
-        log,
-        listener,
-        asyncRetryDelay,
-        isolation,
-        watchCode,
-        faults,
+        ASYNC_RETRY_DELAY,
+        Isolation.IN_PROCESS,
+        true,
+        Faults.none(),
         Map.of());
   }
 
   /**
-   * Like the other constructors, with variables LocalSAM itself gives some functions, by function
-   * id (a WebSocket API's {@code LOCALSAM_WEBSOCKET_ENDPOINT}); they are set whatever the template
+   * Like the other constructor, with the wait before a failed asynchronous invocation's first retry
+   * ({@link #ASYNC_RETRY_DELAY} in Lambda; shorter makes tests of retries quick), where each
+   * function runs (in this JVM, or in processes of its own), {@code watchCode} false to turn hot
+   * reload off (SAM CLI's {@code --no-watch}), the faults injected into functions ({@code
+   * Emulator.faults()}, {@code --fault}), and variables LocalSAM itself gives some functions, by
+   * function id (a WebSocket API's {@code LOCALSAM_WEBSOCKET_ENDPOINT}), set whatever the template
    * declares.
    */
   public FunctionRuntime(

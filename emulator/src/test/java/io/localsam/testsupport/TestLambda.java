@@ -69,7 +69,8 @@ public final class TestLambda implements AutoCloseable {
             asyncRetryDelay,
             io.localsam.config.Isolation.IN_PROCESS,
             true,
-            faults);
+            faults,
+            Map.of());
     try {
       return new TestLambda(
           logs,
